@@ -1,0 +1,3 @@
+from vwdesk.cli import main
+
+raise SystemExit(main())

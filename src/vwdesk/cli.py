@@ -1,0 +1,138 @@
+"""The `vwdesk` command: starts the app, or runs a subcommand.
+
+Every subcommand's work lives in the package that owns it; this module only
+parses arguments, opens the database and turns a `VwdeskError` into one Dutch
+sentence on stderr with exit status 2 (never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from vwdesk import __version__
+from vwdesk.core.errors import VwdeskError
+
+EXIT_USER_ERROR = 2
+
+# argparse's own messages, in Dutch (only the ones a user can trigger).
+_ARGPARSE_NL = {
+    "the following arguments are required: ": "deze argumenten ontbreken: ",
+    "unrecognized arguments: ": "onbekende argumenten: ",
+    "invalid choice: ": "ongeldige keuze: ",
+    "choose from ": "kies uit ",
+    "expected one argument": "verwacht één waarde",
+    "invalid int value: ": "geen geheel getal: ",
+    "argument ": "argument ",
+}
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for en, nl in _ARGPARSE_NL.items():
+            message = message.replace(en, nl)
+        self.exit(EXIT_USER_ERROR, f"vwdesk: {message}. Zie `vwdesk --help`.\n")
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"\"{text}\" is geen jaartal (bijv. 2018)") from None
+    if not 1900 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"{year} is geen geldig jaartal (bijv. 2018)")
+    return year
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = DutchArgumentParser(add_help=False)
+    common.add_argument("--database", metavar="URL",
+                        help="SQLAlchemy-URL of pad naar een SQLite-bestand "
+                             "(standaard: $VWDESK_DATABASE_URL of het bestand in uw gegevensmap)")
+    common.add_argument("--demo", action="store_true",
+                        help="werk met de aparte demodatabase (wordt bij eerste gebruik gevuld)")
+
+    p = DutchArgumentParser(
+        prog="vwdesk", parents=[common],
+        description="vwdesk: registratie en jaarrapportage voor VluchtelingenWerk. "
+                    "Zonder opdracht start de app.")
+    p.add_argument("--version", action="version", version=f"vwdesk {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser)
+
+    def add(name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        sp.set_defaults(handler=handler)
+        return sp
+
+    sp = add("report", "vwdesk.report.cli:run",
+             "maak het jaarverslag van een locatie (PDF, of .xlsx met alle cijfers)")
+    sp.add_argument("--location", required=True, metavar="NAAM")
+    sp.add_argument("--year", required=True, type=_year, metavar="JAAR")
+    sp.add_argument("-o", "--output", required=True, metavar="BESTAND",
+                    help="uitvoerbestand: .pdf of .xlsx")
+
+    sp = add("import", "vwdesk.exchange.cli:run_import",
+             "importeer een werkmap (.xlsx) of map met .csv-bestanden")
+    sp.add_argument("--location", required=True, metavar="NAAM")
+    sp.add_argument("--user", metavar="GEBRUIKER", help="op wiens naam de import wordt vastgelegd")
+    sp.add_argument("path", metavar="PAD")
+
+    sp = add("export", "vwdesk.exchange.cli:run_export",
+             "exporteer de gegevens van een locatie naar .xlsx of een map met .csv-bestanden")
+    sp.add_argument("--location", required=True, metavar="NAAM")
+    sp.add_argument("--year", type=_year, metavar="JAAR", help="alleen dit jaar")
+    sp.add_argument("--user", metavar="GEBRUIKER", help="op wiens naam de export wordt vastgelegd")
+    sp.add_argument("path", metavar="PAD")
+
+    sp = add("demo", "vwdesk.demo.cli:run",
+             "vul een database met synthetische demogegevens (geen echte personen)")
+    sp.add_argument("--force", action="store_true", help="ook als de database al gegevens bevat")
+
+    sp = add("users", "vwdesk.core.users_cli:run", "gebruikers beheren")
+    users_sub = sp.add_subparsers(dest="users_command", metavar="ACTIE", required=True,
+                                  parser_class=DutchArgumentParser)
+    ua = users_sub.add_parser("add", parents=[common], help="maak een gebruiker aan "
+                              "(wachtwoord wordt gevraagd, of gelezen van standaardinvoer)")
+    ua.add_argument("name", metavar="NAAM")
+    ua.add_argument("--role", required=True, choices=("vrijwilliger", "teamleider", "beheerder"))
+    ua.add_argument("--location", metavar="NAAM", help="verplicht behalve voor een beheerder")
+    ua.add_argument("--display-name", default="", metavar="TEKST")
+    users_sub.add_parser("list", parents=[common], help="toon de gebruikers")
+    return p
+
+
+def _resolve(handler: str) -> Callable[[argparse.Namespace], int]:
+    module, func = handler.split(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from vwdesk.gui.app import run as run_gui
+
+            return run_gui(database=args.database, demo=args.demo)
+        return _resolve(args.handler)(args) or 0
+    except VwdeskError as exc:
+        print(f"vwdesk: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("vwdesk: afgebroken.", file=sys.stderr)
+        return 130
+
+
+def read_password(prompt: str = "Wachtwoord: ") -> str:
+    """Twice on a terminal; one line from standard input otherwise (scripts)."""
+    if not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        if not line:
+            raise VwdeskError("Geen wachtwoord ontvangen op standaardinvoer; geef het als eerste regel mee.")
+        return line.rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Nog een keer: ") != first:
+        raise VwdeskError("De twee wachtwoorden zijn niet gelijk; probeer het opnieuw.")
+    return first

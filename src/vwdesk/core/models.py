@@ -1,0 +1,369 @@
+"""The whole domain model (SQLAlchemy 2, typed).
+
+Designed once for every open issue so that later work adds screens, not tables:
+the year report (`spec/report.md`), the exchange workbook (`spec/exchange.md`),
+per-location report templates, privacy (retention, access log) and the desk.
+
+Conventions
+- Every record belongs to one location (`location_id`), except users of role
+  `beheerder`, topics and the audit log.
+- Tables holding personal data mix in `Tracked`: who created and last changed
+  the row and when, plus a `version` counter. SQLAlchemy raises on a stale
+  UPDATE; the services turn that into a `ConflictError` naming who changed it.
+- Enumerations are stored as short Dutch strings, the same ones the exchange
+  workbook uses, so an export is a straight read. Their allowed values live in
+  `vwdesk.core.vocab`.
+- Personal data is kept to what the help and the report need: no citizen
+  service number, no ID copies, no addresses of clients (only of dwellings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+# Named constraints: Alembic's SQLite batch mode needs names to find them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Tracked:
+    """Who created and last changed a row, when, and an optimistic-lock counter."""
+
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    @declared_attr
+    def created_by_id(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("users.id", ondelete="SET NULL", use_alter=True))
+
+    @declared_attr
+    def updated_by_id(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("users.id", ondelete="SET NULL", use_alter=True))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
+class Location(Tracked, Base):
+    """A local office. `report_template` holds the per-location report layout
+    (sections, order, sentences, switches; see `vwdesk.report.template`);
+    `settings` holds per-location options (retention periods, access warning
+    threshold, backup folder)."""
+
+    __tablename__ = "locations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    report_template: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    settings: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    cover_photo: Mapped[bytes | None] = mapped_column()
+
+    municipalities: Mapped[list[Municipality]] = relationship(
+        back_populates="location", order_by="Municipality.name"
+    )
+
+
+class Municipality(Tracked, Base):
+    """A municipality a location serves (one location may serve several)."""
+
+    __tablename__ = "municipalities"
+    __table_args__ = (UniqueConstraint("location_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+
+    location: Mapped[Location] = relationship(back_populates="municipalities")
+
+
+class User(Tracked, Base):
+    """A person who logs in. Role: vrijwilliger / teamleider / beheerder."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(16))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id", ondelete="SET NULL"))
+    # The volunteer record of this user, so a visit defaults to "me".
+    volunteer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("volunteers.id", ondelete="SET NULL", use_alter=True)
+    )
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Topic(Base):
+    """A conversation topic (onderwerp); one list for all locations."""
+
+    __tablename__ = "topics"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Dwelling(Tracked, Base):
+    """A dwelling made available to housed permit holders (woning)."""
+
+    __tablename__ = "dwellings"
+    __table_args__ = (
+        UniqueConstraint("location_id", "number"),
+        Index("ix_dwellings_location_available", "location_id", "available_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(32))
+    address: Mapped[str | None] = mapped_column(String(200))
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
+    type: Mapped[str | None] = mapped_column(String(16))  # eengezins/alleenstaande/kamer
+    available_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class Client(Tracked, Base):
+    """A refugee the office helps. `search_name` is the folded name used for
+    case-, accent- and spacing-insensitive search (see `vwdesk.core.text`)."""
+
+    __tablename__ = "clients"
+    __table_args__ = (
+        UniqueConstraint("location_id", "number"),
+        Index("ix_clients_location_search", "location_id", "search_name"),
+        Index("ix_clients_location_housed", "location_id", "housed_on"),
+        Index("ix_clients_location_birth", "location_id", "birth_date"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(32))
+    first_name: Mapped[str | None] = mapped_column(String(100))
+    last_name: Mapped[str | None] = mapped_column(String(100))
+    search_name: Mapped[str] = mapped_column(String(210), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    gender: Mapped[str | None] = mapped_column(String(1))  # m/v/x
+    nationality: Mapped[str | None] = mapped_column(String(2))  # ISO alpha-2, XX = staatloos
+    dwelling_id: Mapped[int | None] = mapped_column(ForeignKey("dwellings.id", ondelete="SET NULL"))
+    housed_on: Mapped[dt.date | None] = mapped_column(Date)
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
+    intake: Mapped[str | None] = mapped_column(String(16))  # regulier/nareiziger/...
+    amv: Mapped[bool] = mapped_column(Boolean, default=False)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(120))
+    note: Mapped[str | None] = mapped_column(Text)
+    # Set when retention or an erasure request removed the personal details.
+    anonymised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Volunteer(Tracked, Base):
+    """A volunteer, intern or paid staff member (vrijwilliger/stagiair/betaald)."""
+
+    __tablename__ = "volunteers"
+    __table_args__ = (UniqueConstraint("location_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(32))
+    first_name: Mapped[str | None] = mapped_column(String(100))
+    last_name: Mapped[str | None] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+    team: Mapped[str | None] = mapped_column(String(64))
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    hours_per_week: Mapped[float | None] = mapped_column(Float)
+    anonymised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Contact(Tracked, Base):
+    """One contact: a spreekuur visit, a legal contact, an MB contact, an intake.
+    Exactly one of `client_id` and `person_label` (someone without a file)."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (
+        Index("ix_contacts_location_date", "location_id", "date"),
+        Index("ix_contacts_location_kind_date", "location_id", "kind", "date"),
+        Index("ix_contacts_client", "client_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    person_label: Mapped[str | None] = mapped_column(String(100))
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id", ondelete="SET NULL"))
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    topics: Mapped[list[Topic]] = relationship(secondary="contact_topics", order_by="Topic.name")
+
+
+class ContactTopic(Base):
+    __tablename__ = "contact_topics"
+    __table_args__ = (Index("ix_contact_topics_topic", "topic_id"),)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), primary_key=True)
+
+
+class Dossier(Tracked, Base):
+    """A legal dossier (gezinshereniging, naturalisatie, ...)."""
+
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        UniqueConstraint("location_id", "number"),
+        Index("ix_dossiers_location_kind", "location_id", "kind"),
+        Index("ix_dossiers_client", "client_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(32))
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    opened_on: Mapped[dt.date] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    # Number of family members the request is for (nareizigers); no names.
+    family_members: Mapped[int | None] = mapped_column(Integer)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Trajectory(Tracked, Base):
+    """A social-guidance trajectory (mb-jaar-1, mb-jaar-2, zelfmelder)."""
+
+    __tablename__ = "trajectories"
+    __table_args__ = (
+        Index("ix_trajectories_location_start", "location_id", "start"),
+        Index("ix_trajectories_client", "client_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Programme(Tracked, Base):
+    """A coupling programme of a location (wegwijs, taalcoach, ...). `key` is the
+    short name used in the workbook, report keys and the volunteers' team."""
+
+    __tablename__ = "programmes"
+    __table_args__ = (UniqueConstraint("location_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Coupling(Tracked, Base):
+    """A coach coupled to a client for about half a year (koppeling)."""
+
+    __tablename__ = "couplings"
+    __table_args__ = (
+        UniqueConstraint("location_id", "number"),
+        Index("ix_couplings_programme", "programme_id"),
+        Index("ix_couplings_client", "client_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(32))
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"))
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    coach_id: Mapped[int | None] = mapped_column(ForeignKey("volunteers.id", ondelete="SET NULL"))
+    signed_up_on: Mapped[dt.date] = mapped_column(Date)
+    started_on: Mapped[dt.date | None] = mapped_column(Date)
+    evaluation_3m_on: Mapped[dt.date | None] = mapped_column(Date)
+    evaluation_6m_on: Mapped[dt.date | None] = mapped_column(Date)
+    extended_on: Mapped[dt.date | None] = mapped_column(Date)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    result: Mapped[str | None] = mapped_column(String(16))  # afgerond/gestopt/ingetrokken
+
+
+class YearFigure(Tracked, Base):
+    """A figure typed in for a location and year (jaarcijfers): targets
+    (`doel.*`), taakstelling, course figures, and overrides or official values
+    of computed figures. `municipality_id` and `half` narrow it to one
+    municipality or half-year. `mode`: `invoer` (a figure only typed in),
+    `vervangt` (replaces the computed one; `note` gives the reason) or
+    `naast` (an official figure shown beside the computed one)."""
+
+    __tablename__ = "year_figures"
+    __table_args__ = (Index("ix_year_figures_location_year", "location_id", "year"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[float] = mapped_column(Float)
+    municipality_id: Mapped[int | None] = mapped_column(
+        ForeignKey("municipalities.id", ondelete="CASCADE")
+    )
+    half: Mapped[int | None] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(10), default="invoer")
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ReportText(Tracked, Base):
+    """The teamleader's prose for one report section and year (teksten)."""
+
+    __tablename__ = "report_texts"
+    __table_args__ = (UniqueConstraint("location_id", "year", "section"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEntry(Base):
+    """Every write, every opened client page and every anonymisation.
+
+    `changes` maps a field to `[old, new]`; free-text fields (notes) are
+    recorded as changed without their content. `reason` holds the reason a
+    page was opened or the retention rule that anonymised a record."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_record", "table_name", "row_id"),
+        Index("ix_audit_log_user_at", "user_id", "at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(16))
+    table_name: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[int | None] = mapped_column(Integer)
+    changes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(Text)

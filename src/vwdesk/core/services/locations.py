@@ -1,0 +1,59 @@
+"""Locations, the municipalities they serve and their coupling programmes."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vwdesk.core import models as m
+from vwdesk.core import vocab
+from vwdesk.core.errors import NotFound, ValidationError
+from vwdesk.core.services.base import Actor, audit
+
+
+def find_location(s: Session, name: str) -> m.Location | None:
+    return s.scalar(select(m.Location).where(m.Location.name == name.strip()))
+
+
+def get_location(s: Session, name: str) -> m.Location:
+    loc = find_location(s, name)
+    if loc is None:
+        known = ", ".join(s.scalars(select(m.Location.name).order_by(m.Location.name))) or "geen"
+        raise NotFound(f"Locatie \"{name}\" bestaat niet; bekende locaties: {known}.")
+    return loc
+
+
+def create_location(s: Session, actor: Actor, name: str,
+                    municipalities: list[str] | None = None) -> m.Location:
+    """A new location serving `municipalities` (default: one of the same name),
+    with the default coupling programmes."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("De naam van de locatie is verplicht.", field="name")
+    if len(name) > 100:
+        raise ValidationError("De naam van de locatie mag hoogstens 100 tekens zijn.", field="name")
+    if find_location(s, name) is not None:
+        raise ValidationError(f"Locatie \"{name}\" bestaat al; kies een andere naam.", field="name")
+    loc = m.Location(name=name, created_by_id=actor.user_id, updated_by_id=actor.user_id)
+    s.add(loc)
+    s.flush()
+    for mun in municipalities or [name]:
+        s.add(m.Municipality(location_id=loc.id, name=mun, created_by_id=actor.user_id,
+                             updated_by_id=actor.user_id))
+    for key, label in vocab.DEFAULT_PROGRAMMES:
+        s.add(m.Programme(location_id=loc.id, key=key, name=label, created_by_id=actor.user_id,
+                          updated_by_id=actor.user_id))
+    s.flush()
+    audit(s, actor, "create", "locations", loc.id, location_id=loc.id, changes={"name": [None, name]})
+    return loc
+
+
+def get_or_create_location(s: Session, actor: Actor, name: str) -> m.Location:
+    return find_location(s, name) or create_location(s, actor, name)
+
+
+def location_names(s: Session, actor: Actor) -> list[str]:
+    q = select(m.Location.name).order_by(m.Location.name)
+    if not actor.is_admin:
+        q = q.where(m.Location.id == actor.location_id)
+    return list(s.scalars(q))

@@ -1,0 +1,127 @@
+"""User accounts: creation, passwords (argon2), login with lock-out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from vwdesk.core import models as m
+from vwdesk.core import vocab
+from vwdesk.core.db import Database
+from vwdesk.core.errors import LoginError, ValidationError
+from vwdesk.core.models import utcnow
+from vwdesk.core.services.base import Actor, audit
+
+MAX_FAILED_LOGINS = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD_LENGTH = 8
+
+_hasher = PasswordHasher()
+WRONG_CREDENTIALS = "Gebruikersnaam of wachtwoord klopt niet. Let op hoofdletters en probeer het opnieuw."
+
+# The actor for work nobody logged in for: first-start setup, schema upgrades,
+# the demo filler. Audit entries by it have no user.
+SYSTEM = Actor(user_id=None, username="systeem", role="beheerder", location_id=None)
+
+
+def actor_for(user: m.User) -> Actor:
+    return Actor(user.id, user.username, user.role, user.location_id)
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            f"Het wachtwoord is te kort; gebruik minstens {MIN_PASSWORD_LENGTH} tekens.",
+            field="password")
+
+
+def create_user(s: Session, actor: Actor, username: str, password: str, role: str,
+                location_id: int | None, display_name: str = "") -> m.User:
+    username = username.strip()
+    errors = {}
+    if not username or len(username) > 64 or any(c.isspace() for c in username):
+        errors["username"] = "De gebruikersnaam is verplicht, zonder spaties, hoogstens 64 tekens."
+    elif s.scalar(select(m.User.id).where(func.lower(m.User.username) == username.lower())):
+        errors["username"] = f"Gebruikersnaam \"{username}\" bestaat al; kies een andere."
+    if role not in vocab.ROLES:
+        errors["role"] = f"Rol \"{role}\" bestaat niet; kies uit: {', '.join(vocab.ROLES)}."
+    elif role != "beheerder" and location_id is None:
+        errors["location"] = "Een vrijwilliger of teamleider hoort bij een locatie; kies er een."
+    if errors:
+        raise ValidationError(errors)
+    check_password(password)
+    actor.require_teamleader()
+    if role == "beheerder" or location_id != actor.location_id:
+        actor.require_admin()
+    user = m.User(username=username, display_name=display_name.strip() or username, role=role,
+                  location_id=location_id, password_hash=_hasher.hash(password),
+                  created_by_id=actor.user_id, updated_by_id=actor.user_id)
+    s.add(user)
+    s.flush()
+    audit(s, actor, "create", "users", user.id, location_id=location_id,
+          changes={"username": [None, username], "role": [None, role]})
+    return user
+
+
+def set_password(s: Session, actor: Actor, user: m.User, password: str) -> None:
+    check_password(password)
+    if actor.user_id != user.id:
+        actor.require_teamleader()
+    user.password_hash = _hasher.hash(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    audit(s, actor, "update", "users", user.id, location_id=user.location_id,
+          changes={"password": ["<geheim>", "<geheim>"]})
+
+
+def authenticate(db: Database, username: str, password: str,
+                 now: dt.datetime | None = None) -> m.User:
+    """The user for these credentials; counts failures and locks the account
+    for 15 minutes after five in a row. One message for an unknown name and a
+    wrong password, so names cannot be guessed. The failure count is committed
+    before the error is raised."""
+    now = now or utcnow()
+    error: LoginError | None = None
+    with db.session() as s:
+        user = s.scalar(select(m.User).where(func.lower(m.User.username) == username.strip().lower()))
+        if user is None or not user.active:
+            error = LoginError(WRONG_CREDENTIALS)
+        elif user.locked_until and user.locked_until > now:
+            minutes = int((user.locked_until - now).total_seconds() // 60) + 1
+            error = LoginError(
+                f"Dit account is tijdelijk geblokkeerd na {MAX_FAILED_LOGINS} mislukte pogingen; "
+                f"probeer het over {minutes} minuten opnieuw of vraag uw teamleider het "
+                "wachtwoord opnieuw in te stellen.")
+        elif not _verify(user.password_hash, password):
+            user.failed_logins = (user.failed_logins or 0) + 1
+            error = LoginError(WRONG_CREDENTIALS)
+            if user.failed_logins >= MAX_FAILED_LOGINS:
+                user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
+                user.failed_logins = 0
+                audit(s, actor_for(user), "lock", "users", user.id, location_id=user.location_id)
+                error = LoginError(
+                    f"Dit account is nu {LOCK_MINUTES} minuten geblokkeerd na {MAX_FAILED_LOGINS} "
+                    "mislukte pogingen; probeer het later opnieuw.")
+        else:
+            user.failed_logins = 0
+            user.locked_until = None
+            user.last_login_at = now
+            audit(s, actor_for(user), "login", "users", user.id, location_id=user.location_id)
+    if error is not None:
+        raise error
+    return user
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def has_users(s: Session) -> bool:
+    return s.scalar(select(func.count(m.User.id))) > 0

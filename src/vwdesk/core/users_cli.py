@@ -1,0 +1,36 @@
+"""`vwdesk users add|list`."""
+
+from __future__ import annotations
+
+import argparse
+
+from sqlalchemy import select
+
+from vwdesk.cli import read_password
+from vwdesk.core import models as m
+from vwdesk.core.context import cli_actor, open_from_args
+from vwdesk.core.errors import ValidationError
+from vwdesk.core.services.locations import get_location
+from vwdesk.core.services.users import create_user
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_from_args(args)
+    if args.users_command == "list":
+        with db.session() as s:
+            rows = s.execute(
+                select(m.User.username, m.User.role, m.Location.name, m.User.active)
+                .outerjoin(m.Location, m.Location.id == m.User.location_id)
+                .order_by(m.User.username)).all()
+        for username, role, location, active in rows:
+            print(f"{username}\t{role}\t{location or '-'}\t{'actief' if active else 'uit'}")
+        return 0
+    if args.role != "beheerder" and not args.location:
+        raise ValidationError("Geef met --location de locatie van deze gebruiker op.")
+    password = read_password()
+    actor = cli_actor(db, None)
+    with db.session() as s:
+        location_id = get_location(s, args.location).id if args.location else None
+        create_user(s, actor, args.name, password, args.role, location_id, args.display_name)
+    print(f"Gebruiker {args.name} ({args.role}) is aangemaakt.")
+    return 0
