@@ -47,18 +47,25 @@ def _year(text: str) -> int:
     return year
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = DutchArgumentParser(add_help=False)
-    common.add_argument("--database", metavar="URL",
+def _database_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--database", metavar="URL", default=default,
                         help="SQLAlchemy-URL of pad naar een SQLite-bestand "
                              "(standaard: $VWDESK_DATABASE_URL of het bestand in uw gegevensmap)")
-    common.add_argument("--demo", action="store_true",
+    parser.add_argument("--demo", action="store_true", default=default,
                         help="werk met de aparte demodatabase (wordt bij eerste gebruik gevuld)")
 
+
+def build_parser() -> argparse.ArgumentParser:
+    # The options may stand before or after the subcommand; the subcommands'
+    # copies default to SUPPRESS so they never overwrite a value given earlier.
+    common = DutchArgumentParser(add_help=False)
+    _database_options(common, argparse.SUPPRESS)
+
     p = DutchArgumentParser(
-        prog="vwdesk", parents=[common],
+        prog="vwdesk",
         description="vwdesk: registratie en jaarrapportage voor VluchtelingenWerk. "
                     "Zonder opdracht start de app.")
+    _database_options(p, None)
     p.add_argument("--version", action="version", version=f"vwdesk {__version__}")
     sub = p.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser)
 
