@@ -1,5 +1,6 @@
 """The migrated schema equals the models, on SQLite and PostgreSQL."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
@@ -42,3 +43,38 @@ def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(sqlite_db):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def _earlier_revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    from vwdesk.core.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return [r.revision for r in script.walk_revisions() if r.revision != script.get_current_head()]
+
+
+@pytest.mark.parametrize("revision", _earlier_revisions() or [pytest.param(None, marks=pytest.mark.skip(
+    reason="only one schema version so far: nothing to upgrade from"))])
+def test_saved_database_of_each_earlier_schema_upgrades_with_its_data(tmp_path, revision):
+    """A database saved at an earlier schema (made here by migrating to that
+    revision and storing a location with a client) opens at head, data intact."""
+    from sqlalchemy import create_engine, text
+
+    from vwdesk.core.migrate import upgrade
+
+    path = tmp_path / f"at-{revision}.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, revision)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO locations (id, name, created_at, updated_at, version) "
+                          "VALUES (1, 'Oud', '2018-01-01', '2018-01-01', 1)"))
+        conn.execute(text("INSERT INTO clients (id, location_id, number, search_name, amv, "
+                          "created_at, updated_at, version) "
+                          "VALUES (1, 1, 'C-1', '', 0, '2018-01-01', '2018-01-01', 1)"))
+    engine.dispose()
+    db = Database(f"sqlite:///{path}")
+    assert current_revision(db.engine) == head_revision()
+    with db.session() as s:
+        assert s.get(m.Client, 1).number == "C-1"
+    db.close()
