@@ -12,12 +12,11 @@ from sqlalchemy import select
 from vwdesk.core import models as m
 from vwdesk.core.db import Database
 from vwdesk.core.services import base
-from tests.conftest import Office
 
 D = dt.date
 
 
-def fill(office: Office) -> None:
+def fill(office: Any) -> None:
     """Every sheet and every column of the workbook, some left empty."""
     tl, loc = office.teamleader, office.location_id
     with office.db.session() as s:
@@ -134,3 +133,31 @@ def count_rows(db: Database) -> dict[str, int]:
     with db.session() as s:
         return {t.name: s.scalar(select(func.count()).select_from(t))
                 for t in m.Base.metadata.sorted_tables}
+
+
+def write_csv(folder: Any, name: str, rows: list[list[str]], *, encoding: str = "cp1252",
+              sep: str = ";", newline: str = "\r\n") -> Any:
+    """A .csv as a spreadsheet program saves it (default: a Dutch Excel's
+    "CSV (gescheiden door lijstscheidingsteken)": cp1252, ;, CRLF, no BOM)."""
+    import csv
+    import io
+
+    folder.mkdir(parents=True, exist_ok=True)
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=sep, lineterminator=newline).writerows(rows)
+    path = folder / f"{name}.csv"
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Any, sheets: dict[str, list[list[Any]]]) -> Any:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path

@@ -198,6 +198,8 @@ class _Pass:
             plan = SheetPlan(sheet.name, sd.source, sd.count)
             self.plans.append(plan)
             _SheetPass(self, sd, plan).run()
+        order = {sd.source: i for i, sd in enumerate(self.data.sheets.values())}
+        self.problems.items.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0))
         if self.progress:
             self.progress(self._total, self._total)
 
@@ -262,6 +264,8 @@ class _SheetPass:
         self.record_fields = [f for f in self.fields if f != "topics"]
         self.batch: list[tuple[dict[str, Any], tuple[int, ...]]] = []
         self.batch_numbers: list[str] = []
+        present = {c.name for c in sd.columns}
+        self.missing = {c.field for c in self.sheet.columns if c.required and c.name not in present}
 
     # Existing records, keyed the way this sheet matches them.
     def _existing(self) -> Any:
@@ -412,6 +416,8 @@ class _SheetPass:
             validate_record(self.kind, full)
         except ValidationError as exc:
             for fname, message in exc.errors.items():
+                if fname in self.missing:
+                    continue  # the missing column was reported once, in the header
                 col = next((c for c in self.sheet.columns if c.field == fname), None)
                 self.run_.problems.add(self.sd.source, row.number, col.name if col else None,
                                        None, _lower_first(message))

@@ -256,6 +256,8 @@ def _read_sheet(title: str, rows: Iterable[tuple | list], data: WorkbookData,
     data.sheets[sheet.name] = sd
     data._spool.begin(sheet.name)
     nameless: set[int] = set()
+    # Columns with a name that is wrong were reported once, in the header.
+    named = {i for i, cell in enumerate(header) if not v.is_empty(cell)}
     row_number = 1
     for cells in iterator:
         row_number += 1
@@ -285,11 +287,12 @@ def _read_sheet(title: str, rows: Iterable[tuple | list], data: WorkbookData,
                              "staat in een kolom zonder naam; geef de kolom een naam in rij 1 of "
                              "maak de cel leeg.")
         for i, col in enumerate(columns):
-            if col is None and i < len(cells) and not v.is_empty(cells[i]) and i not in nameless:
+            if (col is None and i not in named and i < len(cells) and not v.is_empty(cells[i])
+                    and i not in nameless):
                 nameless.add(i)
                 problems.add(source, row_number, _letter(i), cells[i],
-                             "staat in een kolom zonder (bekende) naam; verbeter de kolomnaam "
-                             "in rij 1 of maak de cel leeg.")
+                             "staat in een kolom zonder naam; geef de kolom een naam in rij 1 of "
+                             "maak de cel leeg.")
         sd.count += 1
         data._spool.append((row_number, tuple(raw_values), tuple(parsed), tuple(bad)))
     data._spool.end()
