@@ -134,4 +134,5 @@ def test_progress_is_reported_while_reading_and_importing(office, tmp_path):
     reads = [x for x in seen if x[0] == "read"]
     writes = [x for x in seen if x[0] == "write"]
     assert reads[-1][1] == reads[-1][2] > 0 and len(reads) > 2
+    assert [d for _, d, _ in reads] == sorted(d for _, d, _ in reads)
     assert writes[-1][1:] == (1500, 1500) and len(writes) >= 3

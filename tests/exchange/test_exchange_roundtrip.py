@@ -99,3 +99,25 @@ def test_a_volunteer_may_not_export(filled, tmp_path):
 
     with pytest.raises(AccessDenied):
         export_location(filled.db, filled.volunteer, "Testdorp", tmp_path / "x.xlsx")
+
+
+def test_the_exported_xlsx_opens_in_other_programs(filled, tmp_path):
+    """openpyxl stands in for a spreadsheet program: the file is valid, dates
+    are real date cells, numbers are numbers, text is never a formula."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    path = tmp_path / "uit.xlsx"
+    export_location(filled.db, filled.teamleader, "Testdorp", path)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["clienten", "woningen", "contacten", "dossiers", "trajecten",
+                             "koppelingen", "vrijwilligers", "jaarcijfers", "teksten"]
+    clients = list(wb["clienten"].values)
+    assert clients[0][:3] == ("nummer", "voornaam", "achternaam")
+    c1 = clients[1]
+    assert c1[:4] == ("C1", "حسن", "العلي", dt.datetime(1980, 1, 1))
+    assert c1[5] == "Syrië" and c1[10] == "nee"
+    assert wb["clienten"]["D2"].number_format == "dd\\-mm\\-yyyy"
+    assert list(wb["vrijwilligers"].values)[1][7] == 12.5
+    assert wb["clienten"]["A1"].font.b

@@ -28,6 +28,7 @@ from vwdesk.core.services.base import Actor, audit
 from vwdesk.core.services.locations import get_location
 from vwdesk.exchange import values as v
 from vwdesk.exchange.schema import EXPORT_ORDER, Sheet
+from vwdesk.exchange.xlsx import XlsxWriter
 
 STREAM_ROWS = 2000
 
@@ -247,59 +248,21 @@ class _Writer:
 
 class _XlsxWriter(_Writer):
     def __init__(self, path: Path):
-        from openpyxl import Workbook
-
-        self.path = path
-        self.wb = Workbook(write_only=True)
-        self.ws: Any = None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.out = XlsxWriter(path)
 
     def begin(self, sheet: Sheet) -> None:
-        from openpyxl.styles import Font
-
-        self.ws = self.wb.create_sheet(sheet.name)
-        self.ws.freeze_panes = "A2"
-        bold = Font(bold=True)
-        self.ws.append([_cell(self.ws, c.name, font=bold) for c in sheet.columns])
+        self.out.begin(sheet.name, [c.name for c in sheet.columns],
+                       [max(12, len(c.name) + 3) for c in sheet.columns])
 
     def row(self, values: list[Any]) -> None:
-        self.ws.append([_xlsx_value(self.ws, x) for x in values])
+        self.out.append(values)
 
     def close(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.wb.save(self.path)
+        self.out.close()
 
     def abort(self) -> None:
-        self.wb.close()
-
-
-def _cell(ws: Any, value: Any, font: Any = None, number_format: str | None = None,
-          text: bool = False) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(ws, value=value)
-    if font is not None:
-        cell.font = font
-    if number_format:
-        cell.number_format = number_format
-    if text:
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-    return cell
-
-
-def _xlsx_value(ws: Any, value: Any) -> Any:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if isinstance(value, dt.date):
-        return _cell(ws, value, number_format="DD-MM-YYYY")
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if value.startswith("="):
-            return _cell(ws, value, text=True)
-    return value
+        self.out.abort()
 
 
 class _CsvWriter(_Writer):

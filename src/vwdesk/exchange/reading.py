@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import itertools
 import zipfile
+from xml.etree.ElementTree import ParseError
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from vwdesk.exchange import values as v
 from vwdesk.exchange.problems import ImportFailed, Problems
 from vwdesk.exchange.schema import Column, Sheet, find_column, find_sheet
 from vwdesk.exchange.spool import Spool
+from vwdesk.exchange.xlsx import NotAWorkbook, XlsxReader, column_letters
 
 Progress = Callable[[int, int], None]
 
@@ -116,34 +118,44 @@ def _fail(source: str, message: str) -> None:
 # .xlsx -------------------------------------------------------------------
 
 def _read_xlsx(path: Path, data: WorkbookData, progress: Progress | None) -> None:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
     if path.stat().st_size == 0:
         _fail(path.name, "is leeg; kies een werkmap met gegevens.")
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
+        book = XlsxReader(path)
+    except NotAWorkbook:
         _fail(path.name, "is geen geldige Excel-werkmap (.xlsx); sla het bestand op als "
                          "Excel-werkmap of als CSV en probeer het opnieuw.")
     try:
-        worksheets = list(wb.worksheets)
-        total = sum(ws.max_row or 0 for ws in worksheets)
+        total = sum(book.sheet_size(part) for _title, part in book.sheets)
         done = 0
-        for ws in worksheets:
-            estimate = ws.max_row or 0
-            ws.reset_dimensions()  # some writers record wrong dimensions; read every row
-
+        for title, part in book.sheets:
             def tick(n: int, base: int = done) -> None:
                 if progress:
                     progress(min(base + n, total), total)
 
-            _read_sheet(ws.title, ws.iter_rows(min_row=1, values_only=True), data, tick)
-            done += estimate
+            try:
+                _read_sheet(title, book.rows(part, _throttled(tick)), data)
+            except (ParseError, ValueError, IndexError, zipfile.BadZipFile) as exc:
+                data.problems.add(title, None, None, None,
+                                  "kan niet worden gelezen (het bestand is beschadigd: "
+                                  f"{exc.__class__.__name__}); sla de werkmap opnieuw op.")
+            done += book.sheet_size(part)
     finally:
-        wb.close()
+        book.close()
     if progress:
         progress(total, total)
+
+
+def _throttled(tick: Callable[[int], None], every: int = 1 << 18) -> Callable[[int], None]:
+    """Calls `tick` at most once per `every` bytes read."""
+    last = [0]
+
+    def inner(n: int) -> None:
+        if n - last[0] >= every:
+            last[0] = n
+            tick(n)
+
+    return inner
 
 
 # .csv --------------------------------------------------------------------
@@ -176,21 +188,27 @@ def _read_csv_files(files: list[Path], data: WorkbookData, progress: Progress | 
         with open(p, "rb") as raw:
             text = io.TextIOWrapper(raw, encoding=encoding, newline="")
 
-            def tick(_n: int, base: int = done, f: Any = raw) -> None:
+            def tick(base: int = done, f: Any = raw) -> None:
                 if progress:
                     progress(min(base + f.tell(), total), total)
 
-            _read_sheet(p.stem, _csv_rows(text), data, tick, source=p.name)
+            _read_sheet(p.stem, _csv_rows(text, tick), data, source=p.name)
         done += size
     if progress:
         progress(total, total)
 
 
-def _csv_rows(text: io.TextIOWrapper) -> Iterator[list[str]]:
-    """Rows of a .csv; the separator (; or ,) is the one the header uses most."""
+def _csv_rows(text: io.TextIOWrapper, tick: Callable[[], None]
+              ) -> Iterator[tuple[int, list[str]]]:
+    """Numbered rows of a .csv (a cell with line breaks stays one row, as in
+    the spreadsheet); the separator (; or ,) is the one the header uses most."""
     first = text.readline()
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    yield from csv.reader(itertools.chain([first], text), delimiter=delimiter)
+    for number, row in enumerate(csv.reader(itertools.chain([first], text),
+                                            delimiter=delimiter), start=1):
+        if number % 500 == 0:
+            tick()
+        yield number, row
 
 
 def _detect_encoding(path: Path) -> str | None:
@@ -226,15 +244,16 @@ def _detect_encoding(path: Path) -> str | None:
 
 # One sheet ----------------------------------------------------------------
 
-def _read_sheet(title: str, rows: Iterable[tuple | list], data: WorkbookData,
-                tick: Callable[[int], None], source: str | None = None) -> None:
+def _read_sheet(title: str, rows: Iterable[tuple[int, list[Any]]], data: WorkbookData,
+                source: str | None = None) -> None:
     source = source or title
     problems = data.problems
     sheet = find_sheet(title)
     iterator = iter(rows)
-    header = next(iterator, None)
-    while header is not None and all(v.is_empty(c) for c in header):
-        header = next(iterator, None)  # leading empty rows are not expected, but harmless
+    first = next(iterator, None)
+    while first is not None and all(v.is_empty(c) for c in first[1]):
+        first = next(iterator, None)  # leading empty rows are not expected, but harmless
+    header = None if first is None else first[1]
     if sheet is None:
         if header is not None:  # an empty extra sheet (e.g. "Blad1") is ignored
             from vwdesk.exchange.schema import SHEETS
@@ -250,7 +269,7 @@ def _read_sheet(title: str, rows: Iterable[tuple | list], data: WorkbookData,
         return
     if header is None:
         return
-    columns = _header(sheet, source, header, problems)
+    columns = _header(sheet, source, first[0], header, problems)
     present = [c for c in columns if c is not None]
     sd = SheetData(sheet, source, present, 0, data._spool)
     data.sheets[sheet.name] = sd
@@ -258,11 +277,7 @@ def _read_sheet(title: str, rows: Iterable[tuple | list], data: WorkbookData,
     nameless: set[int] = set()
     # Columns with a name that is wrong were reported once, in the header.
     named = {i for i, cell in enumerate(header) if not v.is_empty(cell)}
-    row_number = 1
-    for cells in iterator:
-        row_number += 1
-        if row_number % 500 == 0:
-            tick(row_number)
+    for row_number, cells in iterator:
         if all(v.is_empty(c) for c in cells):
             continue
         raw_values: list[Any] = []
@@ -283,23 +298,22 @@ def _read_sheet(title: str, rows: Iterable[tuple | list], data: WorkbookData,
         for i in range(len(columns), len(cells)):
             if not v.is_empty(cells[i]) and i not in nameless:
                 nameless.add(i)
-                problems.add(source, row_number, _letter(i), cells[i],
+                problems.add(source, row_number, column_letters(i), cells[i],
                              "staat in een kolom zonder naam; geef de kolom een naam in rij 1 of "
                              "maak de cel leeg.")
         for i, col in enumerate(columns):
             if (col is None and i not in named and i < len(cells) and not v.is_empty(cells[i])
                     and i not in nameless):
                 nameless.add(i)
-                problems.add(source, row_number, _letter(i), cells[i],
+                problems.add(source, row_number, column_letters(i), cells[i],
                              "staat in een kolom zonder naam; geef de kolom een naam in rij 1 of "
                              "maak de cel leeg.")
         sd.count += 1
         data._spool.append((row_number, tuple(raw_values), tuple(parsed), tuple(bad)))
     data._spool.end()
-    tick(row_number)
 
 
-def _header(sheet: Sheet, source: str, header: tuple | list, problems: Problems
+def _header(sheet: Sheet, source: str, row: int, header: tuple | list, problems: Problems
             ) -> list[Column | None]:
     columns: list[Column | None] = []
     seen: set[str] = set()
@@ -307,11 +321,11 @@ def _header(sheet: Sheet, source: str, header: tuple | list, problems: Problems
         name = "" if v.is_empty(cell) else v.parse_str(cell)
         col = find_column(sheet, name) if name else None
         if name and col is None:
-            problems.add(source, 1, name, None,
+            problems.add(source, row, name, None,
                          "is geen bekende kolom van dit blad; gebruik: "
                          f"{', '.join(c.name for c in sheet.columns)}.")
         elif col is not None and col.name in seen:
-            problems.add(source, 1, name, None,
+            problems.add(source, row, name, None,
                          "komt twee keer voor; laat één van beide kolommen weg.")
             col = None
         if col is not None:
@@ -319,16 +333,10 @@ def _header(sheet: Sheet, source: str, header: tuple | list, problems: Problems
         columns.append(col)
     for name in sheet.required:
         if name not in seen:
-            problems.add(source, 1, name, None,
+            problems.add(source, row, name, None,
                          "ontbreekt; deze kolom is verplicht in dit blad (verplicht: "
                          f"{', '.join(sheet.required)}).")
     return columns
-
-
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
 
 
 def _raw(cell: Any) -> Any:
