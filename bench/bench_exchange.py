@@ -1,0 +1,185 @@
+"""Benchmark of the exchange workbook: import and export of a workbook with
+10,000 clients and 100,000 contacts (targets: import ≤ 20 s, export ≤ 10 s),
+beside the floor (a raw Core executemany of the same rows), with the peak
+memory of each step measured in a fresh process.
+
+    PYTHONPATH=src .venv/bin/python bench/bench_exchange.py [--clients N] [--contacts N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import multiprocessing
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SPAWN = multiprocessing.get_context("spawn")
+KINDS = ("spreekuur", "juridisch", "mb", "intake")
+TOPICS = ("financiën", "brieven", "huisvesting", "werk", "toeslagen")
+NAMES = ("حسن", "ሃብቶም", "Amal", "Omar", "Semira", "Zoë", "Yonas", "Fatima")
+
+
+def generate(path: Path, clients: int, contacts: int) -> None:
+    """A synthetic workbook (written with openpyxl's streaming writer)."""
+    from openpyxl import Workbook
+
+    rnd = random.Random(42)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("vrijwilligers")
+    ws.append(["nummer", "voornaam", "soort", "start"])
+    for i in range(50):
+        ws.append([f"V{i}", rnd.choice(NAMES), "vrijwilliger", dt.date(2015, 1, 1)])
+    ws = wb.create_sheet("clienten")
+    ws.append(["nummer", "voornaam", "achternaam", "geboortedatum", "geslacht", "nationaliteit",
+               "gehuisvest_op", "instroom", "amv"])
+    for i in range(clients):
+        ws.append([f"C{i:06d}", rnd.choice(NAMES), rnd.choice(NAMES),
+                   dt.date(1950, 1, 1) + dt.timedelta(days=rnd.randrange(20000)),
+                   rnd.choice("mvx"), rnd.choice(("Syrië", "Eritrea", "SY", "staatloos")),
+                   dt.date(2016, 1, 1) + dt.timedelta(days=rnd.randrange(1000)),
+                   "regulier", "nee"])
+    ws = wb.create_sheet("contacten")
+    ws.append(["datum", "soort", "client", "onderwerpen", "medewerker", "duur_minuten"])
+    for _ in range(contacts):
+        ws.append([dt.date(2018, 1, 1) + dt.timedelta(days=rnd.randrange(365)), rnd.choice(KINDS),
+                   f"C{rnd.randrange(clients):06d}",
+                   "|".join(rnd.sample(TOPICS, rnd.randrange(1, 3))), f"V{rnd.randrange(50)}",
+                   rnd.choice((15, 30, 45))])
+    wb.save(path)
+
+
+def _fresh_db(folder: str, name: str):
+    from vwdesk.core.db import Database
+
+    return Database(f"sqlite:///{folder}/{name}.sqlite")
+
+
+def _setup_location(db):
+    from vwdesk.core import models as m
+    from vwdesk.core.services.locations import create_location
+    from vwdesk.core.services.users import SYSTEM, actor_for
+
+    with db.session() as s:
+        loc = create_location(s, SYSTEM, "Bench")
+        user = m.User(username="tl", role="teamleider", location_id=loc.id, password_hash="-")
+        s.add(user)
+        s.flush()
+        return actor_for(user)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def phase_import(folder: str, workbook: str) -> dict:
+    from vwdesk.exchange import apply_import, plan_import, read_workbook
+
+    db = _fresh_db(folder, "import")
+    actor = _setup_location(db)
+    base_mb = _peak_mb()
+    t0 = time.perf_counter()
+    data = read_workbook(workbook)
+    t1 = time.perf_counter()
+    plan = plan_import(db, "Bench", data)
+    assert plan.ok, plan.problems.lines()[:5]
+    t2 = time.perf_counter()
+    apply_import(db, actor, plan)
+    t3 = time.perf_counter()
+    data.close()
+    # Importing the same workbook again: everything is compared, nothing written.
+    data = read_workbook(workbook)
+    plan = plan_import(db, "Bench", data)
+    assert not plan.has_changes
+    t4 = time.perf_counter()
+    data.close()
+    return {"read": t1 - t0, "plan": t2 - t1, "apply": t3 - t2, "total": t3 - t0,
+            "again": t4 - t3, "peak_mb": _peak_mb(), "base_mb": base_mb}
+
+
+def phase_floor(folder: str, clients: int, contacts: int) -> dict:
+    """The same rows (clients, contacts, topic links, one audit row each),
+    written with one raw Core executemany per table: the floor."""
+    from sqlalchemy import insert
+
+    from vwdesk.core import models as m
+
+    db = _fresh_db(folder, "floor")
+    _setup_location(db)
+    rnd = random.Random(42)
+    now = dt.datetime(2020, 1, 1)
+    common = {"location_id": 1, "created_at": now, "updated_at": now, "version": 1,
+              "created_by_id": 1, "updated_by_id": 1}
+    client_rows = [{**common, "number": f"C{i:06d}", "first_name": "A", "last_name": "B",
+                    "search_name": "a b", "birth_date": dt.date(1980, 1, 1), "gender": "m",
+                    "nationality": "SY", "housed_on": dt.date(2017, 1, 1), "intake": "regulier",
+                    "amv": False} for i in range(clients)]
+    contact_rows = [{**common, "date": dt.date(2018, 1, 1) + dt.timedelta(days=rnd.randrange(365)),
+                     "kind": "spreekuur", "client_id": 1 + rnd.randrange(clients),
+                     "volunteer_id": None, "duration_minutes": 30} for _ in range(contacts)]
+    audit_rows = [{"at": now, "user_id": 1, "location_id": 1, "action": "create",
+                   "table_name": "contacts", "row_id": i + 1, "changes": {"kind": [None, "x"]},
+                   "reason": None} for i in range(clients + contacts)]
+    link_rows = [{"contact_id": i + 1, "topic_id": 1} for i in range(contacts)]
+    t0 = time.perf_counter()
+    with db.session() as s:
+        s.execute(insert(m.Client.__table__), client_rows)
+        s.execute(insert(m.Contact.__table__), contact_rows)
+        s.execute(insert(m.ContactTopic.__table__), link_rows)
+        s.execute(insert(m.AuditEntry.__table__), audit_rows)
+    return {"total": time.perf_counter() - t0}
+
+
+def phase_export(folder: str, target: str) -> dict:
+    from vwdesk.exchange import export_location
+    from vwdesk.core.services.users import SYSTEM
+
+    db = _fresh_db(folder, "import")
+    t0 = time.perf_counter()
+    counts = export_location(db, SYSTEM, "Bench", target)
+    return {"total": time.perf_counter() - t0, "peak_mb": _peak_mb(), "rows": sum(counts.values())}
+
+
+def _in_child(func, *args) -> dict:
+    with SPAWN.Pool(1) as pool:
+        return pool.apply(func, args)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--clients", type=int, default=10_000)
+    ap.add_argument("--contacts", type=int, default=100_000)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        workbook = Path(folder) / "bench.xlsx"
+        t0 = time.perf_counter()
+        generate(workbook, args.clients, args.contacts)
+        gen = time.perf_counter() - t0
+        size_mb = workbook.stat().st_size / 1e6
+        imp = _in_child(phase_import, folder, str(workbook))
+        floor = _in_child(phase_floor, folder, args.clients, args.contacts)
+        exp_x = _in_child(phase_export, folder, str(Path(folder) / "uit.xlsx"))
+        exp_c = _in_child(phase_export, folder, str(Path(folder) / "uitmap"))
+    print(f"Workbook: {args.clients:,} clients, {args.contacts:,} contacts, 50 volunteers; "
+          f"{size_mb:.1f} MB .xlsx (generated in {gen:.1f} s); SQLite; Python {sys.version.split()[0]}")
+    print()
+    print("| step | time | target | peak RSS |")
+    print("|---|---|---|---|")
+    print(f"| import: read + check cells (.xlsx) | {imp['read']:.1f} s | | |")
+    print(f"| import: plan (refs, validation, compare) | {imp['plan']:.1f} s | | |")
+    print(f"| import: apply (one transaction, audited) | {imp['apply']:.1f} s | | |")
+    print(f"| **import total** | **{imp['total']:.1f} s** | ≤ 20 s | {imp['peak_mb']:.0f} MB "
+          f"(process at start {imp['base_mb']:.0f} MB) |")
+    print(f"| floor: raw executemany of the same rows + audit | {floor['total']:.1f} s | | |")
+    print(f"| import same workbook again (read + plan, no change) | {imp['again']:.1f} s | | |")
+    print(f"| **export .xlsx** ({exp_x['rows']:,} rows) | **{exp_x['total']:.1f} s** | ≤ 10 s | "
+          f"{exp_x['peak_mb']:.0f} MB |")
+    print(f"| export .csv folder | {exp_c['total']:.1f} s | ≤ 10 s | {exp_c['peak_mb']:.0f} MB |")
+
+
+if __name__ == "__main__":
+    main()

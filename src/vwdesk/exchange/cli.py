@@ -1,0 +1,105 @@
+"""`vwdesk import` and `vwdesk export`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import TextIO
+
+from vwdesk.core.context import cli_actor, open_from_args
+from vwdesk.exchange.exporting import export_location
+from vwdesk.exchange.importing import apply_import, plan_import
+from vwdesk.exchange.problems import ImportFailed
+from vwdesk.exchange.reading import read_workbook
+
+EXIT_USER_ERROR = 2
+
+
+class ProgressBar:
+    """A plain-text bar on stderr, redrawn in place; silent when stderr is
+    not a terminal (scripts, logs)."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str, stream: TextIO | None = None):
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self._last = -1.0
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last < 0.1 and done < total:
+            return
+        self._last = now
+        frac = done / total if total else 0.0
+        filled = int(frac * self.WIDTH)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        self.stream.write(f"\r{self.label:<10} [{bar}] {frac:4.0%}")
+        self.stream.flush()
+        self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._shown = False
+
+
+def run_import(args: argparse.Namespace) -> int:
+    db = open_from_args(args)
+    try:
+        actor = cli_actor(db, args.user)
+        bar = ProgressBar("Lezen")
+        try:
+            data = read_workbook(args.path, progress=bar)
+        finally:
+            bar.finish()
+        try:
+            bar = ProgressBar("Controle")
+            try:
+                plan = plan_import(db, args.location, data, progress=bar)
+            finally:
+                bar.finish()
+            if not plan.ok:
+                raise ImportFailed(plan.problems)
+            bar = ProgressBar("Import")
+            try:
+                done = apply_import(db, actor, plan, progress=bar)
+            finally:
+                bar.finish()
+        finally:
+            data.close()
+    except ImportFailed as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        print(f"vwdesk: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    finally:
+        db.close()
+    if plan.new_location:
+        print(f"Locatie {plan.location_name} aangemaakt.")
+    for name in plan.new_municipalities:
+        print(f"Gemeente {name} aangemaakt.")
+    for key in plan.new_programmes:
+        print(f"Programma {key} aangemaakt.")
+    for p in done:
+        print(f"{p.name}: {p.added} nieuw, {p.changed} gewijzigd, {p.unchanged} ongewijzigd")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    db = open_from_args(args)
+    try:
+        actor = cli_actor(db, args.user)
+        counts = export_location(db, actor, args.location, args.path, year=args.year)
+    finally:
+        db.close()
+    total = sum(counts.values())
+    print(f"{total} regels geëxporteerd naar {args.path}: "
+          + ", ".join(f"{name} {n}" for name, n in counts.items()))
+    return 0

@@ -1,0 +1,483 @@
+"""Checking a read workbook against the database (`plan_import`) and writing
+it in one transaction (`apply_import`).
+
+Both run the same pass over the rows (`_Pass`): resolve references (numbers
+of clients, dwellings and volunteers, municipality and programme names,
+topics), validate every record with `records.validate_record`, and classify
+each row as added, changed or unchanged. The plan does this without writing;
+the import does it again inside its transaction (the database may have
+changed in between) and writes.
+
+Writing: changed records go through `services.base.update` (version check,
+audit of old and new values). New records — typically tens of thousands of
+contacts — are written in batches with Core `insert` executemany; each gets
+`created_by`/`updated_by` and one audit entry with exactly the content
+`services.base.create` would record. Creating them one by one through the
+ORM took minutes for 100,000 contacts (see bench/bench_exchange.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from vwdesk.core import models as m
+from vwdesk.core import vocab
+from vwdesk.core.db import Database
+from vwdesk.core.errors import AccessDenied, ValidationError
+from vwdesk.core.records import KINDS, RecordKind, validate_record
+from vwdesk.core.services import base
+from vwdesk.core.services.base import Actor
+from vwdesk.core.services.locations import create_location, find_location
+from vwdesk.core.text import fold
+from vwdesk.exchange.problems import ImportCancelled, ImportFailed, Problems
+from vwdesk.exchange.reading import Progress, Row, SheetData, WorkbookData
+from vwdesk.exchange.schema import BY_NAME, SHEETS, Sheet
+
+Cancel = Callable[[], bool]
+BATCH_ROWS = 5000
+TICK_ROWS = 500
+# Fields that cannot be empty in the database; an empty cell means the default.
+_DEFAULTS = {("clients", "amv"): False, ("year_figures", "mode"): "invoer",
+             ("contacts", "topics"): ()}
+# For sheets matched on all columns: the date column that narrows which
+# existing records have to be compared.
+_SPAN_FIELD = {"contacts": "date", "trajectories": "start"}
+
+
+@dataclass
+class SheetPlan:
+    name: str  # sheet name, e.g. "clienten"
+    source: str  # as the user named it (sheet title or file name)
+    rows: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do, per sheet, and every problem found."""
+
+    location_name: str
+    new_location: bool
+    data: WorkbookData
+    sheets: list[SheetPlan]
+    new_municipalities: list[str] = field(default_factory=list)
+    new_programmes: list[str] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def has_changes(self) -> bool:
+        return (self.new_location or bool(self.new_municipalities or self.new_programmes)
+                or any(p.added or p.changed for p in self.sheets))
+
+    def summary_lines(self) -> list[str]:
+        lines = []
+        if self.new_location:
+            lines.append(f"Nieuwe locatie: {self.location_name}")
+        if self.new_municipalities:
+            lines.append(f"Nieuwe gemeenten: {', '.join(self.new_municipalities)}")
+        if self.new_programmes:
+            lines.append(f"Nieuwe programma's: {', '.join(self.new_programmes)}")
+        for p in self.sheets:
+            lines.append(f"{p.name}: {p.added} nieuw, {p.changed} gewijzigd, "
+                         f"{p.unchanged} ongewijzigd")
+        return lines
+
+    def close(self) -> None:
+        self.data.close()
+
+
+def plan_import(db: Database, location_name: str, data: WorkbookData,
+                progress: Progress | None = None, cancel: Cancel | None = None) -> ImportPlan:
+    """Check `data` against the location's records without writing anything."""
+    with db.session() as s:
+        loc = find_location(s, location_name)
+        run = _Pass(s, None, loc.id if loc else None, location_name, data, progress, cancel)
+        run.run()
+    return ImportPlan(location_name.strip(), loc is None, data, run.plans, run.new_municipalities,
+                      run.new_programmes, run.problems)
+
+
+def apply_import(db: Database, actor: Actor, plan: ImportPlan, progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> list[SheetPlan]:
+    """Import the planned workbook in one transaction: all or nothing. Returns
+    what was done per sheet. `cancel()` returning True aborts and rolls back."""
+    if not plan.ok:
+        raise ImportFailed(plan.problems)
+    actor.require_teamleader()
+    with db.session() as s:
+        loc = find_location(s, plan.location_name)
+        if loc is None:
+            if not actor.is_admin:
+                raise AccessDenied(f"Locatie \"{plan.location_name}\" bestaat niet; alleen een "
+                                   "beheerder kan bij een import een nieuwe locatie aanmaken.")
+            loc = create_location(s, actor, plan.location_name)
+        actor.check_location(loc.id)
+        run = _Pass(s, actor, loc.id, plan.location_name, plan.data, progress, cancel)
+        run.run()
+        if run.problems:
+            raise ImportFailed(run.problems)
+    return run.plans
+
+
+class _Pass:
+    """One pass over every sheet; writes when `actor` is given."""
+
+    def __init__(self, s: Session, actor: Actor | None, location_id: int | None,
+                 location_name: str, data: WorkbookData, progress: Progress | None,
+                 cancel: Cancel | None):
+        self.s, self.actor, self.location_id = s, actor, location_id
+        self.write = actor is not None
+        self.data = data
+        self.progress, self.cancel = progress, cancel
+        self.problems = Problems()
+        self.problems.extend(data.problems)
+        self.plans: list[SheetPlan] = []
+        self.new_municipalities: list[str] = []
+        self.new_programmes: list[str] = []
+        self._fake_id = 0
+        self._done = 0
+        self._total = data.row_count
+        self._numbers: dict[str, dict[str, int]] = {}  # sheet -> nummer -> id
+        self._municipalities = self._load_names(m.Municipality, m.Municipality.name, fold)
+        self._programmes = self._load_names(m.Programme, m.Programme.key, _programme_key)
+        if location_id is None:  # what create_location will make
+            self._municipalities[fold(location_name)] = self._new_id()
+            for key, _label in vocab.DEFAULT_PROGRAMMES:
+                self._programmes[key] = self._new_id()
+        topics = s.execute(select(m.Topic.id, m.Topic.name).order_by(m.Topic.name)).all()
+        self._topics = {fold(name): tid for tid, name in topics}
+        self._topic_names = {tid: name for tid, name in topics}
+        self._now = m.utcnow()
+
+    # -- set-up ------------------------------------------------------------
+
+    def _new_id(self) -> int:
+        self._fake_id -= 1
+        return self._fake_id
+
+    def _load_names(self, model: type, col: Any, key: Callable[[str], str]) -> dict[str, int]:
+        if self.location_id is None:
+            return {}
+        rows = self.s.execute(select(model.id, col).where(model.location_id == self.location_id))
+        return {key(name): rid for rid, name in rows}
+
+    def numbers(self, sheet_name: str) -> dict[str, int]:
+        """nummer -> id of a sheet's records: in the database, plus the rows seen."""
+        if sheet_name not in self._numbers:
+            model = KINDS[BY_NAME[sheet_name].kind].model
+            found: dict[str, int] = {}
+            if self.location_id is not None:
+                found = dict(self.s.execute(select(model.number, model.id).where(
+                    model.location_id == self.location_id)).all())
+            self._numbers[sheet_name] = found
+        return self._numbers[sheet_name]
+
+    # -- the pass ----------------------------------------------------------
+
+    def run(self) -> None:
+        for sheet in SHEETS:
+            sd = self.data.sheets.get(sheet.name)
+            if sd is None:
+                continue
+            if self.write:
+                base._check_write(self.actor, KINDS[sheet.kind], self.location_id)
+            plan = SheetPlan(sheet.name, sd.source, sd.count)
+            self.plans.append(plan)
+            _SheetPass(self, sd, plan).run()
+        order = {sd.source: i for i, sd in enumerate(self.data.sheets.values())}
+        self.problems.items.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0))
+        if self.progress:
+            self.progress(self._total, self._total)
+
+    def tick(self) -> None:
+        self._done += 1
+        if self._done % TICK_ROWS == 0:
+            if self.cancel and self.cancel():
+                raise ImportCancelled()
+            if self.progress:
+                self.progress(self._done, self._total)
+
+    # -- names created on the fly ------------------------------------------
+
+    def municipality(self, name: str) -> int:
+        key = fold(name)
+        if key not in self._municipalities:
+            if self.write:
+                obj = base.create(self.s, self.actor, "municipalities", self.location_id,
+                                  {"name": name})
+                self._municipalities[key] = obj.id
+            else:
+                self._municipalities[key] = self._new_id()
+            self.new_municipalities.append(name)
+        return self._municipalities[key]
+
+    def programme(self, name: str) -> int:
+        key = _programme_key(name)
+        if key not in self._programmes:
+            if self.write:
+                obj = base.create(self.s, self.actor, "programmes", self.location_id,
+                                  {"key": key, "name": key[:1].upper() + key[1:]})
+                self._programmes[key] = obj.id
+            else:
+                self._programmes[key] = self._new_id()
+            self.new_programmes.append(key)
+        return self._programmes[key]
+
+    def topic_ids(self, names: tuple[str, ...]) -> tuple[int, ...] | str:
+        """The ids of these topics, or the first unknown name."""
+        ids = set()
+        for name in names:
+            tid = self._topics.get(fold(name))
+            if tid is None:
+                return name
+            ids.add(tid)
+        return tuple(sorted(ids))
+
+    def known_topics(self) -> str:
+        return ", ".join(sorted(self._topic_names.values(), key=fold))
+
+
+def _programme_key(name: str) -> str:
+    return " ".join(name.split()).lower()
+
+
+class _SheetPass:
+    def __init__(self, run: _Pass, sd: SheetData, plan: SheetPlan):
+        self.run_, self.sd, self.plan = run, sd, plan
+        self.sheet: Sheet = sd.sheet
+        self.kind: RecordKind = KINDS[self.sheet.kind]
+        self.fields = [c.field for c in sd.columns]
+        self.record_fields = [f for f in self.fields if f != "topics"]
+        self.batch: list[tuple[dict[str, Any], tuple[int, ...]]] = []
+        self.batch_numbers: list[str] = []
+        present = {c.name for c in sd.columns}
+        self.missing = {c.field for c in self.sheet.columns if c.required and c.name not in present}
+
+    # Existing records, keyed the way this sheet matches them.
+    def _existing(self) -> Any:
+        run, kind = self.run_, self.kind
+        model = kind.model
+        if run.location_id is None:
+            return Counter() if self.sheet.match == "all" else {}
+        cols = [getattr(model, f) for f in self.record_fields]
+        q = select(model.id, model.version, *cols).where(model.location_id == run.location_id)
+        if self.sheet.match == "all":
+            span = self._span()
+            if span is None:
+                return Counter()
+            span_col = getattr(model, _SPAN_FIELD[kind.key])
+            q = q.where(span_col >= span[0], span_col <= span[1])
+            topics: dict[int, list[int]] = {}
+            if "topics" in self.fields:
+                tq = (select(m.ContactTopic.contact_id, m.ContactTopic.topic_id)
+                      .join(m.Contact, m.Contact.id == m.ContactTopic.contact_id)
+                      .where(m.Contact.location_id == run.location_id,
+                             m.Contact.date >= span[0], m.Contact.date <= span[1]))
+                for cid, tid in run.s.execute(tq):
+                    topics.setdefault(cid, []).append(tid)
+            counter: Counter = Counter()
+            for rid, _version, *vals in run.s.execute(q):
+                row = dict(zip(self.record_fields, vals))
+                if "topics" in self.fields:
+                    row["topics"] = tuple(sorted(topics.get(rid, ())))
+                counter[tuple(row[f] for f in self.fields)] += 1
+            return counter
+        key_fields = ("number",) if self.sheet.match == "number" else self.sheet.match
+        extra = [getattr(model, f) for f in key_fields if f not in self.record_fields]
+        q = q.add_columns(*extra)
+        all_fields = self.record_fields + [f for f in key_fields if f not in self.record_fields]
+        found = {}
+        for rid, version, *vals in run.s.execute(q):
+            row = dict(zip(all_fields, vals))
+            found[tuple(row[f] for f in key_fields)] = (rid, version, row)
+        return found
+
+    def _span(self) -> tuple[dt.date, dt.date] | None:
+        name = _SPAN_FIELD[self.kind.key]
+        dates = [r.values[name] for r in self.sd.rows() if r.values.get(name) is not None]
+        return (min(dates), max(dates)) if dates else None
+
+    def run(self) -> None:
+        existing = self._existing()
+        seen: dict[Any, int] = {}
+        run = self.run_
+        for row in self.sd.rows():
+            run.tick()
+            values = self._resolve(row)
+            key = self._key(row, values)
+            if self.sheet.match != "all" and key is not None:
+                if key in seen:
+                    self._duplicate(row, key, seen[key])
+                    continue
+                seen[key] = row.number
+            if values is None:
+                continue
+            if self.sheet.match == "all":
+                sig = tuple(values.get(f) for f in self.fields)
+                if existing[sig] > 0:
+                    existing[sig] -= 1
+                    self.plan.unchanged += 1
+                    continue
+                if self._valid(row, values, {}):
+                    self._add(values)
+                continue
+            old = existing.get(key)
+            if old is None:
+                if self._valid(row, values, {}):
+                    self._add(values, key[0] if self.sheet.match == "number" else None)
+                continue
+            rid, version, old_values = old
+            if not self._valid(row, values, old_values):
+                continue
+            if all(values.get(f) == old_values.get(f) for f in self.record_fields):
+                self.plan.unchanged += 1
+                continue
+            self.plan.changed += 1
+            if run.write:
+                update = {f: values.get(f) for f in self.record_fields}
+                base.update(run.s, run.actor, self.kind.key, rid, version, update)
+        self._flush()
+
+    def _key(self, row: Row, values: dict[str, Any] | None) -> tuple | None:
+        if self.sheet.match == "number":
+            number = row.values.get("number")
+            return None if number is None else (number,)
+        if self.sheet.match == "all" or values is None:
+            return None
+        return tuple(values.get(f) for f in self.sheet.match)
+
+    def _duplicate(self, row: Row, key: tuple, first: int) -> None:
+        if self.sheet.match == "number":
+            self.run_.problems.add(self.sd.source, row.number, "nummer", key[0],
+                                   f"komt ook voor in rij {first}; elk nummer mag maar één keer "
+                                   "in het blad staan.")
+        else:
+            cols = ", ".join(c.name for c in self.sheet.columns if c.field in self.sheet.match)
+            self.run_.problems.add(self.sd.source, row.number, None, None,
+                                   f"dezelfde {cols} staan ook in rij {first}; elke combinatie "
+                                   "mag maar één keer voorkomen.")
+
+    def _resolve(self, row: Row) -> dict[str, Any] | None:
+        """Row values with names and numbers replaced by ids; None (after
+        recording the problems) when something does not resolve."""
+        run = self.run_
+        values = dict(row.values)
+        ok = not row.bad
+        if self.sheet.match == "number" and values.get("number") is not None:
+            # Known for references even if this row has problems, so one bad
+            # cell does not cascade into errors in other sheets.
+            run.numbers(self.sheet.name).setdefault(values["number"], run._new_id())
+        for col in self.sd.columns:
+            value = values.get(col.field)
+            if value is None:
+                if (self.kind.key, col.field) in _DEFAULTS and col.field not in row.bad:
+                    values[col.field] = _DEFAULTS[(self.kind.key, col.field)]
+                continue
+            if col.parse == "ref":
+                rid = run.numbers(col.ref).get(value)
+                if rid is None:
+                    target = KINDS[BY_NAME[col.ref].kind].label
+                    run.problems.add(self.sd.source, row.number, col.name, value,
+                                     f"bestaat niet in het blad {col.ref} en ook niet bij deze "
+                                     f"locatie; gebruik het nummer van een bestaande {target}.")
+                    ok = False
+                values[col.field] = rid
+            elif col.parse == "municipality":
+                values[col.field] = run.municipality(value)
+            elif col.parse == "programme":
+                values[col.field] = run.programme(value)
+            elif col.parse == "topics":
+                ids = run.topic_ids(value)
+                if isinstance(ids, str):
+                    run.problems.add(self.sd.source, row.number, col.name, ids,
+                                     f"is geen bekend onderwerp; kies uit: {run.known_topics()}.")
+                    ok = False
+                values[col.field] = ids
+        return values if ok else None
+
+    def _valid(self, row: Row, values: dict[str, Any], old: dict[str, Any]) -> bool:
+        full = {f.name: old.get(f.name) for f in self.kind.fields}
+        full.update({f: values.get(f) for f in self.record_fields})
+        try:
+            validate_record(self.kind, full)
+        except ValidationError as exc:
+            for fname, message in exc.errors.items():
+                if fname in self.missing:
+                    continue  # the missing column was reported once, in the header
+                col = next((c for c in self.sheet.columns if c.field == fname), None)
+                self.run_.problems.add(self.sd.source, row.number, col.name if col else None,
+                                       None, _lower_first(message))
+            return False
+        return True
+
+    # -- writing new records in batches -------------------------------------
+
+    def _add(self, values: dict[str, Any], number: str | None = None) -> None:
+        self.plan.added += 1
+        if not self.run_.write:
+            return
+        record = {f: values.get(f) for f in self.record_fields}
+        self.batch.append((record, values.get("topics") or ()))
+        if number is not None:
+            self.batch_numbers.append(number)
+        if len(self.batch) >= BATCH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.batch:
+            return
+        run, kind = self.run_, self.kind
+        table = kind.model.__table__
+        actor = run.actor
+        rows = []
+        for record, _topics in self.batch:
+            row = {**record, "location_id": run.location_id, "created_by_id": actor.user_id,
+                   "updated_by_id": actor.user_id, "created_at": run._now,
+                   "updated_at": run._now, "version": 1}
+            if kind.key == "clients":
+                derived = SimpleNamespace(first_name=record.get("first_name"),
+                                          last_name=record.get("last_name"))
+                base._derived(kind, derived)
+                row["search_name"] = derived.search_name
+            rows.append(row)
+        ids = run.s.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                            rows).scalars().all()
+        audits = []
+        links = []
+        for rid, (record, topics) in zip(ids, self.batch):
+            changes = base._audit_changes(kind, {}, record)
+            if topics:
+                changes["topics"] = [None, [run._topic_names[t] for t in topics]]
+                links.extend({"contact_id": rid, "topic_id": t} for t in topics)
+            audits.append({"at": run._now, "user_id": actor.user_id,
+                           "location_id": run.location_id, "action": "create",
+                           "table_name": kind.key, "row_id": rid, "changes": changes or None,
+                           "reason": None})
+        run.s.execute(insert(m.AuditEntry.__table__), audits)
+        if links:
+            run.s.execute(insert(m.ContactTopic.__table__), links)
+        if self.batch_numbers:
+            numbers = run.numbers(self.sheet.name)
+            numbers.update(zip(self.batch_numbers, ids))
+        self.batch = []
+        self.batch_numbers = []
+
+
+def _lower_first(message: str) -> str:
+    """Record messages start with the field's label; after "kolom x:" the
+    sentence reads better starting in lower case."""
+    return message[:1].lower() + message[1:] if message[1:2].islower() else message

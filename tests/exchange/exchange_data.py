@@ -1,0 +1,163 @@
+"""Test data for the exchange workbook: a location with every kind of record
+(Arabic and Ge'ez names, empty cells, dates on year boundaries) and a
+snapshot of a location's data independent of ids, for round-trip checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from vwdesk.core import models as m
+from vwdesk.core.db import Database
+from vwdesk.core.services import base
+
+D = dt.date
+
+
+def fill(office: Any) -> None:
+    """Every sheet and every column of the workbook, some left empty."""
+    tl, loc = office.teamleader, office.location_id
+    with office.db.session() as s:
+        def mk(kind_key: str, **values: Any) -> Any:
+            return base.create(s, tl, kind_key, loc, values)
+
+        schiedam = mk("municipalities", name="Schiedam")
+        home = s.scalar(select(m.Municipality).where(m.Municipality.location_id == loc,
+                                                     m.Municipality.name == "Testdorp"))
+        buddy = mk("programmes", key="buddy", name="Buddy")
+        wegwijs = s.scalar(select(m.Programme).where(m.Programme.location_id == loc,
+                                                     m.Programme.key == "wegwijs"))
+        w1 = mk("dwellings", number="W1", address="Hoofdstraat 1", municipality_id=schiedam.id,
+                type="eengezins", available_on=D(2018, 1, 1))
+        mk("dwellings", number="W2", available_on=D(2018, 12, 31))
+        c1 = mk("clients", number="C1", first_name="حسن", last_name="العلي",
+                birth_date=D(1980, 1, 1), gender="m", nationality="SY", dwelling_id=w1.id,
+                housed_on=D(2018, 12, 31), municipality_id=home.id, intake="regulier", amv=False,
+                phone="010-1234567", email="hassan@example.org",
+                note="Eerste regel\nTweede regel; met puntkomma, en \"aanhalingstekens\"")
+        c2 = mk("clients", number="C2", first_name="ሃብቶም", last_name="ተስፋይ", gender="v",
+                nationality="ER", dwelling_id=w1.id, housed_on=D(2019, 1, 1), intake="nareiziger",
+                amv=True, municipality_id=schiedam.id)
+        mk("clients", number="C3")
+        mk("clients", number="C4", first_name="Zoë", nationality="XX", gender="x",
+           intake="gva", birth_date=D(2000, 12, 31))
+        v1 = mk("volunteers", number="V1", first_name="Anna", last_name="de Vries",
+                kind="vrijwilliger", team="mb-juridisch", start=D(2017, 1, 1), hours_per_week=12.5)
+        mk("volunteers", number="V2", first_name="Bram", kind="stagiair", start=D(2018, 1, 1),
+           end=D(2018, 12, 31))
+        mk("dossiers", number="D1", client_id=c1.id, kind="gezinshereniging",
+           opened_on=D(2018, 1, 1), closed_on=D(2018, 12, 31), outcome="herenigd",
+           family_members=3, deadline=D(2019, 1, 1), note="vertrouwelijk")
+        mk("dossiers", number="D2", client_id=c2.id, kind="naturalisatie", opened_on=D(2019, 1, 1))
+        mk("trajectories", client_id=c1.id, kind="mb-jaar-1", start=D(2018, 1, 1),
+           end=D(2018, 12, 31))
+        mk("trajectories", client_id=c2.id, kind="zelfmelder", start=D(2019, 1, 1))
+        mk("couplings", number="K1", programme_id=wegwijs.id, client_id=c1.id, coach_id=v1.id,
+           signed_up_on=D(2018, 1, 1), started_on=D(2018, 1, 15),
+           evaluation_3m_on=D(2018, 4, 15), evaluation_6m_on=D(2018, 7, 15),
+           extended_on=D(2018, 7, 20), ended_on=D(2018, 12, 31), result="afgerond")
+        mk("couplings", number="K2", programme_id=buddy.id, signed_up_on=D(2018, 12, 31))
+        topics = {t.name: t for t in s.scalars(select(m.Topic))}
+        k = mk("contacts", date=D(2018, 1, 1), kind="spreekuur", client_id=c1.id,
+               volunteer_id=v1.id, duration_minutes=30, note="notitie حسن")
+        s.add_all([m.ContactTopic(contact_id=k.id, topic_id=topics[n].id)
+                   for n in ("financiën", "werk")])
+        mk("contacts", date=D(2018, 12, 31), kind="juridisch", person_label="Persoon ሃብቶም")
+        for _ in range(2):  # two identical visits on one day are two contacts
+            mk("contacts", date=D(2019, 1, 1), kind="mb", client_id=c2.id)
+        mk("year_figures", year=2018, key="huisvesting.taakstelling", value=25.0,
+           municipality_id=schiedam.id, half=1, mode="invoer")
+        mk("year_figures", year=2018, key="doel.koppelingen.wegwijs.gestart", value=15.5,
+           mode="invoer")
+        mk("year_figures", year=2018, key="huisvesting.gehuisvest", value=40.0, mode="vervangt",
+           note="telling COA")
+        mk("report_texts", year=2018, section="spreekuur", text="Het spreekuur van حسن\nen ሃብቶም.")
+        mk("report_texts", year=2019, section="mb", text="Tekst 2019")
+
+
+def snapshot(db: Database, location: str) -> dict[str, list[tuple]]:
+    """Every record of the location, with references as numbers and names."""
+    with db.session() as s:
+        loc = s.scalar(select(m.Location).where(m.Location.name == location))
+        lid = loc.id
+
+        def rows(model: type, *cols: str) -> list[tuple]:
+            out = []
+            for obj in s.scalars(select(model).where(model.location_id == lid)):
+                out.append(tuple(_plain(s, obj, c) for c in cols))
+            return sorted(out, key=repr)
+
+        return {
+            "municipalities": rows(m.Municipality, "name"),
+            "programmes": rows(m.Programme, "key", "name"),
+            "dwellings": rows(m.Dwelling, "number", "address", "municipality_id", "type",
+                              "available_on"),
+            "clients": rows(m.Client, "number", "first_name", "last_name", "search_name",
+                            "birth_date", "gender", "nationality", "dwelling_id", "housed_on",
+                            "municipality_id", "intake", "amv", "phone", "email", "note"),
+            "volunteers": rows(m.Volunteer, "number", "first_name", "last_name", "kind", "team",
+                               "start", "end", "hours_per_week"),
+            "dossiers": rows(m.Dossier, "number", "client_id", "kind", "opened_on", "closed_on",
+                             "outcome", "family_members", "deadline", "note"),
+            "trajectories": rows(m.Trajectory, "client_id", "kind", "start", "end"),
+            "couplings": rows(m.Coupling, "number", "programme_id", "client_id", "coach_id",
+                              "signed_up_on", "started_on", "evaluation_3m_on",
+                              "evaluation_6m_on", "extended_on", "ended_on", "result"),
+            "contacts": rows(m.Contact, "date", "kind", "client_id", "person_label", "topics",
+                             "volunteer_id", "duration_minutes", "note"),
+            "year_figures": rows(m.YearFigure, "year", "key", "value", "municipality_id", "half",
+                                 "mode", "note"),
+            "report_texts": rows(m.ReportText, "year", "section", "text"),
+        }
+
+
+def _plain(s: Any, obj: Any, col: str) -> Any:
+    value = getattr(obj, col)
+    if col == "topics":
+        return tuple(sorted(t.name for t in value))
+    if value is None or not col.endswith("_id"):
+        return value
+    target = {"municipality_id": m.Municipality, "dwelling_id": m.Dwelling,
+              "client_id": m.Client, "volunteer_id": m.Volunteer, "coach_id": m.Volunteer,
+              "programme_id": m.Programme}[col]
+    ref = s.get(target, value)
+    return getattr(ref, "number", None) or getattr(ref, "key", None) or ref.name
+
+
+def count_rows(db: Database) -> dict[str, int]:
+    """Row counts of every table, to show that nothing was written."""
+    from sqlalchemy import func
+
+    with db.session() as s:
+        return {t.name: s.scalar(select(func.count()).select_from(t))
+                for t in m.Base.metadata.sorted_tables}
+
+
+def write_csv(folder: Any, name: str, rows: list[list[str]], *, encoding: str = "cp1252",
+              sep: str = ";", newline: str = "\r\n") -> Any:
+    """A .csv as a spreadsheet program saves it (default: a Dutch Excel's
+    "CSV (gescheiden door lijstscheidingsteken)": cp1252, ;, CRLF, no BOM)."""
+    import csv
+    import io
+
+    folder.mkdir(parents=True, exist_ok=True)
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=sep, lineterminator=newline).writerows(rows)
+    path = folder / f"{name}.csv"
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Any, sheets: dict[str, list[list[Any]]]) -> Any:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path

@@ -1,0 +1,123 @@
+"""Export → import gives back the same data; importing twice changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from vwdesk.core import models as m
+from vwdesk.core.services.users import SYSTEM
+from vwdesk.exchange import apply_import, export_location, plan_import, read_workbook
+
+from tests.exchange.exchange_data import count_rows, snapshot
+
+
+def import_path(db, actor, location, path):
+    data = read_workbook(path)
+    try:
+        plan = plan_import(db, location, data)
+        assert plan.ok, plan.problems.lines()
+        return plan, apply_import(db, actor, plan)
+    finally:
+        data.close()
+
+
+@pytest.mark.parametrize("target", ["uit.xlsx", "uitmap"])
+def test_export_then_import_into_an_empty_database_gives_the_same_data(filled, empty_db,
+                                                                       tmp_path, target):
+    path = tmp_path / target
+    counts = export_location(filled.db, filled.teamleader, "Testdorp", path)
+    assert counts["contacten"] == 4 and counts["clienten"] == 4
+    plan, done = import_path(empty_db, SYSTEM, "Testdorp", path)
+    assert plan.new_location
+    assert plan.new_municipalities == ["Schiedam"] and plan.new_programmes == ["buddy"]
+    assert {p.name: p.added for p in done}["contacten"] == 4
+    assert snapshot(empty_db, "Testdorp") == snapshot(filled.db, "Testdorp")
+
+
+def test_importing_the_same_workbook_again_changes_nothing(filled, tmp_path):
+    path = tmp_path / "uit.xlsx"
+    export_location(filled.db, filled.teamleader, "Testdorp", path)
+    before, snap = count_rows(filled.db), snapshot(filled.db, "Testdorp")
+    plan, done = import_path(filled.db, filled.teamleader, "Testdorp", path)
+    assert not plan.has_changes
+    assert all(p.added == 0 and p.changed == 0 and p.unchanged == p.rows for p in done)
+    assert snapshot(filled.db, "Testdorp") == snap
+    after = count_rows(filled.db)
+    assert after == before
+
+
+def test_a_changed_row_is_updated_in_place_and_audited_for_the_importer(filled, tmp_path):
+    folder = tmp_path / "map"
+    export_location(filled.db, filled.teamleader, "Testdorp", folder)
+    text = (folder / "clienten.csv").read_text(encoding="utf-8-sig")
+    (folder / "clienten.csv").write_text(text.replace("Zoë", "Zoë-Anne"), encoding="utf-8-sig")
+    plan, done = import_path(filled.db, filled.teamleader, "Testdorp", folder)
+    clients = next(p for p in done if p.name == "clienten")
+    assert (clients.added, clients.changed, clients.unchanged) == (0, 1, 3)
+    with filled.db.session() as s:
+        c4 = s.scalar(select(m.Client).where(m.Client.number == "C4"))
+        assert c4.first_name == "Zoë-Anne" and c4.version == 2
+        entry = s.scalars(select(m.AuditEntry).where(m.AuditEntry.action == "update")).one()
+    assert entry.user_id == filled.teamleader.user_id
+    assert entry.changes == {"first_name": ["Zoë", "Zoë-Anne"]}
+
+
+def test_every_imported_row_is_audited_for_the_importing_user(filled, empty_db, tmp_path):
+    path = tmp_path / "uit.xlsx"
+    export_location(filled.db, filled.teamleader, "Testdorp", path)
+    import_path(empty_db, SYSTEM, "Testdorp", path)
+    with empty_db.session() as s:
+        n_contacts = s.scalar(select(func.count(m.Contact.id)))
+        audited = s.scalar(select(func.count(m.AuditEntry.id)).where(
+            m.AuditEntry.table_name == "contacts", m.AuditEntry.action == "create"))
+        entry = s.scalars(select(m.AuditEntry).join(
+            m.Contact, m.Contact.id == m.AuditEntry.row_id).where(
+            m.AuditEntry.table_name == "contacts", m.Contact.duration_minutes == 30)).one()
+    assert audited == n_contacts == 4
+    assert entry.changes["duration_minutes"] == [None, 30]
+    assert entry.changes["note"] == [None, "<tekst>"]  # never the note itself
+    assert entry.changes["topics"] == [None, ["financiën", "werk"]]
+
+
+def test_export_of_one_year_holds_what_touches_that_year(filled, tmp_path):
+    counts = export_location(filled.db, filled.teamleader, "Testdorp", tmp_path / "j.xlsx",
+                             year=2018)
+    assert counts["contacten"] == 2  # 1 Jan and 31 Dec 2018, not 1 Jan 2019
+    assert counts["clienten"] == 1  # C1: its contact, dossier, trajectory, coupling
+    assert counts["dossiers"] == 1 and counts["trajecten"] == 1
+    assert counts["koppelingen"] == 2 and counts["vrijwilligers"] == 2
+    assert counts["jaarcijfers"] == 3 and counts["teksten"] == 1
+    assert counts["woningen"] == 2  # W1 (C1 lives there) and W2 (available 31-12-2018)
+    with filled.db.session() as s:
+        entry = s.scalars(select(m.AuditEntry).where(m.AuditEntry.action == "export")).one()
+    assert entry.user_id == filled.teamleader.user_id and "2018" in entry.reason
+
+
+def test_a_volunteer_may_not_export(filled, tmp_path):
+    from vwdesk.core.errors import AccessDenied
+
+    with pytest.raises(AccessDenied):
+        export_location(filled.db, filled.volunteer, "Testdorp", tmp_path / "x.xlsx")
+
+
+def test_the_exported_xlsx_opens_in_other_programs(filled, tmp_path):
+    """openpyxl stands in for a spreadsheet program: the file is valid, dates
+    are real date cells, numbers are numbers, text is never a formula."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    path = tmp_path / "uit.xlsx"
+    export_location(filled.db, filled.teamleader, "Testdorp", path)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["clienten", "woningen", "contacten", "dossiers", "trajecten",
+                             "koppelingen", "vrijwilligers", "jaarcijfers", "teksten"]
+    clients = list(wb["clienten"].values)
+    assert clients[0][:3] == ("nummer", "voornaam", "achternaam")
+    c1 = clients[1]
+    assert c1[:4] == ("C1", "حسن", "العلي", dt.datetime(1980, 1, 1))
+    assert c1[5] == "Syrië" and c1[10] == "nee"
+    assert wb["clienten"]["D2"].number_format == "dd\\-mm\\-yyyy"
+    assert list(wb["vrijwilligers"].values)[1][7] == 12.5
+    assert wb["clienten"]["A1"].font.b
