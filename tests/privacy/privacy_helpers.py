@@ -10,8 +10,27 @@ from sqlalchemy import func, select
 from vwdesk.core import models as m
 from vwdesk.core.records import KINDS
 from vwdesk.core.services.base import create
+from vwdesk.core.services.locations import create_location
+from vwdesk.core.services.users import SYSTEM, actor_for, create_user
 
 D = dt.date
+
+
+class SqliteOffice:
+    """Like the `office` fixture, on SQLite only (backups and crashes are
+    about the SQLite file)."""
+
+    def __init__(self, db, name: str = "Testdorp"):
+        self.db = db
+        with db.session() as s:
+            loc = create_location(s, SYSTEM, name)
+            self.location_id = loc.id
+            tl = create_user(s, SYSTEM, "tl", "geheim-wachtwoord", "teamleider", loc.id,
+                             "Teamleider")
+            vw = create_user(s, SYSTEM, "vw", "geheim-wachtwoord", "vrijwilliger", loc.id,
+                             "Vrijwilliger")
+            self.teamleader = actor_for(tl)
+            self.volunteer = actor_for(vw)
 
 
 class Filler:
