@@ -104,9 +104,11 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path):
     kept = [b.made_at for b in list_backups(tmp_path, "vwdesk")]
     newest = start + dt.timedelta(hours=24 * 400 - 6)
     assert kept[0] == newest
-    assert len({k.date() for k in kept}) == len(kept)  # one per day at most
-    assert len(kept) <= 7 + 4 + 12 and len(kept) >= 12
-    assert sum(1 for k in kept if newest - k < dt.timedelta(days=7)) == 7
+    assert sum(1 for k in kept if newest - k < dt.timedelta(hours=24)) == 4  # the last day
+    older = [k for k in kept if newest - k >= dt.timedelta(hours=24)]
+    assert len({k.date() for k in older}) == len(older)  # one per day at most
+    assert len(kept) <= 4 + 7 + 4 + 12 and len(kept) >= 12
+    assert len({k.date() for k in kept if newest - k < dt.timedelta(days=7)}) == 7
     months = {(k.year, k.month) for k in kept}
     assert len(months) == 12
     assert (tmp_path / "vwdesk-demo-20250101-090000.sqlite").exists()

@@ -111,10 +111,14 @@ def list_backups(folder: Path, stem: str) -> list[BackupFile]:
 
 
 def rotate(folder: Path, stem: str) -> list[Path]:
-    """Keep the newest backup of each of the last 7 days, 4 weeks and 12
-    months that have backups; remove the rest. Returns what was removed."""
+    """Keep every backup of the last 24 hours and the newest backup of each
+    of the last 7 days, 4 weeks and 12 months that have backups; remove the
+    rest. Returns what was removed."""
     backups = list_backups(folder, stem)
-    keep: set[Path] = set(b.path for b in backups[:1])
+    if not backups:
+        return []
+    recent = backups[0].made_at - dt.timedelta(hours=24)
+    keep: set[Path] = {b.path for b in backups if b.made_at > recent}
     for count, period in ((KEEP_DAILY, lambda d: d.date()),
                           (KEEP_WEEKLY, lambda d: d.isocalendar()[:2]),
                           (KEEP_MONTHLY, lambda d: (d.year, d.month))):
