@@ -63,7 +63,7 @@ def list_fields(kind_key: str) -> list[str]:
 
 def clean_reason(reason: str | None) -> str:
     reason = " ".join((reason or "").split())
-    if not reason or reason == OTHER_REASON:
+    if not reason:
         raise ValidationError("Geef een reden waarom u deze cliëntpagina opent.", field="reason")
     if reason.startswith(OTHER_REASON):
         rest = reason[len(OTHER_REASON):].strip(" :")
