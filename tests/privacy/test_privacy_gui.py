@@ -158,3 +158,21 @@ def test_backup_timer_makes_a_due_backup(qtbot, office_sqlite):
     assert timer.isActive() and timer.interval() == 60_000
     timer.timeout.emit()
     assert len(list_backups(configured_folder(office_sqlite.db), "test")) == 1
+
+
+def test_every_text_has_a_dutch_translation():
+    import ast
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    root = Path(pd.__file__).resolve().parents[3]
+    source = Path(pd.__file__).read_text(encoding="utf-8")
+    texts = set()
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute | ast.Name)
+                and getattr(node.func, "attr", getattr(node.func, "id", None)) in ("tr", "_tr")
+                and node.args and isinstance(node.args[0], ast.Constant)):
+            texts.add(node.args[0].value)
+    ts = ET.parse(root / "resources" / "translations" / "privacy_nl.ts")
+    translated = {m.findtext("source") for m in ts.iter("message") if m.findtext("translation")}
+    assert texts and texts <= translated, texts - translated
