@@ -108,6 +108,38 @@ def build_parser() -> argparse.ArgumentParser:
     ua.add_argument("--location", metavar="NAAM", help="verplicht behalve voor een beheerder")
     ua.add_argument("--display-name", default="", metavar="TEKST")
     users_sub.add_parser("list", parents=[common], help="toon de gebruikers")
+
+    sp = add("privacy", "vwdesk.privacy.cli:run",
+             "privacy: bewaartermijnen, inzageverzoeken en verwijderverzoeken")
+    privacy_sub = sp.add_subparsers(dest="privacy_command", metavar="ACTIE", required=True,
+                                    parser_class=DutchArgumentParser)
+    pr = privacy_sub.add_parser("run", parents=[common], help="anonimiseer wat de "
+                                "bewaartermijn voorbij is (of toon het met --dry-run)")
+    pr.add_argument("--dry-run", action="store_true", help="toon alleen wat er zou gebeuren")
+    pr.add_argument("--as-of", metavar="DATUM", help="doe alsof het vandaag DATUM is (jjjj-mm-dd)")
+    pr.add_argument("--user", metavar="GEBRUIKER", help="op wiens naam het wordt vastgelegd")
+    pi = privacy_sub.add_parser("inzage", parents=[common], help="alles over één cliënt "
+                                "naar een .pdf (leesbaar) of .json (machineleesbaar)")
+    pe = privacy_sub.add_parser("erase", parents=[common], help="verwijder de persoonsgegevens "
+                                "van één cliënt op diens verzoek (anonimiseren)")
+    for sub_p in (pi, pe):
+        sub_p.add_argument("--location", required=True, metavar="NAAM")
+        sub_p.add_argument("--user", metavar="GEBRUIKER", help="op wiens naam het wordt vastgelegd")
+        sub_p.add_argument("client_number", metavar="CLIENTNUMMER")
+    pi.add_argument("-o", "--output", required=True, metavar="BESTAND", help=".pdf of .json")
+    pe.add_argument("--reason", required=True, metavar="TEKST", help="reden van het verzoek")
+
+    sp = add("backup", "vwdesk.privacy.cli:backup",
+             "maak een back-up van de SQLite-database (PostgreSQL: gebruik pg_dump)")
+    sp.add_argument("--to", metavar="MAP", help="map voor de back-up (standaard: de ingestelde map)")
+    sp.add_argument("--passphrase-stdin", action="store_true",
+                    help="versleutel met een wachtwoordzin, gelezen van standaardinvoer")
+
+    sp = add("restore", "vwdesk.privacy.cli:restore",
+             "zet een back-up terug (sluit eerst vwdesk); de huidige database blijft bewaard")
+    sp.add_argument("file", metavar="BESTAND")
+    sp.add_argument("--passphrase-stdin", action="store_true",
+                    help="wachtwoordzin van een versleutelde back-up, gelezen van standaardinvoer")
     return p
 
 

@@ -1,0 +1,218 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl" sourcelanguage="en">
+    <context>
+        <name>AccessLogView</name>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="133" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="151" />
+            <source>Client number</source>
+            <translation>Cliëntnummer</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="135" />
+            <source>Show</source>
+            <translation>Tonen</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="137" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="151" />
+            <source>When</source>
+            <translation>Wanneer</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="137" />
+            <source>Who</source>
+            <translation>Wie</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="137" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="152" />
+            <source>Reason</source>
+            <translation>Reden</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="147" />
+            <source>Per client</source>
+            <translation>Per cliënt</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="157" />
+            <source>Per user</source>
+            <translation>Per gebruiker</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="193" />
+            <source>%1 opened %2 client pages on %3</source>
+            <translation>%1 opende %2 cliëntpagina's op %3</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="196" />
+            <source>More client pages opened in one day than the threshold (%1):</source>
+            <translation>Meer cliëntpagina's op één dag geopend dan de drempel (%1):</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="220" />
+            <source>No client with this number.</source>
+            <translation>Er is geen cliënt met dit nummer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccessReasonDialog</name>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="68" />
+            <source>Why are you opening this client?</source>
+            <translation>Waarom opent u deze cliënt?</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="74" />
+            <source>Explanation (required for "other")</source>
+            <translation>Toelichting (verplicht bij "Anders")</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="78" />
+            <source>Open</source>
+            <translation>Openen</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="84" />
+            <source>The client's page holds personal data. Your reason is recorded in the access log.</source>
+            <translation>De pagina van de cliënt bevat persoonsgegevens. Uw reden wordt vastgelegd in het toegangslogboek.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupDialog</name>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="322" />
+            <source>Backup</source>
+            <translation>Back-up</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="323" />
+            <source>Encrypt with a passphrase</source>
+            <translation>Versleutelen met een wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="332" />
+            <source>Folder</source>
+            <translation>Map</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="334" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="335" />
+            <source>Passphrase again</source>
+            <translation>Wachtwoordzin nogmaals</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="340" />
+            <source>Back up now</source>
+            <translation>Nu back-up maken</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="345" />
+            <source>Without a passphrase anyone who can open the backup folder can read the backup. Keep the passphrase safe: without it the backup cannot be restored.</source>
+            <translation>Zonder wachtwoordzin kan iedereen die de back-upmap kan openen de back-up lezen. Bewaar de wachtwoordzin goed: zonder die zin kan de back-up niet worden teruggezet.</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="358" />
+            <source>The two passphrases differ; type them again.</source>
+            <translation>De twee wachtwoordzinnen zijn niet gelijk; typ ze opnieuw.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrivacySettingsDialog</name>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="242" />
+            <source>Privacy settings</source>
+            <translation>Privacy-instellingen</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="253" />
+            <source>Choose…</source>
+            <translation>Kiezen…</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="259" />
+            <source>Clients: years after last activity</source>
+            <translation>Cliënten: jaren na laatste activiteit</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="260" />
+            <source>Persons without a file: years after last contact</source>
+            <translation>Personen zonder dossier: jaren na laatste contact</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="261" />
+            <source>Volunteers: years after they stopped</source>
+            <translation>Medewerkers: jaren na hun einde</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="262" />
+            <source>Warn when a user opens more client pages a day than</source>
+            <translation>Waarschuw als iemand per dag meer cliëntpagina's opent dan</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="263" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="283" />
+            <source>Backup folder</source>
+            <translation>Map voor back-ups</translation>
+        </message>
+    </context>
+    <context>
+        <name>privacy</name>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" />
+            <source>vwdesk</source>
+            <translation>vwdesk</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" />
+            <source>Backup</source>
+            <translation>Back-up</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" />
+            <source>Backup made: %1</source>
+            <translation>Back-up gemaakt: %1</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" />
+            <source>Choose a backup</source>
+            <translation>Kies een back-up</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" />
+            <source>vwdesk backups (*.sqlite *.vwbak)</source>
+            <translation>vwdesk-back-ups (*.sqlite *.vwbak)</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" />
+            <source>Restore</source>
+            <translation>Herstellen</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" />
+            <source>Passphrase of this backup:</source>
+            <translation>Wachtwoordzin van deze back-up:</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" />
+            <source>Replace the database by this backup? Everything saved after the backup was made is then no longer in the database; the current database is kept aside beside it. Close vwdesk on every other computer first.</source>
+            <translation>De database vervangen door deze back-up? Alles wat na het maken van de back-up is opgeslagen, staat daarna niet meer in de database; de huidige database blijft ernaast bewaard. Sluit eerst vwdesk op alle andere computers.</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" />
+            <source>The backup has been restored.</source>
+            <translation>De back-up is teruggezet.</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" />
+            <source>The replaced database is kept as %1.</source>
+            <translation>De vervangen database is bewaard als %1.</translation>
+        </message>
+    </context>
+</TS>
