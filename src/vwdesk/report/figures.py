@@ -1,0 +1,380 @@
+"""The figures engine: every figure of `spec/report.md` for one location and year.
+
+Figures are computed by *groups*: small functions registered with
+`@figure_group`, each running one or a few aggregate queries (COUNT, SUM of
+CASE, GROUP BY) and returning `{key: value}`; nothing loads the rows into
+Python. Then the figures typed in for the year (`YearFigure`, mode `invoer`)
+are merged, overrides (mode `vervangt`) replace computed values (the
+computed value and the reason are kept), official figures (mode `naast`) are
+kept beside, and derived figures (saldo, grootste groep, gehaald.*) follow.
+
+A new figure is one more group (or one more key in a group) plus its
+definition in `vwdesk.report.definitions`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, case, distinct, exists, extract, func, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from vwdesk.core import models as m
+from vwdesk.core import vocab
+from vwdesk.core.db import Database
+from vwdesk.core.nationalities import by_code
+from vwdesk.report.definitions import find_definition
+
+Value = int | float | str | list | None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a figure group needs: a connection, the location and the year."""
+
+    conn: Connection
+    location_id: int
+    year: int
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.year, 12, 31)
+
+    def in_year(self, column) -> Any:
+        return column.between(self.start, self.end)
+
+
+GROUPS: list[Callable[[Scope], dict[str, Value]]] = []
+
+
+def figure_group(fn: Callable[[Scope], dict[str, Value]]) -> Callable[[Scope], dict[str, Value]]:
+    """Register a function computing a group of figures."""
+    GROUPS.append(fn)
+    return fn
+
+
+def _n(value: Any) -> int:
+    return int(value or 0)
+
+
+def _adult(birth, on) -> Any:
+    """SQL: 18 or older on date `on` (turning 18 that day counts), portable
+    across SQLite and PostgreSQL: compares yyyymmdd numbers."""
+    def ymd(col):
+        return extract("year", col) * 10000 + extract("month", col) * 100 + extract("day", col)
+    return ymd(on) - ymd(birth) >= 180000
+
+
+@figure_group
+def housing(sc: Scope) -> dict[str, Value]:
+    c = m.Client
+    where = and_(c.location_id == sc.location_id, sc.in_year(c.housed_on))
+    adult = and_(c.birth_date.is_not(None), _adult(c.birth_date, c.housed_on))
+    child = and_(c.birth_date.is_not(None), ~_adult(c.birth_date, c.housed_on))
+    nr = c.intake == "nareiziger"
+
+    def count_if(cond):
+        return func.sum(case((cond, 1), else_=0))
+
+    row = sc.conn.execute(select(
+        func.count(), count_if(adult), count_if(child), count_if(c.gender == "m"),
+        count_if(c.gender == "v"), count_if(c.gender == "x"), count_if(nr),
+        count_if(and_(nr, adult)), count_if(and_(nr, child)), count_if(c.intake == "hervestiger"),
+    ).where(where)).one()
+    keys = ("personen", "volwassenen", "kinderen", "mannen", "vrouwen", "x", "nareizigers",
+            "nareizigers.volwassenen", "nareizigers.kinderen", "hervestigers")
+    out: dict[str, Value] = {f"huisvesting.{k}": _n(v) for k, v in zip(keys, row, strict=True)}
+    groups = sc.conn.execute(
+        select(c.nationality, func.count()).where(where, c.nationality.is_not(None))
+        .group_by(c.nationality).order_by(func.count().desc(), c.nationality)).all()
+    out["huisvesting.nationaliteiten"] = [
+        [by_code(code).demonym if by_code(code) else code, n] for code, n in groups]
+    out["huisvesting.woningen"] = _n(sc.conn.scalar(
+        select(func.count()).select_from(m.Dwelling)
+        .where(m.Dwelling.location_id == sc.location_id, sc.in_year(m.Dwelling.available_on))))
+    return out
+
+
+@figure_group
+def consultation(sc: Scope) -> dict[str, Value]:
+    c = m.Contact
+    where = and_(c.location_id == sc.location_id, c.kind == "spreekuur", sc.in_year(c.date))
+    contacts, clients, persons = sc.conn.execute(select(
+        func.count(), func.count(distinct(c.client_id)), func.count(distinct(c.person_label)),
+    ).where(where)).one()
+    month = extract("month", c.date)
+    per_month = dict(sc.conn.execute(select(month, func.count()).where(where).group_by(month)).all())
+    topics = sc.conn.execute(
+        select(m.Topic.name, func.count())
+        .select_from(c).join(m.ContactTopic, m.ContactTopic.contact_id == c.id)
+        .join(m.Topic, m.Topic.id == m.ContactTopic.topic_id)
+        .where(where).group_by(m.Topic.name).order_by(func.count().desc(), m.Topic.name)).all()
+    return {
+        "spreekuur.contacten": _n(contacts),
+        "spreekuur.personen": _n(clients) + _n(persons),
+        "spreekuur.onderwerpen": sum(n for _, n in topics),
+        "spreekuur.top_onderwerp": topics[0][0] if topics else None,
+        "spreekuur.onderwerpen_lijst": [[name, n] for name, n in topics],
+        "spreekuur.per_maand": [_n(per_month.get(i)) for i in range(1, 13)],
+    }
+
+
+@figure_group
+def legal(sc: Scope) -> dict[str, Value]:
+    d = m.Dossier
+    gh = and_(d.location_id == sc.location_id, d.kind == "gezinshereniging")
+    closed_in_year = sc.in_year(d.closed_on)
+    row = sc.conn.execute(select(
+        func.sum(case((sc.in_year(d.opened_on), 1), else_=0)),
+        func.sum(case((and_(d.opened_on <= sc.end,
+                            or_(d.closed_on.is_(None), d.closed_on >= sc.start)), 1), else_=0)),
+        func.sum(case((closed_in_year, 1), else_=0)),
+        func.sum(case((and_(closed_in_year, d.outcome == "herenigd"), 1), else_=0)),
+    ).where(gh)).one()
+    reunited = sc.conn.execute(
+        select(m.Client.nationality, func.count()).select_from(d)
+        .join(m.Client, m.Client.id == d.client_id)
+        .where(gh, closed_in_year, d.outcome == "herenigd")
+        .group_by(m.Client.nationality).order_by(func.count().desc(), m.Client.nationality)).all()
+
+    c = m.Contact
+    jur = and_(c.location_id == sc.location_id, c.kind == "juridisch", sc.in_year(c.date))
+    gh_topic = exists().where(
+        m.ContactTopic.contact_id == c.id, m.ContactTopic.topic_id == m.Topic.id,
+        m.Topic.name == "gezinshereniging")
+    other = and_(c.client_id.is_not(None), ~gh_topic)
+    crow = sc.conn.execute(select(
+        func.sum(case((other, 1), else_=0)),
+        func.count(distinct(case((other, c.client_id), else_=None))),
+        func.sum(case((c.client_id.is_(None), 1), else_=0)),
+        func.count(distinct(c.person_label)),
+        func.count(distinct(c.client_id)),
+    ).where(jur)).one()
+    return {
+        "juridisch.gh_nieuw": _n(row[0]), "juridisch.gh_totaal": _n(row[1]),
+        "juridisch.gh_afgerond": _n(row[2]), "juridisch.gh_herenigd": _n(row[3]),
+        "juridisch.gh_herenigd_nationaliteiten": [
+            [by_code(code).adjective if code and by_code(code) else "overige", n]
+            for code, n in reunited],
+        "juridisch.overig_contacten": _n(crow[0]), "juridisch.overig_clienten": _n(crow[1]),
+        "juridisch.nr_contacten": _n(crow[2]), "juridisch.nr_personen": _n(crow[3]),
+        "juridisch.clienten": _n(crow[4]),
+    }
+
+
+_MB_KEYS = {"mb-jaar-1": "mb.jaar1", "zelfmelder": "mb.zelfmelders", "mb-jaar-2": "mb.jaar2"}
+
+
+@figure_group
+def guidance(sc: Scope) -> dict[str, Value]:
+    t = m.Trajectory
+    counts = dict(sc.conn.execute(
+        select(t.kind, func.count()).where(t.location_id == sc.location_id, sc.in_year(t.start))
+        .group_by(t.kind)).all())
+    return {key: _n(counts.get(kind)) for kind, key in _MB_KEYS.items()}
+
+
+@figure_group
+def couplings(sc: Scope) -> dict[str, Value]:
+    k, p = m.Coupling, m.Programme
+    started_in = sc.in_year(k.started_on)
+    running_at_end = or_(k.ended_on.is_(None), k.ended_on > sc.end)
+    extended_by_end = and_(k.extended_on.is_not(None), k.extended_on <= sc.end)
+    running_in_year = and_(k.started_on <= sc.end, or_(k.ended_on.is_(None), k.ended_on >= sc.start))
+    withdrawn_by_end = and_(k.result == "ingetrokken", k.ended_on <= sc.end)
+    waiting = and_(k.signed_up_on <= sc.end, or_(k.started_on.is_(None), k.started_on > sc.end),
+                   ~func.coalesce(withdrawn_by_end, False))
+
+    def count_if(cond):
+        return func.sum(case((cond, 1), else_=0))
+
+    rows = sc.conn.execute(
+        select(p.key,
+               count_if(and_(k.started_on < sc.start, sc.in_year(k.ended_on))),
+               count_if(started_in),
+               count_if(and_(started_in, sc.in_year(k.ended_on), k.result == "afgerond")),
+               count_if(and_(started_in, running_at_end, extended_by_end)),
+               count_if(and_(started_in, running_at_end, ~func.coalesce(extended_by_end, False))),
+               count_if(and_(started_in, sc.in_year(k.ended_on), k.result == "gestopt")),
+               count_if(waiting),
+               func.count(distinct(case((running_in_year, k.coach_id), else_=None))))
+        .select_from(p).join(k, k.programme_id == p.id, isouter=True)
+        .where(p.location_id == sc.location_id).group_by(p.key)).all()
+    names = ("afgerond_eerder", "gestart", "gestart_afgerond", "gestart_verlengd",
+             "gestart_lopend", "gestart_gestopt", "wachtlijst", "coaches")
+    out: dict[str, Value] = {}
+    for key, *values in rows:
+        for name, value in zip(names, values, strict=True):
+            out[f"koppelingen.{key}.{name}"] = _n(value)
+    return out
+
+
+@figure_group
+def organisation(sc: Scope) -> dict[str, Value]:
+    v = m.Volunteer
+    active = and_(v.start <= sc.end, or_(v.end.is_(None), v.end >= sc.start))
+    rows = sc.conn.execute(
+        select(v.kind, func.sum(case((active, 1), else_=0)),
+               func.sum(case((sc.in_year(v.start), 1), else_=0)),
+               func.sum(case((sc.in_year(v.end), 1), else_=0)),
+               func.sum(case((active, v.hours_per_week), else_=0)))
+        .where(v.location_id == sc.location_id, v.team == vocab.DEFAULT_ORGANISATION_TEAM)
+        .group_by(v.kind)).all()
+    by_kind = {kind: (_n(a), _n(s), _n(e), float(h or 0)) for kind, a, s, e, h in rows}
+    vol = by_kind.get("vrijwilliger", (0, 0, 0, 0.0))
+    stag = by_kind.get("stagiair", (0, 0, 0, 0.0))
+    paid = by_kind.get("betaald", (0, 0, 0, 0.0))
+    return {
+        "organisatie.vrijwilligers": vol[0], "organisatie.vrijwilligers_gestart": vol[1],
+        "organisatie.vrijwilligers_gestopt": vol[2],
+        "organisatie.stagiaires": stag[0], "organisatie.stagiaires_gestart": stag[1],
+        "organisatie.stagiaires_gestopt": stag[2],
+        "organisatie.betaald": paid[0], "organisatie.betaald_uren": _plain_number(paid[3]),
+    }
+
+
+def _plain_number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 1)
+
+
+@dataclass(frozen=True)
+class Override:
+    value: Value
+    computed: Value
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Official:
+    value: Value
+    note: str | None
+
+
+@dataclass
+class Figures:
+    """All figures of one location and year. `values` is what the report shows;
+    `overrides` and `official` say which were typed in instead of or beside the
+    computed value; `previous` is the year before (for comparisons), if asked."""
+
+    location_id: int
+    location_name: str
+    year: int
+    values: dict[str, Value]
+    overrides: dict[str, Override] = field(default_factory=dict)
+    official: dict[str, Official] = field(default_factory=dict)
+    typed: set[str] = field(default_factory=set)
+    previous: Figures | None = None
+
+    def get(self, key: str) -> Value:
+        if key == "jaar":
+            return self.year
+        if key == "vorig_jaar":
+            return self.year - 1
+        if key == "locatie":
+            return self.location_name
+        return self.values.get(key)
+
+    def source(self, key: str) -> str:
+        if key in self.overrides:
+            return "vervangen"
+        if key in self.typed:
+            return "ingevoerd"
+        definition = find_definition(key)
+        return definition.source if definition else "berekend"
+
+    def rows(self) -> list[tuple[str, Value, str, str, str]]:
+        """(key, value, definition, source, note) for every figure, sorted by key."""
+        out = []
+        for key in sorted(self.values):
+            definition = find_definition(key)
+            note = (self.overrides[key].note if key in self.overrides
+                    else self.official[key].note if key in self.official else "") or ""
+            out.append((key, self.values[key], definition.definition if definition else "",
+                        self.source(key), note))
+        return out
+
+
+def _typed_value(value: float) -> int | float:
+    return _plain_number(value)
+
+
+def _connection_of(source: Database | Session | Connection) -> tuple[Connection, Any]:
+    if isinstance(source, Connection):
+        return source, None
+    if isinstance(source, Session):
+        return source.connection(), None
+    conn = source.engine.connect()
+    return conn, conn
+
+
+def compute_figures(source: Database | Session | Connection, location_id: int, year: int, *,
+                    with_previous: bool = False) -> Figures:
+    """Every figure of `location_id` in `year`: computed, typed in, overridden
+    and derived. `with_previous` also computes the year before (comparisons)."""
+    conn, owned = _connection_of(source)
+    try:
+        return _compute(conn, location_id, year, with_previous)
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def _compute(conn: Connection, location_id: int, year: int, with_previous: bool) -> Figures:
+    name = conn.scalar(select(m.Location.name).where(m.Location.id == location_id)) or ""
+    scope = Scope(conn, location_id, year)
+    values: dict[str, Value] = {}
+    for group in GROUPS:
+        values.update(group(scope))
+    figures = Figures(location_id, name, year, values)
+    _merge_typed(conn, figures)
+    _derive(figures)
+    if with_previous:
+        figures.previous = _compute(conn, location_id, year - 1, False)
+    return figures
+
+
+def _merge_typed(conn: Connection, figures: Figures) -> None:
+    """Typed figures: `invoer` rows per municipality or half-year are summed into
+    the location's figure; `vervangt` replaces a computed value (location-wide
+    rows only); `naast` is kept beside it."""
+    y = m.YearFigure
+    rows = conn.execute(
+        select(y.key, y.mode, func.sum(y.value), func.max(y.note))
+        .where(y.location_id == figures.location_id, y.year == figures.year)
+        .group_by(y.key, y.mode)).all()
+    for key, mode, total, note in rows:
+        value = _typed_value(total)
+        if mode == "vervangt":
+            figures.overrides[key] = Override(value, figures.values.get(key), note)
+        elif mode == "naast":
+            figures.official[key] = Official(value, note)
+        else:
+            figures.values[key] = value
+            figures.typed.add(key)
+    for key, override in figures.overrides.items():
+        figures.values[key] = override.value
+
+
+def _derive(f: Figures) -> None:
+    v = f.values
+    nats = v.get("huisvesting.nationaliteiten") or []
+    v["huisvesting.grootste_groep"] = f"{nats[0][0]} ({nats[0][1]})" if nats else None
+    v["organisatie.vrijwillige_medewerkers"] = (
+        (v.get("organisatie.vrijwilligers") or 0) + (v.get("organisatie.stagiaires") or 0))
+    begin, target = v.get("huisvesting.saldo_begin"), v.get("huisvesting.taakstelling")
+    if target is not None:
+        v["huisvesting.saldo"] = (begin or 0) + (v.get("huisvesting.personen") or 0) - target
+    for key in [k for k in v if k.startswith("doel.")]:
+        realised = v.get(key[len("doel."):])
+        if isinstance(realised, int | float):
+            v["gehaald." + key[len("doel."):]] = 1 if realised >= v[key] else 0
+    for key, override in f.overrides.items():  # an override of a derived figure wins
+        v[key] = override.value
