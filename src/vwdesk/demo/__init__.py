@@ -54,6 +54,7 @@ def ensure_demo(db: Database) -> None:
 
 def fill_demo(db: Database) -> None:
     """Add the demo locations, users and registrations (in one transaction)."""
+    from vwdesk.demo.cover import cover_picture
     from vwdesk.demo.generate import LocationGenerator
     from vwdesk.demo.plans import PLANS
     from vwdesk.demo.templates import TEMPLATES
@@ -71,6 +72,7 @@ def fill_demo(db: Database) -> None:
             loc = locations[name]
             author = users[f"teamleider-{name.lower()}"].id
             loc.report_template = TEMPLATES[name]()
+            loc.cover_photo = cover_picture(seed)
             mun = s.scalar(select(m.Municipality.id).where(m.Municipality.location_id == loc.id))
             gen = LocationGenerator(conn, loc.id, author, seed, mun)
             gen.pool(pool)

@@ -16,7 +16,7 @@ CHARTS = {
     "contacten_per_maand": "Spreekuurcontacten per maand",
     "onderwerpen": "Meest besproken onderwerpen op het spreekuur",
     "nationaliteiten": "Gehuisveste personen naar nationaliteit",
-    "doelen": "Resultaten tegenover de prestatieafspraken",
+    "doelen": "Resultaten tegenover de prestatieafspraken (percentage van het doel)",
 }
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 TOP_N = 8
@@ -40,8 +40,8 @@ def _targets(figures: Figures) -> list[tuple[str, float, float]]:
 def _short_label(key: str) -> str:
     parts = key.split(".")
     if parts[0] == "koppelingen" and len(parts) == 3:
-        return f"{parts[1]}: {parts[2]}"
-    return f"{parts[0]}: {parts[-1]}"
+        return f"{parts[1].capitalize()}: {parts[2]}"
+    return f"{parts[0].capitalize()}: {parts[-1]}"
 
 
 def _series(name: str, figures: Figures) -> list[Any]:
@@ -65,10 +65,15 @@ def has_data(name: str, figures: Figures) -> bool:
     return bool(_series(name, figures))
 
 
-def drawing(name: str, figures: Figures, width: float, font: str = "Helvetica"):
+def _n(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
+
+
+def drawing(name: str, figures: Figures, width: float, font: str = "Helvetica",
+            bold_font: str | None = None):
     """A ReportLab Drawing of chart `name` (`width` in points)."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.graphics.shapes import Drawing, Line, String
     from reportlab.lib.colors import Color
 
     data = _series(name, figures)
@@ -80,12 +85,15 @@ def drawing(name: str, figures: Figures, width: float, font: str = "Helvetica"):
         chart.categoryAxis.categoryNames = list(MONTHS)
         chart.x, chart.y, chart.width, chart.height = 30, 18, width - 40, height - caption_h - 30
     elif name == "doelen":
-        height = caption_h + 30 + 28 * len(data)
+        height = caption_h + 34 + 20 * len(data)
         chart = HorizontalBarChart()
-        chart.data = [[t for _, _, t in data], [r for _, r, _ in data]]
+        chart.data = [[round(100 * r / t) if t else 0 for _, r, t in data]]
         chart.categoryAxis.categoryNames = [label for label, _, _ in data]
+        chart.barLabelFormat = "values"
+        chart.barLabelArray = [[f"{_n(r)} van {_n(t)} ({round(100 * r / t) if t else 0}%)"
+                                for _, r, t in data]]
         chart.x, chart.y = 150, 26
-        chart.width, chart.height = width - 170, height - caption_h - 34
+        chart.width, chart.height = width - 230, height - caption_h - 34
     else:
         height = caption_h + 30 + 16 * len(data)
         chart = HorizontalBarChart()
@@ -97,27 +105,33 @@ def drawing(name: str, figures: Figures, width: float, font: str = "Helvetica"):
         # Biggest on top: ReportLab draws the first category at the bottom.
         chart.data = [list(reversed(series)) for series in chart.data]
         chart.categoryAxis.categoryNames = list(reversed(chart.categoryAxis.categoryNames))
+        if name == "doelen":
+            chart.barLabelArray = [list(reversed(chart.barLabelArray[0]))]
     top = max(max(series) for series in chart.data) if chart.data else 1
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(1, top * 1.15)
+    chart.valueAxis.valueMax = max(1, top * 1.15) if name != "doelen" else max(120, top * 1.1)
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
-    chart.bars[0].fillColor = Color(*BLUE)
+    chart.bars[0].fillColor = Color(*(ORANGE if name == "doelen" else BLUE))
     chart.bars[0].strokeColor = None
-    if len(chart.data) > 1:
-        chart.bars[0].fillColor = Color(0.75, 0.75, 0.75)
-        chart.bars[1].fillColor = Color(*ORANGE)
-        chart.bars[1].strokeColor = None
-    chart.barLabelFormat = "%d"
+    if name != "doelen":
+        chart.barLabelFormat = "%d"
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = 6
     chart.barLabels.nudge = 6
+    chart.barLabels.boxAnchor = "w"
+    if isinstance(chart, VerticalBarChart):
+        chart.barLabels.boxAnchor = "s"
+        chart.barLabels.nudge = 2
     d = Drawing(width, height)
     d.add(chart)
-    d.add(String(0, height - 11, CHARTS[name], fontName=font, fontSize=9))
-    if name == "doelen":
-        d.add(String(0, 4, "grijs: prestatieafspraak, oranje: gerealiseerd", fontName=font,
-                     fontSize=7))
+    d.add(String(0, height - 11, CHARTS[name], fontName=bold_font or font, fontSize=9))
+    if name == "doelen":  # the line where a target is met
+        x = chart.x + chart.width * 100 / chart.valueAxis.valueMax
+        d.add(Line(x, chart.y - 2, x, chart.y + chart.height + 2, strokeColor=Color(*BLUE),
+                   strokeDashArray=(2, 2)))
+        d.add(String(x, chart.y + chart.height + 4, "100% = prestatieafspraak", fontName=font,
+                     fontSize=6.5, textAnchor="middle"))
     return d

@@ -106,8 +106,8 @@ def story(report: RenderedReport, figures, cover_photo: bytes | None, frame_widt
                     flow.append(Paragraph(escape(text), st["bullet_last" if last else "bullet"],
                                           bulletText="•"))
             elif block.kind == "chart":
-                flow += [Spacer(1, 4), drawing(block.chart, figures, frame_width, FONT),
-                         Spacer(1, 8)]
+                flow += [drawing(block.chart, figures, frame_width, FONT, FONT_BOLD),
+                         Spacer(1, 10)]
     return flow
 
 

@@ -98,7 +98,7 @@ def _coupling_items(p: str) -> list[dict[str, Any]]:
            f"koppelingen}} gestart, waarvan er {{{k}.gestart_afgerond}} succesvol "
            f"{{{k}.gestart_afgerond|is|zijn}} afgerond, {{{k}.gestart_verlengd}} "
            f"{{{k}.gestart_verlengd|is|zijn}} verlengd en {{{k}.gestart_lopend}} nog "
-           f"{{{k}.gestart_lopend|doorloopt|doorlopen}}.", new_paragraph=True, compare=True),
+           f"{{{k}.gestart_lopend|doorloopt|doorlopen}}.", new_paragraph=True),
         _s(f"{k}.gestopt", f"{{{k}.gestart_gestopt}} {{{k}.gestart_gestopt|is|zijn}} voortijdig "
            "gestopt.", hide_zero=True),
         _s(f"{k}.wachtlijst", f"Er {{{k}.wachtlijst|staat|staan}} {{{k}.wachtlijst}} "
