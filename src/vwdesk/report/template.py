@@ -382,8 +382,9 @@ def format_value(value: Value) -> str:
     if isinstance(value, int | float):
         return format_number(value)
     if isinstance(value, list):
-        parts = [f"{format_number(n)} {label}" for label, n in value]
-        return join_dutch(parts)
+        if all(isinstance(v, int | float) for v in value):  # a series, e.g. per month
+            return ", ".join(format_number(v) for v in value)
+        return join_dutch([f"{format_number(n)} {label}" for label, n in value])
     return str(value)
 
 
