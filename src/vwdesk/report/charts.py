@@ -135,3 +135,10 @@ def drawing(name: str, figures: Figures, width: float, font: str = "Helvetica",
         d.add(String(x, chart.y + chart.height + 4, "100% = prestatieafspraak", fontName=font,
                      fontSize=6.5, textAnchor="middle"))
     return d
+
+
+def svg(name: str, figures: Figures, width: float) -> bytes:
+    """The chart as SVG (for previews that cannot show the PDF itself)."""
+    from reportlab.graphics import renderSVG
+
+    return renderSVG.drawToString(drawing(name, figures, width)).encode("utf-8")
