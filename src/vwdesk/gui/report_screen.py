@@ -51,7 +51,7 @@ from vwdesk.report import Report, compute_figures
 from vwdesk.report.charts import CHARTS, has_data, svg
 from vwdesk.report.html import to_html
 from vwdesk.report.store import load_template, load_texts, save_template, save_text
-from vwdesk.report.template import check_text, fill, render
+from vwdesk.report.template import check_text, compare_keys, fill, render
 
 HAS_QTPDF = importlib.util.find_spec("PySide6.QtPdf") is not None
 PREVIEW_DELAY_MS = 400
@@ -76,6 +76,7 @@ class ReportScreen(QWidget):
         self.errors: dict[str, str] = {}
         self.item_widgets: dict[str, dict[str, Any]] = {}
         self.loaded_year: int | None = None
+        self.previous_keys: set[str] = set()
         self._build()
         self.year.setValue(self._default_year())
         self._load_year()
@@ -292,12 +293,19 @@ class ReportScreen(QWidget):
             self.saved_texts = load_texts(s, self.location_id, year)
         self.texts = dict(self.saved_texts)
         self.errors = {k: v for k, v in self.errors.items() if not k.startswith("prose:")}
-        self.figures = compute_figures(self.db, self.location_id, year, with_previous=True)
+        self._compute_figures()
         self._show_section(self.sections.currentRow())
         self._changed()
         self.refresh_preview()
 
+    def _compute_figures(self) -> None:
+        self.previous_keys = compare_keys(self.template)
+        self.figures = compute_figures(self.db, self.location_id, self.loaded_year,
+                                       with_previous=self.previous_keys or False)
+
     def current_report(self) -> Report:
+        if not compare_keys(self.template) <= self.previous_keys:  # a reworded comparison
+            self._compute_figures()
         return Report(render(self.template, self.figures, self.texts, has_data), self.figures,
                       self.cover_photo)
 

@@ -50,6 +50,7 @@ def make_report(db: Database, location_id: int, year: int, *,
     """Figures, template and prose of a location-year, filled in."""
     from vwdesk.report.charts import has_data
     from vwdesk.report.store import load_template, load_texts
+    from vwdesk.report.template import compare_keys
 
     with db.session() as s:
         if template is None:
@@ -57,9 +58,8 @@ def make_report(db: Database, location_id: int, year: int, *,
         if texts is None:
             texts = load_texts(s, location_id, year)
         photo = s.get(m.Location, location_id).cover_photo
-        wants_previous = any(item.get("compare") for sec in template["sections"]
-                             for item in sec.get("items", []))
-        figures = compute_figures(s, location_id, year, with_previous=wants_previous)
+        figures = compute_figures(s, location_id, year,
+                                  with_previous=compare_keys(template) or False)
     return Report(render(template, figures, texts, has_data), figures, photo)
 
 

@@ -27,7 +27,7 @@ from vwdesk.core import models as m
 from vwdesk.core import vocab
 from vwdesk.core.db import Database
 from vwdesk.core.nationalities import by_code
-from vwdesk.report.definitions import find_definition
+from vwdesk.report.definitions import find_definition, pattern_of
 
 Value = int | float | str | list | None
 
@@ -52,17 +52,48 @@ class Scope:
         return column.between(self.start, self.end)
 
 
-GROUPS: list[Callable[[Scope], dict[str, Value]]] = []
+@dataclass(frozen=True)
+class FigureGroup:
+    """One or a few aggregate statements and the figure keys they produce
+    (`koppelingen.<P>.x` for every programme)."""
+
+    keys: tuple[str, ...]
+    compute: Callable[[Scope], dict[str, Value]]
 
 
-def figure_group(fn: Callable[[Scope], dict[str, Value]]) -> Callable[[Scope], dict[str, Value]]:
-    """Register a function computing a group of figures."""
-    GROUPS.append(fn)
-    return fn
+GROUPS: list[FigureGroup] = []
+
+
+def figure_group(*keys: str) -> Callable:
+    """Register a function computing the figures `keys`."""
+    def register(fn: Callable[[Scope], dict[str, Value]]) -> Callable[[Scope], dict[str, Value]]:
+        GROUPS.append(FigureGroup(keys, fn))
+        return fn
+    return register
+
+
+# Derived figures and the figures they are made from (for computing a subset).
+DERIVED_FROM = {
+    "huisvesting.grootste_groep": ("huisvesting.nationaliteiten",),
+    "huisvesting.saldo": ("huisvesting.personen",),
+    "organisatie.vrijwillige_medewerkers": ("organisatie.vrijwilligers", "organisatie.stagiaires"),
+}
+
+
+def _sources(keys: set[str]) -> set[str]:
+    out = set()
+    for key in keys:
+        key = key[len("gehaald."):] if key.startswith("gehaald.") else key
+        out |= {pattern_of(k) for k in DERIVED_FROM.get(key, (key,))}
+    return out
 
 
 def _n(value: Any) -> int:
     return int(value or 0)
+
+
+def _count_if(cond) -> Any:
+    return func.sum(case((cond, 1), else_=0))
 
 
 def _adult(birth, on) -> Any:
@@ -73,107 +104,148 @@ def _adult(birth, on) -> Any:
     return ymd(on) - ymd(birth) >= 180000
 
 
-@figure_group
+def _housed(sc: Scope) -> Any:
+    c = m.Client
+    return and_(c.location_id == sc.location_id, sc.in_year(c.housed_on))
+
+
+@figure_group("huisvesting.personen", "huisvesting.volwassenen", "huisvesting.kinderen",
+              "huisvesting.mannen", "huisvesting.vrouwen", "huisvesting.x",
+              "huisvesting.nareizigers", "huisvesting.nareizigers.volwassenen",
+              "huisvesting.nareizigers.kinderen", "huisvesting.hervestigers")
 def housing(sc: Scope) -> dict[str, Value]:
     c = m.Client
-    where = and_(c.location_id == sc.location_id, sc.in_year(c.housed_on))
-    adult = and_(c.birth_date.is_not(None), _adult(c.birth_date, c.housed_on))
-    child = and_(c.birth_date.is_not(None), ~_adult(c.birth_date, c.housed_on))
-    nr = c.intake == "nareiziger"
-
-    def count_if(cond):
-        return func.sum(case((cond, 1), else_=0))
-
+    # The age test once per row, in a subquery; the counts over it.
+    adult = case((c.birth_date.is_(None), None),
+                 (_adult(c.birth_date, c.housed_on), 1), else_=0).label("adult")
+    sub = select(adult, c.gender, c.intake).where(_housed(sc)).subquery()
+    nr = sub.c.intake == "nareiziger"
     row = sc.conn.execute(select(
-        func.count(), count_if(adult), count_if(child), count_if(c.gender == "m"),
-        count_if(c.gender == "v"), count_if(c.gender == "x"), count_if(nr),
-        count_if(and_(nr, adult)), count_if(and_(nr, child)), count_if(c.intake == "hervestiger"),
-    ).where(where)).one()
+        func.count(), _count_if(sub.c.adult == 1), _count_if(sub.c.adult == 0),
+        _count_if(sub.c.gender == "m"), _count_if(sub.c.gender == "v"),
+        _count_if(sub.c.gender == "x"), _count_if(nr), _count_if(and_(nr, sub.c.adult == 1)),
+        _count_if(and_(nr, sub.c.adult == 0)), _count_if(sub.c.intake == "hervestiger"),
+    )).one()
     keys = ("personen", "volwassenen", "kinderen", "mannen", "vrouwen", "x", "nareizigers",
             "nareizigers.volwassenen", "nareizigers.kinderen", "hervestigers")
-    out: dict[str, Value] = {f"huisvesting.{k}": _n(v) for k, v in zip(keys, row, strict=True)}
+    return {f"huisvesting.{k}": _n(v) for k, v in zip(keys, row, strict=True)}
+
+
+@figure_group("huisvesting.nationaliteiten")
+def housing_nationalities(sc: Scope) -> dict[str, Value]:
+    c = m.Client
     groups = sc.conn.execute(
-        select(c.nationality, func.count()).where(where, c.nationality.is_not(None))
+        select(c.nationality, func.count()).where(_housed(sc), c.nationality.is_not(None))
         .group_by(c.nationality).order_by(func.count().desc(), c.nationality)).all()
-    out["huisvesting.nationaliteiten"] = [
-        [by_code(code).demonym if by_code(code) else code, n] for code, n in groups]
-    out["huisvesting.woningen"] = _n(sc.conn.scalar(
+    return {"huisvesting.nationaliteiten": [
+        [by_code(code).demonym if by_code(code) else code, n] for code, n in groups]}
+
+
+@figure_group("huisvesting.woningen")
+def dwellings(sc: Scope) -> dict[str, Value]:
+    return {"huisvesting.woningen": _n(sc.conn.scalar(
         select(func.count()).select_from(m.Dwelling)
-        .where(m.Dwelling.location_id == sc.location_id, sc.in_year(m.Dwelling.available_on))))
-    return out
+        .where(m.Dwelling.location_id == sc.location_id, sc.in_year(m.Dwelling.available_on))))}
 
 
-@figure_group
+def _spreekuur(sc: Scope) -> Any:
+    c = m.Contact
+    return and_(c.location_id == sc.location_id, c.kind == "spreekuur", sc.in_year(c.date))
+
+
+@figure_group("spreekuur.contacten", "spreekuur.personen")
 def consultation(sc: Scope) -> dict[str, Value]:
     c = m.Contact
-    where = and_(c.location_id == sc.location_id, c.kind == "spreekuur", sc.in_year(c.date))
     contacts, clients, persons = sc.conn.execute(select(
         func.count(), func.count(distinct(c.client_id)), func.count(distinct(c.person_label)),
-    ).where(where)).one()
-    month = extract("month", c.date)
-    per_month = dict(sc.conn.execute(select(month, func.count()).where(where).group_by(month)).all())
+    ).where(_spreekuur(sc))).one()
+    return {"spreekuur.contacten": _n(contacts), "spreekuur.personen": _n(clients) + _n(persons)}
+
+
+@figure_group("spreekuur.per_maand")
+def consultation_months(sc: Scope) -> dict[str, Value]:
+    month = extract("month", m.Contact.date)
+    per_month = dict(sc.conn.execute(
+        select(month, func.count()).where(_spreekuur(sc)).group_by(month)).all())
+    return {"spreekuur.per_maand": [_n(per_month.get(i)) for i in range(1, 13)]}
+
+
+@figure_group("spreekuur.onderwerpen", "spreekuur.top_onderwerp", "spreekuur.onderwerpen_lijst")
+def consultation_topics(sc: Scope) -> dict[str, Value]:
+    ct = m.ContactTopic
+    per_topic = (select(ct.topic_id, func.count().label("n"))
+                 .join(m.Contact, m.Contact.id == ct.contact_id).where(_spreekuur(sc))
+                 .group_by(ct.topic_id).subquery())
     topics = sc.conn.execute(
-        select(m.Topic.name, func.count())
-        .select_from(c).join(m.ContactTopic, m.ContactTopic.contact_id == c.id)
-        .join(m.Topic, m.Topic.id == m.ContactTopic.topic_id)
-        .where(where).group_by(m.Topic.name).order_by(func.count().desc(), m.Topic.name)).all()
+        select(m.Topic.name, per_topic.c.n).join(per_topic, per_topic.c.topic_id == m.Topic.id)
+        .order_by(per_topic.c.n.desc(), m.Topic.name)).all()
     return {
-        "spreekuur.contacten": _n(contacts),
-        "spreekuur.personen": _n(clients) + _n(persons),
         "spreekuur.onderwerpen": sum(n for _, n in topics),
         "spreekuur.top_onderwerp": topics[0][0] if topics else None,
         "spreekuur.onderwerpen_lijst": [[name, n] for name, n in topics],
-        "spreekuur.per_maand": [_n(per_month.get(i)) for i in range(1, 13)],
     }
 
 
-@figure_group
-def legal(sc: Scope) -> dict[str, Value]:
+def _gh(sc: Scope) -> Any:
     d = m.Dossier
-    gh = and_(d.location_id == sc.location_id, d.kind == "gezinshereniging")
+    return and_(d.location_id == sc.location_id, d.kind == "gezinshereniging")
+
+
+@figure_group("juridisch.gh_nieuw", "juridisch.gh_totaal", "juridisch.gh_afgerond",
+              "juridisch.gh_herenigd")
+def legal_dossiers(sc: Scope) -> dict[str, Value]:
+    d = m.Dossier
     closed_in_year = sc.in_year(d.closed_on)
     row = sc.conn.execute(select(
-        func.sum(case((sc.in_year(d.opened_on), 1), else_=0)),
-        func.sum(case((and_(d.opened_on <= sc.end,
-                            or_(d.closed_on.is_(None), d.closed_on >= sc.start)), 1), else_=0)),
-        func.sum(case((closed_in_year, 1), else_=0)),
-        func.sum(case((and_(closed_in_year, d.outcome == "herenigd"), 1), else_=0)),
-    ).where(gh)).one()
+        _count_if(sc.in_year(d.opened_on)),
+        _count_if(and_(d.opened_on <= sc.end, or_(d.closed_on.is_(None), d.closed_on >= sc.start))),
+        _count_if(closed_in_year),
+        _count_if(and_(closed_in_year, d.outcome == "herenigd")),
+    ).where(_gh(sc))).one()
+    return {"juridisch.gh_nieuw": _n(row[0]), "juridisch.gh_totaal": _n(row[1]),
+            "juridisch.gh_afgerond": _n(row[2]), "juridisch.gh_herenigd": _n(row[3])}
+
+
+@figure_group("juridisch.gh_herenigd_nationaliteiten")
+def legal_reunited(sc: Scope) -> dict[str, Value]:
+    d = m.Dossier
     reunited = sc.conn.execute(
         select(m.Client.nationality, func.count()).select_from(d)
         .join(m.Client, m.Client.id == d.client_id)
-        .where(gh, closed_in_year, d.outcome == "herenigd")
+        .where(_gh(sc), sc.in_year(d.closed_on), d.outcome == "herenigd")
         .group_by(m.Client.nationality).order_by(func.count().desc(), m.Client.nationality)).all()
+    return {"juridisch.gh_herenigd_nationaliteiten": [
+        [by_code(code).adjective if code and by_code(code) else "overige", n]
+        for code, n in reunited]}
 
+
+@figure_group("juridisch.overig_contacten", "juridisch.overig_clienten",
+              "juridisch.nr_contacten", "juridisch.nr_personen", "juridisch.clienten")
+def legal_contacts(sc: Scope) -> dict[str, Value]:
     c = m.Contact
     jur = and_(c.location_id == sc.location_id, c.kind == "juridisch", sc.in_year(c.date))
     gh_topic = exists().where(
         m.ContactTopic.contact_id == c.id, m.ContactTopic.topic_id == m.Topic.id,
         m.Topic.name == "gezinshereniging")
     other = and_(c.client_id.is_not(None), ~gh_topic)
-    crow = sc.conn.execute(select(
-        func.sum(case((other, 1), else_=0)),
+    row = sc.conn.execute(select(
+        _count_if(other),
         func.count(distinct(case((other, c.client_id), else_=None))),
-        func.sum(case((c.client_id.is_(None), 1), else_=0)),
+        _count_if(c.client_id.is_(None)),
         func.count(distinct(c.person_label)),
         func.count(distinct(c.client_id)),
     ).where(jur)).one()
     return {
-        "juridisch.gh_nieuw": _n(row[0]), "juridisch.gh_totaal": _n(row[1]),
-        "juridisch.gh_afgerond": _n(row[2]), "juridisch.gh_herenigd": _n(row[3]),
-        "juridisch.gh_herenigd_nationaliteiten": [
-            [by_code(code).adjective if code and by_code(code) else "overige", n]
-            for code, n in reunited],
-        "juridisch.overig_contacten": _n(crow[0]), "juridisch.overig_clienten": _n(crow[1]),
-        "juridisch.nr_contacten": _n(crow[2]), "juridisch.nr_personen": _n(crow[3]),
-        "juridisch.clienten": _n(crow[4]),
+        "juridisch.overig_contacten": _n(row[0]), "juridisch.overig_clienten": _n(row[1]),
+        "juridisch.nr_contacten": _n(row[2]), "juridisch.nr_personen": _n(row[3]),
+        "juridisch.clienten": _n(row[4]),
     }
 
 
 _MB_KEYS = {"mb-jaar-1": "mb.jaar1", "zelfmelder": "mb.zelfmelders", "mb-jaar-2": "mb.jaar2"}
 
 
-@figure_group
+@figure_group("mb.jaar1", "mb.zelfmelders", "mb.jaar2")
 def guidance(sc: Scope) -> dict[str, Value]:
     t = m.Trajectory
     counts = dict(sc.conn.execute(
@@ -182,7 +254,10 @@ def guidance(sc: Scope) -> dict[str, Value]:
     return {key: _n(counts.get(kind)) for kind, key in _MB_KEYS.items()}
 
 
-@figure_group
+@figure_group("koppelingen.<P>.afgerond_eerder", "koppelingen.<P>.gestart",
+              "koppelingen.<P>.gestart_afgerond", "koppelingen.<P>.gestart_verlengd",
+              "koppelingen.<P>.gestart_lopend", "koppelingen.<P>.gestart_gestopt",
+              "koppelingen.<P>.wachtlijst", "koppelingen.<P>.coaches")
 def couplings(sc: Scope) -> dict[str, Value]:
     k, p = m.Coupling, m.Programme
     started_in = sc.in_year(k.started_on)
@@ -193,18 +268,15 @@ def couplings(sc: Scope) -> dict[str, Value]:
     waiting = and_(k.signed_up_on <= sc.end, or_(k.started_on.is_(None), k.started_on > sc.end),
                    ~func.coalesce(withdrawn_by_end, False))
 
-    def count_if(cond):
-        return func.sum(case((cond, 1), else_=0))
-
     rows = sc.conn.execute(
         select(p.key,
-               count_if(and_(k.started_on < sc.start, sc.in_year(k.ended_on))),
-               count_if(started_in),
-               count_if(and_(started_in, sc.in_year(k.ended_on), k.result == "afgerond")),
-               count_if(and_(started_in, running_at_end, extended_by_end)),
-               count_if(and_(started_in, running_at_end, ~func.coalesce(extended_by_end, False))),
-               count_if(and_(started_in, sc.in_year(k.ended_on), k.result == "gestopt")),
-               count_if(waiting),
+               _count_if(and_(k.started_on < sc.start, sc.in_year(k.ended_on))),
+               _count_if(started_in),
+               _count_if(and_(started_in, sc.in_year(k.ended_on), k.result == "afgerond")),
+               _count_if(and_(started_in, running_at_end, extended_by_end)),
+               _count_if(and_(started_in, running_at_end, ~func.coalesce(extended_by_end, False))),
+               _count_if(and_(started_in, sc.in_year(k.ended_on), k.result == "gestopt")),
+               _count_if(waiting),
                func.count(distinct(case((running_in_year, k.coach_id), else_=None))))
         .select_from(p).join(k, k.programme_id == p.id, isouter=True)
         .where(p.location_id == sc.location_id).group_by(p.key)).all()
@@ -217,7 +289,10 @@ def couplings(sc: Scope) -> dict[str, Value]:
     return out
 
 
-@figure_group
+@figure_group("organisatie.vrijwilligers", "organisatie.vrijwilligers_gestart",
+              "organisatie.vrijwilligers_gestopt", "organisatie.stagiaires",
+              "organisatie.stagiaires_gestart", "organisatie.stagiaires_gestopt",
+              "organisatie.betaald", "organisatie.betaald_uren")
 def organisation(sc: Scope) -> dict[str, Value]:
     v = m.Volunteer
     active = and_(v.start <= sc.end, or_(v.end.is_(None), v.end >= sc.start))
@@ -316,28 +391,35 @@ def _connection_of(source: Database | Session | Connection) -> tuple[Connection,
 
 
 def compute_figures(source: Database | Session | Connection, location_id: int, year: int, *,
-                    with_previous: bool = False) -> Figures:
+                    with_previous: bool | set[str] = False,
+                    keys: set[str] | None = None) -> Figures:
     """Every figure of `location_id` in `year`: computed, typed in, overridden
-    and derived. `with_previous` also computes the year before (comparisons)."""
+    and derived; with `keys`, only the groups those figures need.
+    `with_previous` also computes the year before (comparisons): all figures,
+    or, given a set of keys, just those."""
     conn, owned = _connection_of(source)
     try:
-        return _compute(conn, location_id, year, with_previous)
+        figures = _compute(conn, location_id, year, keys)
+        if with_previous:
+            wanted = with_previous if isinstance(with_previous, set) else keys
+            figures.previous = _compute(conn, location_id, year - 1, wanted)
+        return figures
     finally:
         if owned is not None:
             owned.close()
 
 
-def _compute(conn: Connection, location_id: int, year: int, with_previous: bool) -> Figures:
+def _compute(conn: Connection, location_id: int, year: int, keys: set[str] | None) -> Figures:
     name = conn.scalar(select(m.Location.name).where(m.Location.id == location_id)) or ""
     scope = Scope(conn, location_id, year)
+    wanted = None if keys is None else _sources(keys)
     values: dict[str, Value] = {}
     for group in GROUPS:
-        values.update(group(scope))
+        if wanted is None or wanted & set(group.keys):
+            values.update(group.compute(scope))
     figures = Figures(location_id, name, year, values)
     _merge_typed(conn, figures)
     _derive(figures)
-    if with_previous:
-        figures.previous = _compute(conn, location_id, year - 1, False)
     return figures
 
 

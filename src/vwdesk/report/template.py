@@ -298,6 +298,19 @@ def template_of(stored: dict[str, Any] | None) -> dict[str, Any]:
     return copy.deepcopy(stored) if stored else default_template()
 
 
+def compare_keys(template: dict[str, Any]) -> set[str]:
+    """The figures whose previous-year value the template shows."""
+    out = set()
+    for section in template["sections"]:
+        if not section.get("enabled", True):
+            continue
+        for item in section.get("items", []):
+            if item.get("compare") and item.get("enabled", True):
+                keys = [k for k in keys_in(item.get("text", "")) if find_definition(k)]
+                out.update(keys[:1])
+    return out
+
+
 def prose_keys(template: dict[str, Any]) -> list[str]:
     """The `ReportText` sections the template shows, in order."""
     return [item["text"] for sec in template["sections"] for item in sec["items"]
