@@ -153,21 +153,22 @@ def _spreekuur(sc: Scope) -> Any:
     return and_(c.location_id == sc.location_id, c.kind == "spreekuur", sc.in_year(c.date))
 
 
-@figure_group("spreekuur.contacten", "spreekuur.personen")
+@figure_group("spreekuur.contacten", "spreekuur.per_maand")
 def consultation(sc: Scope) -> dict[str, Value]:
-    c = m.Contact
-    contacts, clients, persons = sc.conn.execute(select(
-        func.count(), func.count(distinct(c.client_id)), func.count(distinct(c.person_label)),
-    ).where(_spreekuur(sc))).one()
-    return {"spreekuur.contacten": _n(contacts), "spreekuur.personen": _n(clients) + _n(persons)}
-
-
-@figure_group("spreekuur.per_maand")
-def consultation_months(sc: Scope) -> dict[str, Value]:
     month = extract("month", m.Contact.date)
     per_month = dict(sc.conn.execute(
         select(month, func.count()).where(_spreekuur(sc)).group_by(month)).all())
-    return {"spreekuur.per_maand": [_n(per_month.get(i)) for i in range(1, 13)]}
+    months = [_n(per_month.get(i)) for i in range(1, 13)]
+    return {"spreekuur.contacten": sum(months), "spreekuur.per_maand": months}
+
+
+@figure_group("spreekuur.personen")
+def consultation_persons(sc: Scope) -> dict[str, Value]:
+    # A contact has a client or a person label, never both: the distinct pairs
+    # are the distinct clients plus the distinct unregistered persons.
+    c = m.Contact
+    pairs = select(c.client_id, c.person_label).where(_spreekuur(sc)).distinct().subquery()
+    return {"spreekuur.personen": _n(sc.conn.scalar(select(func.count()).select_from(pairs)))}
 
 
 @figure_group("spreekuur.onderwerpen", "spreekuur.top_onderwerp", "spreekuur.onderwerpen_lijst")
