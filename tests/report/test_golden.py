@@ -156,8 +156,25 @@ def test_pdf_metadata_and_fonts(demo_db, demo_ids, tmp_path):
     build_report_pdf(demo_db, demo_ids["Maassluis"], 2018, str(path))
     data = path.read_bytes()
     assert b"DejaVuSans" in data and b"FontFile2" in data  # embedded TrueType
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+        rows = [line.split() for line in fonts.splitlines()[2:]]
+        assert rows and all(row[-5] == "yes" for row in rows), fonts  # every font embedded
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
         assert "Maassluis: 2018 in cijfers" in info
         assert re.search(r"Author:\s+Maassluis", info)
         assert "A4" in info
+
+
+def test_any_character_a_teamleader_types(demo_db, demo_ids, tmp_path):
+    """Dutch diacritics come out as typed; other scripts do not break the PDF."""
+    from vwdesk.report import make_report
+
+    prose = "Café, ruïne, één, coördinatie, ĳsbeer – € 5 <b>&amp; Ωμέγα Привет مرحبا ሰላም"
+    report = make_report(demo_db, demo_ids["Maassluis"], 2018, texts={"arbeid": prose})
+    path = tmp_path / "t.pdf"
+    report.write_pdf(str(path))
+    text = pdf_text(path, "Maassluis")
+    assert "Café, ruïne, één, coördinatie" in text
+    assert "<b>&amp; Ωμέγα Привет" in text

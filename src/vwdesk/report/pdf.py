@@ -34,6 +34,11 @@ def register_fonts() -> None:
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT_ITALIC)
     addMapping(FONT, 1, 1, FONT_BOLD)
+    # ReportLab graphics start every drawing in their default font (Helvetica,
+    # not embedded); make that ours so the PDF embeds every font it names.
+    from reportlab.graphics.shapes import STATE_DEFAULTS
+
+    STATE_DEFAULTS["fontName"] = FONT
     _fonts_registered = True
 
 
@@ -122,7 +127,8 @@ def write_pdf(report: RenderedReport, figures, out: str | BinaryIO,
     doc = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=20 * mm,
         bottomMargin=20 * mm, title=report.title, author=report.location,
-        subject=f"Jaarverslag {report.year}", creator="vwdesk", lang="nl-NL")
+        subject=f"Jaarverslag {report.year}", creator="vwdesk", lang="nl-NL",
+        initialFontName=FONT, initialFontSize=9.5)
     decorate = _page_decorations(report.location, report.year)
     doc.build(story(report, figures, cover_photo, doc.width), onFirstPage=decorate,
               onLaterPages=decorate)
