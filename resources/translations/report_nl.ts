@@ -127,5 +127,13 @@
         <source>Saved as {0}.</source>
         <translation>Opgeslagen als {0}.</translation>
     </message>
+    <message>
+        <source>{0}: {1} instead of the computed {2} ({3})</source>
+        <translation>{0}: {1} in plaats van het berekende {2} ({3})</translation>
+    </message>
+    <message>
+        <source>Overridden figures: {0}</source>
+        <translation>Vervangen cijfers: {0}</translation>
+    </message>
 </context>
 </TS>

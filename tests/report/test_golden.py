@@ -178,3 +178,18 @@ def test_any_character_a_teamleader_types(demo_db, demo_ids, tmp_path):
     text = pdf_text(path, "Maassluis")
     assert "Café, ruïne, één, coördinatie" in text
     assert "<b>&amp; Ωμέγα Привет" in text
+
+
+def test_cover_photo_after_the_introduction_and_a_broken_one_is_skipped(demo_db, demo_ids,
+                                                                        tmp_path):
+    from vwdesk.report import make_report
+
+    report = make_report(demo_db, demo_ids["Vlaardingen"], 2018)
+    assert report.cover_photo  # the demo's drawn picture
+    with_photo, broken = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    report.write_pdf(str(with_photo))
+    assert b"/Subtype /Image" in with_photo.read_bytes()
+    report.cover_photo = b"not a picture"
+    report.write_pdf(str(broken))
+    assert b"/Subtype /Image" not in broken.read_bytes()
+    assert "552 bezoekers" in pdf_text(broken, "Vlaardingen")

@@ -138,3 +138,19 @@ def test_save_as_pdf_and_print(qtbot, db, tmp_path, monkeypatch):
     printer.setOutputFileName(str(printed))
     screen.print_to(printer)
     assert printed.stat().st_size > 1000
+
+
+def test_overridden_figures_are_named(qtbot, db):
+    from vwdesk.core.services.base import create
+
+    user = authenticate(db, "teamleider-vlaardingen", "demo-wachtwoord")
+    with db.session() as s:
+        create(s, actor_for(user), "year_figures", user.location_id,
+               {"year": 2019, "key": "huisvesting.personen", "value": 80.0, "mode": "vervangt",
+                "note": "telling COA"})
+    screen = make_screen(qtbot, db)
+    assert screen.year.value() == 2019
+    assert "huisvesting.personen: 80 instead of the computed" in screen.overrides.text()
+    assert "telling COA" in screen.overrides.text()
+    screen.year.setValue(2018)
+    assert not screen.overrides.isVisible()

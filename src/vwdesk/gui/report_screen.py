@@ -51,7 +51,7 @@ from vwdesk.report import Report, compute_figures
 from vwdesk.report.charts import CHARTS, has_data, svg
 from vwdesk.report.html import to_html
 from vwdesk.report.store import load_template, load_texts, save_template, save_text
-from vwdesk.report.template import check_text, compare_keys, fill, render
+from vwdesk.report.template import check_text, compare_keys, fill, format_value, render
 
 HAS_QTPDF = importlib.util.find_spec("PySide6.QtPdf") is not None
 PREVIEW_DELAY_MS = 400
@@ -121,9 +121,12 @@ class ReportScreen(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 3)
         self.status = QLabel()
+        self.overrides = QLabel()
+        self.overrides.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.overrides)
         layout.addWidget(self.status)
 
         self.timer = QTimer(self)
@@ -302,6 +305,16 @@ class ReportScreen(QWidget):
         self.previous_keys = compare_keys(self.template)
         self.figures = compute_figures(self.db, self.location_id, self.loaded_year,
                                        with_previous=self.previous_keys or False)
+        self._show_overrides()
+
+    def _show_overrides(self) -> None:
+        """Which figures were typed in instead of computed (and why)."""
+        lines = [self.tr("{0}: {1} instead of the computed {2} ({3})").format(
+                     key, format_value(o.value), format_value(o.computed), o.note or "")
+                 for key, o in sorted(self.figures.overrides.items())]
+        self.overrides.setText(self.tr("Overridden figures: {0}").format("; ".join(lines))
+                               if lines else "")
+        self.overrides.setVisible(bool(lines))
 
     def current_report(self) -> Report:
         if not compare_keys(self.template) <= self.previous_keys:  # a reworded comparison

@@ -94,12 +94,17 @@ def story(report: RenderedReport, figures, cover_photo: bytes | None, frame_widt
 
     st = _styles()
     flow: list = [Paragraph(escape(report.title), st["title"])]
+    photo = []
     if cover_photo:
         try:
-            flow += [_cover_image(cover_photo, frame_width, 260), Spacer(1, 10)]
+            photo = [Spacer(1, 4), _cover_image(cover_photo, frame_width, 260), Spacer(1, 12)]
         except Exception:  # noqa: BLE001 - an unreadable photo must not stop the report
-            pass
-    for section in report.sections:
+            photo = []
+    if not report.sections or report.sections[0].key != "intro":
+        flow += photo  # as in the seeds: after the introduction when there is one
+    for index, section in enumerate(report.sections):
+        if index == 1 and report.sections[0].key == "intro":
+            flow += photo
         if section.title:
             flow.append(Paragraph(escape(section.title), st["heading"]))
         for block in section.blocks:
