@@ -19,13 +19,12 @@ import io
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QImage, QPainter, QPixmap, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -120,6 +119,7 @@ class ReportScreen(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 3)
+        splitter.setSizes([220, 560, 620])
         self.status = QLabel()
         self.overrides = QLabel()
         self.overrides.setWordWrap(True)
@@ -180,24 +180,23 @@ class ReportScreen(QWidget):
     # ---------------------------------------------------------------- editing
     def _show_section(self, row: int) -> None:
         while self.editor_layout.count():
-            child = self.editor_layout.takeAt(0)
-            if child.widget():
-                child.widget().deleteLater()
+            widget = self.editor_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)  # gone now, deleted later
+                widget.deleteLater()
         self.item_widgets = {}
         if row < 0 or row >= len(self.template["sections"]):
             return
         section = self.template["sections"][row]
-        grid = QGridLayout()
         holder = QWidget()
-        holder.setLayout(grid)
-        r = 0
+        rows = QVBoxLayout(holder)
         for item in section["items"]:
-            r = self._add_item_editor(grid, r, item)
+            self._add_item_editor(rows, item)
         self.editor_layout.addWidget(holder)
         self.editor_layout.addStretch(1)
         holder.show()  # now, not on the next event-loop turn
 
-    def _add_item_editor(self, grid: QGridLayout, row: int, item: dict[str, Any]) -> int:
+    def _add_item_editor(self, rows: QVBoxLayout, item: dict[str, Any]) -> None:
         error = QLabel()
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
@@ -210,32 +209,34 @@ class ReportScreen(QWidget):
             edit.setMinimumHeight(110)
             edit.textChanged.connect(lambda key=item["text"], e=edit, lab=error:
                                      self._prose_changed(key, e.toPlainText(), lab))
-            grid.addWidget(label, row, 0, 1, 2)
-            grid.addWidget(edit, row + 1, 0, 1, 2)
-            grid.addWidget(error, row + 2, 0, 1, 2)
+            for widget in (label, edit, error):
+                rows.addWidget(widget)
             self.item_widgets[item["id"]] = {"edit": edit, "error": error}
             self._show_error(error, self.errors.get("prose:" + item["text"]))
-            return row + 3
+            return
+        line = QHBoxLayout()
         check = QCheckBox(CHARTS.get(item.get("chart"), "") if item["kind"] == "chart" else "")
         check.setObjectName(f"show:{item['id']}")
         check.setToolTip(self.tr("Show in the report"))
         check.setChecked(item.get("enabled", True))
         check.setEnabled(self.editable)
         check.toggled.connect(lambda on, it=item: self._toggled(it, on))
-        grid.addWidget(check, row, 0)
+        line.addWidget(check)
         widgets = {"check": check, "error": error}
         if item["kind"] != "chart":
             edit = QLineEdit(item.get("text", ""))
+            edit.setCursorPosition(0)
+            edit.setToolTip(item.get("text", ""))
             edit.setObjectName(f"text:{item['id']}")
             edit.setReadOnly(not self.editable)
             edit.textChanged.connect(lambda text, it=item, lab=error:
                                      self._sentence_changed(it, text, lab))
-            grid.addWidget(edit, row, 1)
+            line.addWidget(edit, 1)
             widgets["edit"] = edit
-        grid.addWidget(error, row + 1, 1)
+        rows.addLayout(line)
+        rows.addWidget(error)
         self.item_widgets[item["id"]] = widgets
         self._show_error(error, self.errors.get(item["id"]))
-        return row + 2
 
     @staticmethod
     def _show_error(label: QLabel, message: str | None) -> None:
@@ -343,7 +344,7 @@ class ReportScreen(QWidget):
     def _chart_png(self, name: str) -> bytes:
         renderer = QSvgRenderer(QByteArray(svg(name, self.figures, CHART_WIDTH)))
         image = QImage(renderer.defaultSize(), QImage.Format.Format_ARGB32)
-        image.fill(Qt.GlobalColor.white)
+        image.fill(QColor("white"))
         painter = QPainter(image)
         renderer.render(painter)
         painter.end()

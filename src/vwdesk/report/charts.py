@@ -139,6 +139,11 @@ def drawing(name: str, figures: Figures, width: float, font: str = "Helvetica",
 
 def svg(name: str, figures: Figures, width: float) -> bytes:
     """The chart as SVG (for previews that cannot show the PDF itself)."""
+    import re
+
     from reportlab.graphics import renderSVG
 
-    return renderSVG.drawToString(drawing(name, figures, width)).encode("utf-8")
+    text = renderSVG.drawToString(drawing(name, figures, width))
+    # SVG Tiny renderers (Qt's) do not know clipPath and would paint its rect.
+    text = re.sub(r"<clipPath.*?</clipPath>", "", text, flags=re.S)
+    return text.replace("clip-path: url(#clip)", "").encode("utf-8")
