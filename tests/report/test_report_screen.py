@@ -154,3 +154,15 @@ def test_overridden_figures_are_named(qtbot, db):
     assert "telling COA" in screen.overrides.text()
     screen.year.setValue(2018)
     assert not screen.overrides.isVisible()
+
+
+def test_preview_charts_are_drawn_on_white(qtbot, db):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QColor, QTextDocument
+
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    image = screen.preview.document().resource(QTextDocument.ResourceType.ImageResource,
+                                                QUrl("chart:contacten_per_maand"))
+    assert image is not None and not image.isNull()
+    assert QColor(image.pixel(2, 2)) == QColor("white")
