@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QPlainTextEdit
 
 from vwdesk.core.db import Database
@@ -132,11 +132,15 @@ def test_save_as_pdf_and_print(qtbot, db, tmp_path, monkeypatch):
                         staticmethod(lambda *a, **k: (str(target), "PDF")))
     qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "verslag.pdf").read_bytes().startswith(b"%PDF")
-    printer = QPrinter()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"
-    printer.setOutputFileName(str(printed))
-    screen.print_to(printer)
+
+    def accept(dialog):  # the user picks "print to file" and presses Print
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
     assert printed.stat().st_size > 1000
 
 
