@@ -256,6 +256,8 @@ def test_typed_figures_halves_targets_overrides_and_official_values(office):
     assert f.source("huisvesting.personen") == "vervangen"
     assert f.get("huisvesting.saldo") == -1 + 12 - 9  # derived from the override
     assert f.official["huisvesting.woningen"].value == 7
+    assert f.get("officieel.huisvesting.woningen") == 7  # usable in a sentence
+    assert f.get("officieel.huisvesting.personen") is None
     assert f.get("huisvesting.woningen") == 0
     assert ("huisvesting.personen", 12, ) == next(r for r in f.rows()
                                                   if r[0] == "huisvesting.personen")[:2]

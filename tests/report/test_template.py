@@ -88,7 +88,7 @@ def test_wrong_placeholders_are_explained_in_dutch(text, fragment):
 def test_good_placeholders_pass():
     for text in ("{jaar} {locatie} {vorig_jaar}", "{koppelingen.buurtmaatje.gestart}",
                  "{doel.taalcentrum.bijeenkomsten}", "{gehaald.koppelingen.wegwijs.gestart?ja|nee}",
-                 "{huisvesting.saldo:abs}"):
+                 "{huisvesting.saldo:abs}", "{officieel.huisvesting.personen}"):
         assert check_text(text) is None, text
     assert check_template(default_template()) == {}
 

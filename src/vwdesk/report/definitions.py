@@ -5,8 +5,9 @@ coupling programme of the location (`koppelingen.wegwijs.gestart`, ...).
 `source` says where a value comes from: `berekend` (aggregated from the
 registrations by a group in `vwdesk.report.figures`), `invoer` (typed in per
 year as a `YearFigure`) or `afgeleid` (derived from other figures).
-Targets (`doel.<key>`) and whether they were met (`gehaald.<key>`) exist for
-every key; they are not listed one by one.
+Targets (`doel.<key>`), whether they were met (`gehaald.<key>`) and official
+figures typed in beside a computed one (`officieel.<key>`) exist for every
+key; they are not listed one by one.
 """
 
 from __future__ import annotations
@@ -183,13 +184,14 @@ def pattern_of(key: str) -> str:
 def find_definition(key: str) -> FigureDef | None:
     """The definition of `key`, also for `doel.<key>` and `gehaald.<key>`."""
     for prefix, text in (("doel.", "Doel (prestatieafspraak) voor: "),
-                         ("gehaald.", "1 als het doel gehaald is, anders 0: ")):
+                         ("gehaald.", "1 als het doel gehaald is, anders 0: "),
+                         ("officieel.", "Officieel cijfer (ingevoerd, naast het berekende) voor: ")):
         if key.startswith(prefix):
             inner = find_definition(key[len(prefix):])
             if inner is None:
                 return None
             return FigureDef(key, text + inner.definition, inner.section,
-                             "invoer" if prefix == "doel." else "afgeleid")
+                             "afgeleid" if prefix == "gehaald." else "invoer")
     found = DEFINITIONS.get(pattern_of(key))
     if found is None:
         return None

@@ -356,6 +356,9 @@ class Figures:
             return self.year - 1
         if key == "locatie":
             return self.location_name
+        if key.startswith("officieel."):
+            official = self.official.get(key[len("officieel."):])
+            return official.value if official else None
         return self.values.get(key)
 
     def source(self, key: str) -> str:
