@@ -270,3 +270,14 @@ def test_previous_year_and_other_locations_stay_apart(office):
     f = figures(office, with_previous=True)
     assert f.get("huisvesting.personen") == 0
     assert f.previous.get("huisvesting.personen") == 1
+
+
+def test_a_subset_runs_only_the_groups_it_needs(office):
+    client(office, housed_on=D(Y, 4, 1), nationality="SY")
+    add(office, "year_figures", year=Y, key="huisvesting.taakstelling", value=3.0)
+    f = compute_figures(office.db, office.location_id, Y,
+                        keys={"huisvesting.saldo", "huisvesting.grootste_groep"})
+    assert f.get("huisvesting.saldo") == 1 - 3
+    assert f.get("huisvesting.grootste_groep") == "Syriërs (1)"
+    assert f.get("spreekuur.contacten") is None  # not computed
+    assert f.get("huisvesting.taakstelling") == 3  # typed figures always come along

@@ -3,6 +3,8 @@
 API (used by the CLI and the Report screen)::
 
     figures = compute_figures(db_or_session, location_id, year, with_previous=True)
+    figures.get("spreekuur.contacten")                       # 552; figures.rows() for all
+    compute_figures(db, location_id, year, keys={"huisvesting.saldo"})  # only what it needs
     report  = make_report(db, location_id, year)            # -> Report
     build_report_pdf(db, location_id, year, "out.pdf")       # path or binary file
     export_figures_xlsx(figures, "out.xlsx")                 # every figure + definition
@@ -14,7 +16,8 @@ Modules: `definitions` (figure keys and their Dutch definitions),
 `figures` (the engine: a registry of aggregate-SQL groups, typed figures,
 overrides), `template` (the per-location template, its placeholders and
 filling in), `store` (loading/saving prose and templates), `charts`
-(ReportLab graphics), `pdf` (the ReportLab document), `export` (.xlsx).
+(ReportLab graphics), `pdf` (the ReportLab document), `html` (the preview
+without QtPdf), `export` (.xlsx).
 ReportLab and openpyxl are imported only when a PDF or workbook is made.
 """
 
