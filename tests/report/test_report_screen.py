@@ -170,3 +170,22 @@ def test_preview_charts_are_drawn_on_white(qtbot, db):
                                                 QUrl("chart:contacten_per_maand"))
     assert image is not None and not image.isNull()
     assert QColor(image.pixel(2, 2)) == QColor("white")
+
+
+def test_switching_year_offers_to_save_changed_texts(qtbot, db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Introduction")
+    edit = screen.findChild(QPlainTextEdit, "prose:intro")
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Tekst voor 2018.")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes))
+    screen.year.setValue(2019)
+    assert asked and screen.loaded_year == 2019
+    with db.session() as s:
+        assert load_texts(s, screen.location_id, 2018)["intro"] == "Tekst voor 2018."
+    assert screen.findChild(QPlainTextEdit, "prose:intro").toPlainText() == ""
