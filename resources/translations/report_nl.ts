@@ -1,0 +1,139 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>ReportScreen</name>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secties</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Inleiding</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Huisvesting</translation>
+    </message>
+    <message>
+        <source>Consultation desk</source>
+        <translation>Spreekuur/infopunt</translation>
+    </message>
+    <message>
+        <source>Legal support</source>
+        <translation>Juridische begeleiding</translation>
+    </message>
+    <message>
+        <source>Cooperation</source>
+        <translation>Samenwerking</translation>
+    </message>
+    <message>
+        <source>Social guidance</source>
+        <translation>Maatschappelijke begeleiding</translation>
+    </message>
+    <message>
+        <source>Wegwijs couplings</source>
+        <translation>Wegwijs-koppelingen</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Arbeidsparticipatie</translation>
+    </message>
+    <message>
+        <source>Language coaches</source>
+        <translation>Taalcoaches</translation>
+    </message>
+    <message>
+        <source>Civic integration</source>
+        <translation>Inburgering</translation>
+    </message>
+    <message>
+        <source>Language centre</source>
+        <translation>Taalcentrum</translation>
+    </message>
+    <message>
+        <source>Computer lessons</source>
+        <translation>Computerlessen</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Results and targets</source>
+        <translation>Resultaten en prestatieafspraken</translation>
+    </message>
+    <message>
+        <source>Text of the teamleader ({0})</source>
+        <translation>Tekst van de teamleider ({0})</translation>
+    </message>
+    <message>
+        <source>Show in the report</source>
+        <translation>Tonen in het verslag</translation>
+    </message>
+    <message>
+        <source>There are errors; correct the fields marked in red.</source>
+        <translation>Er zijn fouten; verbeter de rood gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Unsaved texts</source>
+        <translation>Niet-opgeslagen teksten</translation>
+    </message>
+    <message>
+        <source>Save the changed texts of {0} before showing another year?</source>
+        <translation>De gewijzigde teksten van {0} opslaan voordat een ander jaar wordt getoond?</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Verslag opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file cannot be written; close it if it is open, or choose another name.</source>
+        <translation>Het bestand kan niet worden geschreven; sluit het als het geopend is, of kies een andere naam.</translation>
+    </message>
+    <message>
+        <source>Saved as {0}.</source>
+        <translation>Opgeslagen als {0}.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} instead of the computed {2} ({3})</source>
+        <translation>{0}: {1} in plaats van het berekende {2} ({3})</translation>
+    </message>
+    <message>
+        <source>Overridden figures: {0}</source>
+        <translation>Vervangen cijfers: {0}</translation>
+    </message>
+</context>
+</TS>

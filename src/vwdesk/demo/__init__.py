@@ -1,0 +1,84 @@
+"""Deterministic synthetic demo data (no real persons).
+
+`ensure_demo(db)` fills a migrated, empty database with two locations shaped
+like the seed reports: from the registrations the report of Vlaardingen 2018
+and of Maassluis 2018 contains every figure its seed states (see
+`vwdesk.demo.plans`), with the seeds' prose as report texts for 2018 and the
+seeds' layout as each location's template; 2017 and 2019 give comparisons and
+charts something to show. Names are invented from syllables
+(`vwdesk.demo.names`).
+
+Users and locations are made through the services (so with audit entries);
+the registrations themselves are a bulk load with Core inserts, without audit
+entries, each row created by the location's demo teamleader. The whole fill
+takes a few seconds.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, insert, select
+
+from vwdesk.core import models as m
+from vwdesk.core.db import Database
+from vwdesk.core.services.locations import create_location
+from vwdesk.core.services.users import SYSTEM, create_user
+
+DEMO_PASSWORD = "demo-wachtwoord"
+
+# (username, password, role description) - shown on the login screen of the demo.
+DEMO_LOGINS: list[tuple[str, str, str]] = [
+    ("beheerder", DEMO_PASSWORD, "beheerder (alle locaties)"),
+    ("teamleider-vlaardingen", DEMO_PASSWORD, "teamleider Vlaardingen"),
+    ("vrijwilliger-vlaardingen", DEMO_PASSWORD, "vrijwilliger Vlaardingen"),
+    ("teamleider-maassluis", DEMO_PASSWORD, "teamleider Maassluis"),
+]
+_USERS = [  # username, role, location, display name
+    ("beheerder", "beheerder", None, "Demo-beheerder"),
+    ("teamleider-vlaardingen", "teamleider", "Vlaardingen", "Demo-teamleider Vlaardingen"),
+    ("vrijwilliger-vlaardingen", "vrijwilliger", "Vlaardingen", "Demo-vrijwilliger Vlaardingen"),
+    ("teamleider-maassluis", "teamleider", "Maassluis", "Demo-teamleider Maassluis"),
+]
+LOCATIONS = {"Vlaardingen": (1801, 420), "Maassluis": (1802, 160)}  # seed, client pool size
+
+
+def has_locations(db: Database) -> bool:
+    with db.session() as s:
+        return bool(s.scalar(select(func.count(m.Location.id))))
+
+
+def ensure_demo(db: Database) -> None:
+    """Fill `db` with the demo data unless it already has a location."""
+    if not has_locations(db):
+        fill_demo(db)
+
+
+def fill_demo(db: Database) -> None:
+    """Add the demo locations, users and registrations (in one transaction)."""
+    from vwdesk.demo.cover import cover_picture
+    from vwdesk.demo.generate import LocationGenerator
+    from vwdesk.demo.plans import PLANS
+    from vwdesk.demo.templates import TEMPLATES
+    from vwdesk.demo.texts import TEXTS_2018
+
+    with db.session() as s:
+        locations = {name: create_location(s, SYSTEM, name) for name in LOCATIONS}
+        users = {}
+        for username, role, loc, display in _USERS:
+            location_id = locations[loc].id if loc else None
+            users[username] = create_user(s, SYSTEM, username, DEMO_PASSWORD, role, location_id,
+                                          display)
+        conn = s.connection()
+        for name, (seed, pool) in LOCATIONS.items():
+            loc = locations[name]
+            author = users[f"teamleider-{name.lower()}"].id
+            loc.report_template = TEMPLATES[name]()
+            loc.cover_photo = cover_picture(seed)
+            mun = s.scalar(select(m.Municipality.id).where(m.Municipality.location_id == loc.id))
+            gen = LocationGenerator(conn, loc.id, author, seed, mun)
+            gen.pool(pool)
+            for plan in PLANS[name]:
+                gen.year(plan)
+            conn.execute(insert(m.ReportText.__table__), [
+                {"location_id": loc.id, "year": 2018, "section": section, "text": text,
+                 "created_by_id": author, "updated_by_id": author}
+                for section, text in TEXTS_2018[name].items()])

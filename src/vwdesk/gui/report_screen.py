@@ -1,0 +1,450 @@
+"""The Report screen: a teamleader picks a year, edits each section's prose,
+switches sections, sentences and charts on or off, rewords sentences, and
+sees the report change as she types; then saves it as PDF or prints it.
+
+Prose is stored per section and year (`ReportText`), the layout per location
+(`Location.report_template`); both are checked before saving (a wrong
+placeholder shows a Dutch message beside its field). The preview shows the
+PDF pages when PySide6 has QtPdf; otherwise (PySide6-Essentials without it)
+the same rendered report as formatted text with the charts as images, which
+is also what Print uses then.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import importlib.util
+import io
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
+
+from vwdesk.core import models as m
+from vwdesk.core.db import Database
+from vwdesk.core.errors import VwdeskError
+from vwdesk.core.services.base import Actor
+from vwdesk.report import Report, compute_figures
+from vwdesk.report.charts import CHARTS, has_data, svg
+from vwdesk.report.html import to_html
+from vwdesk.report.store import load_template, load_texts, save_template, save_text
+from vwdesk.report.template import check_text, compare_keys, fill, format_value, render
+
+HAS_QTPDF = importlib.util.find_spec("PySide6.QtPdf") is not None
+PREVIEW_DELAY_MS = 400
+CHART_WIDTH = 450
+ERROR_STYLE = "color: #b00020;"
+
+
+class ReportScreen(QWidget):
+    def __init__(self, db: Database, actor: Actor, location_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        actor.check_location(location_id)
+        self.db, self.actor, self.location_id = db, actor, location_id
+        self.editable = actor.is_teamleader
+        with db.session() as s:
+            self.location_name = s.get(m.Location, location_id).name
+            self.cover_photo = s.get(m.Location, location_id).cover_photo
+            self.saved_template = load_template(s, location_id)
+        self.template = copy.deepcopy(self.saved_template)
+        self.saved_texts: dict[str, str] = {}
+        self.texts: dict[str, str] = {}
+        self.figures = None
+        self.errors: dict[str, str] = {}
+        self.item_widgets: dict[str, dict[str, Any]] = {}
+        self.loaded_year: int | None = None
+        self.previous_keys: set[str] = set()
+        self._build()
+        self.year.setValue(self._default_year())
+        self._load_year()
+
+    # ---------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.year = QSpinBox()
+        self.year.setRange(2000, dt.date.today().year + 1)
+        self.year.setAccessibleName(self.tr("Year"))
+        self.save_button = QPushButton(self.tr("Save changes"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button.setEnabled(False)
+        self.save_button.setVisible(self.editable)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Year")))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        for button in (self.save_button, self.pdf_button, self.print_button):
+            top.addWidget(button)
+
+        self.sections = QListWidget()
+        self.sections.setAccessibleName(self.tr("Sections"))
+        self.editor = QWidget()
+        self.editor_layout = QVBoxLayout(self.editor)
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setWidget(self.editor)
+        if HAS_QTPDF:
+            self.pages = QWidget()
+            self.pages_layout = QVBoxLayout(self.pages)
+            self.preview = QScrollArea()
+            self.preview.setWidgetResizable(True)
+            self.preview.setWidget(self.pages)
+        else:
+            self.preview = QTextBrowser()
+        self.preview.setAccessibleName(self.tr("Preview"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.sections, editor_scroll, self.preview):
+            splitter.addWidget(widget)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([220, 560, 620])
+        self.status = QLabel()
+        self.overrides = QLabel()
+        self.overrides.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.overrides)
+        layout.addWidget(self.status)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.refresh_preview)
+        self.year.valueChanged.connect(self._load_year)
+        self.sections.currentRowChanged.connect(self._show_section)
+        self.sections.itemChanged.connect(self._section_toggled)
+        self.save_button.clicked.connect(self.save)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_report)
+        self._fill_section_list()
+
+    def _section_names(self) -> dict[str, str]:
+        return {
+            "intro": self.tr("Introduction"), "huisvesting": self.tr("Housing"),
+            "spreekuur": self.tr("Consultation desk"), "juridisch": self.tr("Legal support"),
+            "samenwerking": self.tr("Cooperation"), "mb": self.tr("Social guidance"),
+            "wegwijs": self.tr("Wegwijs couplings"), "arbeid": self.tr("Employment"),
+            "taalcoach": self.tr("Language coaches"), "inburgering": self.tr("Civic integration"),
+            "taalcentrum": self.tr("Language centre"), "computerlessen": self.tr("Computer lessons"),
+            "organisatie": self.tr("Organisation"), "resultaten": self.tr("Results and targets"),
+        }
+
+    def _fill_section_list(self) -> None:
+        names = self._section_names()
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        for section in self.template["sections"]:
+            title = section.get("title", "").replace("{locatie}", self.location_name)
+            item = QListWidgetItem(title or names.get(section["key"], section["key"]))
+            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+            if not self.editable:
+                flags &= ~Qt.ItemFlag.ItemIsEnabled
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Checked if section.get("enabled", True)
+                               else Qt.CheckState.Unchecked)
+            self.sections.addItem(item)
+        self.sections.blockSignals(False)
+        self.sections.setCurrentRow(0)
+
+    def _default_year(self) -> int:
+        """The last year with registrations (up to this year), else last year."""
+        with self.db.session() as s:
+            last = s.scalar(select(func.max(m.Contact.date))
+                            .where(m.Contact.location_id == self.location_id))
+        this_year = dt.date.today().year
+        return min(last.year, this_year) if last else this_year - 1
+
+    # ---------------------------------------------------------------- editing
+    def _show_section(self, row: int) -> None:
+        while self.editor_layout.count():
+            widget = self.editor_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)  # gone now, deleted later
+                widget.deleteLater()
+        self.item_widgets = {}
+        if row < 0 or row >= len(self.template["sections"]):
+            return
+        section = self.template["sections"][row]
+        holder = QWidget()
+        rows = QVBoxLayout(holder)
+        for item in section["items"]:
+            self._add_item_editor(rows, item)
+        self.editor_layout.addWidget(holder)
+        self.editor_layout.addStretch(1)
+        holder.show()  # now, not on the next event-loop turn
+
+    def _add_item_editor(self, rows: QVBoxLayout, item: dict[str, Any]) -> None:
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        if item["kind"] == "prose":
+            label = QLabel(self.tr("Text of the teamleader ({0})").format(item["text"]))
+            edit = QPlainTextEdit(self.texts.get(item["text"], ""))
+            edit.setObjectName(f"prose:{item['text']}")
+            edit.setReadOnly(not self.editable)
+            edit.setMinimumHeight(110)
+            edit.textChanged.connect(lambda key=item["text"], e=edit, lab=error:
+                                     self._prose_changed(key, e.toPlainText(), lab))
+            for widget in (label, edit, error):
+                rows.addWidget(widget)
+            self.item_widgets[item["id"]] = {"edit": edit, "error": error}
+            self._show_error(error, self.errors.get("prose:" + item["text"]))
+            return
+        line = QHBoxLayout()
+        check = QCheckBox(CHARTS.get(item.get("chart"), "") if item["kind"] == "chart" else "")
+        check.setObjectName(f"show:{item['id']}")
+        check.setToolTip(self.tr("Show in the report"))
+        check.setChecked(item.get("enabled", True))
+        check.setEnabled(self.editable)
+        check.toggled.connect(lambda on, it=item: self._toggled(it, on))
+        line.addWidget(check)
+        widgets = {"check": check, "error": error}
+        if item["kind"] != "chart":
+            edit = QLineEdit(item.get("text", ""))
+            edit.setCursorPosition(0)
+            edit.setToolTip(item.get("text", ""))
+            edit.setObjectName(f"text:{item['id']}")
+            edit.setReadOnly(not self.editable)
+            edit.textChanged.connect(lambda text, it=item, lab=error:
+                                     self._sentence_changed(it, text, lab))
+            line.addWidget(edit, 1)
+            widgets["edit"] = edit
+        rows.addLayout(line)
+        rows.addWidget(error)
+        self.item_widgets[item["id"]] = widgets
+        self._show_error(error, self.errors.get(item["id"]))
+
+    @staticmethod
+    def _show_error(label: QLabel, message: str | None) -> None:
+        label.setText(message or "")
+        label.setVisible(bool(message))
+
+    def _changed(self) -> None:
+        dirty = self.template != self.saved_template or self.texts != self.saved_texts
+        self.save_button.setEnabled(self.editable and dirty and not self.errors)
+        self.status.setText(self.tr("There are errors; correct the fields marked in red.")
+                            if self.errors else "")
+        self.timer.start()
+
+    def _sentence_changed(self, item: dict[str, Any], text: str, error: QLabel) -> None:
+        message = check_text(text)
+        self._show_error(error, message)
+        if message:
+            self.errors[item["id"]] = message
+        else:
+            self.errors.pop(item["id"], None)
+            item["text"] = text
+        self._changed()
+
+    def _prose_changed(self, key: str, text: str, error: QLabel) -> None:
+        message = check_text(text)
+        self._show_error(error, message)
+        if message:
+            self.errors["prose:" + key] = message
+        else:
+            self.errors.pop("prose:" + key, None)
+            self.texts[key] = text
+        self._changed()
+
+    def _toggled(self, item: dict[str, Any], on: bool) -> None:
+        item["enabled"] = on
+        self._changed()
+
+    def _section_toggled(self, list_item: QListWidgetItem) -> None:
+        section = self.template["sections"][self.sections.row(list_item)]
+        section["enabled"] = list_item.checkState() == Qt.CheckState.Checked
+        self._changed()
+
+    # ---------------------------------------------------------------- data
+    def _load_year(self) -> None:
+        if self.texts != self.saved_texts and self.loaded_year is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved texts"),
+                self.tr("Save the changed texts of {0} before showing another year?")
+                .format(self.loaded_year))
+            if answer == QMessageBox.StandardButton.Yes and not self.save():
+                self.year.blockSignals(True)  # stay on the year whose texts were not saved
+                self.year.setValue(self.loaded_year)
+                self.year.blockSignals(False)
+                return
+        year = self.year.value()
+        self.loaded_year = year
+        with self.db.session() as s:
+            self.saved_texts = load_texts(s, self.location_id, year)
+        self.texts = dict(self.saved_texts)
+        self.errors = {k: v for k, v in self.errors.items() if not k.startswith("prose:")}
+        self._compute_figures()
+        self._show_section(self.sections.currentRow())
+        self._changed()
+        self.refresh_preview()
+
+    def _compute_figures(self) -> None:
+        self.previous_keys = compare_keys(self.template)
+        self.figures = compute_figures(self.db, self.location_id, self.loaded_year,
+                                       with_previous=self.previous_keys or False)
+        self._show_overrides()
+
+    def _show_overrides(self) -> None:
+        """Which figures were typed in instead of computed (and why)."""
+        lines = [self.tr("{0}: {1} instead of the computed {2} ({3})").format(
+                     key, format_value(o.value), format_value(o.computed), o.note or "")
+                 for key, o in sorted(self.figures.overrides.items())]
+        self.overrides.setText(self.tr("Overridden figures: {0}").format("; ".join(lines))
+                               if lines else "")
+        self.overrides.setVisible(bool(lines))
+
+    def current_report(self) -> Report:
+        if not compare_keys(self.template) <= self.previous_keys:  # a reworded comparison
+            self._compute_figures()
+        return Report(render(self.template, self.figures, self.texts, has_data), self.figures,
+                      self.cover_photo)
+
+    def refresh_preview(self) -> None:
+        self.timer.stop()
+        report = self.current_report()
+        if HAS_QTPDF:
+            self._show_pages(self._pdf_bytes(report))
+            return
+        self.preview.setDocument(self._document(report))
+
+    def _document(self, report: Report) -> QTextDocument:
+        doc = QTextDocument(self)
+        for block in (b for sec in report.rendered.sections for b in sec.blocks):
+            if block.kind == "chart":
+                image = QImage.fromData(QByteArray(self._chart_png(block.chart)))
+                doc.addResource(QTextDocument.ResourceType.ImageResource,
+                                QUrl(f"chart:{block.chart}"), image)
+        doc.setHtml(to_html(report.rendered))
+        return doc
+
+    def _chart_png(self, name: str) -> bytes:
+        renderer = QSvgRenderer(QByteArray(svg(name, self.figures, CHART_WIDTH)))
+        image = QImage(renderer.defaultSize(), QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        buffer.close()
+        return bytes(data.data())
+
+    @staticmethod
+    def _pdf_bytes(report: Report) -> bytes:
+        out = io.BytesIO()
+        report.write_pdf(out)
+        return out.getvalue()
+
+    def _pdf_pages(self, data: bytes, width: int) -> list[QImage]:
+        from PySide6.QtPdf import QPdfDocument
+
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+        pdf = QPdfDocument(self)
+        pdf.load(buffer)
+        pages = []
+        for page in range(pdf.pageCount()):
+            points = pdf.pagePointSize(page)
+            height = int(width * points.height() / points.width())
+            pages.append(pdf.render(page, QSize(width, height)))
+        return pages
+
+    def _show_pages(self, data: bytes) -> None:
+        while self.pages_layout.count():
+            child = self.pages_layout.takeAt(0)
+            if child.widget():
+                child.widget().deleteLater()
+        for image in self._pdf_pages(data, max(400, self.preview.viewport().width() - 20)):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            self.pages_layout.addWidget(label)
+
+    # ---------------------------------------------------------------- actions
+    def save(self) -> bool:
+        if self.errors:
+            self.status.setText(self.tr("There are errors; correct the fields marked in red."))
+            return False
+        year = self.loaded_year
+        try:
+            with self.db.session() as s:
+                if self.template != self.saved_template:
+                    save_template(s, self.actor, self.location_id, self.template)
+                for key, text in self.texts.items():
+                    if text != self.saved_texts.get(key, ""):
+                        save_text(s, self.actor, self.location_id, year, key, text)
+        except VwdeskError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), exc.message)
+            return False
+        self.saved_template = copy.deepcopy(self.template)
+        self.saved_texts = dict(self.texts)
+        self._changed()
+        self.status.setText(self.tr("Saved."))
+        return True
+
+    def _file_name(self) -> str:
+        return f"{self.location_name.lower()}-{self.year.value()}.pdf"
+
+    def save_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as PDF"),
+                                              self._file_name(), self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            self.current_report().write_pdf(path)
+        except OSError:
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("The file cannot be written; close it if it is open, "
+                                        "or choose another name."))
+            return
+        self.status.setText(self.tr("Saved as {0}.").format(path))
+
+    def print_report(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(fill("{locatie}: {jaar} in cijfers", self.figures) or "")
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        report = self.current_report()
+        if not HAS_QTPDF:
+            self._document(report).print_(printer)
+            return
+        painter = QPainter(printer)
+        target = painter.viewport()
+        pages = self._pdf_pages(self._pdf_bytes(report), target.width())
+        for i, image in enumerate(pages):
+            if i:
+                printer.newPage()
+            scaled = image.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(0, 0, scaled)
+        painter.end()

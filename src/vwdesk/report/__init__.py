@@ -1,0 +1,80 @@
+"""The year report "<Locatie>: <jaar> in cijfers" (Qt-free).
+
+API (used by the CLI and the Report screen)::
+
+    figures = compute_figures(db_or_session, location_id, year, with_previous=True)
+    figures.get("spreekuur.contacten")                       # 552; figures.rows() for all
+    compute_figures(db, location_id, year, keys={"huisvesting.saldo"})  # only what it needs
+    report  = make_report(db, location_id, year)            # -> Report
+    build_report_pdf(db, location_id, year, "out.pdf")       # path or binary file
+    export_figures_xlsx(figures, "out.xlsx")                 # every figure + definition
+
+`make_report` and `build_report_pdf` take optional `template=` and `texts=`
+to show unsaved edits (the screen's live preview).
+
+Modules: `definitions` (figure keys and their Dutch definitions),
+`figures` (the engine: a registry of aggregate-SQL groups, typed figures,
+overrides), `template` (the per-location template, its placeholders and
+filling in), `store` (loading/saving prose and templates), `charts`
+(ReportLab graphics), `pdf` (the ReportLab document), `html` (the preview
+without QtPdf), `export` (.xlsx).
+ReportLab and openpyxl are imported only when a PDF or workbook is made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from vwdesk.core import models as m
+from vwdesk.core.db import Database
+from vwdesk.report.figures import Figures, compute_figures
+from vwdesk.report.template import RenderedReport, render
+
+__all__ = ["Figures", "Report", "build_report_pdf", "compute_figures", "export_figures_xlsx",
+           "make_report"]
+
+
+@dataclass
+class Report:
+    rendered: RenderedReport
+    figures: Figures
+    cover_photo: bytes | None
+
+    def write_pdf(self, out: str | BinaryIO) -> None:
+        from vwdesk.report.pdf import write_pdf
+
+        write_pdf(self.rendered, self.figures, out, self.cover_photo)
+
+
+def make_report(db: Database, location_id: int, year: int, *,
+                template: dict[str, Any] | None = None,
+                texts: dict[str, str] | None = None) -> Report:
+    """Figures, template and prose of a location-year, filled in."""
+    from vwdesk.report.charts import has_data
+    from vwdesk.report.store import load_template, load_texts
+    from vwdesk.report.template import compare_keys
+
+    with db.session() as s:
+        if template is None:
+            template = load_template(s, location_id)
+        if texts is None:
+            texts = load_texts(s, location_id, year)
+        photo = s.get(m.Location, location_id).cover_photo
+        figures = compute_figures(s, location_id, year,
+                                  with_previous=compare_keys(template) or False)
+    return Report(render(template, figures, texts, has_data), figures, photo)
+
+
+def build_report_pdf(db: Database, location_id: int, year: int, out: str | BinaryIO, *,
+                     template: dict[str, Any] | None = None,
+                     texts: dict[str, str] | None = None) -> Report:
+    report = make_report(db, location_id, year, template=template, texts=texts)
+    report.write_pdf(out)
+    return report
+
+
+def export_figures_xlsx(figures: Figures, out: str | BinaryIO) -> None:
+    from vwdesk.report.export import write_xlsx
+
+    write_xlsx(figures, out)

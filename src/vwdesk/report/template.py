@@ -1,0 +1,585 @@
+"""The report template: which sections a location shows, in which order, and
+the wording of every figure sentence; and filling it in with the figures.
+
+Format (JSON-serialisable, stored in `Location.report_template`)::
+
+    {"version": 1,
+     "title": "{locatie}: {jaar} in cijfers",
+     "sections": [
+       {"key": "spreekuur", "title": "Spreekuur/infopunt", "enabled": true,
+        "items": [
+          {"id": "spreekuur.tekst", "kind": "prose", "text": "spreekuur"},
+          {"id": "spreekuur.bezoekers", "kind": "bullet", "enabled": true,
+           "text": "{spreekuur.contacten} bezoekers aan onze spreekuren",
+           "compare": true},
+          {"id": "spreekuur.top", "kind": "sentence", "new_paragraph": true,
+           "text": "De meeste vragen gaan over {spreekuur.top_onderwerp}."},
+          {"id": "spreekuur.grafiek_maand", "kind": "chart", "chart": "contacten_per_maand"}]}]}
+
+Item kinds: `prose` (the teamleader's text for this year: the `ReportText`
+whose section is `text`; placeholders filled in), `sentence` (joins the
+paragraph before it unless `new_paragraph`), `bullet`, and `chart` (one of
+`vwdesk.report.charts.CHARTS`). Every item may be switched off
+(`"enabled": false`); so may a section.
+
+Placeholders in sentences and prose:
+`{key}` the value of a figure (or `jaar`, `vorig_jaar`, `locatie`);
+`{key:abs}` its absolute value; `{key:woord}` as a Dutch word ("twee", up to twelve);
+`{key|enkelvoud|meervoud}` the first word when the value is 1, else the second;
+`{key?positief|negatief}` or `{key?positief|negatief|nul}` by the sign.
+A sentence is left out when one of its figures is unknown, or, with
+`"hide_zero": true`, when its first figure is 0. `"compare": true` appends the
+previous year's value of its first figure, e.g. "552 bezoekers aan onze
+spreekuren (2017: 316)" - a parenthetical after the sentence, so the wording
+itself stays as written. A section without prose and without any shown
+sentence or chart is left out.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vwdesk.report.definitions import SPECIAL_KEYS, find_definition, is_known_key
+from vwdesk.report.figures import Figures, Value
+
+TEMPLATE_VERSION = 1
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_INNER = re.compile(r"^\s*([\w.\-]+)\s*(?::\s*(\w+)\s*)?(?:([|?])(.*))?$", re.S)
+FORMATS = ("abs", "woord")
+ITEM_KINDS = ("prose", "sentence", "bullet", "chart")
+NUMBER_WORDS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+                "tien", "elf", "twaalf")
+
+
+# ---------------------------------------------------------------- default template
+
+def _s(id_: str, text: str, *, new_paragraph: bool = False, hide_zero: bool = False,
+       compare: bool = False) -> dict[str, Any]:
+    item = {"id": id_, "kind": "sentence", "text": text, "enabled": True}
+    if new_paragraph:
+        item["new_paragraph"] = True
+    if hide_zero:
+        item["hide_zero"] = True
+    if compare:
+        item["compare"] = True
+    return item
+
+
+def _b(id_: str, text: str, *, hide_zero: bool = False, compare: bool = False) -> dict[str, Any]:
+    item = _s(id_, text, hide_zero=hide_zero, compare=compare)
+    item["kind"] = "bullet"
+    return item
+
+
+def prose_item(text_key: str) -> dict[str, Any]:
+    return {"id": f"{text_key}.tekst", "kind": "prose", "text": text_key, "enabled": True}
+
+
+def chart_item(id_: str, chart: str) -> dict[str, Any]:
+    return {"id": id_, "kind": "chart", "chart": chart, "enabled": True}
+
+
+_p, _c = prose_item, chart_item
+
+
+def _coupling_items(p: str) -> list[dict[str, Any]]:
+    k = f"koppelingen.{p}"
+    return [
+        _s(f"{k}.stand", "Stand van zaken eind {jaar}:", new_paragraph=True),
+        _s(f"{k}.afgerond_eerder",
+           f"{{{k}.afgerond_eerder}} {{{k}.afgerond_eerder|koppeling|koppelingen}} uit "
+           f"{{vorig_jaar}} {{{k}.afgerond_eerder|is|zijn}} in de loop van {{jaar}} afgerond.",
+           new_paragraph=True, hide_zero=True),
+        _s(f"{k}.gestart",
+           f"In {{jaar}} {{{k}.gestart|is|zijn}} er {{{k}.gestart}} {{{k}.gestart|koppeling|"
+           f"koppelingen}} gestart, waarvan er {{{k}.gestart_afgerond}} succesvol "
+           f"{{{k}.gestart_afgerond|is|zijn}} afgerond, {{{k}.gestart_verlengd}} "
+           f"{{{k}.gestart_verlengd|is|zijn}} verlengd en {{{k}.gestart_lopend}} nog "
+           f"{{{k}.gestart_lopend|doorloopt|doorlopen}}.", new_paragraph=True),
+        _s(f"{k}.gestopt", f"{{{k}.gestart_gestopt}} {{{k}.gestart_gestopt|is|zijn}} voortijdig "
+           "gestopt.", hide_zero=True),
+        _s(f"{k}.wachtlijst", f"Er {{{k}.wachtlijst|staat|staan}} {{{k}.wachtlijst}} "
+           f"{{{k}.wachtlijst|kandidaat|kandidaten}} op een wachtlijst.", new_paragraph=True),
+        _s(f"{k}.doel", f"De beoogde {{doel.{k}.gestart}} koppelingen zijn "
+           f"{{gehaald.{k}.gestart?behaald|niet behaald}}."),
+        _s(f"{k}.coaches", f"Het traject is in {{jaar}} uitgevoerd door {{{k}.coaches}} "
+           f"{{{k}.coaches|vrijwilliger|vrijwilligers}}.", new_paragraph=True),
+    ]
+
+
+def _section(key: str, title: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"key": key, "title": title, "enabled": True, "items": items}
+
+
+def default_sections() -> list[dict[str, Any]]:
+    """Every section of spec/report.md with the seeds' wording as default."""
+    h, sp, j = "huisvesting", "spreekuur", "juridisch"
+    return [
+        _section("intro", "", [_p("intro")]),
+        _section(h, "", [
+            _p(h),
+            _s(f"{h}.gehuisvest", "In {locatie} zijn in {jaar}, in samenwerking met de gemeente, "
+               "{huisvesting.personen} statushouders gehuisvest.", new_paragraph=True),
+            _s(f"{h}.saldo", "Daarmee heeft de gemeente een {huisvesting.saldo?voorsprong|"
+               "achterstand} (van {huisvesting.saldo:abs}) op de door het Rijk vastgestelde "
+               "taakstelling."),
+            _b(f"{h}.personen", "{huisvesting.personen} {huisvesting.personen|statushouder|"
+               "statushouders} gehuisvest", compare=True),
+            _b(f"{h}.leeftijd", "{huisvesting.volwassenen} {huisvesting.volwassenen|volwassene|"
+               "volwassenen}, {huisvesting.kinderen} {huisvesting.kinderen|kind|kinderen}"),
+            _b(f"{h}.geslacht", "{huisvesting.mannen} {huisvesting.mannen|man|mannen}, "
+               "{huisvesting.vrouwen} {huisvesting.vrouwen|vrouw|vrouwen}"),
+            _b(f"{h}.x", "{huisvesting.x} met geslacht x", hide_zero=True),
+            _b(f"{h}.grootste_groep", "grootste groep: {huisvesting.grootste_groep}"),
+            _b(f"{h}.woningen", "{huisvesting.woningen} beschikbaar gestelde "
+               "{huisvesting.woningen|woning|woningen}", compare=True),
+            _p(f"{h}.na"),
+            _s(f"{h}.nareizigers", "In {jaar} zijn binnen deze geplaatste aantallen van "
+               "{huisvesting.personen} statushouders {huisvesting.nareizigers} personen "
+               "opgevangen in het kader van gezinshereniging.", new_paragraph=True,
+               hide_zero=True),
+            _s(f"{h}.nareizigers_leeftijd", "Deze {huisvesting.nareizigers} nareizigers betreft "
+               "{huisvesting.nareizigers.volwassenen} volwassenen en "
+               "{huisvesting.nareizigers.kinderen} kinderen.", hide_zero=True),
+            _s(f"{h}.hervestigers", "In {jaar} zijn {huisvesting.hervestigers} statushouders als "
+               "hervestiger via de UNHCR naar Nederland gekomen en in {locatie} gehuisvest.",
+               new_paragraph=True, hide_zero=True),
+            _c(f"{h}.grafiek", "nationaliteiten"),
+        ]),
+        _section(sp, "Spreekuur/infopunt", [
+            _p(sp),
+            _b(f"{sp}.bezoekers", "{spreekuur.contacten} {spreekuur.contacten|bezoeker|bezoekers} "
+               "aan onze spreekuren", compare=True),
+            _s(f"{sp}.onderwerpen", "Tijdens de {spreekuur.contacten} contacten zijn er "
+               "{spreekuur.onderwerpen} onderwerpen besproken bij {spreekuur.personen} unieke "
+               "cliënten.", new_paragraph=True),
+            _s(f"{sp}.top", "De meeste vragen gaan over {spreekuur.top_onderwerp}.",
+               new_paragraph=True),
+            _p(f"{sp}.na"),
+            _c(f"{sp}.grafiek_maand", "contacten_per_maand"),
+            _c(f"{sp}.grafiek_onderwerpen", "onderwerpen"),
+        ]),
+        _section(j, "Juridische begeleiding/gezinshereniging", [
+            _p(j),
+            _b(f"{j}.gh_nieuw", "{juridisch.gh_nieuw} {juridisch.gh_nieuw|nieuw dossier|nieuwe "
+               "dossiers} gezinshereniging in {jaar}", compare=True),
+            _b(f"{j}.gh_totaal", "totaal aantal dossiers in {jaar}: {juridisch.gh_totaal}"),
+            _b(f"{j}.gh_afgerond", "{juridisch.gh_afgerond} {juridisch.gh_afgerond|afgerond "
+               "dossier|afgeronde dossiers} in {jaar}"),
+            _p(f"{j}.na"),
+            _s(f"{j}.herenigd", "In {jaar} heeft VluchtelingenWerk kunnen helpen bij het "
+               "herenigen van {juridisch.gh_herenigd} {juridisch.gh_herenigd|gezin|gezinnen}: "
+               "{juridisch.gh_herenigd_nationaliteiten}.", new_paragraph=True, hide_zero=True),
+            _s(f"{j}.overig", "Er waren {juridisch.overig_contacten} contacten met "
+               "{juridisch.overig_clienten} unieke cliënten die overige juridische vragen hebben "
+               "gesteld.", new_paragraph=True, hide_zero=True),
+            _p(f"{j}.overig"),
+            _s(f"{j}.zonder_dossier", "In {jaar} betrof het {juridisch.nr_personen} personen "
+               "waar in totaal {juridisch.nr_contacten} keer contact mee is geweest.",
+               new_paragraph=True, hide_zero=True),
+            _s(f"{j}.clienten", "In {jaar} hebben {juridisch.clienten} cliënten één of meerdere "
+               "keren gebruik gemaakt van het juridisch spreekuur.", new_paragraph=True,
+               hide_zero=True),
+        ]),
+        _section("samenwerking", "Samenwerking, voorlichting en belangenbehartiging",
+                 [_p("samenwerking")]),
+        _section("mb", "Maatschappelijke begeleiding (MB)", [
+            _p("mb"),
+            _b("mb.jaar1", "{mb.jaar1} {mb.jaar1|gestart traject|gestarte trajecten} mb, "
+               "eerste jaar", compare=True),
+            _b("mb.zelfmelders", "{mb.zelfmelders} {mb.zelfmelders|gestart traject|gestarte "
+               "trajecten} mb, zelfmelders", hide_zero=True),
+            _b("mb.jaar2", "{mb.jaar2} {mb.jaar2|gestart traject|gestarte trajecten} mb, "
+               "tweede jaar"),
+            _p("mb.na"),
+        ]),
+        _section("wegwijs", "Wegwijs in {locatie}", [
+            _p("wegwijs"), *_coupling_items("wegwijs"), _p("wegwijs.na")]),
+        _section("arbeid", "Arbeidsparticipatie", [_p("arbeid")]),
+        _section("taalcoach", "Taalcoach", [
+            _s("taalcoach.doel", "(prestatieafspraak {doel.koppelingen.taalcoach.gestart} "
+               "trajecten)", new_paragraph=True),
+            _p("taalcoach"),
+            _s("taalcoach.gestart", "In {jaar} hebben we {koppelingen.taalcoach.gestart} "
+               "{koppelingen.taalcoach.gestart|traject|trajecten} gerealiseerd.",
+               new_paragraph=True, hide_zero=True),
+            _s("taalcoach.coaches", "In {jaar} {koppelingen.taalcoach.coaches|is|zijn} "
+               "{koppelingen.taalcoach.coaches:woord} {koppelingen.taalcoach.coaches|medewerker|"
+               "medewerkers} als {koppelingen.taalcoach.coaches|taalcoach|taalcoaches} werkzaam "
+               "bij VluchtelingenWerk.", new_paragraph=True, hide_zero=True),
+            _p("taalcoach.na"),
+        ]),
+        _section("inburgering", "Inburgering", [
+            _p("inburgering"),
+            _b("inburgering.cursisten", "{inburgering.cursisten} cursisten", compare=True),
+            _b("inburgering.vrijwilligers", "{inburgering.vrijwilligers} vrijwilligers "
+               "(taalcoaches en klassenassistenten)"),
+            _s("inburgering.totaal", "In totaal hebben {inburgering.cursisten} cursisten les "
+               "gevolgd bij de leslocatie Inburgering van VluchtelingenWerk in {locatie} in de "
+               "loop van {jaar}.", new_paragraph=True),
+            _s("inburgering.eind", "Aan het eind van het jaar waren {inburgering.actief_eind} "
+               "cursisten actief, verspreid over {inburgering.groepen} klassen."),
+            _p("inburgering.na"),
+        ]),
+        _section("taalcentrum", "Taalcentrum {locatie}", [
+            _s("taalcentrum.doel", "(prestatieafspraak {doel.taalcentrum.bijeenkomsten} "
+               "bijeenkomsten per jaar)", new_paragraph=True),
+            _p("taalcentrum"),
+            _s("taalcentrum.bijeenkomsten", "In {jaar} zijn er totaal {taalcentrum.bijeenkomsten} "
+               "taalbijeenkomsten geweest, dat betekent dat we de prestatieafspraak "
+               "{gehaald.taalcentrum.bijeenkomsten?hebben gehaald|niet hebben gehaald}.",
+               new_paragraph=True),
+            _s("taalcentrum.overzicht", "Overzicht van aantal groepen en cursisten:",
+               new_paragraph=True),
+            _s("taalcentrum.groepen", "Aantal taalgroepen: {taalcentrum.groepen}",
+               new_paragraph=True),
+            _s("taalcentrum.plaatsingen", "Plaatsingen: {taalcentrum.plaatsingen} plaatsingen",
+               new_paragraph=True),
+            _s("taalcentrum.cursisten", "Unieke cursisten: {taalcentrum.cursisten}",
+               new_paragraph=True),
+            _s("taalcentrum.nieuw", "Nieuwe cursisten tot en met december {jaar}: "
+               "{taalcentrum.nieuw}", new_paragraph=True),
+            _p("taalcentrum.na"),
+        ]),
+        _section("computerlessen", "Computerlessen", [
+            _s("computerlessen.doel", "(prestatieafspraak {doel.computerlessen.bijeenkomsten} "
+               "bijeenkomsten per jaar)", new_paragraph=True),
+            _p("computerlessen"),
+            _s("computerlessen.bijeenkomsten", "In {jaar} hebben we "
+               "{computerlessen.bijeenkomsten} computerbijeenkomsten gerealiseerd. Er waren "
+               "gemiddeld {computerlessen.deelnemers_gem} deelnemers.", new_paragraph=True),
+            _p("computerlessen.na"),
+        ]),
+        _section("organisatie", "Organisatie", [
+            _p("organisatie"),
+            _s("organisatie.medewerkers", "Gedurende {jaar} waren bij maatschappelijke en "
+               "juridische begeleiding {organisatie.vrijwillige_medewerkers} vrijwillige "
+               "medewerkers werkzaam: {organisatie.vrijwilligers} {organisatie.vrijwilligers|"
+               "vrijwilliger|vrijwilligers} en {organisatie.stagiaires} {organisatie.stagiaires|"
+               "stagiair|stagiaires}.", new_paragraph=True, compare=True),
+            _s("organisatie.vrijwilligers_wissel", "In {jaar} zijn "
+               "{organisatie.vrijwilligers_gestart} {organisatie.vrijwilligers_gestart|"
+               "vrijwilliger|vrijwilligers} begonnen en {organisatie.vrijwilligers_gestopt} "
+               "{organisatie.vrijwilligers_gestopt|vrijwilliger|vrijwilligers} gestopt met hun "
+               "werkzaamheden."),
+            _s("organisatie.stagiaires_wissel", "Er zijn {organisatie.stagiaires_gestart} "
+               "{organisatie.stagiaires_gestart|stagiair|stagiaires} begonnen en "
+               "{organisatie.stagiaires_gestopt} {organisatie.stagiaires_gestopt|stagiair|"
+               "stagiaires} gestopt met hun werkzaamheden."),
+            _s("organisatie.betaald", "Daarnaast {organisatie.betaald|was|waren} er "
+               "{organisatie.betaald} {organisatie.betaald|betaalde kracht|betaalde krachten} "
+               "werkzaam.", new_paragraph=True, hide_zero=True),
+            _p("organisatie.na"),
+        ]),
+        _section("resultaten", "Resultaten en prestatieafspraken", [
+            _p("resultaten"), _c("resultaten.grafiek", "doelen")]),
+    ]
+
+
+def default_template() -> dict[str, Any]:
+    return {"version": TEMPLATE_VERSION, "title": "{locatie}: {jaar} in cijfers",
+            "sections": default_sections()}
+
+
+def default_item(item_id: str) -> dict[str, Any]:
+    """A copy of the default template's item `item_id` (for composing templates)."""
+    for section in default_sections():
+        for item in section["items"]:
+            if item["id"] == item_id:
+                return copy.deepcopy(item)
+    raise KeyError(item_id)
+
+
+def template_of(stored: dict[str, Any] | None) -> dict[str, Any]:
+    """The template a location uses: its own, or the default."""
+    return copy.deepcopy(stored) if stored else default_template()
+
+
+def compare_keys(template: dict[str, Any]) -> set[str]:
+    """The figures whose previous-year value the template shows."""
+    out = set()
+    for section in template["sections"]:
+        if not section.get("enabled", True):
+            continue
+        for item in section.get("items", []):
+            if item.get("compare") and item.get("enabled", True):
+                keys = [k for k in keys_in(item.get("text", "")) if find_definition(k)]
+                out.update(keys[:1])
+    return out
+
+
+def prose_keys(template: dict[str, Any]) -> list[str]:
+    """The `ReportText` sections the template shows, in order."""
+    return [item["text"] for sec in template["sections"] for item in sec["items"]
+            if item["kind"] == "prose"]
+
+
+# ---------------------------------------------------------------- checking
+
+def check_text(text: str, *, allow_sign: bool = True) -> str | None:
+    """A Dutch message for the first wrong placeholder in `text`, or None."""
+    depth = 0
+    for ch in text:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth < 0 or depth > 1:
+            return "De accolades { } zijn niet in balans; elke { hoort bij één }."
+    if depth:
+        return "Er staat een { zonder bijbehorende }; sluit de plaatshouder af met }."
+    for match in PLACEHOLDER.finditer(text):
+        parsed = _INNER.match(match.group(1))
+        if not parsed:
+            return (f"Plaatshouder {match.group(0)} is ongeldig; schrijf bijvoorbeeld "
+                    "{spreekuur.contacten}.")
+        key, fmt, op, rest = parsed.groups()
+        if not is_known_key(key):
+            return (f"Plaatshouder {{{key}}} bestaat niet; gebruik een sleutel uit de lijst met "
+                    "cijfers, bijvoorbeeld {spreekuur.contacten}.")
+        if fmt and fmt not in FORMATS:
+            return f"Opmaak \":{fmt}\" in {match.group(0)} bestaat niet; gebruik :abs of :woord."
+        if op == "|" and len(rest.split("|")) != 2:
+            return (f"In {match.group(0)} horen na | precies twee woorden: enkelvoud|meervoud, "
+                    "bijvoorbeeld {juridisch.gh_nieuw|nieuw dossier|nieuwe dossiers}.")
+        if op == "?" and (not allow_sign or len(rest.split("|")) not in (2, 3)):
+            return (f"In {match.group(0)} horen na ? twee of drie woorden: positief|negatief(|nul), "
+                    "bijvoorbeeld {huisvesting.saldo?voorsprong|achterstand}.")
+    return None
+
+
+def check_template(template: dict[str, Any]) -> dict[str, str]:
+    """Messages per item id (or section key) for everything wrong in a template."""
+    from vwdesk.report.charts import CHARTS
+
+    errors: dict[str, str] = {}
+    if not isinstance(template.get("sections"), list):
+        return {"": "Het sjabloon heeft geen lijst met secties."}
+    if template.get("title") and (msg := check_text(template["title"])):
+        errors["title"] = msg
+    seen: set[str] = set()
+    for section in template["sections"]:
+        if section.get("title") and (msg := check_text(section["title"])):
+            errors[section.get("key", "")] = msg
+        for item in section.get("items", []):
+            item_id = item.get("id", "")
+            if item_id in seen:
+                errors[item_id] = f"Onderdeel \"{item_id}\" komt twee keer voor; geef elk een eigen naam."
+            seen.add(item_id)
+            kind = item.get("kind")
+            if kind not in ITEM_KINDS:
+                errors[item_id] = f"Soort \"{kind}\" bestaat niet; kies uit: {', '.join(ITEM_KINDS)}."
+            elif kind == "chart" and item.get("chart") not in CHARTS:
+                errors[item_id] = (f"Grafiek \"{item.get('chart')}\" bestaat niet; kies uit: "
+                                   f"{', '.join(CHARTS)}.")
+            elif kind in ("sentence", "bullet") and (msg := check_text(item.get("text", ""))):
+                errors[item_id] = msg
+    return errors
+
+
+# ---------------------------------------------------------------- filling in
+
+class _Unknown(Exception):
+    """A placeholder's figure has no value."""
+
+
+def format_number(value: int | float) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def format_value(value: Value) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int | float):
+        return format_number(value)
+    if isinstance(value, list):
+        if all(isinstance(v, int | float) for v in value):  # a series, e.g. per month
+            return ", ".join(format_number(v) for v in value)
+        return join_dutch([f"{format_number(n)} {label}" for label, n in value])
+    return str(value)
+
+
+def join_dutch(parts: list[str]) -> str:
+    """"a", "a en b", "a, b en c"."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def _fill_one(inner: str, figures: Figures) -> str:
+    parsed = _INNER.match(inner)
+    if not parsed:
+        raise _Unknown(inner)
+    key, fmt, op, rest = parsed.groups()
+    value = figures.get(key)
+    if value is None or value == []:
+        raise _Unknown(key)
+    if key in SPECIAL_KEYS:  # a year is written without a thousands separator
+        return str(value)
+    if op == "|":
+        one, many = (rest.split("|") + [""])[:2]
+        return one if isinstance(value, int | float) and abs(value) == 1 else many
+    if op == "?":
+        options = rest.split("|")
+        if not isinstance(value, int | float):
+            return options[0]
+        if value == 0 and len(options) > 2:
+            return options[2]
+        return options[0] if value > 0 else options[1]
+    if fmt == "abs" and isinstance(value, int | float):
+        value = abs(value)
+    if fmt == "woord" and isinstance(value, int) and 0 <= value < len(NUMBER_WORDS):
+        return NUMBER_WORDS[value]
+    return format_value(value)
+
+
+def keys_in(text: str) -> list[str]:
+    out = []
+    for match in PLACEHOLDER.finditer(text):
+        parsed = _INNER.match(match.group(1))
+        if parsed:
+            out.append(parsed.group(1))
+    return out
+
+
+def fill(text: str, figures: Figures, *, unknown: str | None = None) -> str | None:
+    """`text` with its placeholders filled in. An unknown figure gives None, or
+    `unknown` in its place when that is given (prose)."""
+    def one(match: re.Match) -> str:
+        try:
+            return _fill_one(match.group(1), figures)
+        except _Unknown:
+            if unknown is None:
+                raise
+            return unknown
+    try:
+        return PLACEHOLDER.sub(one, text)
+    except _Unknown:
+        return None
+
+
+def render_sentence(item: dict[str, Any], figures: Figures) -> str | None:
+    """A sentence or bullet filled in, or None when it is left out."""
+    text = item.get("text", "")
+    keys = [k for k in keys_in(text) if find_definition(k) is not None]
+    if item.get("hide_zero") and keys and figures.get(keys[0]) == 0:
+        return None
+    out = fill(text, figures)
+    if out is None:
+        return None
+    if item.get("compare") and keys and figures.previous is not None:
+        before = figures.previous.get(keys[0])
+        if isinstance(before, int | float):
+            out += f" ({figures.year - 1}: {format_number(before)})"
+    return out
+
+
+@dataclass
+class Block:
+    kind: str  # para / bullets / chart
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+    chart: str = ""
+
+
+@dataclass
+class RenderedSection:
+    key: str
+    title: str
+    blocks: list[Block]
+
+
+@dataclass
+class RenderedReport:
+    title: str
+    location: str
+    year: int
+    sections: list[RenderedSection]
+
+    def plain_text(self) -> str:
+        """The report as text (the preview without QtPdf, tests)."""
+        lines = [self.title, ""]
+        for sec in self.sections:
+            if sec.title:
+                lines += [sec.title, ""]
+            for block in sec.blocks:
+                if block.kind == "para":
+                    lines += [block.text, ""]
+                elif block.kind == "bullets":
+                    lines += [f" • {b}" for b in block.items] + [""]
+                else:
+                    lines += [f"[grafiek: {block.chart}]", ""]
+        return "\n".join(lines)
+
+
+def prose_blocks(text: str) -> list[Block]:
+    """Prose as paragraphs; lines starting with •, - or * become bullets."""
+    blocks: list[Block] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        bullet = re.match(r"^[•*\-–]\s+(.*)$", line)
+        if bullet:
+            if blocks and blocks[-1].kind == "bullets":
+                blocks[-1].items.append(bullet.group(1))
+            else:
+                blocks.append(Block("bullets", items=[bullet.group(1)]))
+        else:
+            blocks.append(Block("para", text=line))
+    return blocks
+
+
+def render(template: dict[str, Any], figures: Figures, texts: dict[str, str],
+           chart_available=None) -> RenderedReport:
+    """Fill in the template: the blocks of every section that is switched on and
+    has something to show. `chart_available(name, figures)` says whether a
+    chart has data (default: always)."""
+    sections = []
+    for section in template["sections"]:
+        if not section.get("enabled", True):
+            continue
+        blocks: list[Block] = []
+        shown = False
+        joinable = False  # may the next sentence join the last paragraph?
+        for item in section.get("items", []):
+            if not item.get("enabled", True):
+                continue
+            kind = item["kind"]
+            if kind == "prose":
+                text = fill(texts.get(item["text"], "") or "", figures, unknown="—") or ""
+                new = prose_blocks(text)
+                blocks += new
+                shown = shown or bool(new)
+                joinable = False
+            elif kind == "chart":
+                if chart_available is None or chart_available(item["chart"], figures):
+                    blocks.append(Block("chart", chart=item["chart"]))
+                    shown = True
+                joinable = False
+            else:
+                out = render_sentence(item, figures)
+                if out is None:
+                    continue
+                shown = shown or any(isinstance(figures.get(k), int | float | str | list)
+                                     and figures.get(k) not in (0, "", [])
+                                     for k in keys_in(item.get("text", ""))
+                                     if find_definition(k) is not None)
+                if kind == "bullet":
+                    if blocks and blocks[-1].kind == "bullets" and joinable == "bullets":
+                        blocks[-1].items.append(out)
+                    else:
+                        blocks.append(Block("bullets", items=[out]))
+                    joinable = "bullets"
+                elif joinable == "para" and not item.get("new_paragraph"):
+                    blocks[-1].text += " " + out
+                else:
+                    blocks.append(Block("para", text=out))
+                    joinable = "para"
+        if shown:
+            title = fill(section.get("title", ""), figures, unknown="") or ""
+            sections.append(RenderedSection(section["key"], title, blocks))
+    title = fill(template.get("title") or "{locatie}: {jaar} in cijfers", figures, unknown="") or ""
+    return RenderedReport(title, figures.location_name, figures.year, sections)

@@ -1,0 +1,191 @@
+"""The Report screen, driven by keys and clicks (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QPlainTextEdit
+
+from vwdesk.core.db import Database
+from vwdesk.core.services.users import actor_for, authenticate
+from vwdesk.gui.report_screen import ReportScreen
+from vwdesk.report.store import load_template, load_texts
+
+
+@pytest.fixture
+def db(demo_db, tmp_path):
+    """A private copy of the demo database (the screen writes)."""
+    with demo_db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_db.engine.url.database, path)
+    database = Database(f"sqlite:///{path}")
+    yield database
+    database.close()
+
+
+def make_screen(qtbot, db, username="teamleider-vlaardingen"):
+    user = authenticate(db, username, "demo-wachtwoord")
+    screen = ReportScreen(db, actor_for(user), user.location_id)
+    qtbot.addWidget(screen)
+    screen.resize(1400, 900)
+    screen.show()
+    return screen
+
+
+def preview_text(screen) -> str:
+    return " ".join(screen.preview.toPlainText().split())
+
+
+def select_section(qtbot, screen, title):
+    for row in range(screen.sections.count()):
+        if screen.sections.item(row).text() == title:
+            screen.sections.setCurrentRow(row)
+            return row
+    raise AssertionError(title)
+
+
+def test_preview_shows_the_year_and_follows_the_year_box(qtbot, db):
+    screen = make_screen(qtbot, db)
+    assert screen.year.value() == 2019  # last year with registrations
+    screen.year.clear()
+    qtbot.keyClicks(screen.year, "2018")
+    qtbot.waitUntil(lambda: screen.loaded_year == 2018)
+    text = preview_text(screen)
+    assert "Vlaardingen: 2018 in cijfers" in text
+    assert "552 bezoekers aan onze spreekuren (2017: 316)" in text
+    assert "De taakstelling is niet behaald" in text  # the saved prose of 2018
+
+
+def test_rewording_with_a_wrong_placeholder_shows_an_error_and_blocks_saving(qtbot, db):
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{spreekuur.bezoekers} mensen")
+    error = screen.item_widgets["spreekuur.bezoekers"]["error"]
+    assert error.isVisible() and "bestaat niet" in error.text()
+    assert not screen.save_button.isEnabled()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{spreekuur.contacten} mensen op het spreekuur")
+    assert not error.isVisible()
+    assert screen.save_button.isEnabled()
+    qtbot.waitUntil(lambda: "552 mensen op het spreekuur" in preview_text(screen), timeout=3000)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert screen.status.text() == "Saved."
+    with db.session() as s:
+        tpl = load_template(s, screen.location_id)
+    item = next(i for sec in tpl["sections"] for i in sec["items"]
+                if i["id"] == "spreekuur.bezoekers")
+    assert item["text"] == "{spreekuur.contacten} mensen op het spreekuur"
+
+
+def test_switching_a_sentence_and_a_section_off(qtbot, db):
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    box = screen.findChild(QCheckBox, "show:spreekuur.top")
+    box.click()
+    screen.refresh_preview()
+    assert "De meeste vragen gaan over" not in preview_text(screen)
+    row = select_section(qtbot, screen, "Computerlessen")
+    screen.sections.item(row).setCheckState(Qt.CheckState.Unchecked)
+    screen.refresh_preview()
+    assert "computerbijeenkomsten" not in preview_text(screen)
+    assert screen.save()
+    with db.session() as s:
+        tpl = load_template(s, screen.location_id)
+    assert next(sec for sec in tpl["sections"] if sec["key"] == "computerlessen")["enabled"] is False
+
+
+def test_editing_prose_saves_a_report_text(qtbot, db):
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Introduction")
+    edit = screen.findChild(QPlainTextEdit, "prose:intro")
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Een nieuw jaar met {spreekuur.contacten} bezoekers.")
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    with db.session() as s:
+        assert load_texts(s, screen.location_id, 2018)["intro"] == \
+            "Een nieuw jaar met {spreekuur.contacten} bezoekers."
+    screen.refresh_preview()
+    assert "Een nieuw jaar met 552 bezoekers." in preview_text(screen)
+
+
+def test_a_volunteer_can_look_but_not_edit(qtbot, db):
+    screen = make_screen(qtbot, db, "vrijwilliger-vlaardingen")
+    assert not screen.save_button.isVisible()
+    select_section(qtbot, screen, "Introduction")
+    assert screen.findChild(QPlainTextEdit, "prose:intro").isReadOnly()
+
+
+def test_save_as_pdf_and_print(qtbot, db, tmp_path, monkeypatch):
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    target = tmp_path / "verslag"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "PDF")))
+    qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "verslag.pdf").read_bytes().startswith(b"%PDF")
+    printed = tmp_path / "printed.pdf"
+
+    def accept(dialog):  # the user picks "print to file" and presses Print
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    assert printed.stat().st_size > 1000
+
+
+def test_overridden_figures_are_named(qtbot, db):
+    from vwdesk.core.services.base import create
+
+    user = authenticate(db, "teamleider-vlaardingen", "demo-wachtwoord")
+    with db.session() as s:
+        create(s, actor_for(user), "year_figures", user.location_id,
+               {"year": 2019, "key": "huisvesting.personen", "value": 80.0, "mode": "vervangt",
+                "note": "telling COA"})
+    screen = make_screen(qtbot, db)
+    assert screen.year.value() == 2019
+    assert "huisvesting.personen: 80 instead of the computed" in screen.overrides.text()
+    assert "telling COA" in screen.overrides.text()
+    screen.year.setValue(2018)
+    assert not screen.overrides.isVisible()
+
+
+def test_preview_charts_are_drawn_on_white(qtbot, db):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QColor, QTextDocument
+
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    image = screen.preview.document().resource(QTextDocument.ResourceType.ImageResource,
+                                                QUrl("chart:contacten_per_maand"))
+    assert image is not None and not image.isNull()
+    assert QColor(image.pixel(2, 2)) == QColor("white")
+
+
+def test_switching_year_offers_to_save_changed_texts(qtbot, db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Introduction")
+    edit = screen.findChild(QPlainTextEdit, "prose:intro")
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Tekst voor 2018.")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes))
+    screen.year.setValue(2019)
+    assert asked and screen.loaded_year == 2019
+    with db.session() as s:
+        assert load_texts(s, screen.location_id, 2018)["intro"] == "Tekst voor 2018."
+    assert screen.findChild(QPlainTextEdit, "prose:intro").toPlainText() == ""
