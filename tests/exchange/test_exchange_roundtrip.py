@@ -44,7 +44,12 @@ def test_importing_the_same_workbook_again_changes_nothing(filled, tmp_path):
     assert all(p.added == 0 and p.changed == 0 and p.unchanged == p.rows for p in done)
     assert snapshot(filled.db, "Testdorp") == snap
     after = count_rows(filled.db)
-    assert after == before
+    assert after["audit_log"] == before["audit_log"] + 1  # only: who imported what, when
+    assert {**after, "audit_log": 0} == {**before, "audit_log": 0}
+    with filled.db.session() as s:
+        last = s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id.desc())).first()
+    assert (last.action, last.reason) == ("import", "uitwisselingswerkmap uit.xlsx")
+    assert last.user_id == filled.teamleader.user_id
 
 
 def test_a_changed_row_is_updated_in_place_and_audited_for_the_importer(filled, tmp_path):

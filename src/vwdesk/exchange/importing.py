@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from vwdesk.core import models as m
@@ -126,6 +126,10 @@ def apply_import(db: Database, actor: Actor, plan: ImportPlan, progress: Progres
                                    "beheerder kan bij een import een nieuwe locatie aanmaken.")
             loc = create_location(s, actor, plan.location_name)
         actor.check_location(loc.id)
+        # The first write: it also takes SQLite's write lock for the whole import.
+        base.audit(s, actor, "import", "locations", loc.id, location_id=loc.id,
+                   reason=f"uitwisselingswerkmap {plan.data.path.name}")
+        s.flush()
         run = _Pass(s, actor, loc.id, plan.location_name, plan.data, progress, cancel)
         run.run()
         if run.problems:
@@ -454,8 +458,10 @@ class _SheetPass:
                 base._derived(kind, derived)
                 row["search_name"] = derived.search_name
             rows.append(row)
-        ids = run.s.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                            rows).scalars().all()
+        ids = _allocate_ids(run.s, table, len(rows))
+        for rid, row in zip(ids, rows):
+            row["id"] = rid
+        run.s.execute(insert(table), rows)
         audits = []
         links = []
         for rid, (record, topics) in zip(ids, self.batch):
@@ -475,6 +481,19 @@ class _SheetPass:
             numbers.update(zip(self.batch_numbers, ids))
         self.batch = []
         self.batch_numbers = []
+
+
+def _allocate_ids(s: Session, table: Any, n: int) -> list[int]:
+    """Ids for `n` new rows, so they can be inserted with a plain executemany
+    (an INSERT … RETURNING ran row by row on SQLite). PostgreSQL hands them
+    out from the table's sequence; on SQLite the import already holds the
+    database's only write lock (see `apply_import`), so max(id) is stable."""
+    if s.get_bind().dialect.name == "postgresql":
+        return list(s.scalars(
+            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+            {"t": table.name, "n": n}))
+    start = (s.scalar(select(func.max(table.c.id))) or 0) + 1
+    return list(range(start, start + n))
 
 
 def _lower_first(message: str) -> str:
