@@ -31,7 +31,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_data(filled, e
     plan, done = import_path(empty_db, SYSTEM, "Testdorp", path)
     assert plan.new_location
     assert plan.new_municipalities == ["Schiedam"] and plan.new_programmes == ["buddy"]
-    assert {p.name: p.added for p in done}["contacten"] == 4
+    assert {p.name: p.added for p in done.sheets}["contacten"] == 4
     assert snapshot(empty_db, "Testdorp") == snapshot(filled.db, "Testdorp")
 
 
@@ -41,7 +41,7 @@ def test_importing_the_same_workbook_again_changes_nothing(filled, tmp_path):
     before, snap = count_rows(filled.db), snapshot(filled.db, "Testdorp")
     plan, done = import_path(filled.db, filled.teamleader, "Testdorp", path)
     assert not plan.has_changes
-    assert all(p.added == 0 and p.changed == 0 and p.unchanged == p.rows for p in done)
+    assert all(p.added == 0 and p.changed == 0 and p.unchanged == p.rows for p in done.sheets)
     assert snapshot(filled.db, "Testdorp") == snap
     after = count_rows(filled.db)
     assert after["audit_log"] == before["audit_log"] + 1  # only: who imported what, when
@@ -58,7 +58,7 @@ def test_a_changed_row_is_updated_in_place_and_audited_for_the_importer(filled, 
     text = (folder / "clienten.csv").read_text(encoding="utf-8-sig")
     (folder / "clienten.csv").write_text(text.replace("Zoë", "Zoë-Anne"), encoding="utf-8-sig")
     plan, done = import_path(filled.db, filled.teamleader, "Testdorp", folder)
-    clients = next(p for p in done if p.name == "clienten")
+    clients = next(p for p in done.sheets if p.name == "clienten")
     assert (clients.added, clients.changed, clients.unchanged) == (0, 1, 3)
     with filled.db.session() as s:
         c4 = s.scalar(select(m.Client).where(m.Client.number == "C4"))

@@ -63,6 +63,16 @@ class SheetPlan:
 
 
 @dataclass
+class ImportResult:
+    """What an import did."""
+
+    sheets: list[SheetPlan]
+    new_location: bool
+    new_municipalities: list[str]
+    new_programmes: list[str]
+
+
+@dataclass
 class ImportPlan:
     """What an import would do, per sheet, and every problem found."""
 
@@ -112,29 +122,42 @@ def plan_import(db: Database, location_name: str, data: WorkbookData,
 
 
 def apply_import(db: Database, actor: Actor, plan: ImportPlan, progress: Progress | None = None,
-                 cancel: Cancel | None = None) -> list[SheetPlan]:
+                 cancel: Cancel | None = None) -> ImportResult:
     """Import the planned workbook in one transaction: all or nothing. Returns
-    what was done per sheet. `cancel()` returning True aborts and rolls back."""
+    what was done. `cancel()` returning True aborts and rolls back."""
     if not plan.ok:
         raise ImportFailed(plan.problems)
+    return import_workbook(db, actor, plan.location_name, plan.data, progress, cancel)
+
+
+def import_workbook(db: Database, actor: Actor, location_name: str, data: WorkbookData,
+                    progress: Progress | None = None, cancel: Cancel | None = None
+                    ) -> ImportResult:
+    """Check and import `data` in one pass and one transaction (the CLI's
+    way: no preview needed). Raises `ImportFailed` with every problem, and
+    then nothing is written."""
+    if data.problems:  # report them together with what the database check finds
+        raise ImportFailed(plan_import(db, location_name, data).problems)
     actor.require_teamleader()
+    location_name = location_name.strip()
     with db.session() as s:
-        loc = find_location(s, plan.location_name)
+        loc = find_location(s, location_name)
+        new_location = loc is None
         if loc is None:
             if not actor.is_admin:
-                raise AccessDenied(f"Locatie \"{plan.location_name}\" bestaat niet; alleen een "
+                raise AccessDenied(f"Locatie \"{location_name}\" bestaat niet; alleen een "
                                    "beheerder kan bij een import een nieuwe locatie aanmaken.")
-            loc = create_location(s, actor, plan.location_name)
+            loc = create_location(s, actor, location_name)
         actor.check_location(loc.id)
         # The first write: it also takes SQLite's write lock for the whole import.
         base.audit(s, actor, "import", "locations", loc.id, location_id=loc.id,
-                   reason=f"uitwisselingswerkmap {plan.data.path.name}")
+                   reason=f"uitwisselingswerkmap {data.path.name}")
         s.flush()
-        run = _Pass(s, actor, loc.id, plan.location_name, plan.data, progress, cancel)
+        run = _Pass(s, actor, loc.id, location_name, data, progress, cancel)
         run.run()
         if run.problems:
             raise ImportFailed(run.problems)
-    return run.plans
+    return ImportResult(run.plans, new_location, run.new_municipalities, run.new_programmes)
 
 
 class _Pass:
@@ -144,7 +167,7 @@ class _Pass:
                  location_name: str, data: WorkbookData, progress: Progress | None,
                  cancel: Cancel | None):
         self.s, self.actor, self.location_id = s, actor, location_id
-        self.write = actor is not None
+        self._write = actor is not None
         self.data = data
         self.progress, self.cancel = progress, cancel
         self.problems = Problems()
@@ -166,6 +189,12 @@ class _Pass:
         self._topics = {fold(name): tid for tid, name in topics}
         self._topic_names = {tid: name for tid, name in topics}
         self._now = m.utcnow()
+
+    @property
+    def write(self) -> bool:
+        """Writing stops at the first problem: the transaction will be rolled
+        back, and the rest of the pass only collects problems."""
+        return self._write and not self.problems
 
     # -- set-up ------------------------------------------------------------
 
@@ -197,7 +226,7 @@ class _Pass:
             sd = self.data.sheets.get(sheet.name)
             if sd is None:
                 continue
-            if self.write:
+            if self._write:
                 base._check_write(self.actor, KINDS[sheet.kind], self.location_id)
             plan = SheetPlan(sheet.name, sd.source, sd.count)
             self.plans.append(plan)
@@ -442,6 +471,8 @@ class _SheetPass:
             self._flush()
 
     def _flush(self) -> None:
+        if not self.run_.write:  # a problem was found: everything will be rolled back
+            self.batch, self.batch_numbers = [], []
         if not self.batch:
             return
         run, kind = self.run_, self.kind

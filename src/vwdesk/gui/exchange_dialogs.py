@@ -268,7 +268,8 @@ def import_dialog(parent: QWidget | None, db: Database, actor: Actor, location_i
     finally:
         plan.close()
     lines = [tr("{sheet}: {added} new, {changed} changed, {unchanged} unchanged").format(
-        sheet=p.source, added=p.added, changed=p.changed, unchanged=p.unchanged) for p in done]
+        sheet=p.source, added=p.added, changed=p.changed, unchanged=p.unchanged)
+        for p in done.sheets]
     QMessageBox.information(parent, tr("Import"),
                             tr("The workbook was imported.") + "\n\n" + "\n".join(lines))
     return True
