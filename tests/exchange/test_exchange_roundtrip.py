@@ -126,3 +126,25 @@ def test_the_exported_xlsx_opens_in_other_programs(filled, tmp_path):
     assert wb["clienten"]["D2"].number_format == "dd\\-mm\\-yyyy"
     assert list(wb["vrijwilligers"].values)[1][7] == 12.5
     assert wb["clienten"]["A1"].font.b
+
+
+def test_a_missing_column_leaves_the_value_alone_and_keyed_rows_are_updated(filled, tmp_path):
+    from tests.exchange.exchange_data import write_xlsx
+
+    path = write_xlsx(tmp_path / "in.xlsx", {
+        "clienten": [["nummer", "voornaam", "email"], ["C1", "Hassan", None]],
+        "jaarcijfers": [["jaar", "sleutel", "waarde", "gemeente", "halfjaar"],
+                        [2018, "huisvesting.taakstelling", 27, "schiedam", 1]],
+        "teksten": [["jaar", "sectie", "tekst"], [2019, "mb", "Nieuwe tekst"]],
+    })
+    plan, done = import_path(filled.db, filled.teamleader, "Testdorp", path)
+    assert [(p.name, p.added, p.changed) for p in done.sheets] == [
+        ("clienten", 0, 1), ("jaarcijfers", 0, 1), ("teksten", 0, 1)]
+    with filled.db.session() as s:
+        c1 = s.scalar(select(m.Client).where(m.Client.number == "C1"))
+        figure = s.scalar(select(m.YearFigure).where(
+            m.YearFigure.key == "huisvesting.taakstelling"))
+        text = s.scalar(select(m.ReportText).where(m.ReportText.year == 2019))
+    assert (c1.first_name, c1.email, c1.phone) == ("Hassan", None, "010-1234567")
+    assert c1.search_name == "hassan العلي"
+    assert (figure.value, figure.mode) == (27.0, "invoer") and text.text == "Nieuwe tekst"
