@@ -1,4 +1,4 @@
-"""Reading a workbook: an .xlsx file (openpyxl, read-only, streamed) or a
+"""Reading a workbook: an .xlsx file (streamed by `xlsx.XlsxReader`) or a
 folder of .csv files as Dutch spreadsheet programs save them.
 
 Reading checks everything that needs no database: sheet and column names,
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
 import itertools
 import zipfile
@@ -43,7 +42,6 @@ _CP1252_OK = bytes(b for b in range(256) if b not in _CP1252_BAD)
 class Row:
     number: int  # the row number the user sees (header = 1)
     values: dict[str, Any]  # field -> parsed value; absent when the cell was wrong
-    raw: dict[str, Any]  # field -> the cell as read, for messages
     bad: frozenset[str]  # fields whose cell could not be read
 
 
@@ -57,9 +55,9 @@ class SheetData:
 
     def rows(self) -> Iterator[Row]:
         fields = [c.field for c in self.columns]
-        for number, raw, parsed, bad in self._spool.rows(self.sheet.name):
+        for number, parsed, bad in self._spool.rows(self.sheet.name):
             yield Row(number, {f: p for f, p in zip(fields, parsed) if f not in bad},
-                      dict(zip(fields, raw)), frozenset(bad))
+                      frozenset(bad))
 
 
 @dataclass
@@ -280,14 +278,12 @@ def _read_sheet(title: str, rows: Iterable[tuple[int, list[Any]]], data: Workboo
     for row_number, cells in iterator:
         if all(v.is_empty(c) for c in cells):
             continue
-        raw_values: list[Any] = []
         parsed: list[Any] = []
         bad: list[str] = []
         for i, col in enumerate(columns):
             cell = cells[i] if i < len(cells) else None
             if col is None:
                 continue
-            raw_values.append(_raw(cell))
             try:
                 parsed.append(_parse(col, cell))
             except v.BadValue as exc:
@@ -309,7 +305,7 @@ def _read_sheet(title: str, rows: Iterable[tuple[int, list[Any]]], data: Workboo
                              "staat in een kolom zonder naam; geef de kolom een naam in rij 1 of "
                              "maak de cel leeg.")
         sd.count += 1
-        data._spool.append((row_number, tuple(raw_values), tuple(parsed), tuple(bad)))
+        data._spool.append((row_number, tuple(parsed), tuple(bad)))
     data._spool.end()
 
 
@@ -337,12 +333,6 @@ def _header(sheet: Sheet, source: str, row: int, header: tuple | list, problems:
                          "ontbreekt; deze kolom is verplicht in dit blad (verplicht: "
                          f"{', '.join(sheet.required)}).")
     return columns
-
-
-def _raw(cell: Any) -> Any:
-    if isinstance(cell, dt.datetime) and cell.time() == dt.time():
-        return cell.date()
-    return cell
 
 
 def _parse(col: Column, cell: Any) -> Any:
