@@ -148,3 +148,25 @@ def test_a_missing_column_leaves_the_value_alone_and_keyed_rows_are_updated(fill
     assert (c1.first_name, c1.email, c1.phone) == ("Hassan", None, "010-1234567")
     assert c1.search_name == "hassan العلي"
     assert (figure.value, figure.mode) == (27.0, "invoer") and text.text == "Nieuwe tekst"
+
+
+@pytest.mark.parametrize("kind_key", ["clients", "contacts", "dossiers", "couplings",
+                                      "year_figures", "report_texts"])
+def test_bulk_audit_content_equals_what_services_base_writes(filled, kind_key):
+    """The import writes new rows in bulk; their audit entries must hold what
+    `services.base.create` would have recorded."""
+    from vwdesk.core.records import KINDS
+    from vwdesk.core.services import base
+    from vwdesk.exchange.importing import _SheetPass
+    from vwdesk.exchange.schema import SHEETS
+
+    kind = KINDS[kind_key]
+    sheet = next(s for s in SHEETS if s.kind == kind_key)
+    fields = [c.field for c in sheet.columns if c.field != "topics"]
+    with filled.db.session() as s:
+        for obj in s.scalars(select(kind.model)):
+            record = {f: getattr(obj, f) for f in fields}
+            record = {k: v for k, v in record.items() if v not in (None, "")}
+            sp = _SheetPass.__new__(_SheetPass)
+            sp.free_text = {f.name for f in kind.fields if f.free_text}
+            assert sp._create_changes(record) == base._audit_changes(kind, {}, record)
