@@ -346,8 +346,13 @@ class _SheetPass:
 
     def _span(self) -> tuple[dt.date, dt.date] | None:
         name = _SPAN_FIELD[self.kind.key]
-        dates = [r.values[name] for r in self.sd.rows() if r.values.get(name) is not None]
-        return (min(dates), max(dates)) if dates else None
+        first = last = None
+        for row in self.sd.rows():
+            date = row.values.get(name)
+            if date is not None:
+                first = date if first is None or date < first else first
+                last = date if last is None or date > last else last
+        return None if first is None else (first, last)
 
     def run(self) -> None:
         existing = self._existing()
