@@ -146,7 +146,14 @@ class XlsxReader:
                         col = _column_index(ref)
                         if col > len(values):
                             values.extend([None] * (col - len(values)))
-                    values.append(_cell_value(c, strings, date_styles, epoch))
+                    t = c.get("t")
+                    if t == "s":  # the common cases inline: shared strings and numbers
+                        values.append(strings[int(c.find(_V).text)])
+                    elif t is None and c.get("s") is None:
+                        v = c.find(_V)
+                        values.append(None if v is None else _number(v.text))
+                    else:
+                        values.append(_cell_value(c, strings, date_styles, epoch))
                 yield row_number, values
                 if sheet_data is not None:
                     sheet_data.clear()  # free the rows read so far
@@ -202,6 +209,11 @@ def _text(el: Any) -> str:
     return "".join(parts)
 
 
+def _number(text: str) -> int | float:
+    number = float(text)
+    return int(number) if number.is_integer() and "E" not in text.upper() else number
+
+
 def _cell_value(c: Any, strings: list[str], date_styles: set[int], epoch: dt.datetime) -> Any:
     t = c.get("t", "n")
     if t == "inlineStr":
@@ -214,11 +226,10 @@ def _cell_value(c: Any, strings: list[str], date_styles: set[int], epoch: dt.dat
     if t == "s":
         return strings[int(text)]
     if t == "n":
-        number = float(text)
         s = c.get("s")
         if s is not None and int(s) in date_styles:
-            return epoch + dt.timedelta(days=number)
-        return int(number) if number.is_integer() and "E" not in text.upper() else number
+            return epoch + dt.timedelta(days=float(text))
+        return _number(text)
     if t == "b":
         return text.strip() in ("1", "true")
     if t == "d":
