@@ -239,3 +239,23 @@ def test_a_volunteer_may_not_import(office, tmp_path):
             apply_import(office.db, office.volunteer, plan)
     finally:
         data.close()
+
+
+def test_one_pass_import_stops_writing_at_a_late_problem(office, tmp_path):
+    from vwdesk.exchange import import_workbook
+
+    write_csv(tmp_path / "m", "clienten", CLIENTS)
+    write_csv(tmp_path / "m", "contacten", [["datum", "soort", "client"],
+                                            ["1-1-2019", "spreekuur", "C1"],
+                                            ["2-1-2019", "spreekuur", "C7"]])
+    before = count_rows(office.db)
+    data = read_workbook(tmp_path / "m")
+    try:
+        with pytest.raises(ImportFailed) as err:
+            import_workbook(office.db, office.teamleader, "Testdorp", data)
+    finally:
+        data.close()
+    assert err.value.lines == [
+        'contacten.csv, rij 3, kolom client: "C7" bestaat niet in het blad clienten en ook niet '
+        'bij deze locatie; gebruik het nummer van een bestaande cliënt.']
+    assert count_rows(office.db) == before

@@ -31,7 +31,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_data(filled, e
     plan, done = import_path(empty_db, SYSTEM, "Testdorp", path)
     assert plan.new_location
     assert plan.new_municipalities == ["Schiedam"] and plan.new_programmes == ["buddy"]
-    assert {p.name: p.added for p in done}["contacten"] == 4
+    assert {p.name: p.added for p in done.sheets}["contacten"] == 4
     assert snapshot(empty_db, "Testdorp") == snapshot(filled.db, "Testdorp")
 
 
@@ -41,10 +41,15 @@ def test_importing_the_same_workbook_again_changes_nothing(filled, tmp_path):
     before, snap = count_rows(filled.db), snapshot(filled.db, "Testdorp")
     plan, done = import_path(filled.db, filled.teamleader, "Testdorp", path)
     assert not plan.has_changes
-    assert all(p.added == 0 and p.changed == 0 and p.unchanged == p.rows for p in done)
+    assert all(p.added == 0 and p.changed == 0 and p.unchanged == p.rows for p in done.sheets)
     assert snapshot(filled.db, "Testdorp") == snap
     after = count_rows(filled.db)
-    assert after == before
+    assert after["audit_log"] == before["audit_log"] + 1  # only: who imported what, when
+    assert {**after, "audit_log": 0} == {**before, "audit_log": 0}
+    with filled.db.session() as s:
+        last = s.scalars(select(m.AuditEntry).order_by(m.AuditEntry.id.desc())).first()
+    assert (last.action, last.reason) == ("import", "uitwisselingswerkmap uit.xlsx")
+    assert last.user_id == filled.teamleader.user_id
 
 
 def test_a_changed_row_is_updated_in_place_and_audited_for_the_importer(filled, tmp_path):
@@ -53,7 +58,7 @@ def test_a_changed_row_is_updated_in_place_and_audited_for_the_importer(filled, 
     text = (folder / "clienten.csv").read_text(encoding="utf-8-sig")
     (folder / "clienten.csv").write_text(text.replace("Zoë", "Zoë-Anne"), encoding="utf-8-sig")
     plan, done = import_path(filled.db, filled.teamleader, "Testdorp", folder)
-    clients = next(p for p in done if p.name == "clienten")
+    clients = next(p for p in done.sheets if p.name == "clienten")
     assert (clients.added, clients.changed, clients.unchanged) == (0, 1, 3)
     with filled.db.session() as s:
         c4 = s.scalar(select(m.Client).where(m.Client.number == "C4"))
@@ -121,3 +126,47 @@ def test_the_exported_xlsx_opens_in_other_programs(filled, tmp_path):
     assert wb["clienten"]["D2"].number_format == "dd\\-mm\\-yyyy"
     assert list(wb["vrijwilligers"].values)[1][7] == 12.5
     assert wb["clienten"]["A1"].font.b
+
+
+def test_a_missing_column_leaves_the_value_alone_and_keyed_rows_are_updated(filled, tmp_path):
+    from tests.exchange.exchange_data import write_xlsx
+
+    path = write_xlsx(tmp_path / "in.xlsx", {
+        "clienten": [["nummer", "voornaam", "email"], ["C1", "Hassan", None]],
+        "jaarcijfers": [["jaar", "sleutel", "waarde", "gemeente", "halfjaar"],
+                        [2018, "huisvesting.taakstelling", 27, "schiedam", 1]],
+        "teksten": [["jaar", "sectie", "tekst"], [2019, "mb", "Nieuwe tekst"]],
+    })
+    plan, done = import_path(filled.db, filled.teamleader, "Testdorp", path)
+    assert [(p.name, p.added, p.changed) for p in done.sheets] == [
+        ("clienten", 0, 1), ("jaarcijfers", 0, 1), ("teksten", 0, 1)]
+    with filled.db.session() as s:
+        c1 = s.scalar(select(m.Client).where(m.Client.number == "C1"))
+        figure = s.scalar(select(m.YearFigure).where(
+            m.YearFigure.key == "huisvesting.taakstelling"))
+        text = s.scalar(select(m.ReportText).where(m.ReportText.year == 2019))
+    assert (c1.first_name, c1.email, c1.phone) == ("Hassan", None, "010-1234567")
+    assert c1.search_name == "hassan العلي"
+    assert (figure.value, figure.mode) == (27.0, "invoer") and text.text == "Nieuwe tekst"
+
+
+@pytest.mark.parametrize("kind_key", ["clients", "contacts", "dossiers", "couplings",
+                                      "year_figures", "report_texts"])
+def test_bulk_audit_content_equals_what_services_base_writes(filled, kind_key):
+    """The import writes new rows in bulk; their audit entries must hold what
+    `services.base.create` would have recorded."""
+    from vwdesk.core.records import KINDS
+    from vwdesk.core.services import base
+    from vwdesk.exchange.importing import _SheetPass
+    from vwdesk.exchange.schema import SHEETS
+
+    kind = KINDS[kind_key]
+    sheet = next(s for s in SHEETS if s.kind == kind_key)
+    fields = [c.field for c in sheet.columns if c.field != "topics"]
+    with filled.db.session() as s:
+        for obj in s.scalars(select(kind.model)):
+            record = {f: getattr(obj, f) for f in fields}
+            record = {k: v for k, v in record.items() if v not in (None, "")}
+            sp = _SheetPass.__new__(_SheetPass)
+            sp.free_text = {f.name for f in kind.fields if f.free_text}
+            assert sp._create_changes(record) == base._audit_changes(kind, {}, record)

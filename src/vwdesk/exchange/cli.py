@@ -9,7 +9,7 @@ from typing import TextIO
 
 from vwdesk.core.context import cli_actor, open_from_args
 from vwdesk.exchange.exporting import export_location
-from vwdesk.exchange.importing import apply_import, plan_import
+from vwdesk.exchange.importing import import_workbook
 from vwdesk.exchange.problems import ImportFailed
 from vwdesk.exchange.reading import read_workbook
 
@@ -60,16 +60,9 @@ def run_import(args: argparse.Namespace) -> int:
         finally:
             bar.finish()
         try:
-            bar = ProgressBar("Controle")
-            try:
-                plan = plan_import(db, args.location, data, progress=bar)
-            finally:
-                bar.finish()
-            if not plan.ok:
-                raise ImportFailed(plan.problems)
             bar = ProgressBar("Import")
             try:
-                done = apply_import(db, actor, plan, progress=bar)
+                done = import_workbook(db, actor, args.location, data, progress=bar)
             finally:
                 bar.finish()
         finally:
@@ -81,13 +74,13 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_USER_ERROR
     finally:
         db.close()
-    if plan.new_location:
-        print(f"Locatie {plan.location_name} aangemaakt.")
-    for name in plan.new_municipalities:
+    if done.new_location:
+        print(f"Locatie {args.location.strip()} aangemaakt.")
+    for name in done.new_municipalities:
         print(f"Gemeente {name} aangemaakt.")
-    for key in plan.new_programmes:
+    for key in done.new_programmes:
         print(f"Programma {key} aangemaakt.")
-    for p in done:
+    for p in done.sheets:
         print(f"{p.name}: {p.added} nieuw, {p.changed} gewijzigd, {p.unchanged} ongewijzigd")
     return 0
 

@@ -39,11 +39,8 @@ def export_location(db: Database, actor: Actor, location_name: str, path: str | 
     and return the number of rows per sheet. Only a teamleader or beheerder
     may export; the export is recorded in the audit log."""
     path = Path(path)
-    if path.suffix.lower() == ".xlsx":
-        writer: _Writer = _XlsxWriter(path)
-    elif path.suffix == "" or path.is_dir():
-        writer = _CsvWriter(path)
-    else:
+    as_xlsx = path.suffix.lower() == ".xlsx"
+    if not as_xlsx and path.suffix and not path.is_dir():
         raise VwdeskError(f"\"{path.name}\" is geen geldige bestemming; kies een bestandsnaam "
                           "die eindigt op .xlsx, of een map (dan volgt een .csv per blad).")
     counts: dict[str, int] = {}
@@ -53,6 +50,10 @@ def export_location(db: Database, actor: Actor, location_name: str, path: str | 
         actor.check_location(loc.id)
         query = _Queries(loc.id, year)
         try:
+            writer: _Writer = _XlsxWriter(path) if as_xlsx else _CsvWriter(path)
+        except OSError as exc:
+            raise _write_error(path, exc) from exc
+        try:
             for sheet in EXPORT_ORDER:
                 writer.begin(sheet)
                 n = 0
@@ -61,15 +62,21 @@ def export_location(db: Database, actor: Actor, location_name: str, path: str | 
                     n += 1
                 counts[sheet.name] = n
             writer.close()
-        except OSError as exc:
+        except BaseException as exc:
             writer.abort()
-            raise VwdeskError(f"De export kan niet worden geschreven naar {path} "
-                              f"({exc.strerror or exc.__class__.__name__}); kies een andere "
-                              "plek of sluit het bestand in het rekenblad.") from exc
+            if isinstance(exc, OSError):
+                raise _write_error(path, exc) from exc
+            raise
         audit(s, actor, "export", "locations", loc.id, location_id=loc.id,
               reason=f"uitwisselingswerkmap{f' {year}' if year else ''} "
-                     f"({'xlsx' if isinstance(writer, _XlsxWriter) else 'csv'})")
+                     f"({'xlsx' if as_xlsx else 'csv'})")
     return counts
+
+
+def _write_error(path: Path, exc: OSError) -> VwdeskError:
+    return VwdeskError(f"De export kan niet worden geschreven naar {path} "
+                       f"({exc.strerror or exc.__class__.__name__}); kies een andere plek of "
+                       "sluit het bestand in het rekenprogramma.")
 
 
 # Queries --------------------------------------------------------------------
@@ -249,6 +256,7 @@ class _Writer:
 class _XlsxWriter(_Writer):
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self.out = XlsxWriter(path)
 
     def begin(self, sheet: Sheet) -> None:
@@ -263,6 +271,7 @@ class _XlsxWriter(_Writer):
 
     def abort(self) -> None:
         self.out.abort()
+        self.path.unlink(missing_ok=True)  # never leave half a workbook behind
 
 
 class _CsvWriter(_Writer):

@@ -1,4 +1,4 @@
-"""Reading a workbook: an .xlsx file (openpyxl, read-only, streamed) or a
+"""Reading a workbook: an .xlsx file (streamed by `xlsx.XlsxReader`) or a
 folder of .csv files as Dutch spreadsheet programs save them.
 
 Reading checks everything that needs no database: sheet and column names,
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
 import itertools
 import zipfile
@@ -43,7 +42,6 @@ _CP1252_OK = bytes(b for b in range(256) if b not in _CP1252_BAD)
 class Row:
     number: int  # the row number the user sees (header = 1)
     values: dict[str, Any]  # field -> parsed value; absent when the cell was wrong
-    raw: dict[str, Any]  # field -> the cell as read, for messages
     bad: frozenset[str]  # fields whose cell could not be read
 
 
@@ -57,9 +55,9 @@ class SheetData:
 
     def rows(self) -> Iterator[Row]:
         fields = [c.field for c in self.columns]
-        for number, raw, parsed, bad in self._spool.rows(self.sheet.name):
+        for number, parsed, bad in self._spool.rows(self.sheet.name):
             yield Row(number, {f: p for f, p in zip(fields, parsed) if f not in bad},
-                      dict(zip(fields, raw)), frozenset(bad))
+                      frozenset(bad))
 
 
 @dataclass
@@ -135,7 +133,8 @@ def _read_xlsx(path: Path, data: WorkbookData, progress: Progress | None) -> Non
 
             try:
                 _read_sheet(title, book.rows(part, _throttled(tick)), data)
-            except (ParseError, ValueError, IndexError, zipfile.BadZipFile) as exc:
+            except (ParseError, ValueError, IndexError, AttributeError, TypeError,
+                    zipfile.BadZipFile) as exc:
                 data.problems.add(title, None, None, None,
                                   "kan niet worden gelezen (het bestand is beschadigd: "
                                   f"{exc.__class__.__name__}); sla de werkmap opnieuw op.")
@@ -251,7 +250,7 @@ def _read_sheet(title: str, rows: Iterable[tuple[int, list[Any]]], data: Workboo
     sheet = find_sheet(title)
     iterator = iter(rows)
     first = next(iterator, None)
-    while first is not None and all(v.is_empty(c) for c in first[1]):
+    while first is not None and not _has_value(first[1]):
         first = next(iterator, None)  # leading empty rows are not expected, but harmless
     header = None if first is None else first[1]
     if sheet is None:
@@ -277,39 +276,43 @@ def _read_sheet(title: str, rows: Iterable[tuple[int, list[Any]]], data: Workboo
     nameless: set[int] = set()
     # Columns with a name that is wrong were reported once, in the header.
     named = {i for i, cell in enumerate(header) if not v.is_empty(cell)}
+    parsers = [(i, col, _parser(col)) for i, col in enumerate(columns) if col is not None]
+    unnamed = [i for i, col in enumerate(columns) if col is None and i not in named]
+    width = len(columns)
     for row_number, cells in iterator:
-        if all(v.is_empty(c) for c in cells):
+        if not _has_value(cells):
             continue
-        raw_values: list[Any] = []
         parsed: list[Any] = []
         bad: list[str] = []
-        for i, col in enumerate(columns):
-            cell = cells[i] if i < len(cells) else None
-            if col is None:
-                continue
-            raw_values.append(_raw(cell))
+        n = len(cells)
+        for i, col, parse in parsers:
+            cell = cells[i] if i < n else None
             try:
-                parsed.append(_parse(col, cell))
+                if cell is None or (cell.__class__ is str and not cell.strip()):
+                    if col.required:
+                        raise v.BadValue("is leeg; deze kolom is verplicht, vul een waarde in.")
+                    parsed.append(None)
+                else:
+                    parsed.append(parse(cell))
             except v.BadValue as exc:
                 parsed.append(None)
                 bad.append(col.field)
                 problems.add(source, row_number, col.name, None if v.is_empty(cell) else cell,
                              exc.message)
-        for i in range(len(columns), len(cells)):
+        for i in range(width, n):
             if not v.is_empty(cells[i]) and i not in nameless:
                 nameless.add(i)
                 problems.add(source, row_number, column_letters(i), cells[i],
                              "staat in een kolom zonder naam; geef de kolom een naam in rij 1 of "
                              "maak de cel leeg.")
-        for i, col in enumerate(columns):
-            if (col is None and i not in named and i < len(cells) and not v.is_empty(cells[i])
-                    and i not in nameless):
+        for i in unnamed:
+            if i < n and not v.is_empty(cells[i]) and i not in nameless:
                 nameless.add(i)
                 problems.add(source, row_number, column_letters(i), cells[i],
                              "staat in een kolom zonder naam; geef de kolom een naam in rij 1 of "
                              "maak de cel leeg.")
         sd.count += 1
-        data._spool.append((row_number, tuple(raw_values), tuple(parsed), tuple(bad)))
+        data._spool.append((row_number, tuple(parsed), tuple(bad)))
     data._spool.end()
 
 
@@ -339,32 +342,20 @@ def _header(sheet: Sheet, source: str, row: int, header: tuple | list, problems:
     return columns
 
 
-def _raw(cell: Any) -> Any:
-    if isinstance(cell, dt.datetime) and cell.time() == dt.time():
-        return cell.date()
-    return cell
+def _has_value(cells: list[Any]) -> bool:
+    for c in cells:
+        if c is not None and (c.__class__ is not str or c.strip()):
+            return True
+    return False
 
 
-def _parse(col: Column, cell: Any) -> Any:
-    if v.is_empty(cell):
-        if col.required:
-            raise v.BadValue("is leeg; deze kolom is verplicht, vul een waarde in.")
-        return None
+def _parser(col: Column) -> Callable[[Any], Any]:
+    """How a non-empty cell of this column is read."""
     p = col.parse
-    if p == "date":
-        return v.parse_date(cell)
-    if p == "bool":
-        return v.parse_bool(cell)
-    if p == "int":
-        return v.parse_int(cell)
-    if p == "float":
-        return v.parse_float(cell)
     if p == "choice":
-        return v.parse_choice(cell, col.choices)
-    if p == "nationality":
-        return v.parse_nationality_cell(cell)
-    if p == "text":
-        return v.parse_text(cell)
+        return lambda cell: v.parse_choice(cell, col.choices)
     if p == "topics":
-        return tuple(v.parse_list(cell))
-    return v.parse_str(cell)  # str, ref, municipality, programme
+        return lambda cell: tuple(v.parse_list(cell))
+    return {"date": v.parse_date, "bool": v.parse_bool, "int": v.parse_int,
+            "float": v.parse_float, "nationality": v.parse_nationality_cell,
+            "text": v.parse_text}.get(p, v.parse_str)  # str, ref, municipality, programme

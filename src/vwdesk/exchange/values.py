@@ -29,6 +29,8 @@ def is_empty(raw: object) -> bool:
 
 
 def parse_str(raw: object) -> str:
+    if raw.__class__ is str:
+        return raw.strip()
     if isinstance(raw, bool):
         return "ja" if raw else "nee"
     if isinstance(raw, float) and raw.is_integer():

@@ -121,37 +121,54 @@ class XlsxReader:
 
     def rows(self, part: str, progress: Callable[[int], None] | None = None
              ) -> Iterator[tuple[int, list[Any]]]:
-        """(row number, values) for every row in the sheet, in order."""
+        """(row number, values) for every row in the sheet, in order.
+
+        Only "start" events are asked for (half the events of start+end): a
+        row is complete when the next row (or the end of the sheet) starts,
+        so each row is handled one event late and then dropped."""
         epoch = _EPOCH_1904 if self.date1904 else _EPOCH_1900
         strings, date_styles = self.strings, self.date_styles
         with self.zip.open(part) as raw:
             f = _Counting(raw, progress)
             row_number = 0
             sheet_data = None
-            for ev, el in iterparse(f, events=("start", "end")):
-                if ev == "start":
-                    if el.tag == _SHEET_DATA:
-                        sheet_data = el
-                    continue
-                if el.tag != _ROW:
-                    continue
-                r = el.get("r")
-                row_number = int(r) if r else row_number + 1
-                values: list[Any] = []
-                for c in el:
-                    if c.tag != _C:
-                        continue
-                    ref = c.get("r")
-                    if ref:
-                        col = _column_index(ref)
-                        if col > len(values):
-                            values.extend([None] * (col - len(values)))
-                    values.append(_cell_value(c, strings, date_styles, epoch))
-                yield row_number, values
-                if sheet_data is not None:
-                    sheet_data.clear()  # free the rows read so far
-                else:
-                    el.clear()
+            pending = None
+            for _ev, el in iterparse(f, events=("start",)):
+                tag = el.tag
+                if tag == _ROW:
+                    if pending is not None:
+                        row_number = _row_number(pending, row_number)
+                        yield row_number, self._values(pending, strings, date_styles, epoch)
+                    pending = el
+                    if sheet_data is not None:
+                        del sheet_data[:]  # the builder keeps the row it is filling
+                elif tag == _SHEET_DATA:
+                    sheet_data = el
+            if pending is not None:
+                row_number = _row_number(pending, row_number)
+                yield row_number, self._values(pending, strings, date_styles, epoch)
+
+    @staticmethod
+    def _values(row: Any, strings: list[str], date_styles: set[int], epoch: dt.datetime
+                ) -> list[Any]:
+        values: list[Any] = []
+        for c in row:
+            if c.tag != _C:
+                continue
+            ref = c.get("r")
+            if ref:
+                col = _column_index(ref)
+                if col > len(values):
+                    values.extend([None] * (col - len(values)))
+            t = c.get("t")
+            if t == "s":  # the common cases inline: shared strings and numbers
+                values.append(strings[int(c.find(_V).text)])
+            elif t is None and c.get("s") is None:
+                v = c.find(_V)
+                values.append(None if v is None else _number(v.text))
+            else:
+                values.append(_cell_value(c, strings, date_styles, epoch))
+        return values
 
     def sheet_size(self, part: str) -> int:
         return self.zip.getinfo(part).file_size
@@ -169,6 +186,11 @@ class _Counting:
         if self.progress:
             self.progress(self.done)
         return data
+
+
+def _row_number(row: Any, previous: int) -> int:
+    r = row.get("r")
+    return int(r) if r else previous + 1
 
 
 def _is_date_code(code: str) -> bool:
@@ -202,6 +224,11 @@ def _text(el: Any) -> str:
     return "".join(parts)
 
 
+def _number(text: str) -> int | float:
+    number = float(text)
+    return int(number) if number.is_integer() and "E" not in text.upper() else number
+
+
 def _cell_value(c: Any, strings: list[str], date_styles: set[int], epoch: dt.datetime) -> Any:
     t = c.get("t", "n")
     if t == "inlineStr":
@@ -214,11 +241,10 @@ def _cell_value(c: Any, strings: list[str], date_styles: set[int], epoch: dt.dat
     if t == "s":
         return strings[int(text)]
     if t == "n":
-        number = float(text)
         s = c.get("s")
         if s is not None and int(s) in date_styles:
-            return epoch + dt.timedelta(days=number)
-        return int(number) if number.is_integer() and "E" not in text.upper() else number
+            return epoch + dt.timedelta(days=float(text))
+        return _number(text)
     if t == "b":
         return text.strip() in ("1", "true")
     if t == "d":

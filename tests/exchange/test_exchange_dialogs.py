@@ -1,0 +1,210 @@
+"""File → Importeren… / Exporteren… / Sjabloon opslaan, driven like a user."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, \
+    QProgressDialog, QPushButton, QWidget
+from sqlalchemy import select
+
+from vwdesk.core import models as m
+from vwdesk.exchange import ImportCancelled, read_workbook
+from vwdesk.gui import exchange_dialogs as ui
+from tests.exchange.exchange_data import count_rows, write_csv, write_xlsx
+
+
+@pytest.fixture
+def parent(qtbot):
+    w = QWidget()
+    qtbot.addWidget(w)
+    return w
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    shown = []
+    for kind in ("information", "warning"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _p, title, text, *a, k=kind, **kw:
+                            shown.append((k, title, text)))
+    return shown
+
+
+def choose_file(monkeypatch, path, method="getOpenFileName", selected="Workbook (*.xlsx)"):
+    monkeypatch.setattr(QFileDialog, method, lambda *a, **k: (str(path), selected))
+
+
+def when_shown(cls, action):
+    """Run `action(widget)` once a visible window of `cls` appears."""
+    def poll():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, cls) and w.isVisible():
+                action(w)
+                return
+        QTimer.singleShot(20, poll)
+    QTimer.singleShot(0, poll)
+
+
+def press_cancel(progress_dialog):
+    progress_dialog.findChild(QPushButton).click()
+
+
+def table_rows(table):
+    return [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+
+
+def test_import_shows_a_preview_and_writes_only_after_confirmation(office, parent, tmp_path,
+                                                                   monkeypatch, messages):
+    path = write_xlsx(tmp_path / "in.xlsx", {
+        "clienten": [["nummer", "voornaam"], ["C1", "Amal"], ["C2", "ሃብቶም"]],
+        "contacten": [["datum", "soort", "client"], ["1-1-2019", "spreekuur", "C1"]]})
+    choose_file(monkeypatch, path)
+    seen = {}
+
+    def confirm(dialog):
+        seen["sheets"] = table_rows(dialog.sheets)
+        seen["written"] = count_rows(office.db)["clients"]
+        assert dialog.import_button.isEnabled()
+        dialog.import_button.click()
+
+    when_shown(ui.ImportPreviewDialog, confirm)
+    assert ui.import_dialog(parent, office.db, office.teamleader, office.location_id) is True
+    assert seen["sheets"] == [["clienten", "2", "2", "0", "0"], ["contacten", "1", "1", "0", "0"]]
+    assert seen["written"] == 0  # nothing before the user confirmed
+    with office.db.session() as s:
+        assert s.scalars(select(m.Client.first_name).order_by(m.Client.number)).all() == \
+            ["Amal", "ሃብቶም"]
+    assert messages[-1][0] == "information" and "clienten: 2 new" in messages[-1][2]
+
+
+def test_problems_are_listed_and_import_is_not_possible(office, parent, tmp_path, monkeypatch,
+                                                        messages):
+    path = write_xlsx(tmp_path / "in.xlsx", {
+        "dossiers": [["nummer", "client", "soort", "geopend"], ["D1", "C9", "asiel", "30-02-2019"]]})
+    choose_file(monkeypatch, path)
+    before = count_rows(office.db)
+    seen = {}
+
+    def close(dialog):
+        seen["enabled"] = dialog.import_button.isEnabled()
+        seen["problems"] = table_rows(dialog.problems)
+        dialog.close_button.click()
+
+    when_shown(ui.ImportPreviewDialog, close)
+    assert ui.import_dialog(parent, office.db, office.teamleader, office.location_id) is False
+    assert seen["enabled"] is False
+    assert seen["problems"][0] == ["dossiers", "2", "geopend", "30-02-2019",
+                                   "is geen geldige datum; gebruik dd-mm-jjjj (bijv. 31-12-2019) "
+                                   "of jjjj-mm-dd."]
+    assert seen["problems"][1][:4] == ["dossiers", "2", "client", "C9"]
+    assert count_rows(office.db) == before
+
+
+def test_a_file_that_is_no_workbook_is_reported_in_the_preview(office, parent, tmp_path,
+                                                               monkeypatch, messages):
+    (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04 not really")
+    choose_file(monkeypatch, tmp_path / "x.xlsx")
+    seen = {}
+
+    def close(dialog):
+        seen["message"] = dialog.findChild(QWidget, "problemsMessage").text()
+        seen["problems"] = table_rows(dialog.problems)
+        dialog.close_button.click()
+
+    when_shown(ui.ImportPreviewDialog, close)
+    assert ui.import_dialog(parent, office.db, office.teamleader, office.location_id) is False
+    assert "er is niets geïmporteerd" in seen["message"]
+    assert seen["problems"][0][0] == "x.xlsx" and "geen geldige Excel-werkmap" in \
+        seen["problems"][0][4]
+
+
+def test_cancel_in_the_preview_writes_nothing(office, parent, tmp_path, monkeypatch, messages):
+    write_csv(tmp_path / "map", "clienten", [["nummer"], ["C1"]])
+    choose_file(monkeypatch, tmp_path / "map" / "clienten.csv", selected="csv")
+    before = count_rows(office.db)
+    when_shown(ui.ImportPreviewDialog, lambda d: d.close_button.click())
+    assert ui.import_dialog(parent, office.db, office.teamleader, office.location_id) is False
+    assert count_rows(office.db) == before and messages == []
+
+
+def test_cancel_during_the_import_rolls_everything_back(office, parent, tmp_path, monkeypatch,
+                                                        messages):
+    monkeypatch.setattr(ui, "SHOW_PROGRESS_AFTER_MS", 0)
+    rows = [["datum", "soort", "persoon"]] + [["1-1-2019", "spreekuur", f"P{i}"]
+                                               for i in range(3000)]
+    write_csv(tmp_path / "map", "contacten", rows)
+    choose_file(monkeypatch, tmp_path / "map" / "contacten.csv", selected="csv")
+    before = count_rows(office.db)
+
+    def confirm(dialog):
+        dialog.import_button.click()
+        # The import's own progress dialog: press its Cancel.
+        when_shown(QProgressDialog, press_cancel)
+
+    when_shown(ui.ImportPreviewDialog, confirm)
+    assert ui.import_dialog(parent, office.db, office.teamleader, office.location_id) is False
+    assert messages == [("information", "Import", "Import afgebroken; er is niets gewijzigd.")]
+    assert count_rows(office.db) == before
+
+
+def test_progress_dialog_cancel_reaches_the_worker(qtbot, parent, monkeypatch):
+    monkeypatch.setattr(ui, "SHOW_PROGRESS_AFTER_MS", 0)
+
+    def work(progress, cancelled):
+        for i in range(500):
+            progress(i, 500)
+            if cancelled():
+                raise ImportCancelled()
+            time.sleep(0.01)
+        return "klaar"
+
+    when_shown(QProgressDialog, press_cancel)
+    with pytest.raises(ImportCancelled):
+        ui.run_with_progress(parent, "Bezig…", work)
+
+
+def test_export_dialog_writes_the_chosen_year(filled, parent, tmp_path, monkeypatch, messages):
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("2018", True))
+    choose_file(monkeypatch, tmp_path / "uit", method="getSaveFileName")
+    ui.export_dialog(parent, filled.db, filled.teamleader, filled.location_id)
+    path = tmp_path / "uit.xlsx"
+    data = read_workbook(path)
+    try:
+        assert data.sheets["contacten"].count == 2  # only 2018
+    finally:
+        data.close()
+    assert messages[-1][0] == "information" and str(path) in messages[-1][2]
+
+
+def test_export_dialog_to_a_csv_folder(filled, parent, tmp_path, monkeypatch, messages):
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a: (items[0], True))
+    choose_file(monkeypatch, tmp_path / "uitmap", method="getSaveFileName",
+                selected=ui.tr("Folder of CSV files (*)"))
+    ui.export_dialog(parent, filled.db, filled.teamleader, filled.location_id)
+    assert (tmp_path / "uitmap" / "contacten.csv").read_text(encoding="utf-8-sig").count("\n") == 5
+
+
+def test_export_refused_for_a_volunteer_shows_why(filled, parent, tmp_path, monkeypatch,
+                                                  messages):
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("2018", True))
+    choose_file(monkeypatch, tmp_path / "uit.xlsx", method="getSaveFileName")
+    ui.export_dialog(parent, filled.db, filled.volunteer, filled.location_id)
+    assert messages == [("warning", "Export", "Alleen een teamleider of beheerder mag dit doen.")]
+    assert not (tmp_path / "uit.xlsx").exists()
+
+
+def test_save_template(parent, tmp_path, monkeypatch, messages):
+    choose_file(monkeypatch, tmp_path / "sjabloon", method="getSaveFileName")
+    ui.save_template_dialog(parent)
+    path = tmp_path / "sjabloon.xlsx"
+    data = read_workbook(path)
+    try:
+        assert not data.problems and data.row_count == 0
+        assert [c.name for c in data.sheets["clienten"].columns][:2] == ["nummer", "voornaam"]
+        assert len(data.sheets) == 9
+    finally:
+        data.close()
+    assert messages[-1][0] == "information"
