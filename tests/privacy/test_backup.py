@@ -212,3 +212,16 @@ def test_two_instances_write_concurrently(office_sqlite, tmp_path):
     finally:
         first.close()
         second.close()
+
+
+def test_startup_checks_raise_on_a_damaged_open_database(office_sqlite, tmp_path):
+    db = office_sqlite.db
+    make_backup(db, now=dt.datetime(2026, 11, 21, 10))
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.engine.dispose()
+    from vwdesk.privacy.backup import sqlite_path
+    _damage(sqlite_path(db.url))
+    with pytest.raises(DatabaseDamaged) as info:
+        run_startup_checks(db)
+    assert info.value.backup is not None
