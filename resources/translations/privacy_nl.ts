@@ -4,55 +4,55 @@
     <context>
         <name>AccessLogView</name>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="133" />
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="151" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="138" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="156" />
             <source>Client number</source>
             <translation>Cliëntnummer</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="135" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="140" />
             <source>Show</source>
             <translation>Tonen</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="137" />
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="151" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="142" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="156" />
             <source>When</source>
             <translation>Wanneer</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="137" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="142" />
             <source>Who</source>
             <translation>Wie</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="137" />
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="152" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="142" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="157" />
             <source>Reason</source>
             <translation>Reden</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="147" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="152" />
             <source>Per client</source>
             <translation>Per cliënt</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="157" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="162" />
             <source>Per user</source>
             <translation>Per gebruiker</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="193" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="198" />
             <source>%1 opened %2 client pages on %3</source>
             <translation>%1 opende %2 cliëntpagina's op %3</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="196" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="201" />
             <source>More client pages opened in one day than the threshold (%1):</source>
             <translation>Meer cliëntpagina's op één dag geopend dan de drempel (%1):</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="220" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="225" />
             <source>No client with this number.</source>
             <translation>Er is geen cliënt met dit nummer.</translation>
         </message>
@@ -60,22 +60,22 @@
     <context>
         <name>AccessReasonDialog</name>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="68" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="73" />
             <source>Why are you opening this client?</source>
             <translation>Waarom opent u deze cliënt?</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="74" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="79" />
             <source>Explanation (required for "other")</source>
             <translation>Toelichting (verplicht bij "Anders")</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="78" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="83" />
             <source>Open</source>
             <translation>Openen</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="84" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="89" />
             <source>The client's page holds personal data. Your reason is recorded in the access log.</source>
             <translation>De pagina van de cliënt bevat persoonsgegevens. Uw reden wordt vastgelegd in het toegangslogboek.</translation>
         </message>
@@ -83,42 +83,42 @@
     <context>
         <name>BackupDialog</name>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="322" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="349" />
             <source>Backup</source>
             <translation>Back-up</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="323" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="350" />
             <source>Encrypt with a passphrase</source>
             <translation>Versleutelen met een wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="332" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="359" />
             <source>Folder</source>
             <translation>Map</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="334" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="361" />
             <source>Passphrase</source>
             <translation>Wachtwoordzin</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="335" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="362" />
             <source>Passphrase again</source>
             <translation>Wachtwoordzin nogmaals</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="340" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="367" />
             <source>Back up now</source>
             <translation>Nu back-up maken</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="345" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="372" />
             <source>Without a passphrase anyone who can open the backup folder can read the backup. Keep the passphrase safe: without it the backup cannot be restored.</source>
             <translation>Zonder wachtwoordzin kan iedereen die de back-upmap kan openen de back-up lezen. Bewaar de wachtwoordzin goed: zonder die zin kan de back-up niet worden teruggezet.</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="358" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="385" />
             <source>The two passphrases differ; type them again.</source>
             <translation>De twee wachtwoordzinnen zijn niet gelijk; typ ze opnieuw.</translation>
         </message>
@@ -126,40 +126,70 @@
     <context>
         <name>PrivacySettingsDialog</name>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="242" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="247" />
             <source>Privacy settings</source>
             <translation>Privacy-instellingen</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="253" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="259" />
             <source>Choose…</source>
             <translation>Kiezen…</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="259" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="265" />
             <source>Clients: years after last activity</source>
             <translation>Cliënten: jaren na laatste activiteit</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="260" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="266" />
             <source>Persons without a file: years after last contact</source>
             <translation>Personen zonder dossier: jaren na laatste contact</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="261" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="267" />
             <source>Volunteers: years after they stopped</source>
             <translation>Medewerkers: jaren na hun einde</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="262" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="268" />
             <source>Warn when a user opens more client pages a day than</source>
             <translation>Waarschuw als iemand per dag meer cliëntpagina's opent dan</translation>
         </message>
         <message>
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="263" />
-            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="283" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="269" />
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="299" />
             <source>Backup folder</source>
             <translation>Map voor back-ups</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="270" />
+            <source>Encrypt automatic backups</source>
+            <translation>Automatische back-ups versleutelen</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="276" />
+            <source>unchanged</source>
+            <translation>ongewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="278" />
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="279" />
+            <source>Passphrase again</source>
+            <translation>Wachtwoordzin nogmaals</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="314" />
+            <source>The two passphrases differ; type them again.</source>
+            <translation>De twee wachtwoordzinnen zijn niet gelijk; typ ze opnieuw.</translation>
+        </message>
+        <message>
+            <location filename="../../src/vwdesk/gui/privacy_dialogs.py" line="317" />
+            <source>Choose a passphrase for the encrypted backups.</source>
+            <translation>Kies een wachtwoordzin voor de versleutelde back-ups.</translation>
         </message>
     </context>
     <context>

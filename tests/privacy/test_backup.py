@@ -212,3 +212,49 @@ def test_two_instances_write_concurrently(office_sqlite, tmp_path):
     finally:
         first.close()
         second.close()
+
+
+def test_startup_checks_raise_on_a_damaged_open_database(office_sqlite, tmp_path):
+    db = office_sqlite.db
+    make_backup(db, now=dt.datetime(2026, 11, 21, 10))
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.engine.dispose()
+    from vwdesk.privacy.backup import sqlite_path
+    _damage(sqlite_path(db.url))
+    with pytest.raises(DatabaseDamaged) as info:
+        run_startup_checks(db)
+    assert info.value.backup is not None
+
+
+def test_automatic_backups_encrypted_with_the_configured_key(office_sqlite, fill_sqlite, tmp_path):
+    from vwdesk.privacy.settings import set_backup_encryption
+
+    db = office_sqlite.db
+    fill_sqlite.client("K1", first="Sleutelnaam")
+    with db.session() as s:
+        update_settings(s, office_sqlite.teamleader, office_sqlite.location_id,
+                        {"client_years": 8})
+        set_backup_encryption(s, office_sqlite.teamleader, office_sqlite.location_id,
+                              "zin voor de kluis")
+    with db.session() as s:  # a later settings change keeps the key
+        update_settings(s, office_sqlite.teamleader, office_sqlite.location_id,
+                        {"access_warning_threshold": 30})
+    backup = backup_if_due(db)
+    assert backup.suffix == ".vwbak" and b"Sleutelnaam" not in backup.read_bytes()
+    with pytest.raises(VwdeskError, match="wachtwoordzin klopt niet"):
+        verify_backup(backup, "een verkeerde zin")
+    url = db.url
+    db.close()
+    restore(url, backup, "zin voor de kluis")  # needs nothing but the passphrase
+    db2 = Database(url)
+    try:
+        with db2.session() as s:
+            assert s.scalar(select(m.Client.first_name)) == "Sleutelnaam"
+            set_backup_encryption(s, office_sqlite.teamleader, office_sqlite.location_id, None)
+            audit = s.scalars(select(m.AuditEntry.changes).where(
+                m.AuditEntry.table_name == "locations")).all()
+        assert make_backup(db2, tmp_path / "plain").suffix == ".sqlite"
+        assert not any("PRIVATE" in repr(a) for a in audit)
+    finally:
+        db2.close()

@@ -49,6 +49,8 @@ def _check(path: Path, saves: set[int], batches: set[str]) -> tuple[int, int]:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
+                    reason="needs fork() and SIGKILL (Linux, macOS)")
 def test_sigkill_during_saves_and_imports_loses_nothing(office_sqlite):
     url = office_sqlite.db.url
     office_sqlite.db.close()

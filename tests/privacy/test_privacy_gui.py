@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
@@ -176,3 +173,23 @@ def test_every_text_has_a_dutch_translation():
     ts = ET.parse(root / "resources" / "translations" / "privacy_nl.ts")
     translated = {m.findtext("source") for m in ts.iter("message") if m.findtext("translation")}
     assert texts and texts <= translated, texts - translated
+
+
+def test_settings_dialog_switches_on_encrypted_automatic_backups(qtbot, office_sqlite):
+    from vwdesk.privacy.backup import backup_if_due, verify_backup
+
+    dialog = pd.PrivacySettingsDialog(office_sqlite.db, office_sqlite.teamleader,
+                                      office_sqlite.location_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.encrypt.setFocus()
+    qtbot.keyClick(dialog.encrypt, Qt.Key_Space)
+    dialog._save()
+    assert "passphrase" in dialog.message.text()
+    qtbot.keyClicks(dialog.passphrase, "zin voor de kluis")
+    qtbot.keyClicks(dialog.again, "zin voor de kluis")
+    dialog._save()
+    assert dialog.result() == pd.QDialog.DialogCode.Accepted
+    backup = backup_if_due(office_sqlite.db)
+    assert backup.suffix == ".vwbak"
+    verify_backup(backup, "zin voor de kluis").unlink()

@@ -167,3 +167,26 @@ def test_pseudonyms_keep_distinctness():
     assert len(set(names.values())) == 4
     assert len({v.lower() for v in names.values()}) == 2
     assert all(v.startswith("anon-") and "jan" not in v.lower() for v in names.values())
+
+
+def test_teamleader_run_touches_only_their_location(office, scenario, db):
+    from privacy_helpers import Filler
+    from vwdesk.core.services.locations import create_location
+    from vwdesk.core.services.users import SYSTEM, actor_for, create_user
+
+    with db.session() as s:
+        other = create_location(s, SYSTEM, "Elders")
+        other_tl = actor_for(create_user(s, SYSTEM, "tl-elders", "geheim-wachtwoord",
+                                         "teamleider", other.id))
+        other_id = other.id
+
+    class OtherOffice:
+        pass
+
+    o = OtherOffice()
+    o.db, o.location_id, o.teamleader = db, other_id, other_tl
+    elsewhere = Filler(o).client("E-OLD", housed_on=D(2010, 1, 1))
+    result = run_retention(db, office.teamleader, as_of=AS_OF)
+    assert {c.location for c in result.clients} == {"Testdorp"}
+    with db.session() as s:
+        assert s.get(m.Client, elsewhere).anonymised_at is None

@@ -43,7 +43,12 @@ from vwdesk.core.db import Database, data_dir
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.services.base import Actor
 from vwdesk.privacy import access
-from vwdesk.privacy.settings import get_settings, update_settings
+from vwdesk.privacy.settings import (
+    backup_key,
+    get_settings,
+    set_backup_encryption,
+    update_settings,
+)
 
 log = logging.getLogger(__name__)
 CONTEXT = "privacy"
@@ -242,6 +247,7 @@ class PrivacySettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Privacy settings"))
         with db.session() as s:
             current = get_settings(s, location_id)
+            self.was_encrypted = backup_key(s.get(m.Location, location_id)) is not None
         self.client_years = self._years(current.client_years)
         self.person_years = self._years(current.person_years)
         self.volunteer_years = self._years(current.volunteer_years)
@@ -261,6 +267,16 @@ class PrivacySettingsDialog(QDialog):
         form.addRow(self.tr("Volunteers: years after they stopped"), self.volunteer_years)
         form.addRow(self.tr("Warn when a user opens more client pages a day than"), self.threshold)
         form.addRow(self.tr("Backup folder"), folder)
+        self.encrypt = QCheckBox(self.tr("Encrypt automatic backups"))
+        self.encrypt.setChecked(self.was_encrypted)
+        self.passphrase = QLineEdit()
+        self.again = QLineEdit()
+        for edit in (self.passphrase, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setPlaceholderText(self.tr("unchanged") if self.was_encrypted else "")
+        form.addRow(self.encrypt)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        form.addRow(self.tr("Passphrase again"), self.again)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
@@ -293,9 +309,20 @@ class PrivacySettingsDialog(QDialog):
                 "backup_dir": self.backup_dir.text().strip()}
 
     def _save(self) -> None:
+        passphrase = self.passphrase.text()
+        if passphrase != self.again.text():
+            self.message.setText(self.tr("The two passphrases differ; type them again."))
+            return
+        if self.encrypt.isChecked() and not self.was_encrypted and not passphrase:
+            self.message.setText(self.tr("Choose a passphrase for the encrypted backups."))
+            return
         try:
             with self.db.session() as s:
                 update_settings(s, self.actor, self.location_id, self.values())
+                if not self.encrypt.isChecked() and self.was_encrypted:
+                    set_backup_encryption(s, self.actor, self.location_id, None)
+                elif self.encrypt.isChecked() and passphrase:
+                    set_backup_encryption(s, self.actor, self.location_id, passphrase)
         except VwdeskError as exc:
             self.message.setText(exc.message)
             return

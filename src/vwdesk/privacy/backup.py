@@ -95,6 +95,18 @@ def configured_folder(db: Database) -> Path:
     return data_dir() / "backups"
 
 
+def configured_key(db: Database) -> dict[str, str] | None:
+    """The key pair for automatic encrypted backups (first location that has one)."""
+    from vwdesk.privacy.settings import backup_key
+
+    with db.session() as s:
+        for loc in s.scalars(select(m.Location).order_by(m.Location.id)):
+            key = backup_key(loc)
+            if key:
+                return key
+    return None
+
+
 def list_backups(folder: Path, stem: str) -> list[BackupFile]:
     """The backups of the database named `stem` in `folder`, newest first."""
     out = []
@@ -140,11 +152,14 @@ def rotate(folder: Path, stem: str) -> list[Path]:
 def make_backup(db: Database, folder: Path | None = None, passphrase: str | None = None,
                 now: dt.datetime | None = None) -> Path:
     """Back up the open SQLite database into `folder` (default: the configured
-    folder) with SQLite's online backup API, then rotate the set."""
+    folder) with SQLite's online backup API, then rotate the set. Encrypted
+    with `passphrase` when given, else with the configured key pair if the
+    teamleader switched on encrypted backups."""
     db_path = sqlite_path(db.url)
     folder = Path(folder) if folder else configured_folder(db)
     now = (now or dt.datetime.now()).replace(microsecond=0)
-    ext = ENCRYPTED if passphrase else PLAIN
+    keypair = None if passphrase else configured_key(db)
+    ext = ENCRYPTED if passphrase or keypair else PLAIN
     if passphrase:
         crypto.check_passphrase(passphrase)
     target = folder / f"{db_path.stem}-{now.strftime(STAMP)}{ext}"
@@ -163,6 +178,8 @@ def make_backup(db: Database, folder: Path | None = None, passphrase: str | None
                 dst.close()
             if passphrase:
                 tmp.write_bytes(crypto.encrypt(tmp.read_bytes(), passphrase))
+            elif keypair:
+                tmp.write_bytes(crypto.encrypt_with_key(tmp.read_bytes(), keypair))
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
@@ -172,7 +189,7 @@ def make_backup(db: Database, folder: Path | None = None, passphrase: str | None
                           "map in de privacy-instellingen.") from exc
     _remember_folder(db_path, folder)
     removed = rotate(folder, db_path.stem)
-    log.info("backup.made encrypted=%s removed=%d", bool(passphrase), len(removed))
+    log.info("backup.made encrypted=%s removed=%d", ext == ENCRYPTED, len(removed))
     return target
 
 

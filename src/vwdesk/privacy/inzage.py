@@ -24,11 +24,11 @@ import vwdesk
 from vwdesk.core import models as m
 from vwdesk.core.db import Database
 from vwdesk.core.errors import NotFound, VwdeskError
+from vwdesk.core.models import utcnow
 from vwdesk.core.nationalities import by_code
 from vwdesk.core.records import KINDS
 from vwdesk.core.services.base import Actor, audit
 from vwdesk.core.services.locations import get_location
-from vwdesk.core.models import utcnow
 
 log = logging.getLogger(__name__)
 FORMAT = "vwdesk-inzage-1"

@@ -114,12 +114,20 @@ class RetentionResult:
 
 # --- finding what has expired --------------------------------------------------
 
-def _last_activity(location_id: int):
+def _scan(s: Session, column):
+    """`column` in a form SQLite will not use an index for. The contacts
+    aggregates read (nearly) every row of a location: a plain table scan is
+    2-3x faster there than walking an index and fetching each row."""
+    return column + 0 if s.get_bind().dialect.name == "sqlite" else column
+
+
+def _last_activity(s: Session, location_id: int):
     """(client id, latest activity date) for the clients of a location."""
     C, D, T, K = m.Contact, m.Dossier, m.Trajectory, m.Coupling
+    cid = _scan(s, C.client_id)
     parts = [
-        select(C.client_id.label("cid"), func.max(C.date).label("d"))
-        .where(C.location_id == location_id, C.client_id.is_not(None)).group_by(C.client_id),
+        select(cid.label("cid"), func.max(C.date).label("d"))
+        .where(_scan(s, C.location_id) == location_id, C.client_id.is_not(None)).group_by(cid),
         select(m.Client.id, m.Client.housed_on)
         .where(m.Client.location_id == location_id, m.Client.housed_on.is_not(None)),
     ]
@@ -133,7 +141,8 @@ def _last_activity(location_id: int):
                                 c.is_not(None))
                          .group_by(model.client_id))
     acts = union_all(*parts).subquery()
-    return select(acts.c.cid, func.max(acts.c.d).label("last")).group_by(acts.c.cid).subquery()
+    return select(acts.c.cid.label("cid"), func.max(acts.c.d).label("last")) \
+        .group_by(acts.c.cid).subquery()
 
 
 def _ongoing(location_id: int):
@@ -149,19 +158,29 @@ def _ongoing(location_id: int):
 
 def expired_clients(s: Session, loc: m.Location, as_of: dt.date,
                     cfg: PrivacySettings) -> list[ExpiredClient]:
+    """Clients whose last activity lies before the cutoff, and clients with no
+    activity at all created before it; not those with an open dossier or a
+    running coupling. Two steps, so SQLite never joins a large aggregate."""
     cutoff = years_before(as_of, cfg.client_years)
-    last = _last_activity(loc.id)
-    q = (
-        select(m.Client.id, m.Client.number, last.c.last)
-        .outerjoin(last, last.c.cid == m.Client.id)
-        .where(m.Client.location_id == loc.id, m.Client.anonymised_at.is_(None),
-               m.Client.id.not_in(_ongoing(loc.id)),
-               (last.c.last < cutoff)
-               | (last.c.last.is_(None)
-                  & (m.Client.created_at < dt.datetime.combine(cutoff, dt.time()))))
-        .order_by(m.Client.id)
-    )
-    return [ExpiredClient(loc.name, cid, number, _as_date(d)) for cid, number, d in s.execute(q)]
+    last = _last_activity(s, loc.id)
+    done = select(m.Client.id).where(m.Client.location_id == loc.id,
+                                     m.Client.anonymised_at.is_not(None))
+    old = dict(s.execute(select(last.c.cid, last.c.last).where(
+        last.c.last < cutoff, last.c.cid.not_in(done), last.c.cid.not_in(_ongoing(loc.id)))).all())
+    found: list[ExpiredClient] = []
+    ids = sorted(old)
+    for chunk in _chunks(ids):
+        for cid, number in s.execute(select(m.Client.id, m.Client.number).where(
+                m.Client.id.in_(chunk), m.Client.location_id == loc.id)):
+            found.append(ExpiredClient(loc.name, cid, number, _as_date(old[cid])))
+    idle = select(m.Client.id, m.Client.number).where(
+        m.Client.location_id == loc.id, m.Client.anonymised_at.is_(None),
+        m.Client.housed_on.is_(None),
+        m.Client.created_at < dt.datetime.combine(cutoff, dt.time()),
+        *(~select(model.id).where(model.client_id == m.Client.id).exists()
+          for model in (m.Contact, m.Dossier, m.Trajectory, m.Coupling)))
+    found += [ExpiredClient(loc.name, cid, number, None) for cid, number in s.execute(idle)]
+    return sorted(found, key=lambda c: c.client_id)
 
 
 def _expired_labels(s: Session, loc: m.Location, as_of: dt.date, cfg: PrivacySettings):
@@ -169,7 +188,7 @@ def _expired_labels(s: Session, loc: m.Location, as_of: dt.date, cfg: PrivacySet
     C = m.Contact
     return s.execute(
         select(C.person_label, func.count(), func.max(C.date))
-        .where(C.location_id == loc.id, C.person_label.is_not(None),
+        .where(_scan(s, C.location_id) == loc.id, C.person_label.is_not(None),
                C.person_label.not_like(f"{ANON_PREFIX}%"))
         .group_by(C.person_label)
         .having(func.max(C.date) < cutoff)
@@ -311,7 +330,8 @@ def anonymise_persons(s: Session, actor: Actor, location_id: int, labels: Sequen
     count = 0
     for chunk in _chunks(list(names)):
         rows = s.execute(select(m.Contact.id, m.Contact.person_label).where(
-            m.Contact.location_id == location_id, m.Contact.person_label.in_(chunk))).all()
+            _scan(s, m.Contact.location_id) == location_id,
+            m.Contact.person_label.in_(chunk))).all()
         if not rows:
             continue
         table = m.Contact.__table__
@@ -409,5 +429,6 @@ def ran_today(db: Database, now: dt.datetime | None = None) -> bool:
     midnight = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
     since = midnight.astimezone(dt.UTC).replace(tzinfo=None)
     with db.session() as s:
-        return s.scalar(select(m.AuditEntry.id).where(
-            m.AuditEntry.action == "retention", m.AuditEntry.at >= since).limit(1)) is not None
+        return s.scalar(select(m.AuditEntry.id).where(  # table_name: uses an index
+            m.AuditEntry.table_name == "privacy", m.AuditEntry.action == "retention",
+            m.AuditEntry.at >= since).limit(1)) is not None

@@ -80,6 +80,12 @@ def _check(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _store(loc: m.Location, values: dict[str, Any]) -> None:
+    settings = dict(loc.settings or {})
+    settings[KEY] = {**(settings.get(KEY) or {}), **values}
+    loc.settings = settings  # a new dict, so SQLAlchemy sees the change
+
+
 def update_settings(s: Session, actor: Actor, location_id: int,
                     values: dict[str, Any]) -> PrivacySettings:
     """Change some privacy settings of a location (teamleader only), audited."""
@@ -94,11 +100,36 @@ def update_settings(s: Session, actor: Actor, location_id: int,
     changes = {k: [old[k], merged[k]] for k in new if old[k] != merged[k]}
     if not changes:
         return from_location(loc)
-    settings = dict(loc.settings or {})
-    settings[KEY] = merged
-    loc.settings = settings  # a new dict, so SQLAlchemy sees the change
+    _store(loc, merged)
     loc.updated_by_id = actor.user_id
     s.flush()
     audit(s, actor, "update", "locations", loc.id, location_id=loc.id,
           changes={f"privacy.{k}": v for k, v in changes.items()})
     return from_location(loc)
+
+
+BACKUP_KEY = "backup_key"
+
+
+def backup_key(loc: m.Location) -> dict[str, str] | None:
+    """The key pair that encrypts this location's automatic backups, if any."""
+    return ((loc.settings or {}).get(KEY) or {}).get(BACKUP_KEY)
+
+
+def set_backup_encryption(s: Session, actor: Actor, location_id: int,
+                          passphrase: str | None) -> None:
+    """Encrypt automatic backups with a key pair made from `passphrase`
+    (teamleader only), or stop encrypting them (None). Audited, without the key."""
+    from vwdesk.privacy.crypto import make_keypair
+
+    actor.require_teamleader()
+    actor.check_location(location_id)
+    loc = s.get(m.Location, location_id, populate_existing=True)
+    if loc is None:
+        raise NotFound("Deze locatie bestaat niet (meer).")
+    before = backup_key(loc) is not None
+    _store(loc, {BACKUP_KEY: make_keypair(passphrase) if passphrase else None})
+    loc.updated_by_id = actor.user_id
+    s.flush()
+    audit(s, actor, "update", "locations", loc.id, location_id=loc.id,
+          changes={"privacy.backup_encrypted": [before, passphrase is not None]})
