@@ -26,6 +26,7 @@ BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 def _isolated_data_dir(tmp_path, monkeypatch):
     """Never touch the real user's data folder, settings or database."""
     monkeypatch.setenv("VWDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("VWDESK_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.delenv("VWDESK_DATABASE_URL", raising=False)
 
 

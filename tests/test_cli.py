@@ -63,3 +63,16 @@ def test_unreachable_database_is_a_dutch_error():
     out = vwdesk("--database", "postgresql://nobody@127.0.0.1:1/none", "users", "list")
     assert out.returncode == 2
     assert "kan niet worden geopend" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_damaged_database_file_is_named_as_such(tmp_path):
+    path = tmp_path / "kapot.sqlite"
+    assert vwdesk("--database", str(path), "users", "add", "a", "--role", "beheerder",
+                  stdin="heel-geheim\n").returncode == 0
+    data = bytearray(path.read_bytes())
+    for p in range(1, len(data) // 4096):  # scribble over every page but the first
+        data[p * 4096 + 8: p * 4096 + 200] = b"\xff" * 192
+    path.write_bytes(bytes(data))
+    out = vwdesk("--database", str(path), "users", "list")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "beschadigd" in out.stderr

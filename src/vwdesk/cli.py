@@ -150,6 +150,9 @@ def _resolve(handler: str) -> Callable[[argparse.Namespace], int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from vwdesk.logging_setup import configure_logging
+
+    configure_logging()
     try:
         if args.command is None:
             from vwdesk.gui.app import run as run_gui

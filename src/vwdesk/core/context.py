@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from vwdesk.core import models as m
 from vwdesk.core.db import Database, resolve_url
-from vwdesk.core.errors import NotFound
+from vwdesk.core.errors import NotFound, VwdeskError
 from vwdesk.core.services.base import Actor
 from vwdesk.core.services.users import SYSTEM, actor_for
 
@@ -17,7 +17,16 @@ from vwdesk.core.services.users import SYSTEM, actor_for
 def open_database(database: str | None = None, demo: bool = False) -> Database:
     """The database named on the command line (or the default), migrated; the
     demo database is filled with synthetic data on first use."""
-    db = Database(resolve_url(database, demo))
+    url = resolve_url(database, demo)
+    try:
+        db = Database(url)
+    except VwdeskError:
+        # Say plainly if the file is damaged (and which backup to restore);
+        # the integrity check itself runs after start, off the GUI thread.
+        from vwdesk.privacy.integrity import check_file
+
+        check_file(url)
+        raise
     if demo:
         from vwdesk.demo import ensure_demo
 

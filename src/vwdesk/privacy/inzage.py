@@ -13,14 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import sys
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-import vwdesk
 from vwdesk.core import models as m
 from vwdesk.core.db import Database
 from vwdesk.core.errors import NotFound, VwdeskError
@@ -147,21 +145,6 @@ TABLE_LABELS = {"clients": "cliënt", "contacts": "contact", "dossiers": "dossie
                 "trajectories": "traject", "couplings": "koppeling"}
 
 
-def _resource(*parts: str) -> Path:
-    """A file shipped in `resources/`: in a PyInstaller bundle, an installed
-    wheel (`vwdesk/resources`) or the source tree."""
-    candidates = []
-    if hasattr(sys, "_MEIPASS"):
-        candidates.append(Path(sys._MEIPASS) / "resources")
-    here = Path(vwdesk.__file__).resolve().parent
-    candidates += [here / "resources", here.parents[1] / "resources"]
-    for base in candidates:
-        if (base / Path(*parts)).exists():
-            return base / Path(*parts)
-    raise VwdeskError(f"Het bestand {'/'.join(parts)} ontbreekt in de installatie; "
-                      "installeer vwdesk opnieuw.")
-
-
 def _label(kind_key: str, name: str) -> str:
     if name in EXTRA_LABELS:
         return EXTRA_LABELS[name]
@@ -192,14 +175,12 @@ def _write_pdf(data: dict[str, Any], path: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
     from xml.sax.saxutils import escape
 
-    for name, file in (("DejaVuSans", "DejaVuSans.ttf"), ("DejaVuSans-Bold", "DejaVuSans-Bold.ttf")):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(_resource("fonts", file))))
+    from vwdesk.report.pdf import register_fonts
+
+    register_fonts()  # the report's embedded DejaVu fonts
     body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=9, leading=12)
     h1 = ParagraphStyle("h1", fontName="DejaVuSans-Bold", fontSize=16, leading=20, spaceAfter=6)
     h2 = ParagraphStyle("h2", fontName="DejaVuSans-Bold", fontSize=12, leading=16,
