@@ -69,3 +69,26 @@ def own_volunteer_id(s: Session, actor: Actor) -> int | None:
     if actor.user_id is None:
         return None
     return s.scalar(select(m.User.volunteer_id).where(m.User.id == actor.user_id))
+
+
+# How each plain list is ordered (newest first where a date leads).
+_LIST_ORDER = {
+    "volunteers": ("first_name", "last_name"),
+    "dwellings": ("-available_on", "number"),
+    "year_figures": ("-year", "key"),
+    "programmes": ("name",),
+    "municipalities": ("name",),
+}
+
+
+def list_records(s: Session, actor: Actor, kind_key: str, location_id: int,
+                 limit: int = 2000) -> list[tuple[int, int, dict]]:
+    """(id, version, values) of a small kind's records at the location."""
+    actor.check_location(location_id)
+    kind = KINDS[kind_key]
+    model = kind.model
+    order = [getattr(model, o.lstrip("-")).desc() if o.startswith("-") else getattr(model, o)
+             for o in _LIST_ORDER[kind_key]]
+    q = select(model).where(model.location_id == location_id).order_by(*order, model.id).limit(limit)
+    return [(obj.id, obj.version, {f.name: getattr(obj, f.name) for f in kind.fields})
+            for obj in s.scalars(q)]

@@ -1,0 +1,95 @@
+"""The client list with search-as-you-type, and the buttons to open or
+create a client."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vwdesk.core.services import clients as client_service
+from vwdesk.gui.client_model import ClientListModel
+
+
+class ClientsView(QWidget):
+    open_client = Signal(int)
+    new_client = Signal()
+    DEBOUNCE_MS = 150
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search by number, name or birth date (dd-mm-yyyy)"))
+        self.search.setClearButtonEnabled(True)
+        self.count = QLabel(self)
+        self.new_button = QPushButton(self.tr("New client…"), self)
+        self.new_button.clicked.connect(self.new_client)
+        self.model = ClientListModel(session, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 110), (2, 110), (3, 160)):
+            self.table.setColumnWidth(col, width)
+        self.table.activated.connect(lambda index: self.open_client.emit(
+            self.model.client_id(index.row())))
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count)
+        self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._open_first)
+        self.last_search_ms = 0.0
+        session.changed.connect(lambda kind: kind == "clients" and self.refresh())
+        session.location_changed.connect(lambda _id: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the search for the text in the field (a few ms at 100,000 clients)."""
+        self._timer.stop()
+        started = time.perf_counter()
+        with self.session.db.session() as s:
+            ids = client_service.search_ids(s, self.session.actor, self.session.location_id,
+                                            self.search.text())
+        self.model.set_ids(ids)
+        self.last_search_ms = (time.perf_counter() - started) * 1000
+        self.count.setText(self.tr("%n client(s)", "", len(ids)))
+        if ids:
+            self.table.selectRow(0)
+
+    def _open_first(self) -> None:
+        if self._timer.isActive():
+            self.refresh()
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_client.emit(self.model.client_id(index.row()))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.search.hasFocus():
+            self.table.setFocus()
+            self.table.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,116 @@
+"""Every open dossier by its next deadline, and the coupling evaluations
+that are due; what is overdue or within 14 days stands out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vwdesk.core.services import couplings as coupling_service
+from vwdesk.core.services import dossiers as dossier_service
+from vwdesk.gui.record_form import RecordDialog
+
+OVERDUE = QColor("#f8c9ce")
+SOON = QColor("#ffe9a8")
+
+
+def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class DeadlinesView(QWidget):
+    open_client = Signal(int)
+    counted = Signal(int)  # how many are overdue or due within 14 days
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.dossiers = _table(self, [self.tr("Deadline"), self.tr("Dossier"), self.tr("Client"),
+                                      self.tr("Kind"), self.tr("Days left")])
+        self.evaluations = _table(self, [self.tr("Due"), self.tr("Coupling"), self.tr("Client"),
+                                         self.tr("Coach"), self.tr("Evaluation")])
+        self.dossiers.itemActivated.connect(self._open_dossier)
+        self.evaluations.itemActivated.connect(self._open_coupling)
+        box1 = QGroupBox(self.tr("Open dossiers by deadline"), self)
+        QVBoxLayout(box1).addWidget(self.dossiers)
+        box2 = QGroupBox(self.tr("Coupling evaluations due"), self)
+        QVBoxLayout(box2).addWidget(self.evaluations)
+        layout = QVBoxLayout(self)
+        layout.addWidget(box1, 3)
+        layout.addWidget(box2, 2)
+        self.rows: list[dossier_service.DeadlineRow] = []
+        self.reminders: list[coupling_service.Reminder] = []
+        self.dialog: RecordDialog | None = None
+        session.changed.connect(lambda kind: kind in ("dossiers", "couplings") and self.refresh())
+        session.location_changed.connect(lambda _id: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Load off the GUI thread (a location may have thousands of dossiers)."""
+        session, location_id = self.session, self.session.location_id
+
+        def load():
+            with session.db.session() as s:
+                return (dossier_service.deadlines(s, session.actor, location_id),
+                        coupling_service.reminders(s, session.actor, location_id))
+
+        session.tasks.run(load, self._show)
+
+    def _show(self, result) -> None:
+        self.rows, self.reminders = result
+        today = dt.date.today()
+        soon = today + dt.timedelta(days=dossier_service.SOON_DAYS)
+        self.dossiers.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            cells = (r.deadline.strftime("%d-%m-%Y"), r.number, r.client, r.kind,
+                     str(r.days_left(today)))
+            self._fill(self.dossiers, i, cells, r.deadline, today, soon)
+        self.evaluations.setRowCount(len(self.reminders))
+        for i, e in enumerate(self.reminders):
+            cells = (e.due.strftime("%d-%m-%Y"), f"{e.programme} {e.number}", e.client, e.coach,
+                     self.tr("after 3 months") if e.evaluation == "3m" else self.tr("after 6 months"))
+            self._fill(self.evaluations, i, cells, e.due, today, soon)
+        count = sum(1 for r in self.rows if r.deadline <= soon) + \
+            sum(1 for e in self.reminders if e.due <= soon)
+        self.counted.emit(count)
+
+    @staticmethod
+    def _fill(table: QTableWidget, row: int, cells, due: dt.date, today: dt.date,
+              soon: dt.date) -> None:
+        colour = OVERDUE if due < today else SOON if due <= soon else None
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if colour is not None:
+                item.setBackground(QBrush(colour))
+            if col == 0 and due < today:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            table.setItem(row, col, item)
+
+    def _open_dossier(self, item: QTableWidgetItem) -> None:
+        self.open_client.emit(self.rows[item.data(Qt.ItemDataRole.UserRole)].client_id)
+
+    def _open_coupling(self, item: QTableWidgetItem) -> None:
+        reminder = self.reminders[item.data(Qt.ItemDataRole.UserRole)]
+        self.dialog = RecordDialog(self.session, "couplings", reminder.coupling_id, parent=self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
