@@ -52,3 +52,18 @@ def show_active(qtbot, widget) -> None:
     widget.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
 
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type `text` key by key; QTest only knows Latin-1 keys, so Arabic or
+    Ge'ez letters are sent as key events carrying the character."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ord(ch) < 256:
+            qtbot.keyClicks(widget, ch)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))

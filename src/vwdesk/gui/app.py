@@ -4,10 +4,9 @@ login again so several users share one PC."""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select

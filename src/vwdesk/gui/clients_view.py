@@ -63,6 +63,7 @@ class ClientsView(QWidget):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._open_first)
         self.last_search_ms = 0.0
+        self.shown_query: str | None = None  # the text the list shows the results of
         session.changed.connect(lambda kind: kind == "clients" and self.refresh())
         session.location_changed.connect(lambda _id: self.refresh())
         self.refresh()
@@ -71,10 +72,11 @@ class ClientsView(QWidget):
         """Run the search for the text in the field (a few ms at 100,000 clients)."""
         self._timer.stop()
         started = time.perf_counter()
+        query = self.search.text()
         with self.session.db.session() as s:
-            ids = client_service.search_ids(s, self.session.actor, self.session.location_id,
-                                            self.search.text())
+            ids = client_service.search_ids(s, self.session.actor, self.session.location_id, query)
         self.model.set_ids(ids)
+        self.shown_query = query
         self.last_search_ms = (time.perf_counter() - started) * 1000
         self.count.setText(self.tr("%n client(s)", "", len(ids)))
         if ids:

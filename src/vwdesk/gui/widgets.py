@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -20,16 +20,12 @@ from vwdesk.core.services import clients as client_service
 from vwdesk.core.services.clients import parse_date
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("widgets", text)
-
-
 class DateField(QLineEdit):
     """A date typed as dd-mm-jjjj; empty means no date."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText(tr("dd-mm-yyyy"))
+        self.setPlaceholderText(self.tr("dd-mm-yyyy"))
         self.setMaximumWidth(130)
 
     def set_date(self, value: dt.date | None) -> None:
@@ -42,7 +38,7 @@ class DateField(QLineEdit):
             return None
         value = parse_date(text)
         if value is None:
-            raise ValueError(tr("This is not a date; type it as dd-mm-yyyy, e.g. 05-03-2024."))
+            raise ValueError(self.tr("This is not a date; type it as dd-mm-yyyy, e.g. 05-03-2024."))
         return value
 
 
@@ -98,7 +94,7 @@ class ClientPicker(QWidget):
         self.session = session
         self.client_id: int | None = None
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(tr("Type a name, number or birth date"))
+        self.edit.setPlaceholderText(self.tr("Type a name, number or birth date"))
         self.matches = QListWidget(self)
         self.matches.setMaximumHeight(150)
         self.matches.hide()
@@ -137,7 +133,7 @@ class ClientPicker(QWidget):
         if found:
             self.matches.setCurrentRow(0)
         else:
-            self.matches.addItem(QListWidgetItem(tr("No client found")))
+            self.matches.addItem(QListWidgetItem(self.tr("No client found")))
         self.matches.show()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
