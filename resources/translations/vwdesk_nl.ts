@@ -45,53 +45,53 @@
 <context>
     <name>ClientPage</name>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="56"/>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="60"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="59"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="63"/>
         <source>Details</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="59"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="62"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="59"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="62"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="68"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="71"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="74"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="77"/>
         <source>Edit client…</source>
         <translation>Cliënt bewerken…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="75"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="78"/>
         <source>Register contact</source>
         <translation>Contact registreren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="76"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="79"/>
         <source>New dossier…</source>
         <translation>Nieuw dossier…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="77"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="80"/>
         <source>New trajectory…</source>
         <translation>Nieuw traject…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="78"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="81"/>
         <source>Sign up for a coupling…</source>
         <translation>Aanmelden voor koppeling…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="147"/>
+        <location filename="../../src/vwdesk/gui/client_page.py" line="150"/>
         <source>contact: %1</source>
         <translation>contact: %1</translation>
     </message>
@@ -122,7 +122,7 @@
         <translation>Nieuwe cliënt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="79"/>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="81"/>
         <source>%n client(s)</source>
         <translation><numerusform>%n cliënt</numerusform><numerusform>%n cliënten</numerusform></translation>
     </message>
@@ -130,7 +130,7 @@
 <context>
     <name>CouplingDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="61"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="63"/>
         <source>Evaluations due: after 3 months on %1, after 6 months on %2.</source>
         <translation>Evaluaties: na 3 maanden op %1, na 6 maanden op %2.</translation>
     </message>
@@ -138,22 +138,22 @@
 <context>
     <name>CouplingsView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="135"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="143"/>
         <source>Sign up…</source>
         <translation>Aanmelden…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="138"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="146"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="174"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="182"/>
         <source>No programmes yet.</source>
         <translation>Nog geen programma's.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="177"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="185"/>
         <source>%1 waiting, %2 running, %3 ended</source>
         <translation>%1 wachtend, %2 lopend, %3 beëindigd</translation>
     </message>
@@ -174,68 +174,68 @@
 <context>
     <name>DeadlinesView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="45"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="48"/>
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="45"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="48"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="45"/>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="47"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="48"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="50"/>
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="46"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="49"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="46"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="49"/>
         <source>Days left</source>
         <translation>Dagen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="47"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="50"/>
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="47"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="50"/>
         <source>Coupling</source>
         <translation>Koppeling</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="48"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="48"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
         <source>Evaluation</source>
         <translation>Evaluatie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="54"/>
         <source>Open dossiers by deadline</source>
         <translation>Open dossiers op termijn</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="53"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="56"/>
         <source>Coupling evaluations due</source>
         <translation>Evaluaties van koppelingen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="88"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="91"/>
         <source>after 3 months</source>
         <translation>na 3 maanden</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="88"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="91"/>
         <source>after 6 months</source>
         <translation>na 6 maanden</translation>
     </message>
@@ -430,32 +430,32 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="35"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="36"/>
         <source>New user</source>
         <translation>Nieuwe gebruiker</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="51"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="52"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="52"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="53"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="53"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="54"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="54"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="55"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="55"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="56"/>
         <source>Volunteer record</source>
         <translation>Vrijwilligersgegevens</translation>
     </message>
@@ -463,65 +463,75 @@
 <context>
     <name>ProgrammePanel</name>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="77"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="79"/>
         <source>Waiting list (%1)</source>
         <translation>Wachtlijst (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="78"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="80"/>
         <source>Running (%1)</source>
         <translation>Lopend (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="79"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="81"/>
         <source>Ended (%1)</source>
         <translation>Beëindigd (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="85"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="87"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="85"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="87"/>
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="85"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="87"/>
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="86"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="88"/>
         <source>Signed up</source>
         <translation>Aangemeld</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="86"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="88"/>
         <source>Started</source>
         <translation>Gestart</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="87"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="89"/>
         <source>Next evaluation / end</source>
         <translation>Volgende evaluatie / einde</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="118"/>
+        <source>after 3 months: %1</source>
+        <translation>evaluatie na 3 maanden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="119"/>
+        <source>after 6 months: %1</source>
+        <translation>evaluatie na 6 maanden: %1</translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="226"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="228"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="226"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="228"/>
         <source>New</source>
         <translation>Nieuw</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="302"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="304"/>
         <source>Your changes are still in the form; press Save again to keep them.</source>
         <translation>Uw wijzigingen staan nog in het formulier; kies opnieuw Opslaan om ze te bewaren.</translation>
     </message>
@@ -529,17 +539,17 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="158"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="160"/>
         <source>Type a whole number.</source>
         <translation>Vul een geheel getal in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="158"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="160"/>
         <source>Type a number.</source>
         <translation>Vul een getal in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="197"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="199"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
     </message>
@@ -643,184 +653,214 @@ Wilt u eerst rondkijken? Sluit dit venster en start "vwdesk --demo".</translatio
 <context>
     <name>UsersView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="97"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="98"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="97"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="98"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="98"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="99"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="98"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="99"/>
         <source>Last login</source>
         <translation>Laatst ingelogd</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="102"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="106"/>
         <source>New user…</source>
         <translation>Nieuwe gebruiker…</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="108"/>
+        <source>Set a new password…</source>
+        <translation>Nieuw wachtwoord instellen…</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="147"/>
+        <source>Select a user first.</source>
+        <translation>Kies eerst een gebruiker.</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="150"/>
+        <source>Set a new password</source>
+        <translation>Nieuw wachtwoord instellen</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="151"/>
+        <source>New password for %1 (at least 8 characters):</source>
+        <translation>Nieuw wachtwoord voor %1 (minstens 8 tekens):</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="170"/>
+        <source>The password has been set; the account is unlocked.</source>
+        <translation>Het wachtwoord is ingesteld; het account is weer vrijgegeven.</translation>
     </message>
 </context>
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="59"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="60"/>
         <source>Without a file (zonder dossier)</source>
         <translation>Zonder dossier</translation>
     </message>
     <message>
         <location filename="../../src/vwdesk/gui/visit_form.py" line="61"/>
+        <source>New client…</source>
+        <translation>Nieuwe cliënt…</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="71"/>
         <source>A short label to tell persons apart</source>
         <translation>Een korte omschrijving om personen uit elkaar te houden</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="63"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="73"/>
         <source>Type a topic and press Enter</source>
         <translation>Typ een onderwerp en druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="94"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="127"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="104"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="137"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="95"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="105"/>
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="96"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="106"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="97"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="127"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="107"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="137"/>
         <source>Topics</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="98"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="108"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="99"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="128"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="109"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="138"/>
         <source>Staff member</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="100"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="110"/>
         <source>Duration (minutes)</source>
         <translation>Duur (minuten)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="101"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="111"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="108"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="225"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="118"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="251"/>
         <source>Save (Enter)</source>
         <translation>Opslaan (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="111"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="121"/>
         <source>Clear</source>
         <translation>Leegmaken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="127"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="137"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="137"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="148"/>
         <source>Correct…</source>
         <translation>Corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="139"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="150"/>
         <source>Remove…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="210"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="236"/>
         <source>Unknown topic; choose one of the buttons below.</source>
         <translation>Onbekend onderwerp; kies een van de knoppen hieronder.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="224"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="250"/>
         <source>Register a contact</source>
         <translation>Contact registreren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="255"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="281"/>
         <source>Choose the client from the list under the field (Down and Enter).</source>
         <translation>Kies de cliënt uit de lijst onder het veld (pijl omlaag en Enter).</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="262"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="288"/>
         <source>Type the duration in whole minutes.</source>
         <translation>Vul de duur in hele minuten in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="279"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="305"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="309"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="335"/>
         <source>Corrected.</source>
         <translation>Gecorrigeerd.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="310"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="336"/>
         <source>Saved. Ready for the next visitor.</source>
         <translation>Opgeslagen. Klaar voor de volgende bezoeker.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="322"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="348"/>
         <source>Your changes are still in the form; press Save again to keep them.</source>
         <translation>Uw wijzigingen staan nog in het formulier; kies opnieuw Opslaan om ze te bewaren.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="336"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="362"/>
         <source>Correct a contact</source>
         <translation>Contact corrigeren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="337"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="363"/>
         <source>Save correction</source>
         <translation>Correctie opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="360"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="386"/>
         <source>Contacts on %1 (%2)</source>
         <translation>Contacten op %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="383"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="409"/>
         <source>Remove contact</source>
         <translation>Contact verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="384"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="410"/>
         <source>Remove this contact of %1? This cannot be undone.</source>
         <translation>Dit contact van %1 verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="397"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="423"/>
         <source>Contact removed.</source>
         <translation>Contact verwijderd.</translation>
     </message>

@@ -3,6 +3,8 @@ one timeline — contacts, dossiers, trajectories, couplings."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +26,7 @@ from vwdesk.core.records import KINDS
 from vwdesk.core.services import base
 from vwdesk.core.services import clients as client_service
 from vwdesk.gui.client_form import ClientDialog
+from vwdesk.gui.couplings_view import CouplingDialog
 from vwdesk.gui.record_form import RecordDialog
 from vwdesk.gui.widgets import Banner
 
@@ -154,6 +157,8 @@ class ClientPage(QWidget):
         e = self.events[item.data(Qt.ItemDataRole.UserRole)]
         if e.kind == "contacts":
             self.edit_contact.emit(e.row_id)
+        elif e.kind == "couplings":
+            self._open_dialog(CouplingDialog(self.session, e.row_id, parent=self))
         else:
             self._open_dialog(RecordDialog(self.session, e.kind, e.row_id, parent=self))
 
@@ -161,8 +166,12 @@ class ClientPage(QWidget):
         self._open_dialog(ClientDialog(self.session, self.client_id, parent=self))
 
     def new_record(self, kind_key: str) -> None:
-        self._open_dialog(RecordDialog(self.session, kind_key, None,
-                                       {"client_id": self.client_id}, parent=self))
+        defaults = {"client_id": self.client_id}
+        if kind_key == "couplings":
+            self._open_dialog(CouplingDialog(self.session, None,
+                                             {**defaults, "signed_up_on": dt.date.today()}, self))
+        else:
+            self._open_dialog(RecordDialog(self.session, kind_key, None, defaults, parent=self))
 
     def _open_dialog(self, dialog: RecordDialog) -> None:
         self.dialog = dialog

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from vwdesk.core.services import couplings as coupling_service
+from vwdesk.gui.deadlines_view import OVERDUE
 from vwdesk.gui.record_form import RecordDialog
 
 
@@ -89,6 +91,8 @@ class ProgrammePanel(QWidget):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            for col, width in ((0, 90), (2, 150), (3, 100), (4, 100), (5, 210)):
+                table.setColumnWidth(col, width)
             table.itemActivated.connect(lambda item, st=state: self.edit(st, item.row()))
             self.tables[state] = table
             self.tabs.addTab(table, labels[state].replace("%1", str(counts[state])))
@@ -111,13 +115,17 @@ class ProgrammePanel(QWidget):
                 if r.ended_on:
                     last = f"{r.ended_on:%d-%m-%Y} {r.result or ''}"
                 elif nxt:
-                    last = f"{nxt[0]} {nxt[1]:%d-%m-%Y}" + (" !" if nxt[1] <= today else "")
+                    last = (self.tr("after 3 months: %1") if nxt[0] == "3m" else
+                            self.tr("after 6 months: %1")).replace("%1", f"{nxt[1]:%d-%m-%Y}")
                 else:
                     last = ""
                 cells = (r.number, r.client, r.coach, f"{r.signed_up_on:%d-%m-%Y}",
                          f"{r.started_on:%d-%m-%Y}" if r.started_on else "", last)
                 for col, text in enumerate(cells):
-                    table.setItem(i, col, QTableWidgetItem(text))
+                    item = QTableWidgetItem(text)
+                    if col == 5 and nxt and nxt[1] <= today:
+                        item.setBackground(QBrush(OVERDUE))
+                    table.setItem(i, col, item)
 
     def edit(self, state: str, row: int) -> None:
         r = self.rows[state][row]

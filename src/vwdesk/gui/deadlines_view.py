@@ -32,6 +32,9 @@ def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    for col, width in enumerate((100, 170, 0, 150, 110)):
+        if width:
+            table.setColumnWidth(col, width)
     return table
 
 

@@ -58,6 +58,8 @@ class RecordForm(QWidget):
         for f in self.fields:
             widget = self._widget(f)
             widget.setObjectName(f.name)
+            if isinstance(widget, QComboBox):
+                widget.setMinimumWidth(220)
             self.widgets[f.name] = widget
             error = ErrorLabel(self)
             self.errors[f.name] = error

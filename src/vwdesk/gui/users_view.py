@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -24,7 +25,7 @@ from vwdesk.core import models as m
 from vwdesk.core import vocab
 from vwdesk.core.errors import ValidationError, VwdeskError
 from vwdesk.core.services import desk
-from vwdesk.core.services.users import create_user
+from vwdesk.core.services.users import create_user, set_password
 from vwdesk.gui.widgets import Banner, ErrorLabel
 
 
@@ -99,15 +100,23 @@ class UsersView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.banner = Banner(self)
         self.new_button = QPushButton(self.tr("New user…"), self)
         self.new_button.clicked.connect(self.new_user)
+        self.password_button = QPushButton(self.tr("Set a new password…"), self)
+        self.password_button.clicked.connect(self.ask_password)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
+        top.addWidget(self.password_button)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addWidget(self.table)
-        self.dialog: NewUserDialog | None = None
+        self.dialog: QDialog | None = None
+        self.user_ids: list[int] = []
         session.changed.connect(lambda kind: kind == "users" and self.refresh())
         session.location_changed.connect(lambda _id: self.refresh())
         self.refresh()
@@ -117,9 +126,11 @@ class UsersView(QWidget):
         if not self.session.actor.is_admin:
             q = q.where(m.User.location_id == self.session.location_id)
         with self.session.db.session() as s:
+            found = list(s.scalars(q))
+            self.user_ids = [u.id for u in found]
             users = [(u.username, u.display_name, u.role,
                       u.last_login_at.strftime("%d-%m-%Y %H:%M") if u.last_login_at else "")
-                     for u in s.scalars(q)]
+                     for u in found]
         self.table.setRowCount(len(users))
         for i, cells in enumerate(users):
             for col, text in enumerate(cells):
@@ -128,3 +139,33 @@ class UsersView(QWidget):
     def new_user(self) -> None:
         self.dialog = NewUserDialog(self.session, self)
         self.dialog.open()
+
+    def ask_password(self) -> None:
+        """A new password for the selected user (also lifts a lock-out)."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.user_ids):
+            self.banner.show_message(self.tr("Select a user first."), "warning")
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Set a new password"))
+        dialog.setLabelText(self.tr("New password for %1 (at least 8 characters):")
+                            .replace("%1", self.table.item(row, 0).text()))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(lambda text, uid=self.user_ids[row]:
+                                         self.set_password(uid, text))
+        self.dialog = dialog
+        dialog.open()
+
+    def set_password(self, user_id: int, password: str) -> None:
+        try:
+            with self.session.db.session() as s:
+                user = s.get(m.User, user_id)
+                if user.role == "beheerder" or \
+                        not self.session.actor.may_see_location(user.location_id):
+                    self.session.actor.require_admin()
+                set_password(s, self.session.actor, user, password)
+        except VwdeskError as exc:
+            self.banner.show_message(exc.message)
+            return
+        self.banner.show_message(self.tr("The password has been set; the account is unlocked."),
+                                 "info")

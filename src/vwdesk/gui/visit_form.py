@@ -35,6 +35,7 @@ from vwdesk.core import vocab
 from vwdesk.core.errors import ConflictError, ValidationError, VwdeskError
 from vwdesk.core.services import contacts as contact_service
 from vwdesk.core.services import desk
+from vwdesk.core.services.clients import parse_date
 from vwdesk.core.text import fold
 from vwdesk.gui.widgets import Banner, ClientPicker, DateField, ErrorLabel, confirm
 
@@ -57,6 +58,15 @@ class VisitForm(QWidget):
             self.kind.addItem(kind, kind)
         self.client = ClientPicker(session, self)
         self.without_file = QCheckBox(self.tr("Without a file (zonder dossier)"), self)
+        self.new_client_button = QPushButton(self.tr("New client…"), self)
+        self.new_client_button.clicked.connect(self.new_client)
+        client_row = QHBoxLayout()
+        client_row.setContentsMargins(0, 0, 0, 0)
+        client_row.addWidget(self.without_file)
+        client_row.addStretch(1)
+        client_row.addWidget(self.new_client_button)
+        client_options = QWidget(self)
+        client_options.setLayout(client_row)
         self.person = QLineEdit(self)
         self.person.setPlaceholderText(self.tr("A short label to tell persons apart"))
         self.topic_edit = QLineEdit(self)
@@ -92,7 +102,7 @@ class VisitForm(QWidget):
         form = QFormLayout()
         for name, label, widget in (
             ("kind", self.tr("Kind"), self.kind),
-            ("client_id", self.tr("Client"), self._stack(self.client, self.without_file)),
+            ("client_id", self.tr("Client"), self._stack(self.client, client_options)),
             ("person_label", self.tr("Person"), self.person),
             ("topics", self.tr("Topics"), self._stack(self.topic_edit, chips)),
             ("date", self.tr("Date"), self.date),
@@ -130,9 +140,10 @@ class VisitForm(QWidget):
         self.day.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.day.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.day.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.day.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.day.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.day.setColumnWidth(0, 80)
-        self.day.setColumnWidth(1, 180)
+        self.day.setColumnWidth(2, 170)
+        self.day.setColumnWidth(3, 120)
         self.day.itemActivated.connect(lambda _item: self.edit_selected())
         self.edit_button = QPushButton(self.tr("Correct…"), self)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -194,6 +205,21 @@ class VisitForm(QWidget):
         else:
             self.person.clear()
             self.client.setFocus()
+
+    def new_client(self) -> None:
+        """Create the client on the spot (name taken from what was typed)."""
+        from vwdesk.gui.client_form import ClientDialog
+
+        words = self.client.edit.text().split()
+        defaults = {"first_name": words[0] if words else None,
+                    "last_name": " ".join(words[1:]) or None}
+        if words and parse_date(words[0]) is None and not words[0].isdigit():
+            self.client_dialog = ClientDialog(self.session, defaults=defaults, parent=self)
+        else:
+            self.client_dialog = ClientDialog(self.session, parent=self)
+        self.client_dialog.saved.connect(self.client.set_client)
+        self.client_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.client_dialog.open()
 
     def _topic_entered(self) -> None:
         text = fold(self.topic_edit.text())

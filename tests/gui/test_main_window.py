@@ -1,0 +1,94 @@
+"""The main window's wiring: the access reason asked once per client page,
+creating a client from the visit form, users and passwords by role."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.machinery
+import sys
+import types
+
+import pytest
+from deskutil import add_client, show_active
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from vwdesk.core import models as m
+from vwdesk.core.errors import LoginError
+from vwdesk.core.services.users import authenticate
+from vwdesk.gui.main_window import MainWindow
+from vwdesk.gui.users_view import UsersView
+from vwdesk.gui.visit_form import VisitForm
+
+
+def fake_module(monkeypatch, name: str, **attrs) -> None:
+    module = types.ModuleType(name)
+    module.__spec__ = importlib.machinery.ModuleSpec(name, None)
+    module.__dict__.update(attrs)
+    monkeypatch.setitem(sys.modules, name, module)
+
+
+def test_client_page_asks_a_reason_once_per_login_session(qtbot, office, volunteer_session,
+                                                          monkeypatch):
+    client_id = add_client(office, "101", "Omar", "Al-Hassan")
+    answers, recorded = [None, "vraag over brief"], []
+    fake_module(monkeypatch, "vwdesk.gui.privacy_dialogs",
+                ask_access_reason=lambda parent: answers.pop(0))
+    fake_module(monkeypatch, "vwdesk.privacy.access",
+                record_page_open=lambda db, actor, cid, reason: recorded.append((cid, reason)))
+    window = MainWindow(volunteer_session)
+    show_active(qtbot, window)
+    assert window.open_client(client_id) is None  # cancelled: the page does not open
+    assert window.client_pages == {} and recorded == []
+    page = window.open_client(client_id)
+    assert page is not None and recorded == [(client_id, "vraag over brief")]
+    window._close_tab(window.tabs.indexOf(page))
+    assert window.open_client(client_id) is not None  # not asked again
+    assert recorded == [(client_id, "vraag over brief")]
+    assert window.extra_menu.findChild(type(window.new_visit_action), "access_log") is None
+    volunteer_session.tasks.wait()
+
+
+def test_new_client_from_the_visit_form(qtbot, office, volunteer_session):
+    form = VisitForm(volunteer_session)
+    show_active(qtbot, form)
+    qtbot.keyClicks(form.client.edit, "Lina Haddad")
+    qtbot.mouseClick(form.new_client_button, Qt.MouseButton.LeftButton)
+    dialog = form.client_dialog
+    assert dialog.form.widgets["first_name"].text() == "Lina"
+    assert dialog.form.widgets["last_name"].text() == "Haddad"
+    dialog.form.widgets["birth_date"].set_date(dt.date(1999, 9, 9))
+    dialog.save()
+    with office.db.session() as s:
+        client_id = s.scalar(select(m.Client.id).where(m.Client.last_name == "Haddad"))
+    assert form.client.client_id == client_id
+    assert form.client.edit.text() == "Lina Haddad (1, 09-09-1999)"
+
+
+def test_teamleader_adds_a_user_and_unlocks_one(qtbot, office, teamleader_session):
+    for _ in range(5):
+        with pytest.raises(LoginError):
+            authenticate(office.db, "vw-testdorp", "fout")
+    view = UsersView(teamleader_session)
+    show_active(qtbot, view)
+    assert [view.table.item(r, 0).text() for r in range(view.table.rowCount())] == [
+        "tl-testdorp", "vw-testdorp"]
+    view.table.selectRow(1)
+    qtbot.mouseClick(view.password_button, Qt.MouseButton.LeftButton)
+    view.dialog.setTextValue("nieuw-wachtwoord")
+    view.dialog.accept()
+    assert "ontgrendeld" in view.banner.text() or "unlocked" in view.banner.text()
+    assert authenticate(office.db, "vw-testdorp", "nieuw-wachtwoord").username == "vw-testdorp"
+
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    assert [dialog.role.itemText(i) for i in range(dialog.role.count())] == [
+        "vrijwilliger", "teamleider"]  # no beheerder from a teamleader
+    qtbot.keyClicks(dialog.username, "yonas")
+    qtbot.keyClicks(dialog.password, "kort")
+    dialog.save()
+    assert "te kort" in dialog.errors["password"].text()
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, "lang-genoeg-1")
+    dialog.save()
+    assert view.table.rowCount() == 3
