@@ -9,7 +9,7 @@ import sys
 import types
 
 import pytest
-from deskutil import add_client, show_active
+from deskutil import add_client, compile_translations, show_active
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -92,3 +92,82 @@ def test_teamleader_adds_a_user_and_unlocks_one(qtbot, office, teamleader_sessio
     qtbot.keyClicks(dialog.password, "lang-genoeg-1")
     dialog.save()
     assert view.table.rowCount() == 3
+
+
+def test_beheerder_switches_location(qtbot, office):
+    from vwdesk.core.services import base
+    from vwdesk.core.services.locations import create_location
+    from vwdesk.core.services.users import SYSTEM, actor_for, create_user
+    from vwdesk.gui.session import DeskSession
+
+    add_client(office, "101", "Omar", "Al-Hassan")
+    with office.db.session() as s:
+        other = create_location(s, SYSTEM, "Maassluis")
+        base.create(s, SYSTEM, "clients", other.id, {"number": "1", "first_name": "Lina"})
+        admin = actor_for(create_user(s, SYSTEM, "admin", "geheim-wachtwoord", "beheerder", None))
+    session = DeskSession(office.db, admin, office.location_id, "Testdorp", "admin")
+    window = MainWindow(session)
+    show_active(qtbot, window)
+    assert window.clients.model.rowCount() == 1
+    switch = window.location_switch
+    switch.setCurrentIndex(switch.findText("Maassluis"))
+    assert session.location_id != office.location_id
+    assert "Maassluis" in window.user_label.text()
+    assert window.clients.model.index(0, 1).data() == "Lina"
+    session.tasks.wait()
+
+
+def test_english_can_be_chosen_in_settings(qtbot):
+    from vwdesk.gui import i18n
+    from vwdesk.gui.settings_dialog import SettingsDialog
+
+    assert i18n.language() == "nl"
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.save()
+    assert i18n.language() == "en"
+
+
+def test_run_shows_a_database_error_and_exits_2(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from vwdesk.gui import app, i18n
+
+    bad = tmp_path / "kapot.sqlite"
+    bad.write_bytes(b"dit is geen database" * 100)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    quit_on_close = QApplication.instance().quitOnLastWindowClosed()
+    try:
+        assert app.run(str(bad), demo=False) == 2
+    finally:
+        QApplication.instance().setQuitOnLastWindowClosed(quit_on_close)
+        i18n.install(QApplication.instance(), "en")
+    assert len(shown) == 1 and "kan niet worden geopend" in shown[0]
+
+
+def test_run_opens_the_setup_on_an_empty_database(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from vwdesk.gui import app, i18n
+    from vwdesk.gui.login import SetupDialog
+
+    compile_translations()
+    seen = []
+
+    def close_setup():
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, SetupDialog) and w.isVisible())
+        seen.append(dialog.windowTitle())
+        dialog.reject()  # cancelling the first start ends the app
+
+    QTimer.singleShot(200, close_setup)
+    quit_on_close = QApplication.instance().quitOnLastWindowClosed()
+    try:
+        assert app.run(str(tmp_path / "nieuw.sqlite"), demo=False) == 0
+    finally:
+        QApplication.instance().setQuitOnLastWindowClosed(quit_on_close)
+        i18n.install(QApplication.instance(), "en")
+    assert seen == ["vwdesk — eerste start"]  # Dutch by default
