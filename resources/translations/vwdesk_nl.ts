@@ -144,16 +144,32 @@
     </message>
     <message>
         <location filename="../../src/vwdesk/gui/couplings_view.py" line="146"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="152"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="182"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="152"/>
+        <source>Waiting</source>
+        <translation>Wachtend</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="153"/>
+        <source>Running</source>
+        <translation>Lopend</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="153"/>
+        <source>Ended</source>
+        <translation>Beëindigd</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="197"/>
         <source>No programmes yet.</source>
         <translation>Nog geen programma's.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="185"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="200"/>
         <source>%1 waiting, %2 running, %3 ended</source>
         <translation>%1 wachtend, %2 lopend, %3 beëindigd</translation>
     </message>
@@ -251,27 +267,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="107"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="108"/>
         <source>vwdesk — log in</source>
         <translation>vwdesk — inloggen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="112"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="114"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="113"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="115"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="116"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="118"/>
         <source>Log in</source>
         <translation>Inloggen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="127"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="129"/>
         <source>Demo database (synthetic data). Log in as:</source>
         <translation>Demodatabase (synthetische gegevens). Log in als:</translation>
     </message>
@@ -608,44 +624,44 @@
         <translation>vwdesk — eerste start</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="43"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="44"/>
         <source>Welcome. This database is still empty: enter the name of your location and create the first administrator account.
 Just want to look around first? Close this window and start &quot;vwdesk --demo&quot;.</source>
         <translation>Welkom. Deze database is nog leeg: vul de naam van uw locatie in en maak het eerste beheerdersaccount aan.
 Wilt u eerst rondkijken? Sluit dit venster en start "vwdesk --demo".</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="55"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="56"/>
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="56"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="57"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="57"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="58"/>
         <source>Your name</source>
         <translation>Uw naam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="58"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="59"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="59"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="60"/>
         <source>Password again</source>
         <translation>Wachtwoord nog een keer</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="62"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="63"/>
         <source>Create</source>
         <translation>Aanmaken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="82"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="83"/>
         <source>The two passwords differ; type the same one twice.</source>
         <translation>De twee wachtwoorden verschillen; typ twee keer hetzelfde wachtwoord.</translation>
     </message>

@@ -70,6 +70,9 @@ def test_couplings_sign_up_match_and_start(qtbot, office, teamleader_session):
     dialog.form.widgets["signed_up_on"].set_date(TODAY - dt.timedelta(days=120))
     dialog.save()
     assert view.summary.text() == "1 waiting, 0 running, 0 ended"
+    overview = {view.table.item(r, 0).text(): [view.table.item(r, c).text() for c in (1, 2, 3)]
+                for r in range(view.table.rowCount())}
+    assert overview == {"Taalcoach": ["1", "0", "0"], "Wegwijs": ["0", "0", "0"]}
     assert view.panel.tables["wachtend"].item(0, 1).text() == "Sara Tekle (1)"
     # Match with a coach and start: the evaluations become due.
     view.panel.edit("wachtend", 0)

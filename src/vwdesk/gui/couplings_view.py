@@ -90,8 +90,8 @@ class ProgrammePanel(QWidget):
             table.verticalHeader().hide()
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-            for col, width in ((0, 90), (2, 150), (3, 100), (4, 100), (5, 210)):
+            table.horizontalHeader().setStretchLastSection(True)
+            for col, width in ((0, 90), (1, 330), (2, 160), (3, 100), (4, 100)):
                 table.setColumnWidth(col, width)
             table.itemActivated.connect(lambda item, st=state: self.edit(st, item.row()))
             self.tables[state] = table
@@ -147,9 +147,20 @@ class CouplingsView(QWidget):
         top.addWidget(self.programme)
         top.addWidget(self.summary, 1)
         top.addWidget(self.new_button)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("programme_overview")
+        self.table.setHorizontalHeaderLabels([self.tr("Programme"), self.tr("Waiting"),
+                                              self.tr("Running"), self.tr("Ended")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMaximumHeight(130)
+        self.table.itemClicked.connect(lambda item: self.programme.setCurrentIndex(item.row()))
         self.body = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.table)
         layout.addLayout(self.body)
         self.panel: ProgrammePanel | None = None
         self.overview: list[coupling_service.ProgrammeOverview] = []
@@ -163,6 +174,10 @@ class CouplingsView(QWidget):
         with self.session.db.session() as s:
             self.overview = coupling_service.overview(s, self.session.actor,
                                                       self.session.location_id)
+        self.table.setRowCount(len(self.overview))
+        for i, p in enumerate(self.overview):
+            for col, text in enumerate((p.name, str(p.waiting), str(p.running), str(p.ended))):
+                self.table.setItem(i, col, QTableWidgetItem(text))
         current = self.programme.currentData()
         self.programme.blockSignals(True)
         self.programme.clear()

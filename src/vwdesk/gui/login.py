@@ -39,6 +39,7 @@ class SetupDialog(QDialog):
         self.db = db
         self.username: str | None = None
         self.setWindowTitle(self.tr("vwdesk — first start"))
+        self.setMinimumWidth(460)
         intro = QLabel(self.tr(
             "Welcome. This database is still empty: enter the name of your location and "
             "create the first administrator account.\nJust want to look around first? "
@@ -105,6 +106,7 @@ class LoginDialog(QDialog):
         self.db = db
         self.user: m.User | None = None
         self.setWindowTitle(self.tr("vwdesk — log in"))
+        self.setMinimumWidth(380)
         self.banner = Banner(self)
         self.username = QLineEdit(username, self)
         self.password = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
