@@ -121,6 +121,8 @@ def test_volunteer_cannot_see_another_locations_clients(qtbot, office):
     session = DeskSession(office.db, actor, other_id, "Elders", "vw-elders")
     window = MainWindow(session)
     show_active(qtbot, window)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.clients and window.clients.search.hasFocus()
     view = window.clients
     assert [view.model.index(r, 1).data() for r in range(view.model.rowCount())] == ["Lina Haddad"]
     qtbot.keyClicks(view.search, "hassan")

@@ -34,10 +34,13 @@ def test_deadlines_view_orders_and_highlights(qtbot, office, volunteer_session):
     with qtbot.waitSignal(view.counted) as counted:
         view.refresh()
     assert counted.args == [2]
-    assert [view.dossiers.item(r, 1).text() for r in range(3)] == ["D3", "D2", "D1"]
-    assert view.dossiers.item(0, 0).background().color() == OVERDUE
-    assert view.dossiers.item(1, 0).background().color() == SOON
-    assert view.dossiers.item(2, 0).background().style() == Qt.BrushStyle.NoBrush
+    model = view.dossiers.model()
+    assert [model.index(r, 1).data() for r in range(3)] == ["D3", "D2", "D1"]
+    background = Qt.ItemDataRole.BackgroundRole
+    assert model.index(0, 0).data(background).color() == OVERDUE
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()  # overdue
+    assert model.index(1, 0).data(background).color() == SOON
+    assert model.index(2, 0).data(background) is None
 
 
 def test_main_window_shows_the_deadline_count_at_start(qtbot, office, volunteer_session):

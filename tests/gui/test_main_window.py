@@ -108,6 +108,7 @@ def test_beheerder_switches_location(qtbot, office):
     session = DeskSession(office.db, admin, office.location_id, "Testdorp", "admin")
     window = MainWindow(session)
     show_active(qtbot, window)
+    window.find_client()
     assert window.clients.model.rowCount() == 1
     switch = window.location_switch
     switch.setCurrentIndex(switch.findText("Maassluis"))

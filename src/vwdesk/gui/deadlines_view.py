@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,17 +19,19 @@ from PySide6.QtWidgets import (
 from vwdesk.core.services import couplings as coupling_service
 from vwdesk.core.services import dossiers as dossier_service
 from vwdesk.gui.record_form import RecordDialog
+from vwdesk.gui.table_model import RowsModel
 
 OVERDUE = QColor("#f8c9ce")
 SOON = QColor("#ffe9a8")
 
 
-def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
+def _table(parent: QWidget, headers: list[str]) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(RowsModel(headers, table))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
     for col, width in enumerate((100, 170, 0, 150, 110)):
         if width:
@@ -49,8 +50,8 @@ class DeadlinesView(QWidget):
                                       self.tr("Kind"), self.tr("Days left")])
         self.evaluations = _table(self, [self.tr("Due"), self.tr("Coupling"), self.tr("Client"),
                                          self.tr("Coach"), self.tr("Evaluation")])
-        self.dossiers.itemActivated.connect(self._open_dossier)
-        self.evaluations.itemActivated.connect(self._open_coupling)
+        self.dossiers.activated.connect(self._open_dossier)
+        self.evaluations.activated.connect(self._open_coupling)
         box1 = QGroupBox(self.tr("Open dossiers by deadline"), self)
         QVBoxLayout(box1).addWidget(self.dossiers)
         box2 = QGroupBox(self.tr("Coupling evaluations due"), self)
@@ -80,40 +81,28 @@ class DeadlinesView(QWidget):
         self.rows, self.reminders = result
         today = dt.date.today()
         soon = today + dt.timedelta(days=dossier_service.SOON_DAYS)
-        self.dossiers.setRowCount(len(self.rows))
-        for i, r in enumerate(self.rows):
-            cells = (r.deadline.strftime("%d-%m-%Y"), r.number, r.client, r.kind,
-                     str(r.days_left(today)))
-            self._fill(self.dossiers, i, cells, r.deadline, today, soon)
-        self.evaluations.setRowCount(len(self.reminders))
-        for i, e in enumerate(self.reminders):
-            cells = (e.due.strftime("%d-%m-%Y"), f"{e.programme} {e.number}", e.client, e.coach,
-                     self.tr("after 3 months") if e.evaluation == "3m" else self.tr("after 6 months"))
-            self._fill(self.evaluations, i, cells, e.due, today, soon)
+
+        def colour(due: dt.date) -> QColor | None:
+            return OVERDUE if due < today else SOON if due <= soon else None
+
+        self.dossiers.model().set_rows(
+            [(r.deadline.strftime("%d-%m-%Y"), r.number, r.client, r.kind,
+              str(r.days_left(today))) for r in self.rows],
+            [colour(r.deadline) for r in self.rows], [r.deadline < today for r in self.rows])
+        after = {"3m": self.tr("after 3 months"), "6m": self.tr("after 6 months")}
+        self.evaluations.model().set_rows(
+            [(e.due.strftime("%d-%m-%Y"), f"{e.programme} {e.number}", e.client, e.coach,
+              after[e.evaluation]) for e in self.reminders],
+            [colour(e.due) for e in self.reminders], [e.due < today for e in self.reminders])
         count = sum(1 for r in self.rows if r.deadline <= soon) + \
             sum(1 for e in self.reminders if e.due <= soon)
         self.counted.emit(count)
 
-    @staticmethod
-    def _fill(table: QTableWidget, row: int, cells, due: dt.date, today: dt.date,
-              soon: dt.date) -> None:
-        colour = OVERDUE if due < today else SOON if due <= soon else None
-        for col, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if colour is not None:
-                item.setBackground(QBrush(colour))
-            if col == 0 and due < today:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            item.setData(Qt.ItemDataRole.UserRole, row)
-            table.setItem(row, col, item)
+    def _open_dossier(self, index: QModelIndex) -> None:
+        self.open_client.emit(self.rows[index.row()].client_id)
 
-    def _open_dossier(self, item: QTableWidgetItem) -> None:
-        self.open_client.emit(self.rows[item.data(Qt.ItemDataRole.UserRole)].client_id)
-
-    def _open_coupling(self, item: QTableWidgetItem) -> None:
-        reminder = self.reminders[item.data(Qt.ItemDataRole.UserRole)]
+    def _open_coupling(self, index: QModelIndex) -> None:
+        reminder = self.reminders[index.row()]
         self.dialog = RecordDialog(self.session, "couplings", reminder.coupling_id, parent=self)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
