@@ -162,3 +162,12 @@ def test_add_months():
     assert couplings.add_months(dt.date(2024, 11, 30), 3) == dt.date(2025, 2, 28)
     assert couplings.evaluation_dates(dt.date(2024, 1, 31)) == (dt.date(2024, 4, 30),
                                                                 dt.date(2024, 7, 31))
+
+
+def test_search_limit_keeps_name_order(office, people):
+    with office.db.session() as s:
+        everyone = clients.search_ids(s, office.volunteer, office.location_id, "")
+        assert clients.search_ids(s, office.volunteer, office.location_id, "", limit=2) == everyone[:2]
+        hits = clients.search_ids(s, office.volunteer, office.location_id, "a")
+        assert len(hits) > 2
+        assert clients.search_ids(s, office.volunteer, office.location_id, "a", limit=2) == hits[:2]

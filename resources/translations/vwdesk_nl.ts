@@ -112,17 +112,22 @@
 <context>
     <name>ClientsView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="34"/>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="37"/>
         <source>Search by number, name or birth date (dd-mm-yyyy)</source>
         <translation>Zoek op nummer, naam of geboortedatum (dd-mm-jjjj)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="37"/>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="40"/>
         <source>New client…</source>
         <translation>Nieuwe cliënt…</translation>
     </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="99"/>
+        <source>More than %1 clients; type more to narrow the search.</source>
+        <translation>Meer dan %1 cliënten; typ verder om de zoekopdracht te verfijnen.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="81"/>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="102"/>
         <source>%n client(s)</source>
         <translation><numerusform>%n cliënt</numerusform><numerusform>%n cliënten</numerusform></translation>
     </message>
@@ -190,68 +195,68 @@
 <context>
     <name>DeadlinesView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="48"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="49"/>
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="48"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="49"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="48"/>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="50"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="49"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="49"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="50"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="49"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="50"/>
         <source>Days left</source>
         <translation>Dagen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="50"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="50"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
         <source>Coupling</source>
         <translation>Koppeling</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="52"/>
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="52"/>
         <source>Evaluation</source>
         <translation>Evaluatie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="54"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="55"/>
         <source>Open dossiers by deadline</source>
         <translation>Open dossiers op termijn</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="56"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="57"/>
         <source>Coupling evaluations due</source>
         <translation>Evaluaties van koppelingen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="91"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="92"/>
         <source>after 3 months</source>
         <translation>na 3 maanden</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="91"/>
+        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="92"/>
         <source>after 6 months</source>
         <translation>na 6 maanden</translation>
     </message>
@@ -397,13 +402,13 @@
     </message>
     <message>
         <location filename="../../src/vwdesk/gui/main_window.py" line="136"/>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="265"/>
+        <location filename="../../src/vwdesk/gui/main_window.py" line="267"/>
         <source>Year report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
         <location filename="../../src/vwdesk/gui/main_window.py" line="139"/>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="272"/>
+        <location filename="../../src/vwdesk/gui/main_window.py" line="274"/>
         <source>Access log</source>
         <translation>Inzagelog</translation>
     </message>

@@ -163,3 +163,31 @@ def test_ctrl_n_opens_the_visit_form_from_anywhere(qtbot, office, volunteer_sess
     assert window.tabs.currentWidget() is window.visit
     assert window.visit.client.edit.hasFocus()
     volunteer_session.tasks.wait()
+
+
+def test_keyboard_from_search_to_client_page(qtbot, office, volunteer_session):
+    add_client(office, "101", "Omar", "Al-Hassan")
+    second = add_client(office, "102", "Sara", "Al-Hassan")
+    view = ClientsView(volunteer_session)
+    show_active(qtbot, view)
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "al-hassan")
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)  # into the list (searches first)
+    assert view.shown_query == "al-hassan" and view.table.hasFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    with qtbot.waitSignal(view.open_client) as opened:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args == [second]
+
+
+def test_a_typed_search_shows_at_most_max_hits(qtbot, office, volunteer_session, monkeypatch):
+    for n in range(5):
+        add_client(office, str(200 + n), "Amal", f"Haddad{n}")
+    monkeypatch.setattr(ClientsView, "MAX_HITS", 3)
+    view = ClientsView(volunteer_session)
+    show_active(qtbot, view)
+    assert view.model.rowCount() == 5  # the empty search lists everyone
+    qtbot.keyClicks(view.search, "amal")
+    qtbot.waitUntil(lambda: view.shown_query == "amal")
+    assert view.model.rowCount() == 3
+    assert view.count.text().startswith("More than 3 clients")

@@ -26,6 +26,9 @@ class ClientsView(QWidget):
     open_client = Signal(int)
     new_client = Signal()
     DEBOUNCE_MS = 150
+    # A typed search shows at most this many matches (one letter matches
+    # nearly everyone); the empty search lists every client.
+    MAX_HITS = 1000
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -84,12 +87,19 @@ class ClientsView(QWidget):
         self._stale = False
         started = time.perf_counter()
         query = self.search.text()
+        limit = self.MAX_HITS + 1 if query.strip() else None
         with self.session.db.session() as s:
-            ids = client_service.search_ids(s, self.session.actor, self.session.location_id, query)
-        self.model.set_ids(ids)
+            ids = client_service.search_ids(s, self.session.actor, self.session.location_id, query,
+                                            limit)
+        more = limit is not None and len(ids) > self.MAX_HITS
+        self.model.set_ids(ids[:self.MAX_HITS] if more else ids)
         self.shown_query = query
         self.last_search_ms = (time.perf_counter() - started) * 1000
-        self.count.setText(self.tr("%n client(s)", "", len(ids)))
+        if more:
+            self.count.setText(self.tr("More than %1 clients; type more to narrow the search.")
+                               .replace("%1", f"{self.MAX_HITS:,}".replace(",", ".")))
+        else:
+            self.count.setText(self.tr("%n client(s)", "", len(ids)))
         if ids:
             self.table.selectRow(0)
 
@@ -102,6 +112,8 @@ class ClientsView(QWidget):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.search.hasFocus():
+            if self._timer.isActive():
+                self.refresh()
             self.table.setFocus()
             self.table.keyPressEvent(event)
             return

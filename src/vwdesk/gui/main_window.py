@@ -191,10 +191,12 @@ class MainWindow(QMainWindow):
     def _switch_location(self) -> None:
         self.session.set_location(self.location_switch.currentData(),
                                   self.location_switch.currentText())
-        for page in list(self.client_pages.values()):
-            self.tabs.removeTab(self.tabs.indexOf(page))
-            page.deleteLater()
+        # Client pages and extra screens belong to the previous location.
+        for widget in [*self.client_pages.values(), *self.extra_tabs.values()]:
+            self.tabs.removeTab(self.tabs.indexOf(widget))
+            widget.deleteLater()
         self.client_pages.clear()
+        self.extra_tabs.clear()
 
     # --- screens -----------------------------------------------------------
     def new_contact(self, kind: str) -> None:
