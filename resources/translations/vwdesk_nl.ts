@@ -99,12 +99,12 @@
 <context>
     <name>ClientPicker</name>
     <message>
-        <location filename="../../src/vwdesk/gui/widgets.py" line="97"/>
+        <location filename="../../src/vwdesk/gui/widgets.py" line="99"/>
         <source>Type a name, number or birth date</source>
         <translation>Typ een naam, nummer of geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/widgets.py" line="136"/>
+        <location filename="../../src/vwdesk/gui/widgets.py" line="140"/>
         <source>No client found</source>
         <translation>Geen cliënt gevonden</translation>
     </message>
@@ -112,22 +112,22 @@
 <context>
     <name>ClientsView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="37"/>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="38"/>
         <source>Search by number, name or birth date (dd-mm-yyyy)</source>
         <translation>Zoek op nummer, naam of geboortedatum (dd-mm-jjjj)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="40"/>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="41"/>
         <source>New client…</source>
         <translation>Nieuwe cliënt…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="99"/>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="88"/>
         <source>More than %1 clients; type more to narrow the search.</source>
         <translation>Meer dan %1 cliënten; typ verder om de zoekopdracht te verfijnen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="102"/>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="91"/>
         <source>%n client(s)</source>
         <translation><numerusform>%n cliënt</numerusform><numerusform>%n cliënten</numerusform></translation>
     </message>
@@ -135,7 +135,7 @@
 <context>
     <name>CouplingDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="63"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="64"/>
         <source>Evaluations due: after 3 months on %1, after 6 months on %2.</source>
         <translation>Evaluaties: na 3 maanden op %1, na 6 maanden op %2.</translation>
     </message>
@@ -143,38 +143,38 @@
 <context>
     <name>CouplingsView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="143"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="144"/>
         <source>Sign up…</source>
         <translation>Aanmelden…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="146"/>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="152"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="147"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="153"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="152"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="153"/>
         <source>Waiting</source>
         <translation>Wachtend</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="153"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="154"/>
         <source>Running</source>
         <translation>Lopend</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="153"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="154"/>
         <source>Ended</source>
         <translation>Beëindigd</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="197"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="198"/>
         <source>No programmes yet.</source>
         <translation>Nog geen programma's.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="200"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="201"/>
         <source>%1 waiting, %2 running, %3 ended</source>
         <translation>%1 wachtend, %2 lopend, %3 beëindigd</translation>
     </message>
@@ -187,7 +187,7 @@
         <translation>dd-mm-jjjj</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/widgets.py" line="41"/>
+        <location filename="../../src/vwdesk/gui/widgets.py" line="43"/>
         <source>This is not a date; type it as dd-mm-yyyy, e.g. 05-03-2024.</source>
         <translation>Dit is geen datum; typ hem als dd-mm-jjjj, bijvoorbeeld 05-03-2024.</translation>
     </message>
@@ -264,7 +264,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../src/vwdesk/gui/app.py" line="75"/>
+        <location filename="../../src/vwdesk/gui/app.py" line="121"/>
         <source>There is no location yet; create one with &quot;vwdesk users add&quot; or start the first-start setup on an empty database.</source>
         <translation>Er is nog geen locatie; maak er een aan met "vwdesk users add" of doorloop de eerste start op een lege database.</translation>
     </message>
@@ -272,27 +272,32 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="108"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="118"/>
         <source>vwdesk — log in</source>
         <translation>vwdesk — inloggen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="114"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="124"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="115"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="125"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="118"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="129"/>
         <source>Log in</source>
         <translation>Inloggen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="129"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="132"/>
+        <source>Opening the database…</source>
+        <translation>De database wordt geopend…</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/login.py" line="157"/>
         <source>Demo database (synthetic data). Log in as:</source>
         <translation>Demodatabase (synthetische gegevens). Log in als:</translation>
     </message>
@@ -451,32 +456,32 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="36"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="37"/>
         <source>New user</source>
         <translation>Nieuwe gebruiker</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="52"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="53"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="53"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="54"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="54"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="55"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="55"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="56"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="56"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="57"/>
         <source>Volunteer record</source>
         <translation>Vrijwilligersgegevens</translation>
     </message>
@@ -484,57 +489,57 @@
 <context>
     <name>ProgrammePanel</name>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="79"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="80"/>
         <source>Waiting list (%1)</source>
         <translation>Wachtlijst (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="80"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="81"/>
         <source>Running (%1)</source>
         <translation>Lopend (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="81"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="82"/>
         <source>Ended (%1)</source>
         <translation>Beëindigd (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="87"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="88"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="87"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="88"/>
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="87"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="88"/>
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="88"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="89"/>
         <source>Signed up</source>
         <translation>Aangemeld</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="88"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="89"/>
         <source>Started</source>
         <translation>Gestart</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="89"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="90"/>
         <source>Next evaluation / end</source>
         <translation>Volgende evaluatie / einde</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="118"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="119"/>
         <source>after 3 months: %1</source>
         <translation>evaluatie na 3 maanden: %1</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="119"/>
+        <location filename="../../src/vwdesk/gui/couplings_view.py" line="120"/>
         <source>after 6 months: %1</source>
         <translation>evaluatie na 6 maanden: %1</translation>
     </message>
@@ -578,17 +583,17 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/records_view.py" line="59"/>
+        <location filename="../../src/vwdesk/gui/records_view.py" line="60"/>
         <source>New…</source>
         <translation>Nieuw…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/records_view.py" line="60"/>
+        <location filename="../../src/vwdesk/gui/records_view.py" line="61"/>
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/records_view.py" line="61"/>
+        <location filename="../../src/vwdesk/gui/records_view.py" line="62"/>
         <source>Remove…</source>
         <translation>Verwijderen…</translation>
     </message>
@@ -624,49 +629,49 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="41"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="43"/>
         <source>vwdesk — first start</source>
         <translation>vwdesk — eerste start</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="44"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="46"/>
         <source>Welcome. This database is still empty: enter the name of your location and create the first administrator account.
 Just want to look around first? Close this window and start &quot;vwdesk --demo&quot;.</source>
         <translation>Welkom. Deze database is nog leeg: vul de naam van uw locatie in en maak het eerste beheerdersaccount aan.
 Wilt u eerst rondkijken? Sluit dit venster en start "vwdesk --demo".</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="56"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="58"/>
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="57"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="59"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="58"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="60"/>
         <source>Your name</source>
         <translation>Uw naam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="59"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="61"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="60"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="62"/>
         <source>Password again</source>
         <translation>Wachtwoord nog een keer</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="63"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="65"/>
         <source>Create</source>
         <translation>Aanmaken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="83"/>
+        <location filename="../../src/vwdesk/gui/login.py" line="89"/>
         <source>The two passwords differ; type the same one twice.</source>
         <translation>De twee wachtwoorden verschillen; typ twee keer hetzelfde wachtwoord.</translation>
     </message>
@@ -674,32 +679,32 @@ Wilt u eerst rondkijken? Sluit dit venster en start "vwdesk --demo".</translatio
 <context>
     <name>UsersView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="98"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="99"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="98"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="99"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="99"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="100"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="99"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="100"/>
         <source>Last login</source>
         <translation>Laatst ingelogd</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="106"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="107"/>
         <source>New user…</source>
         <translation>Nieuwe gebruiker…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="108"/>
+        <location filename="../../src/vwdesk/gui/users_view.py" line="109"/>
         <source>Set a new password…</source>
         <translation>Nieuw wachtwoord instellen…</translation>
     </message>

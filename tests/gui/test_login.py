@@ -14,18 +14,21 @@ from vwdesk.gui.login import LoginDialog, SetupDialog
 
 
 def login(qtbot, dialog: LoginDialog, username: str, password: str) -> None:
+    qtbot.waitUntil(lambda: dialog.login_button.isEnabled())  # the database is open
     dialog.username.clear()
     qtbot.keyClicks(dialog.username, username)
     qtbot.keyClicks(dialog.password, password)
-    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.attempted):  # the password is checked off the GUI thread
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
 
 def test_first_start_creates_location_and_beheerder(qtbot, sqlite_db, monkeypatch):
     monkeypatch.setattr(QApplication, "quit", lambda: None)
-    app = DeskApp(sqlite_db)
+    app = DeskApp(lambda: sqlite_db)
     app.start()
+    qtbot.waitUntil(lambda: isinstance(app.dialog, SetupDialog))
     setup = app.dialog
-    assert isinstance(setup, SetupDialog) and setup.isVisible()
+    assert setup.isVisible()
     qtbot.keyClicks(setup.location, "Vlaardingen")
     qtbot.keyClicks(setup.username_edit, "anna")
     qtbot.keyClicks(setup.password, "kort")
@@ -44,8 +47,7 @@ def test_first_start_creates_location_and_beheerder(qtbot, sqlite_db, monkeypatc
     # Then the login, the name already filled in.
     dialog = app.dialog
     assert isinstance(dialog, LoginDialog) and dialog.username.text() == "anna"
-    qtbot.keyClicks(dialog.password, "lang-genoeg-wachtwoord")
-    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    login(qtbot, dialog, "anna", "lang-genoeg-wachtwoord")
     window = app.window
     qtbot.addWidget(window)
     assert window.isVisible()
@@ -70,11 +72,11 @@ def test_five_wrong_passwords_lock_the_account(qtbot, office):
 
 def test_login_logout_and_switch_user(qtbot, office, monkeypatch):
     monkeypatch.setattr(QApplication, "quit", lambda: None)
-    app = DeskApp(office.db)
+    app = DeskApp(lambda: office.db)
     app.start()
+    assert isinstance(app.dialog, LoginDialog)  # shown before the database is open
     login(qtbot, app.dialog, "vw-testdorp", "geheim-wachtwoord")
-    first = app.window
-    qtbot.addWidget(first)
+    first = app.window  # deleted on logout
     assert "Vrijwilliger" in first.user_label.text() and "Testdorp" in first.user_label.text()
     assert first.users is None  # a volunteer does not manage users
     first.session.tasks.wait()

@@ -159,12 +159,16 @@ def test_run_opens_the_setup_on_an_empty_database(qtbot, tmp_path):
     seen = []
 
     def close_setup():
-        dialog = next(w for w in QApplication.topLevelWidgets()
-                      if isinstance(w, SetupDialog) and w.isVisible())
-        seen.append(dialog.windowTitle())
-        dialog.reject()  # cancelling the first start ends the app
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, SetupDialog) and w.isVisible()]
+        if dialogs:  # once the database is open
+            timer.stop()
+            seen.append(dialogs[0].windowTitle())
+            dialogs[0].reject()  # cancelling the first start ends the app
 
-    QTimer.singleShot(200, close_setup)
+    timer = QTimer(interval=50)
+    timer.timeout.connect(close_setup)
+    timer.start()
     quit_on_close = QApplication.instance().quitOnLastWindowClosed()
     try:
         assert app.run(str(tmp_path / "nieuw.sqlite"), demo=False) == 0

@@ -1,32 +1,36 @@
-"""Starting the app: open the database, load the translation, first-start
-setup when there are no users, login, the main window; log out shows the
-login again so several users share one PC."""
+"""Starting the app: load the translation, show the login at once while the
+database opens in the background, first-start setup when there are no users,
+then the main window; log out shows the login again so several users share
+one PC.
+
+Start-up stays lean: this module imports only Qt; SQLAlchemy, the migrations
+and the screens load on a worker thread while the user types, and ReportLab
+and openpyxl only when a report or workbook is made."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import select
 
-from vwdesk.core import models as m
-from vwdesk.core.db import Database
-from vwdesk.core.errors import VwdeskError
-from vwdesk.core.services.base import Actor
-from vwdesk.core.services.users import actor_for, has_users
 from vwdesk.gui import i18n
 from vwdesk.gui.login import LoginDialog, SetupDialog
-from vwdesk.gui.main_window import MainWindow, available
-from vwdesk.gui.session import DeskSession
+from vwdesk.gui.tasks import TaskRunner
 from vwdesk.resources import resource_path
 
 
-def session_for(db: Database, user: m.User, demo: bool = False) -> DeskSession | None:
+def session_for(db, user, demo: bool = False):
     """The session of a logged-in user: their location, or for a beheerder
     without one the first location. None when there is no location at all."""
-    actor: Actor = actor_for(user)
+    from sqlalchemy import select
+
+    from vwdesk.core import models as m
+    from vwdesk.core.services.users import actor_for
+    from vwdesk.gui.session import DeskSession
+
     with db.session() as s:
         q = select(m.Location.id, m.Location.name)
         q = q.where(m.Location.id == user.location_id) if user.location_id else \
@@ -34,42 +38,84 @@ def session_for(db: Database, user: m.User, demo: bool = False) -> DeskSession |
         found = s.execute(q.limit(1)).first()
     if found is None:
         return None
-    return DeskSession(db, actor, found.id, found.name, user.display_name or user.username, demo)
+    return DeskSession(db, actor_for(user), found.id, found.name,
+                       user.display_name or user.username, demo)
+
+
+def _open_and_prepare(open_db: Callable):
+    """On a worker thread: open (and migrate) the database, see whether it has
+    users, and load the screens, so the main window appears at once."""
+    from vwdesk.core.services.users import has_users
+
+    db = open_db()
+    with db.session() as s:
+        empty = not has_users(s)
+    import vwdesk.gui.main_window  # noqa: F401 - imported now, used after login
+
+    return db, empty
 
 
 class DeskApp(QObject):
-    """Setup → login → main window → (log out →) login …"""
+    """Login (while the database opens) → setup if empty → main window → …"""
 
-    def __init__(self, db: Database, demo: bool = False, parent: QObject | None = None):
+    def __init__(self, open_db: Callable, demo: bool = False, parent: QObject | None = None):
         super().__init__(parent)
-        self.db, self.demo = db, demo
-        self.window: MainWindow | None = None
+        self.open_db, self.demo = open_db, demo
+        self.db = None
+        self.window = None
         self.dialog = None
+        self.exit_code = 0
+        self.tasks = TaskRunner(self)
 
     def start(self) -> None:
-        with self.db.session() as s:
-            empty = not has_users(s)
+        self.show_login()
+        self.tasks.run(lambda: _open_and_prepare(self.open_db), self._opened, self._open_failed)
+
+    def _demo_logins(self):
+        if not self.demo:
+            return None
+        from vwdesk.demo import DEMO_LOGINS
+
+        return DEMO_LOGINS
+
+    def _opened(self, result) -> None:
+        self.db, empty = result
         if empty:
-            self.dialog = SetupDialog(self.db)
-            self.dialog.accepted.connect(lambda: self.show_login(self.dialog.username or ""))
-            self.dialog.rejected.connect(QApplication.quit)
-            self.dialog.open()
-        else:
-            self.show_login()
+            login, self.dialog = self.dialog, None
+            login.close()
+            setup = SetupDialog(self.db)
+            self.dialog = setup
+            setup.accepted.connect(lambda: self.show_login(setup.username or ""))
+            setup.rejected.connect(QApplication.quit)
+            setup.open()
+        elif isinstance(self.dialog, LoginDialog):
+            self.dialog.set_database(self.db, self._demo_logins())
+
+    def _open_failed(self, exc: Exception) -> None:
+        from vwdesk.core.errors import VwdeskError
+
+        if not isinstance(exc, VwdeskError):
+            raise exc
+        if self.dialog is not None:
+            self.dialog.hide()
+        QMessageBox.critical(None, "vwdesk", exc.message)
+        self.exit_code = 2
+        QApplication.exit(2)
 
     def show_login(self, username: str = "") -> None:
-        demo_logins = None
-        if self.demo:
-            from vwdesk.demo import DEMO_LOGINS
-
-            demo_logins = DEMO_LOGINS
-        dialog = LoginDialog(self.db, demo_logins, username)
+        dialog = LoginDialog(self.db, self._demo_logins() if self.db else None, username)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self.logged_in(dialog.user))
-        dialog.rejected.connect(lambda: self.window is None and QApplication.quit())
+        dialog.rejected.connect(lambda: self._login_closed(dialog))
         dialog.open()
 
-    def logged_in(self, user: m.User) -> None:
+    def _login_closed(self, dialog: LoginDialog) -> None:
+        if self.dialog is dialog and self.window is None:
+            QApplication.quit()
+
+    def logged_in(self, user) -> None:
+        from vwdesk.gui.main_window import MainWindow
+
         session = session_for(self.db, user, self.demo)
         if session is None:
             QMessageBox.warning(None, "vwdesk", QApplication.translate(
@@ -77,6 +123,7 @@ class DeskApp(QObject):
                            "or start the first-start setup on an empty database."))
             QApplication.quit()
             return
+        self.dialog = None
         self.window = MainWindow(session)
         self.window.logout_requested.connect(self.logout)
         self.window.closed.connect(self._closed)
@@ -97,7 +144,9 @@ class DeskApp(QObject):
 
 def run(database: str | None, demo: bool) -> int:
     """The `vwdesk` command without a subcommand."""
-    if available("vwdesk.logging_setup"):
+    from importlib.util import find_spec
+
+    if find_spec("vwdesk.logging_setup") is not None:
         from vwdesk.logging_setup import configure_logging
 
         configure_logging()
@@ -106,20 +155,18 @@ def run(database: str | None, demo: bool) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "vwdesk.svg"))))
     app.setQuitOnLastWindowClosed(False)
     i18n.install(app)
-    try:
-        db = _open(database, demo)
-    except VwdeskError as exc:
-        QMessageBox.critical(None, "vwdesk", exc.message)
-        return 2
-    controller = DeskApp(db, demo)
+
+    def open_db():
+        from vwdesk.core.context import open_database
+
+        return open_database(database, demo)
+
+    controller = DeskApp(open_db, demo)
     controller.start()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        db.close()
-
-
-def _open(database: str | None, demo: bool) -> Database:
-    from vwdesk.core.context import open_database
-
-    return open_database(database, demo)
+        controller.tasks.wait()
+        if controller.db is not None:
+            controller.db.close()
+    return controller.exit_code or code

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from vwdesk.core.services import clients as client_service
 from vwdesk.gui.client_model import ClientListModel
+from vwdesk.gui.lazy_view import LazyView
 
 
-class ClientsView(QWidget):
+class ClientsView(LazyView):
     open_client = Signal(int)
     new_client = Signal()
     DEBOUNCE_MS = 150
@@ -67,24 +68,12 @@ class ClientsView(QWidget):
         self.search.returnPressed.connect(self._open_first)
         self.last_search_ms = 0.0
         self.shown_query: str | None = None  # the text the list shows the results of
-        self._stale = True  # searched when first shown, not at start-up
-        session.changed.connect(lambda kind: kind == "clients" and self._outdated())
-        session.location_changed.connect(lambda _id: self._outdated())
-
-    def _outdated(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        session.changed.connect(lambda kind: kind == "clients" and self.outdated())
+        session.location_changed.connect(lambda _id: self.outdated())
 
     def refresh(self) -> None:
         """Run the search for the text in the field (a few ms at 100,000 clients)."""
         self._timer.stop()
-        self._stale = False
         started = time.perf_counter()
         query = self.search.text()
         limit = self.MAX_HITS + 1 if query.strip() else None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from vwdesk.core.services import couplings as coupling_service
 from vwdesk.gui.deadlines_view import OVERDUE
+from vwdesk.gui.lazy_view import LazyView
 from vwdesk.gui.record_form import RecordDialog
 
 
@@ -134,7 +135,7 @@ class ProgrammePanel(QWidget):
         self.dialog.open()
 
 
-class CouplingsView(QWidget):
+class CouplingsView(LazyView):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -166,9 +167,9 @@ class CouplingsView(QWidget):
         self.overview: list[coupling_service.ProgrammeOverview] = []
         self.dialog: CouplingDialog | None = None
         self.programme.currentIndexChanged.connect(self._show_programme)
-        session.changed.connect(lambda kind: kind in ("couplings", "programmes") and self.refresh())
-        session.location_changed.connect(lambda _id: self.refresh())
-        self.refresh()
+        session.changed.connect(lambda kind: kind in ("couplings", "programmes")
+                                and self.outdated())
+        session.location_changed.connect(lambda _id: self.outdated())
 
     def refresh(self) -> None:
         with self.session.db.session() as s:

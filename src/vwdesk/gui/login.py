@@ -1,7 +1,13 @@
-"""First-start setup (location and first beheerder) and the login dialog."""
+"""First-start setup (location and first beheerder) and the login dialog.
+
+The login dialog shows before the database is open (it only needs Qt): the
+user can type while the app loads the database layer in the background;
+`set_database` then enables the button. Checking the password (argon2) runs
+off the GUI thread as well."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,11 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vwdesk.core import models as m
-from vwdesk.core.db import Database
-from vwdesk.core.errors import LoginError, ValidationError, VwdeskError
-from vwdesk.core.services.locations import create_location
-from vwdesk.core.services.users import SYSTEM, authenticate, create_user
+from vwdesk.gui.tasks import TaskRunner
 from vwdesk.gui.widgets import Banner, ErrorLabel
 
 
@@ -34,7 +36,7 @@ def _row(form: QFormLayout, label: str, widget: QWidget, errors: dict[str, Error
 class SetupDialog(QDialog):
     """Asks the location's name and creates the first beheerder account."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, db, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
         self.username: str | None = None
@@ -79,6 +81,10 @@ class SetupDialog(QDialog):
             self.banner.clear_message()
 
     def create(self) -> None:
+        from vwdesk.core.errors import ValidationError, VwdeskError
+        from vwdesk.core.services.locations import create_location
+        from vwdesk.core.services.users import SYSTEM, create_user
+
         if self.password.text() != self.password2.text():
             self._show({"password2": self.tr("The two passwords differ; type the same one twice.")})
             return
@@ -100,11 +106,15 @@ class SetupDialog(QDialog):
 class LoginDialog(QDialog):
     """User name and password; five wrong attempts lock the account."""
 
-    def __init__(self, db: Database, demo_logins: list[tuple[str, str, str]] | None = None,
+    attempted = Signal()  # after every login attempt, right or wrong
+
+    def __init__(self, db=None, demo_logins: list[tuple[str, str, str]] | None = None,
                  username: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
-        self.user: m.User | None = None
+        self.db = None
+        self.user = None
+        self._checking = False
+        self.tasks = TaskRunner(self)
         self.setWindowTitle(self.tr("vwdesk — log in"))
         self.setMinimumWidth(380)
         self.banner = Banner(self)
@@ -115,30 +125,61 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Password"), self.password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        self.login_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.login_button.setText(self.tr("Log in"))
         buttons.accepted.connect(self.login)
         buttons.rejected.connect(self.reject)
+        self.status = QLabel(self.tr("Opening the database…"), self)
+        self.status.setStyleSheet("color: #555;")
+        self.demo = QLabel(self)
+        self.demo.setObjectName("demo_logins")
+        self.demo.hide()
         layout = QVBoxLayout(self)
-        title = QLabel("<h2>vwdesk</h2>", self)
-        layout.addWidget(title)
+        layout.addWidget(QLabel("<h2>vwdesk</h2>", self))
         layout.addWidget(self.banner)
         layout.addLayout(form)
+        layout.addWidget(self.demo)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        (self.password if username else self.username).setFocus()
+        self.login_button.setEnabled(False)
+        if db is not None:
+            self.set_database(db, demo_logins)
+
+    def set_database(self, db, demo_logins: list[tuple[str, str, str]] | None = None) -> None:
+        """The database is open: logging in is possible now."""
+        self.db = db
+        self.status.hide()
+        self.login_button.setEnabled(True)
         if demo_logins:
             lines = "".join(f"<tr><td><b>{u}</b></td><td>{p}</td><td>{r}</td></tr>"
                             for u, p, r in demo_logins)
-            demo = QLabel(self.tr("Demo database (synthetic data). Log in as:")
-                          + f"<table cellspacing=6>{lines}</table>", self)
-            demo.setObjectName("demo_logins")
-            layout.addWidget(demo)
-        layout.addWidget(buttons)
-        (self.password if username else self.username).setFocus()
+            self.demo.setText(self.tr("Demo database (synthetic data). Log in as:")
+                              + f"<table cellspacing=6>{lines}</table>")
+            self.demo.show()
 
     def login(self) -> None:
-        try:
-            self.user = authenticate(self.db, self.username.text(), self.password.text())
-        except LoginError as exc:
-            self.banner.show_message(exc.message)
-            self.password.clear()
-            self.password.setFocus()
+        if self.db is None or self._checking:
             return
+        from vwdesk.core.services.users import authenticate
+
+        self._checking = True
+        self.login_button.setEnabled(False)
+        db, username, password = self.db, self.username.text(), self.password.text()
+        self.tasks.run(lambda: authenticate(db, username, password), self._accepted, self._refused)
+
+    def _accepted(self, user) -> None:
+        self._checking = False
+        self.user = user
+        self.attempted.emit()
         self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        from vwdesk.core.errors import VwdeskError
+
+        self._checking = False
+        self.login_button.setEnabled(True)
+        self.banner.show_message(exc.message if isinstance(exc, VwdeskError) else str(exc))
+        self.password.clear()
+        self.password.setFocus()
+        self.attempted.emit()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.records import KINDS
 from vwdesk.core.services import base, desk
+from vwdesk.gui.lazy_view import LazyView
 from vwdesk.gui.record_form import RecordDialog
 from vwdesk.gui.widgets import Banner, confirm
 
@@ -37,7 +38,7 @@ def _cell(value, ref_names: dict[int, str] | None) -> str:
     return str(value)
 
 
-class RecordsView(QWidget):
+class RecordsView(LazyView):
     def __init__(self, session, kind_key: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -71,9 +72,8 @@ class RecordsView(QWidget):
         layout.addWidget(self.table)
         self.rows: list[tuple[int, int, dict]] = []
         self.dialog: RecordDialog | None = None
-        session.changed.connect(lambda kind: kind == kind_key and self.refresh())
-        session.location_changed.connect(lambda _id: self.refresh())
-        self.refresh()
+        session.changed.connect(lambda kind: kind == kind_key and self.outdated())
+        session.location_changed.connect(lambda _id: self.outdated())
 
     def refresh(self) -> None:
         with self.session.db.session() as s:

@@ -26,6 +26,7 @@ from vwdesk.core import vocab
 from vwdesk.core.errors import ValidationError, VwdeskError
 from vwdesk.core.services import desk
 from vwdesk.core.services.users import create_user, set_password
+from vwdesk.gui.lazy_view import LazyView
 from vwdesk.gui.widgets import Banner, ErrorLabel
 
 
@@ -90,7 +91,7 @@ class NewUserDialog(QDialog):
         self.accept()
 
 
-class UsersView(QWidget):
+class UsersView(LazyView):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -117,9 +118,8 @@ class UsersView(QWidget):
         layout.addWidget(self.table)
         self.dialog: QDialog | None = None
         self.user_ids: list[int] = []
-        session.changed.connect(lambda kind: kind == "users" and self.refresh())
-        session.location_changed.connect(lambda _id: self.refresh())
-        self.refresh()
+        session.changed.connect(lambda kind: kind == "users" and self.outdated())
+        session.location_changed.connect(lambda _id: self.outdated())
 
     def refresh(self) -> None:
         q = select(m.User).order_by(m.User.username)

@@ -1,5 +1,7 @@
 """Small widgets every form uses: a date field, a message banner, an error
-label beside a field, a client picker, and message boxes."""
+label beside a field, a client picker, and message boxes. (The services are
+imported where used: the login dialog uses these widgets before the database
+layer is loaded.)"""
 
 from __future__ import annotations
 
@@ -16,8 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vwdesk.core.services import clients as client_service
-from vwdesk.core.services.clients import parse_date
 
 
 class DateField(QLineEdit):
@@ -33,6 +33,8 @@ class DateField(QLineEdit):
 
     def date(self) -> dt.date | None:
         """The date typed, None when empty; ValueError when it is not a date."""
+        from vwdesk.core.services.clients import parse_date
+
         text = self.text().strip()
         if not text:
             return None
@@ -117,6 +119,8 @@ class ClientPicker(QWidget):
         self._timer.start()
 
     def search_now(self) -> None:
+        from vwdesk.core.services import clients as client_service
+
         self._timer.stop()
         text = self.edit.text().strip()
         self.matches.clear()
@@ -161,6 +165,8 @@ class ClientPicker(QWidget):
         self.set_client(client_id, item.text())
 
     def set_client(self, client_id: int | None, text: str | None = None) -> None:
+        from vwdesk.core.services import clients as client_service
+
         if client_id is not None and text is None:
             with self.session.db.session() as s:
                 r = client_service.row(s, self.session.actor, client_id)
