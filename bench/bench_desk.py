@@ -111,37 +111,47 @@ CHILD_DESK = """
 import time; t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication
 from vwdesk.gui import i18n
-from vwdesk.gui.app import session_for
-from vwdesk.gui.login import LoginDialog
-from vwdesk.core.db import Database
+from vwdesk.gui.app import DeskApp
 app = QApplication([])
 i18n.install(app, "nl")
-db = Database(URL)
-login = LoginDialog(db); login.show(); app.processEvents()
+
+def open_db():
+    from vwdesk.core.db import Database
+    return Database(URL)
+
+desk = DeskApp(open_db)
+desk.start()
+app.processEvents()
 t_login = time.perf_counter() - t0
+while not desk.dialog.login_button.isEnabled():
+    app.processEvents()
+    time.sleep(0.002)
+t_ready = time.perf_counter() - t0
+desk.dialog.username.setText("bench"); desk.dialog.password.setText(PASSWORD)
 t1 = time.perf_counter()
-login.username.setText("bench"); login.password.setText(PASSWORD); login.login()
-session = session_for(db, login.user)
-from vwdesk.gui.main_window import MainWindow
-w = MainWindow(session); w.show(); app.processEvents()
+desk.dialog.login()
+while desk.window is None:
+    app.processEvents()
+    time.sleep(0.002)
+app.processEvents()
 t_window = time.perf_counter() - t1
-session.tasks.wait(); app.processEvents()
+desk.window.session.tasks.wait(); app.processEvents()
 rss = int([l for l in open("/proc/self/status") if l.startswith("VmRSS")][0].split()[1]) // 1024
 mods = sum(1 for m in __import__("sys").modules if m.startswith(("reportlab", "openpyxl")))
-print(t_login, t_window, rss, mods)
+print(t_login, t_ready, t_window, rss, mods)
 """
 
+CHILD_BARE = CHILD_BARE.replace("print(time.perf_counter() - t0, 0.0, 0)",
+                                "print(time.perf_counter() - t0, 0.0, 0.0, 0, 0)")
 
-def run_child(code: str, url: str) -> tuple[float, float, int, float, int]:
+
+def run_child(code: str, url: str) -> list[float]:
+    """Run `code` in a fresh interpreter; its printed figures."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join(sys.path))
     code = code.replace("URL", repr(url)).replace("PASSWORD", repr(PASSWORD))
-    started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=env, check=True,
                          capture_output=True, text=True).stdout.split()
-    wall = time.perf_counter() - started
-    a, b, rss = float(out[0]), float(out[1]), int(out[2])
-    extra = int(out[3]) if len(out) > 3 else 0
-    return wall, a, b, rss, extra
+    return [float(x) for x in out]
 
 
 def median_ms(samples: list[float]) -> float:
@@ -157,19 +167,19 @@ def main() -> int:
     # 1. Start-up, each in a fresh process (median of 3).
     bare = [run_child(CHILD_BARE, url) for _ in range(3)]
     desk = [run_child(CHILD_DESK, url) for _ in range(3)]
-    bare_wall = statistics.median(b[0] for b in bare)
-    desk_wall = statistics.median(d[0] for d in desk)
-    login_ms = statistics.median(d[1] for d in desk) * 1000
-    window_ms = statistics.median(d[2] for d in desk) * 1000
-    rss = max(d[3] for d in desk)
-    heavy = max(d[4] for d in desk)
-    rows.append(("start → usable main window (process, incl. login check)",
-                 f"{desk_wall * 1000:.0f} ms", f"{bare_wall * 1000:.0f} ms (bare PySide6 window)",
+
+    def med(runs: list[list[float]], i: int) -> float:
+        return statistics.median(r[i] for r in runs) * 1000
+
+    floor = f"{med(bare, 0):.0f} ms (bare PySide6 window)"
+    rows.append(("start → login window shown, typing possible", f"{med(desk, 0):.0f} ms", floor,
                  "≤ 1000 ms"))
-    rows.append(("  of which: start → login dialog shown", f"{login_ms:.0f} ms", "", ""))
-    rows.append(("  of which: login (argon2) → main window shown", f"{window_ms:.0f} ms", "", ""))
-    rows.append(("memory after start (RSS)", f"{rss} MB", "", "≤ 200 MB"))
-    rows.append(("ReportLab/openpyxl modules loaded at start", str(heavy), "", "0"))
+    rows.append(("start → database open, login button enabled", f"{med(desk, 1):.0f} ms", floor,
+                 ""))
+    rows.append(("login (argon2) → main window shown", f"{med(desk, 2):.0f} ms", "", ""))
+    rows.append(("memory after start (RSS)", f"{max(r[3] for r in desk):.0f} MB", "", "≤ 200 MB"))
+    rows.append(("ReportLab/openpyxl modules loaded at start", f"{max(r[4] for r in desk):.0f}",
+                 "", "0"))
 
     # 2. In-process: search, scrolling, saving.
     from PySide6.QtWidgets import QApplication
@@ -189,17 +199,30 @@ def main() -> int:
     view.show()
     app.processEvents()
     raw = sqlite3.connect(CACHE)
+    raw.execute("DELETE FROM contact_topics WHERE contact_id NOT IN (SELECT id FROM contacts)")
+    raw.commit()
     visible = view.table.height() // view.table.verticalHeader().defaultSectionSize() + 1
 
     def raw_search(query: str) -> None:
-        ids = [r[0] for r in raw.execute(
-            "SELECT id FROM clients WHERE location_id = ? AND replace(search_name, ' ', '') "
-            "LIKE ? ORDER BY search_name, id", (session.location_id, f"%{fold(query)}%"))]
-        first = ids[:50]
+        """The same rows straight from SQLite: the matching ids in name order
+        (at most the view's cap), then the first page of them."""
+        if not query:
+            cur = raw.execute("SELECT id FROM clients WHERE location_id = ? "
+                              "ORDER BY search_name, id", (session.location_id,))
+        elif query.isdigit():
+            cur = raw.execute("SELECT id FROM clients WHERE location_id = ? AND number >= ? "
+                              "AND number < ? ORDER BY search_name, id",
+                              (session.location_id, query, query[:-1] + chr(ord(query[-1]) + 1)))
+        else:
+            cur = raw.execute(
+                "SELECT id FROM clients WHERE location_id = ? AND replace(search_name, ' ', '') "
+                "LIKE ? ORDER BY search_name, id LIMIT ?",
+                (session.location_id, f"%{fold(query)}%", view.MAX_HITS + 1))
+        first = [r[0] for r in cur.fetchall()][:50]
         raw.execute(f"SELECT id, number, first_name, last_name, birth_date, nationality FROM "
                     f"clients WHERE id IN ({','.join('?' * len(first))})", first).fetchall()
 
-    for query in ("hassan", "al-hassan tekle", "ሃብቶም", "ab", "a"):
+    for query in ("hassan", "alhassan", "al-hassan tekle", "ሃብቶም", "100123", "ab", "a", ""):
         ours, floor = [], []
         for i in range(7):
             view.search.setText(query[: len(query) - (i % 2)] if len(query) > 2 else query)
@@ -210,7 +233,7 @@ def main() -> int:
             t = time.perf_counter()
             raw_search(query)
             floor.append(time.perf_counter() - t)
-        rows.append((f"search keystroke \"{query}\" → results shown ({view.model.rowCount():,} hits)",
+        rows.append((f"search keystroke \"{query}\" → results shown ({view.count.text()})",
                      f"{median_ms(ours):.1f} ms", f"{median_ms(floor):.1f} ms (raw SQLite)",
                      "≤ 30 ms"))
 
@@ -258,7 +281,11 @@ def main() -> int:
     rows.append(("saving a visit (validate, write, audit, form reset, day list)",
                  f"{median_ms(ours):.1f} ms", f"{median_ms(floor):.1f} ms (raw INSERT + commit)",
                  "≤ 20 ms"))
-    raw.execute("DELETE FROM contacts WHERE date = ?", (dt.date.today().isoformat(),))
+    # Leave the cached database as it was.
+    today = dt.date.today().isoformat()
+    raw.execute("DELETE FROM contact_topics WHERE contact_id IN "
+                "(SELECT id FROM contacts WHERE date = ?)", (today,))
+    raw.execute("DELETE FROM contacts WHERE date = ?", (today,))
     raw.commit()
 
     width = max(len(r[0]) for r in rows)

@@ -109,12 +109,12 @@ def test_beheerder_switches_location(qtbot, office):
     window = MainWindow(session)
     show_active(qtbot, window)
     window.find_client()
-    assert window.clients.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.clients.model.rowCount() == 1)
     switch = window.location_switch
     switch.setCurrentIndex(switch.findText("Maassluis"))
     assert session.location_id != office.location_id
     assert "Maassluis" in window.user_label.text()
-    assert window.clients.model.index(0, 1).data() == "Lina"
+    qtbot.waitUntil(lambda: window.clients.model.index(0, 1).data() == "Lina")
     session.tasks.wait()
 
 

@@ -5,7 +5,6 @@ audited write path — keeping what the user typed on any error."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
