@@ -244,7 +244,7 @@ class VisitForm(QWidget):
         else:
             self.client.setFocus()
 
-    def reset(self) -> None:
+    def reset(self, refresh_day: bool = True) -> None:
         """Empty the form for the next visitor (kind, date and staff member stay)."""
         self.editing = None
         self.heading.setText(self.tr("Register a contact"))
@@ -263,7 +263,8 @@ class VisitForm(QWidget):
         self.note.clear()
         self._show_errors({})
         self.client.setFocus()
-        self.refresh_day()
+        if refresh_day:
+            self.refresh_day()
 
     def _values(self) -> tuple[dict[str, Any], list[int], dict[str, str]]:
         problems: dict[str, str] = {}
@@ -330,8 +331,8 @@ class VisitForm(QWidget):
             self.banner.show_message(exc.message)
             return
         was_edit = self.editing is not None
-        self.session.notify("contacts")
-        self.reset()
+        self.reset(refresh_day=False)
+        self.session.notify("contacts")  # refreshes the day list too
         self.banner.show_message(self.tr("Corrected.") if was_edit else
                                  self.tr("Saved. Ready for the next visitor."), "info")
         self.saved.emit(contact_id)

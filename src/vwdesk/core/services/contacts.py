@@ -39,7 +39,8 @@ def _set_topics(s: Session, actor: Actor, contact: m.Contact, topic_ids: list[in
     new = _topic_names(s, list(dict.fromkeys(topic_ids)))
     if old == new:
         return
-    s.execute(delete(m.ContactTopic).where(m.ContactTopic.contact_id == contact.id))
+    if action == "update":
+        s.execute(delete(m.ContactTopic).where(m.ContactTopic.contact_id == contact.id))
     for topic_id in dict.fromkeys(topic_ids):
         s.add(m.ContactTopic(contact_id=contact.id, topic_id=topic_id))
     s.flush()
