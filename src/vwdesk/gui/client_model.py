@@ -23,7 +23,7 @@ class ClientListModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._ids: list[int] = []
-        self._pages: OrderedDict[int, dict[int, client_service.ClientRow]] = OrderedDict()
+        self._pages: OrderedDict[int, dict[int, tuple[str, str, str, str]]] = OrderedDict()
         self.rows_fetched = 0  # rows read from the database since the last search
         self.headers = [self.tr("Number"), self.tr("Name"), self.tr("Birth date"),
                         self.tr("Nationality")]
@@ -49,7 +49,8 @@ class ClientListModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def _page(self, page: int) -> dict[int, client_service.ClientRow]:
+    def _page(self, page: int) -> dict[int, tuple[str, str, str, str]]:
+        """The display texts of one page of rows, read on first need."""
         if page in self._pages:
             self._pages.move_to_end(page)
             return self._pages[page]
@@ -57,27 +58,20 @@ class ClientListModel(QAbstractTableModel):
         with self.session.db.session() as s:
             rows = client_service.rows(s, self.session.actor, self.session.location_id, ids)
         self.rows_fetched += len(ids)
-        self._pages[page] = rows
+        texts = {}
+        for client_id, r in rows.items():
+            nat = by_code(r.nationality) if r.nationality else None
+            texts[client_id] = (r.number, r.name,
+                                r.birth_date.strftime("%d-%m-%Y") if r.birth_date else "",
+                                nat.country if nat else "")
+        self._pages[page] = texts
         while len(self._pages) > self.MAX_PAGES:
             self._pages.popitem(last=False)
-        return rows
-
-    def row_data(self, row: int) -> client_service.ClientRow | None:
-        return self._page(row // self.PAGE_SIZE).get(self._ids[row])
+        return texts
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
-        r = self.row_data(index.row())
-        if r is None:  # removed since the search
-            return None
-        col = index.column()
-        if col == 0:
-            return r.number
-        if col == 1:
-            return r.name
-        if col == 2:
-            return r.birth_date.strftime("%d-%m-%Y") if r.birth_date else ""
-        nat = by_code(r.nationality) if r.nationality else None
-        return nat.country if nat else ""
+        row = index.row()
+        texts = self._page(row // self.PAGE_SIZE).get(self._ids[row])
+        return texts[index.column()] if texts else None  # None: removed since the search
