@@ -111,7 +111,10 @@ def fill(db: Database) -> tuple[int, int]:
         return loc.id, clients[0]
 
 
-def shot(widget, name: str) -> None:
+def shot(widget, name: str, session=None) -> None:
+    """Save a PNG of `widget` once its background loading is done."""
+    if session is not None:
+        session.tasks.wait()
     QApplication.processEvents()
     widget.grab().save(str(OUT / f"{name}.png"))
     print(name)
@@ -148,24 +151,24 @@ def main() -> int:
         window.visit.client.search_now()
         for name in ("werk", "brieven"):
             next(c for c in window.visit.chips.values() if c.text() == name).setChecked(True)
-        shot(window, "register-visit")
+        shot(window, "register-visit", session)
         window.visit.reset()
         window.tabs.setCurrentWidget(window.clients)
-        shot(window, "clients")
+        shot(window, "clients", session)
         page = window.open_client(first_client)
         session.tasks.wait()
         app.processEvents()
-        shot(window, "client-page")
+        shot(window, "client-page", session)
         window.tabs.setCurrentWidget(window.deadlines)
         session.tasks.wait()
         app.processEvents()
-        shot(window, "deadlines")
+        shot(window, "deadlines", session)
         window.tabs.setCurrentWidget(window.couplings)
         window.couplings.programme.setCurrentIndex(window.couplings.programme.findText("Taalcoach"))
         window.couplings.panel.tabs.setCurrentIndex(1)
-        shot(window, "couplings")
+        shot(window, "couplings", session)
         window.tabs.setCurrentWidget(window.volunteers)
-        shot(window, "volunteers")
+        shot(window, "volunteers", session)
         dialog = ClientDialog(session, parent=window)
         with db.session() as s:
             c = s.get(m.Client, first_client)

@@ -125,3 +125,23 @@ def test_conflict_on_correction_keeps_typed_values(qtbot, office, volunteer_sess
     form.save()  # saving again keeps the user's value
     [contact] = contacts_in_db(office)
     assert contact.duration_minutes == 30
+
+
+def test_staff_member_defaults_to_the_users_volunteer_record(qtbot, office):
+    from vwdesk.core import models as m
+    from vwdesk.core.services import base
+    from vwdesk.gui.session import DeskSession
+
+    with office.db.session() as s:
+        me = base.create(s, office.teamleader, "volunteers", office.location_id, {
+            "number": "1", "first_name": "Vera", "kind": "vrijwilliger",
+            "start": dt.date.today() - dt.timedelta(days=30)})
+        s.get(m.User, office.volunteer.user_id).volunteer_id = me.id
+        me_id = me.id
+    session = DeskSession(office.db, office.volunteer, office.location_id, "Testdorp", "Vera")
+    form = VisitForm(session)
+    show_active(qtbot, form)
+    assert form.volunteer.currentData() == me_id and form.volunteer.currentText() == "Vera"
+    assert form.kind.currentData() == "spreekuur" and form.date.date() == dt.date.today()
+    form.start("juridisch")
+    assert form.kind.currentData() == "juridisch" and form.volunteer.currentData() == me_id

@@ -141,9 +141,9 @@ class VisitForm(QWidget):
         self.day.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.day.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.day.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.day.setColumnWidth(0, 80)
+        self.day.setColumnWidth(0, 75)
         self.day.setColumnWidth(2, 170)
-        self.day.setColumnWidth(3, 120)
+        self.day.setColumnWidth(3, 115)
         self.day.itemActivated.connect(lambda _item: self.edit_selected())
         self.edit_button = QPushButton(self.tr("Correct…"), self)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -158,8 +158,8 @@ class VisitForm(QWidget):
         right.addLayout(day_buttons)
 
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addWidget(self.day_title, 2)
+        layout.addLayout(left, 5)
+        layout.addWidget(self.day_title, 4)
 
         self.without_file.toggled.connect(self._toggle_person)
         self.client.picked.connect(lambda cid: cid is not None and self.topic_edit.setFocus())
