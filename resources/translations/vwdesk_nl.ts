@@ -122,12 +122,12 @@
         <translation>Nieuwe cliënt…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="88"/>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="116"/>
         <source>More than %1 clients; type more to narrow the search.</source>
         <translation>Meer dan %1 cliënten; typ verder om de zoekopdracht te verfijnen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="91"/>
+        <location filename="../../src/vwdesk/gui/clients_view.py" line="119"/>
         <source>%n client(s)</source>
         <translation><numerusform>%n cliënt</numerusform><numerusform>%n cliënten</numerusform></translation>
     </message>
@@ -264,7 +264,12 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../src/vwdesk/gui/app.py" line="121"/>
+        <location filename="../../src/vwdesk/gui/app.py" line="104"/>
+        <source>vwdesk could not open the database (%1). Ask your administrator to look at the log.</source>
+        <translation>vwdesk kan de database niet openen (%1). Vraag uw beheerder in het logbestand te kijken.</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/app.py" line="129"/>
         <source>There is no location yet; create one with &quot;vwdesk users add&quot; or start the first-start setup on an empty database.</source>
         <translation>Er is nog geen locatie; maak er een aan met "vwdesk users add" of doorloop de eerste start op een lege database.</translation>
     </message>
@@ -547,17 +552,17 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="228"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="227"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="228"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="227"/>
         <source>New</source>
         <translation>Nieuw</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="304"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="303"/>
         <source>Your changes are still in the form; press Save again to keep them.</source>
         <translation>Uw wijzigingen staan nog in het formulier; kies opnieuw Opslaan om ze te bewaren.</translation>
     </message>
@@ -565,17 +570,17 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="160"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="159"/>
         <source>Type a whole number.</source>
         <translation>Vul een geheel getal in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="160"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="159"/>
         <source>Type a number.</source>
         <translation>Vul een getal in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="199"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="198"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
     </message>
@@ -831,62 +836,62 @@ Wilt u eerst rondkijken? Sluit dit venster en start "vwdesk --demo".</translatio
         <translation>Contact registreren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="281"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="282"/>
         <source>Choose the client from the list under the field (Down and Enter).</source>
         <translation>Kies de cliënt uit de lijst onder het veld (pijl omlaag en Enter).</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="288"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="289"/>
         <source>Type the duration in whole minutes.</source>
         <translation>Vul de duur in hele minuten in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="305"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="306"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="335"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="336"/>
         <source>Corrected.</source>
         <translation>Gecorrigeerd.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="336"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="337"/>
         <source>Saved. Ready for the next visitor.</source>
         <translation>Opgeslagen. Klaar voor de volgende bezoeker.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="348"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="349"/>
         <source>Your changes are still in the form; press Save again to keep them.</source>
         <translation>Uw wijzigingen staan nog in het formulier; kies opnieuw Opslaan om ze te bewaren.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="362"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="363"/>
         <source>Correct a contact</source>
         <translation>Contact corrigeren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="363"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="364"/>
         <source>Save correction</source>
         <translation>Correctie opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="386"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="387"/>
         <source>Contacts on %1 (%2)</source>
         <translation>Contacten op %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="409"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="410"/>
         <source>Remove contact</source>
         <translation>Contact verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="410"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="411"/>
         <source>Remove this contact of %1? This cannot be undone.</source>
         <translation>Dit contact van %1 verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="423"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="424"/>
         <source>Contact removed.</source>
         <translation>Contact verwijderd.</translation>
     </message>

@@ -176,3 +176,21 @@ def test_run_opens_the_setup_on_an_empty_database(qtbot, tmp_path):
         QApplication.instance().setQuitOnLastWindowClosed(quit_on_close)
         i18n.install(QApplication.instance(), "en")
     assert seen == ["vwdesk — eerste start"]  # Dutch by default
+
+
+def test_an_unexpected_fault_opening_the_database_ends_with_a_message(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from vwdesk.gui.app import DeskApp
+
+    def broken():
+        raise OSError("schijf weg")
+
+    shown, exits = [], []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
+    app = DeskApp(broken)
+    app.start()
+    qtbot.waitUntil(lambda: exits == [2])
+    assert "OSError" in shown[0] and app.exit_code == 2
+    app.dialog.close()

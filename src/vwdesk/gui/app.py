@@ -9,6 +9,7 @@ and openpyxl only when a report or workbook is made."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 
@@ -20,6 +21,8 @@ from vwdesk.gui import i18n
 from vwdesk.gui.login import LoginDialog, SetupDialog
 from vwdesk.gui.tasks import TaskRunner
 from vwdesk.resources import resource_path
+
+log = logging.getLogger(__name__)
 
 
 def session_for(db, user, demo: bool = False):
@@ -94,11 +97,16 @@ class DeskApp(QObject):
     def _open_failed(self, exc: Exception) -> None:
         from vwdesk.core.errors import VwdeskError
 
-        if not isinstance(exc, VwdeskError):
-            raise exc
+        if isinstance(exc, VwdeskError):
+            message = exc.message
+        else:  # a fault, not the user's: the log gets the traceback
+            log.error("opening the database failed", exc_info=exc)
+            message = QApplication.translate(
+                "DeskApp", "vwdesk could not open the database (%1). Ask your administrator "
+                           "to look at the log.").replace("%1", type(exc).__name__)
         if self.dialog is not None:
             self.dialog.hide()
-        QMessageBox.critical(None, "vwdesk", exc.message)
+        QMessageBox.critical(None, "vwdesk", message)
         self.exit_code = 2
         QApplication.exit(2)
 
