@@ -48,13 +48,21 @@ class ProgrammeOverview:
 def overview(s: Session, actor: Actor, location_id: int) -> list[ProgrammeOverview]:
     """Per programme of the location: how many couplings wait, run, ended."""
     actor.check_location(location_id)
-    state = _state()
-    counts = (select(m.Coupling.programme_id, state.label("state"), func.count().label("n"))
-              .where(m.Coupling.location_id == location_id)
-              .group_by(m.Coupling.programme_id, state))
-    per: dict[int, dict[str, int]] = {}
-    for pid, st, n in s.execute(counts):
-        per.setdefault(pid, {})[st] = n
+    c = m.Coupling
+
+    def count(condition):
+        return func.sum(case((condition, 1), else_=0))
+
+    # Three sums rather than GROUP BY the state expression: PostgreSQL cannot
+    # match a grouped CASE whose literals are bound parameters.
+    counts = (select(c.programme_id,
+                     count(c.ended_on.is_(None) & c.started_on.is_(None)),
+                     count(c.ended_on.is_(None) & c.started_on.is_not(None)),
+                     count(c.ended_on.is_not(None)))
+              .where(c.location_id == location_id).group_by(c.programme_id))
+    per: dict[int, dict[str, int]] = {
+        pid: {WAITING: waiting or 0, RUNNING: running or 0, ENDED: ended or 0}
+        for pid, waiting, running, ended in s.execute(counts)}
     q = select(m.Programme).where(m.Programme.location_id == location_id).order_by(m.Programme.name)
     return [ProgrammeOverview(p.id, p.key, p.name, per.get(p.id, {}).get(WAITING, 0),
                               per.get(p.id, {}).get(RUNNING, 0), per.get(p.id, {}).get(ENDED, 0))
