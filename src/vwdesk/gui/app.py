@@ -45,17 +45,21 @@ def session_for(db, user, demo: bool = False):
                        user.display_name or user.username, demo)
 
 
-def _open_and_prepare(open_db: Callable):
-    """On a worker thread: open (and migrate) the database, see whether it has
-    users, and load the screens, so the main window appears at once."""
+def _open_and_check(open_db: Callable):
+    """On a worker thread: open (and migrate) the database and see whether it
+    has users yet."""
     from vwdesk.core.services.users import has_users
 
     db = open_db()
     with db.session() as s:
         empty = not has_users(s)
-    import vwdesk.gui.main_window  # noqa: F401 - imported now, used after login
-
     return db, empty
+
+
+def _load_screens() -> None:
+    """On a worker thread while the user logs in: import the screens, so the
+    main window appears at once."""
+    import vwdesk.gui.main_window  # noqa: F401 - imported now, used after login
 
 
 class DeskApp(QObject):
@@ -72,7 +76,7 @@ class DeskApp(QObject):
 
     def start(self) -> None:
         self.show_login()
-        self.tasks.run(lambda: _open_and_prepare(self.open_db), self._opened, self._open_failed)
+        self.tasks.run(lambda: _open_and_check(self.open_db), self._opened, self._open_failed)
 
     def _demo_logins(self):
         if not self.demo:
@@ -83,6 +87,7 @@ class DeskApp(QObject):
 
     def _opened(self, result) -> None:
         self.db, empty = result
+        self.tasks.run(_load_screens, lambda _none: None)
         if empty:
             login, self.dialog = self.dialog, None
             login.close()
