@@ -185,6 +185,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from vwdesk.core.db import Database
+    from vwdesk.core.services import clients as client_service
     from vwdesk.core.services.users import authenticate
     from vwdesk.core.text import fold
     from vwdesk.gui.app import session_for
@@ -233,9 +234,20 @@ def main() -> int:
             t = time.perf_counter()
             raw_search(query)
             floor.append(time.perf_counter() - t)
-        rows.append((f"search keystroke \"{query}\" → results shown ({view.count.text()})",
+        hits = f"{view.model.rowCount():,}" + ("+" if view.count.text().startswith("M") else "")
+        what = "cached full list" if not query else f"{hits} hits"
+        rows.append((f"search keystroke \"{query}\" → results shown ({what})",
                      f"{median_ms(ours):.1f} ms", f"{median_ms(floor):.1f} ms (raw SQLite)",
                      "≤ 30 ms"))
+
+    loads = []
+    for _ in range(3):
+        t = time.perf_counter()
+        with db.session() as s:
+            client_service.search_ids(s, session.actor, session.location_id, "")
+        loads.append(time.perf_counter() - t)
+    rows.append(("full list: all 100,000 ids read (off the GUI thread, then cached)",
+                 f"{median_ms(loads):.1f} ms", "", "> 100 ms is why it runs off-thread"))
 
     view.search.setText("")
     view.refresh()
