@@ -264,12 +264,12 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../src/vwdesk/gui/app.py" line="104"/>
+        <location filename="../../src/vwdesk/gui/app.py" line="109"/>
         <source>vwdesk could not open the database (%1). Ask your administrator to look at the log.</source>
         <translation>vwdesk kan de database niet openen (%1). Vraag uw beheerder in het logbestand te kijken.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/app.py" line="129"/>
+        <location filename="../../src/vwdesk/gui/app.py" line="134"/>
         <source>There is no location yet; create one with &quot;vwdesk users add&quot; or start the first-start setup on an empty database.</source>
         <translation>Er is nog geen locatie; maak er een aan met "vwdesk users add" of doorloop de eerste start op een lege database.</translation>
     </message>
@@ -552,17 +552,22 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="227"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="230"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="227"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="230"/>
         <source>New</source>
         <translation>Nieuw</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="303"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="304"/>
+        <source>Not saved: the database could not be reached (%1). Try again in a moment.</source>
+        <translation>Niet opgeslagen: de database is niet bereikbaar (%1). Probeer het zo opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="321"/>
         <source>Your changes are still in the form; press Save again to keep them.</source>
         <translation>Uw wijzigingen staan nog in het formulier; kies opnieuw Opslaan om ze te bewaren.</translation>
     </message>
@@ -570,17 +575,17 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="159"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="162"/>
         <source>Type a whole number.</source>
         <translation>Vul een geheel getal in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="159"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="162"/>
         <source>Type a number.</source>
         <translation>Vul een getal in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="198"/>
+        <location filename="../../src/vwdesk/gui/record_form.py" line="201"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
     </message>
@@ -737,161 +742,166 @@ Wilt u eerst rondkijken? Sluit dit venster en start "vwdesk --demo".</translatio
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="60"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="63"/>
         <source>Without a file (zonder dossier)</source>
         <translation>Zonder dossier</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="61"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="64"/>
         <source>New client…</source>
         <translation>Nieuwe cliënt…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="71"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="74"/>
         <source>A short label to tell persons apart</source>
         <translation>Een korte omschrijving om personen uit elkaar te houden</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="73"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="76"/>
         <source>Type a topic and press Enter</source>
         <translation>Typ een onderwerp en druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="104"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="137"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="107"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="140"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="105"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="108"/>
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="106"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="109"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="107"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="137"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="110"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="140"/>
         <source>Topics</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="108"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="111"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="109"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="138"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="112"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="141"/>
         <source>Staff member</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="110"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="113"/>
         <source>Duration (minutes)</source>
         <translation>Duur (minuten)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="111"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="114"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="118"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="251"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="121"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="254"/>
         <source>Save (Enter)</source>
         <translation>Opslaan (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="121"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="124"/>
         <source>Clear</source>
         <translation>Leegmaken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="137"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="140"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="148"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="151"/>
         <source>Correct…</source>
         <translation>Corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="150"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="153"/>
         <source>Remove…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="236"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="239"/>
         <source>Unknown topic; choose one of the buttons below.</source>
         <translation>Onbekend onderwerp; kies een van de knoppen hieronder.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="250"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="253"/>
         <source>Register a contact</source>
         <translation>Contact registreren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="282"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="285"/>
         <source>Choose the client from the list under the field (Down and Enter).</source>
         <translation>Kies de cliënt uit de lijst onder het veld (pijl omlaag en Enter).</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="289"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="292"/>
         <source>Type the duration in whole minutes.</source>
         <translation>Vul de duur in hele minuten in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="306"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="309"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="336"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="339"/>
+        <source>Not saved: the database could not be reached (%1). Try again in a moment.</source>
+        <translation>Niet opgeslagen: de database is niet bereikbaar (%1). Probeer het zo opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="345"/>
         <source>Corrected.</source>
         <translation>Gecorrigeerd.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="337"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="346"/>
         <source>Saved. Ready for the next visitor.</source>
         <translation>Opgeslagen. Klaar voor de volgende bezoeker.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="349"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="358"/>
         <source>Your changes are still in the form; press Save again to keep them.</source>
         <translation>Uw wijzigingen staan nog in het formulier; kies opnieuw Opslaan om ze te bewaren.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="363"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="372"/>
         <source>Correct a contact</source>
         <translation>Contact corrigeren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="364"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="373"/>
         <source>Save correction</source>
         <translation>Correctie opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="387"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="396"/>
         <source>Contacts on %1 (%2)</source>
         <translation>Contacten op %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="410"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="419"/>
         <source>Remove contact</source>
         <translation>Contact verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="411"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="420"/>
         <source>Remove this contact of %1? This cannot be undone.</source>
         <translation>Dit contact van %1 verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="424"/>
+        <location filename="../../src/vwdesk/gui/visit_form.py" line="433"/>
         <source>Contact removed.</source>
         <translation>Contact verwijderd.</translation>
     </message>

@@ -123,3 +123,32 @@ def test_records_view_by_role(qtbot, office, volunteer_session, teamleader_sessi
     assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "1200"
     with office.db.session() as s:
         assert s.scalar(select(m.YearFigure.value)) == 1200
+
+
+def test_new_record_form_shows_model_defaults_and_survives_a_database_fault(
+        qtbot, office, teamleader_session, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from vwdesk.core.services import base as base_service
+    from vwdesk.gui.record_form import RecordDialog
+
+    dialog = RecordDialog(teamleader_session, "year_figures")
+    show_active(qtbot, dialog)
+    form = dialog.form
+    assert form.widgets["mode"].currentData() == "invoer"
+    form.widgets["year"].setText("2024")
+    form.widgets["key"].setText("doel.spreekuur")
+    form.widgets["value"].setText("12,5")
+
+    def gone(*args, **kwargs):
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(base_service, "create", gone)
+    dialog.save()
+    assert "OperationalError" in form.banner.text() and dialog.isVisible()
+    assert form.widgets["value"].text() == "12,5"
+    monkeypatch.undo()
+    dialog.save()
+    with office.db.session() as s:
+        figure = s.scalar(select(m.YearFigure))
+    assert (figure.value, figure.mode) == (12.5, "invoer")

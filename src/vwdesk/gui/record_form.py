@@ -5,6 +5,7 @@ audited write path — keeping what the user typed on any error."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from vwdesk.core.errors import ConflictError, ValidationError, VwdeskError
 from vwdesk.core.nationalities import all_nationalities, parse_nationality
@@ -27,6 +29,7 @@ from vwdesk.core.records import KINDS, Field
 from vwdesk.core.services import base, desk
 from vwdesk.gui.widgets import Banner, ClientPicker, DateField, ErrorLabel
 
+log = logging.getLogger(__name__)
 
 def _number(text: str, kind: type) -> int | float | None:
     text = text.strip().replace(",", ".") if kind is float else text.strip()
@@ -240,13 +243,22 @@ class RecordDialog(QDialog):
         if row_id is not None:
             self.load()
         else:
-            values = dict(defaults or {})
+            values = {**self._column_defaults(), **(defaults or {})}
             if kind.number_field == "number" and "number" in self.form.widgets \
                     and not values.get("number"):
                 with session.db.session() as s:
                     values["number"] = desk.next_number(s, session.actor, kind_key,
                                                         session.location_id)
             self.form.set_values(values)
+
+    def _column_defaults(self) -> dict[str, Any]:
+        """The model's own defaults (e.g. year figure mode "invoer"), shown in a new form."""
+        out = {}
+        for f in self.form.fields:
+            column = KINDS[self.kind_key].model.__table__.c.get(f.name)
+            if column is not None and column.default is not None and column.default.is_scalar:
+                out[f.name] = column.default.arg
+        return out
 
     def load(self) -> dict[str, Any]:
         """Read the record; returns its values (and remembers its version)."""
@@ -285,6 +297,12 @@ class RecordDialog(QDialog):
             return
         except VwdeskError as exc:
             self.form.banner.show_message(exc.message)
+            return
+        except SQLAlchemyError as exc:  # e.g. the database went away; typed values stay
+            log.error("saving a %s failed", self.kind_key, exc_info=exc)
+            self.form.banner.show_message(self.tr(
+                "Not saved: the database could not be reached (%1). Try again in a moment.")
+                .replace("%1", type(exc).__name__))
             return
         self.row_id = row_id
         self.session.notify(self.kind_key)

@@ -7,6 +7,7 @@ a mistaken one can be corrected or removed."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from vwdesk.core import vocab
 from vwdesk.core.errors import ConflictError, ValidationError, VwdeskError
@@ -39,6 +41,7 @@ from vwdesk.core.services.clients import parse_date
 from vwdesk.core.text import fold
 from vwdesk.gui.widgets import Banner, ClientPicker, DateField, ErrorLabel, confirm
 
+log = logging.getLogger(__name__)
 
 class VisitForm(QWidget):
     saved = Signal(int)
@@ -329,6 +332,12 @@ class VisitForm(QWidget):
             return
         except VwdeskError as exc:
             self.banner.show_message(exc.message)
+            return
+        except SQLAlchemyError as exc:  # e.g. the database went away; typed values stay
+            log.error("saving a contact failed", exc_info=exc)
+            self.banner.show_message(self.tr(
+                "Not saved: the database could not be reached (%1). Try again in a moment.")
+                .replace("%1", type(exc).__name__))
             return
         was_edit = self.editing is not None
         self.reset(refresh_day=False)
