@@ -93,6 +93,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.visit.start()
+        session.tasks.run(self._warm_up, lambda _result: None)
+
+    def _warm_up(self) -> None:
+        """On a worker thread: run a client search once, so SQLAlchemy has
+        compiled its statements before the first keystroke (≈ 0.1 s)."""
+        from vwdesk.core.services import clients as client_service
+
+        with self.session.db.session() as s:
+            client_service.find(s, self.session.actor, self.session.location_id, "a", 1)
 
     # --- menus -----------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:

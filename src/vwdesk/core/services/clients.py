@@ -159,7 +159,7 @@ def label(r: ClientRow) -> str:
 
 def find(s: Session, actor: Actor, location_id: int, query: str, limit: int = 20) -> list[ClientRow]:
     """The first `limit` matches of a search, as rows (for a completer)."""
-    ids = search_ids(s, actor, location_id, query)[:limit]
+    ids = search_ids(s, actor, location_id, query, limit)
     found = rows(s, actor, location_id, ids)
     return [found[i] for i in ids if i in found]
 
