@@ -194,3 +194,18 @@ def test_an_unexpected_fault_opening_the_database_ends_with_a_message(qtbot, mon
     qtbot.waitUntil(lambda: exits == [2])
     assert "OSError" in shown[0] and app.exit_code == 2
     app.dialog.close()
+
+
+def test_busy_indicator_while_reading_off_the_gui_thread(qtbot, office, volunteer_session):
+    import threading
+
+    window = MainWindow(volunteer_session)
+    show_active(qtbot, window)
+    volunteer_session.tasks.wait()
+    qtbot.waitUntil(lambda: not window.busy.isVisible())
+    release, results = threading.Event(), []
+    volunteer_session.tasks.run(lambda: release.wait(5) and "klaar", results.append)
+    qtbot.waitUntil(lambda: window.busy.isVisible())
+    assert window.isEnabled()  # the window stays usable meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: results == ["klaar"] and not window.busy.isVisible())
