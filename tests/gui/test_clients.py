@@ -195,3 +195,25 @@ def test_a_typed_search_shows_at_most_max_hits(qtbot, office, volunteer_session,
     qtbot.waitUntil(lambda: view.shown_query == "amal")
     assert view.model.rowCount() == 3
     assert view.count.text().startswith("More than 3 clients")
+
+
+def test_new_dossier_from_the_client_page(qtbot, office, volunteer_session):
+    client_id = add_client(office, "101", "Omar", "Al-Hassan")
+    page = ClientPage(volunteer_session, client_id)
+    show_active(qtbot, page)
+    qtbot.mouseClick(page.buttons["dossier"], Qt.MouseButton.LeftButton)
+    form = page.dialog.form
+    assert form.widgets["client_id"].client_id == client_id and form.widgets["number"].text() == "1"
+    form.widgets["kind"].setCurrentIndex(form.widgets["kind"].findData("gezinshereniging"))
+    form.widgets["opened_on"].set_date(dt.date.today())
+    form.widgets["family_members"].setText("3")
+    form.widgets["deadline"].setText("31-13-2026")
+    page.dialog.save()
+    assert "dd-mm" in form.errors["deadline"].text()  # not a date; nothing saved
+    form.widgets["deadline"].set_date(dt.date.today() + dt.timedelta(days=10))
+    page.dialog.save()
+    qtbot.waitUntil(lambda: page.timeline.rowCount() == 1)
+    assert "dossier gezinshereniging (1)" in page.timeline.item(0, 1).text()
+    assert "termijn" in page.timeline.item(0, 2).text()
+    with office.db.session() as s:
+        assert s.scalar(select(m.Dossier.family_members)) == 3
