@@ -1,0 +1,131 @@
+"""Contacts (spreekuur visits, legal contacts, ...): registering one with its
+topics, correcting or removing it, and the list of a day's contacts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from vwdesk.core import models as m
+from vwdesk.core.errors import ValidationError
+from vwdesk.core.services import base
+from vwdesk.core.services.base import Actor
+
+
+def topics(s: Session) -> list[tuple[int, str]]:
+    """(id, name) of the active topics, by name."""
+    q = select(m.Topic.id, m.Topic.name).where(m.Topic.active.is_(True)).order_by(m.Topic.name)
+    return [(i, n) for i, n in s.execute(q)]
+
+
+def _topic_names(s: Session, topic_ids: list[int]) -> list[str]:
+    if not topic_ids:
+        return []
+    names = dict(s.execute(select(m.Topic.id, m.Topic.name).where(m.Topic.id.in_(topic_ids))).all())
+    unknown = [t for t in topic_ids if t not in names]
+    if unknown:
+        raise ValidationError("Een gekozen onderwerp bestaat niet (meer); kies opnieuw.",
+                              field="topics")
+    return sorted(names[t] for t in topic_ids)
+
+
+def _set_topics(s: Session, actor: Actor, contact: m.Contact, topic_ids: list[int],
+                action: str) -> None:
+    old = sorted(t.name for t in contact.topics) if action == "update" else []
+    new = _topic_names(s, list(dict.fromkeys(topic_ids)))
+    if old == new:
+        return
+    if action == "update":
+        s.execute(delete(m.ContactTopic).where(m.ContactTopic.contact_id == contact.id))
+    for topic_id in dict.fromkeys(topic_ids):
+        s.add(m.ContactTopic(contact_id=contact.id, topic_id=topic_id))
+    s.flush()
+    s.expire(contact, ["topics"])
+    base.audit(s, actor, "update", "contacts", contact.id, location_id=contact.location_id,
+               changes={"topics": [old, new]})
+
+
+def register(s: Session, actor: Actor, location_id: int, values: dict[str, Any],
+             topic_ids: list[int]) -> m.Contact:
+    """A new contact with its topics (through the audited write path)."""
+    contact = base.create(s, actor, "contacts", location_id, values)
+    _set_topics(s, actor, contact, topic_ids, "create")
+    return contact
+
+
+def change(s: Session, actor: Actor, contact_id: int, expected_version: int,
+           values: dict[str, Any], topic_ids: list[int]) -> m.Contact:
+    contact = base.update(s, actor, "contacts", contact_id, expected_version, values)
+    _set_topics(s, actor, contact, topic_ids, "update")
+    return contact
+
+
+def remove(s: Session, actor: Actor, contact_id: int, expected_version: int) -> None:
+    base.delete(s, actor, "contacts", contact_id, expected_version)
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One line of the day list: no note, no contact details."""
+
+    id: int
+    version: int
+    date: dt.date
+    kind: str
+    client_id: int | None
+    who: str  # client's name and number, or the person label
+    volunteer: str
+    topics: str
+
+
+def day_list(s: Session, actor: Actor, location_id: int, day: dt.date,
+             kinds: tuple[str, ...] | None = None) -> list[ContactRow]:
+    """The contacts registered for `day` at the location, newest first."""
+    actor.check_location(location_id)
+    q = (select(m.Contact.id, m.Contact.version, m.Contact.date, m.Contact.kind,
+                m.Contact.client_id, m.Contact.person_label, m.Client.first_name,
+                m.Client.last_name, m.Client.number, m.Volunteer.first_name.label("vf"),
+                m.Volunteer.last_name.label("vl"))
+         .outerjoin(m.Client, m.Client.id == m.Contact.client_id)
+         .outerjoin(m.Volunteer, m.Volunteer.id == m.Contact.volunteer_id)
+         .where(m.Contact.location_id == location_id, m.Contact.date == day)
+         .order_by(m.Contact.id.desc()))
+    if kinds:
+        q = q.where(m.Contact.kind.in_(kinds))
+    result = s.execute(q).all()
+    ids = [r.id for r in result]
+    names: dict[int, list[str]] = {}
+    if ids:
+        tq = (select(m.ContactTopic.contact_id, m.Topic.name).join(m.Topic)
+              .where(m.ContactTopic.contact_id.in_(ids)).order_by(m.Topic.name))
+        for cid, name in s.execute(tq):
+            names.setdefault(cid, []).append(name)
+    out = []
+    for r in result:
+        if r.client_id is not None:
+            who = f"{r.first_name or ''} {r.last_name or ''}".strip() + f" ({r.number})"
+        else:
+            who = r.person_label or ""
+        volunteer = f"{r.vf or ''} {r.vl or ''}".strip()
+        out.append(ContactRow(r.id, r.version, r.date, r.kind, r.client_id, who.strip(), volunteer,
+                              ", ".join(names.get(r.id, []))))
+    return out
+
+
+@dataclass(frozen=True)
+class ContactForEdit:
+    id: int
+    version: int
+    values: dict[str, Any]
+    topic_ids: list[int]
+
+
+def for_edit(s: Session, actor: Actor, contact_id: int) -> ContactForEdit:
+    contact = base.get(s, actor, "contacts", contact_id)
+    fields = ("date", "kind", "client_id", "person_label", "volunteer_id", "duration_minutes", "note")
+    return ContactForEdit(contact.id, contact.version, {f: getattr(contact, f) for f in fields},
+                          [t.id for t in contact.topics])

@@ -1,0 +1,94 @@
+"""Small look-ups the desk's forms need: choices for reference fields,
+the next free record number, the logged-in user's volunteer record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Integer, func, or_, select
+from sqlalchemy.orm import Session
+
+from vwdesk.core import models as m
+from vwdesk.core.records import KINDS
+from vwdesk.core.services.base import Actor
+
+
+def volunteer_name(v: m.Volunteer) -> str:
+    return f"{v.first_name or ''} {v.last_name or ''}".strip() or v.number
+
+
+def volunteers(s: Session, actor: Actor, location_id: int, team: str | None = None,
+               active_on: dt.date | None = None) -> list[tuple[int, str]]:
+    """(id, name) of the location's volunteers, optionally of one team and
+    active on a date."""
+    actor.check_location(location_id)
+    q = select(m.Volunteer).where(m.Volunteer.location_id == location_id)
+    if team is not None:
+        q = q.where(m.Volunteer.team == team)
+    if active_on is not None:
+        q = q.where(m.Volunteer.start <= active_on,
+                    or_(m.Volunteer.end.is_(None), m.Volunteer.end >= active_on))
+    q = q.order_by(m.Volunteer.first_name, m.Volunteer.last_name, m.Volunteer.id)
+    return [(v.id, volunteer_name(v)) for v in s.scalars(q)]
+
+
+def ref_options(s: Session, actor: Actor, ref_kind: str, location_id: int) -> list[tuple[int, str]]:
+    """(id, label) choices for a reference field to a small kind (not clients)."""
+    actor.check_location(location_id)
+    if ref_kind == "volunteers":
+        return volunteers(s, actor, location_id)
+    model = KINDS[ref_kind].model
+    if ref_kind == "municipalities":
+        q = select(model.id, model.name).order_by(model.name)
+    elif ref_kind == "programmes":
+        q = select(model.id, model.name).order_by(model.name)
+    elif ref_kind == "dwellings":
+        q = select(model.id, func.coalesce(model.number + " " + func.coalesce(model.address, ""),
+                                           model.number)).order_by(model.number)
+    else:
+        raise KeyError(ref_kind)
+    q = q.where(model.location_id == location_id)
+    return [(i, str(label).strip()) for i, label in s.execute(q)]
+
+
+def next_number(s: Session, actor: Actor, kind_key: str, location_id: int) -> str:
+    """A free number for a new record: one more than the highest all-digit
+    number in use at the location (computed in SQL)."""
+    actor.check_location(location_id)
+    model = KINDS[kind_key].model
+    col = getattr(model, KINDS[kind_key].number_field)
+    sqlite = s.bind.dialect.name == "sqlite"
+    only_digits = col.op("NOT GLOB")("*[^0-9]*") if sqlite else col.op("~")("^[0-9]+$")
+    highest = s.scalar(select(func.max(func.cast(col, Integer))).where(
+        model.location_id == location_id, col != "", func.length(col) <= 9, only_digits))
+    return str((highest or 0) + 1)
+
+
+def own_volunteer_id(s: Session, actor: Actor) -> int | None:
+    """The volunteer record of the logged-in user, if it has one."""
+    if actor.user_id is None:
+        return None
+    return s.scalar(select(m.User.volunteer_id).where(m.User.id == actor.user_id))
+
+
+# How each plain list is ordered (newest first where a date leads).
+_LIST_ORDER = {
+    "volunteers": ("first_name", "last_name"),
+    "dwellings": ("-available_on", "number"),
+    "year_figures": ("-year", "key"),
+    "programmes": ("name",),
+    "municipalities": ("name",),
+}
+
+
+def list_records(s: Session, actor: Actor, kind_key: str, location_id: int,
+                 limit: int = 2000) -> list[tuple[int, int, dict]]:
+    """(id, version, values) of a small kind's records at the location."""
+    actor.check_location(location_id)
+    kind = KINDS[kind_key]
+    model = kind.model
+    order = [getattr(model, o.lstrip("-")).desc() if o.startswith("-") else getattr(model, o)
+             for o in _LIST_ORDER[kind_key]]
+    q = select(model).where(model.location_id == location_id).order_by(*order, model.id).limit(limit)
+    return [(obj.id, obj.version, {f.name: getattr(obj, f.name) for f in kind.fields})
+            for obj in s.scalars(q)]

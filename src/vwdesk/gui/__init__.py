@@ -1,0 +1,1 @@
+"""The PySide6 application: views build widgets, the services do the work."""

@@ -1,0 +1,77 @@
+"""The client list's model: only the ids of the current search are held;
+rows are fetched in pages when the view asks for them, and only a few pages
+are kept, so 100,000 clients cost a list of ints and one page query per
+screenful scrolled."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from vwdesk.core.nationalities import by_code
+from vwdesk.core.services import clients as client_service
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ClientListModel(QAbstractTableModel):
+    PAGE_SIZE = 50
+    MAX_PAGES = 6
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, tuple[str, str, str, str]]] = OrderedDict()
+        self.rows_fetched = 0  # rows read from the database since the last search
+        self.headers = [self.tr("Number"), self.tr("Name"), self.tr("Birth date"),
+                        self.tr("Nationality")]
+
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.rows_fetched = 0
+        self.endResetModel()
+
+    def client_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def _page(self, page: int) -> dict[int, tuple[str, str, str, str]]:
+        """The display texts of one page of rows, read on first need."""
+        if page in self._pages:
+            self._pages.move_to_end(page)
+            return self._pages[page]
+        ids = self._ids[page * self.PAGE_SIZE:(page + 1) * self.PAGE_SIZE]
+        with self.session.db.session() as s:
+            rows = client_service.rows(s, self.session.actor, self.session.location_id, ids)
+        self.rows_fetched += len(ids)
+        texts = {}
+        for client_id, r in rows.items():
+            nat = by_code(r.nationality) if r.nationality else None
+            texts[client_id] = (r.number, r.name,
+                                r.birth_date.strftime("%d-%m-%Y") if r.birth_date else "",
+                                nat.country if nat else "")
+        self._pages[page] = texts
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        return texts
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        row = index.row()
+        texts = self._page(row // self.PAGE_SIZE).get(self._ids[row])
+        return texts[index.column()] if texts else None  # None: removed since the search

@@ -1,0 +1,179 @@
+"""A client's page: the details (notes only here) and the whole history in
+one timeline — contacts, dossiers, trajectories, couplings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vwdesk.core.errors import VwdeskError
+from vwdesk.core.nationalities import by_code
+from vwdesk.core.records import KINDS
+from vwdesk.core.services import base
+from vwdesk.core.services import clients as client_service
+from vwdesk.gui.client_form import ClientDialog
+from vwdesk.gui.couplings_view import CouplingDialog
+from vwdesk.gui.record_form import RecordDialog
+from vwdesk.gui.widgets import Banner
+
+
+def _text(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if hasattr(value, "strftime"):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
+
+
+class ClientPage(QWidget):
+    register_contact = Signal(int)  # client id
+    edit_contact = Signal(int)  # contact id
+    KIND_NAMES = {"contacts": "contact", "dossiers": "dossier", "trajectories": "traject",
+                  "couplings": "koppeling"}
+
+    def __init__(self, session, client_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.client_id = client_id
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.banner = Banner(self)
+        self.details = QFormLayout()
+        details_box = QGroupBox(self.tr("Details"), self)
+        details_box.setLayout(self.details)
+        self.timeline = QTableWidget(0, 3, self)
+        self.timeline.setHorizontalHeaderLabels([self.tr("Date"), self.tr("What"),
+                                                 self.tr("Details")])
+        self.timeline.verticalHeader().hide()
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.timeline.setColumnWidth(0, 100)
+        self.timeline.setColumnWidth(1, 260)
+        self.timeline.itemActivated.connect(self._open_event)
+        timeline_box = QGroupBox(self.tr("History"), self)
+        QVBoxLayout(timeline_box).addWidget(self.timeline)
+
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("edit", self.tr("Edit client…"), self.edit_client),
+            ("contact", self.tr("Register contact"), lambda: self.register_contact.emit(client_id)),
+            ("dossier", self.tr("New dossier…"), lambda: self.new_record("dossiers")),
+            ("trajectory", self.tr("New trajectory…"), lambda: self.new_record("trajectories")),
+            ("coupling", self.tr("Sign up for a coupling…"), lambda: self.new_record("couplings")),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        body = QHBoxLayout()
+        body.addWidget(details_box, 2)
+        body.addWidget(timeline_box, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.banner)
+        layout.addLayout(buttons)
+        layout.addLayout(body)
+        self.events: list[client_service.Event] = []
+        self.dialog: RecordDialog | None = None
+        session.changed.connect(self._changed)
+        self.reload()
+
+    def _changed(self, kind: str) -> None:
+        if kind in ("clients", "contacts", "dossiers", "trajectories", "couplings"):
+            self.reload()
+
+    def reload(self) -> None:
+        try:
+            with self.session.db.session() as s:
+                client = base.get(s, self.session.actor, "clients", self.client_id)
+                values = {f.name: getattr(client, f.name) for f in KINDS["clients"].fields}
+                dwelling = client.dwelling_id and s.get(KINDS["dwellings"].model, client.dwelling_id)
+                municipality = client.municipality_id and s.get(KINDS["municipalities"].model,
+                                                                client.municipality_id)
+        except VwdeskError as exc:
+            self.banner.show_message(exc.message)
+            return
+        name = f"{values['first_name'] or ''} {values['last_name'] or ''}".strip()
+        self.title.setText(f"{name} ({values['number']})")
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        for f in KINDS["clients"].fields:
+            value = values[f.name]
+            if f.name == "nationality" and value:
+                nat = by_code(value)
+                value = nat.country if nat else value
+            elif f.name == "dwelling_id":
+                value = dwelling.number + (f", {dwelling.address}" if dwelling.address else "") \
+                    if dwelling else None
+            elif f.name == "municipality_id":
+                value = municipality.name if municipality else None
+            label = QLabel(_text(value), self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setObjectName(f"detail_{f.name}")
+            self.details.addRow(f.label, label)
+        self.session.tasks.run(self._load_timeline, self._show_timeline, self._failed)
+
+    def _load_timeline(self) -> list[client_service.Event]:
+        with self.session.db.session() as s:
+            return client_service.timeline(s, self.session.actor, self.client_id)
+
+    def _failed(self, exc: Exception) -> None:
+        self.banner.show_message(exc.message if isinstance(exc, VwdeskError) else str(exc))
+
+    def _show_timeline(self, events: list[client_service.Event]) -> None:
+        self.events = events
+        self.timeline.setRowCount(len(events))
+        for row, e in enumerate(events):
+            what = e.title if e.kind != "contacts" else self.tr("contact: %1").replace("%1", e.title)
+            for col, text in enumerate((e.date.strftime("%d-%m-%Y"), what, e.detail)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row)
+                self.timeline.setItem(row, col, item)
+
+    def _open_event(self, item: QTableWidgetItem) -> None:
+        e = self.events[item.data(Qt.ItemDataRole.UserRole)]
+        if e.kind == "contacts":
+            self.edit_contact.emit(e.row_id)
+        elif e.kind == "couplings":
+            self._open_dialog(CouplingDialog(self.session, e.row_id, parent=self))
+        else:
+            self._open_dialog(RecordDialog(self.session, e.kind, e.row_id, parent=self))
+
+    def edit_client(self) -> None:
+        self._open_dialog(ClientDialog(self.session, self.client_id, parent=self))
+
+    def new_record(self, kind_key: str) -> None:
+        defaults = {"client_id": self.client_id}
+        if kind_key == "couplings":
+            self._open_dialog(CouplingDialog(self.session, None,
+                                             {**defaults, "signed_up_on": dt.date.today()}, self))
+        else:
+            self._open_dialog(RecordDialog(self.session, kind_key, None, defaults, parent=self))
+
+    def _open_dialog(self, dialog: RecordDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

@@ -1,0 +1,137 @@
+"""The client list with search-as-you-type, and the buttons to open or
+create a client."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vwdesk.core.services import clients as client_service
+from vwdesk.gui.client_model import ClientListModel
+from vwdesk.gui.lazy_view import LazyView
+
+
+class ClientsView(LazyView):
+    open_client = Signal(int)
+    new_client = Signal()
+    DEBOUNCE_MS = 150
+    # A typed search shows at most this many matches (one letter matches
+    # nearly everyone); the empty search lists every client.
+    MAX_HITS = 1000
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search by number, name or birth date (dd-mm-yyyy)"))
+        self.search.setClearButtonEnabled(True)
+        self.count = QLabel(self)
+        self.new_button = QPushButton(self.tr("New client…"), self)
+        self.new_button.clicked.connect(self.new_client)
+        self.model = ClientListModel(session, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 110), (2, 110), (3, 160)):
+            self.table.setColumnWidth(col, width)
+        self.table.activated.connect(lambda index: self.open_client.emit(
+            self.model.client_id(index.row())))
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count)
+        self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._open_first)
+        self.last_search_ms = 0.0
+        self.shown_query: str | None = None  # the text the list shows the results of
+        self._all_ids: list[int] | None = None
+        session.changed.connect(lambda kind: kind == "clients" and self.outdated())
+        session.location_changed.connect(lambda _id: self.outdated())
+
+    def outdated(self) -> None:
+        self._all_ids = None  # clients changed (or another location): list anew
+        super().outdated()
+
+    def refresh(self) -> None:
+        """Show the results for the text in the field. A typed search takes a
+        few milliseconds and runs here; the full list (every client, for the
+        empty field) is read once off the GUI thread and kept until a client
+        changes."""
+        self._timer.stop()
+        query = self.search.text()
+        if query.strip():
+            started = time.perf_counter()
+            with self.session.db.session() as s:
+                ids = client_service.search_ids(s, self.session.actor, self.session.location_id,
+                                                query, self.MAX_HITS + 1)
+            self._show(query, ids)
+            self.last_search_ms = (time.perf_counter() - started) * 1000
+        elif self._all_ids is not None:
+            self._show(query, self._all_ids)
+        else:
+            session, location_id = self.session, self.session.location_id
+
+            def load() -> list[int]:
+                with session.db.session() as s:
+                    return client_service.search_ids(s, session.actor, location_id, "")
+
+            session.tasks.run(load, lambda ids: self._loaded_all(ids, location_id))
+
+    def _loaded_all(self, ids: list[int], location_id: int) -> None:
+        if location_id != self.session.location_id:
+            return  # the location was switched meanwhile
+        self._all_ids = ids
+        if not self.search.text().strip():
+            self._show(self.search.text(), ids)
+
+    def _show(self, query: str, ids: list[int]) -> None:
+        more = bool(query.strip()) and len(ids) > self.MAX_HITS
+        self.model.set_ids(ids[:self.MAX_HITS] if more else ids)
+        self.shown_query = query
+        if more:
+            self.count.setText(self.tr("More than %1 clients; type more to narrow the search.")
+                               .replace("%1", f"{self.MAX_HITS:,}".replace(",", ".")))
+        else:
+            self.count.setText(self.tr("%n client(s)", "", len(ids)))
+        if ids:
+            self.table.selectRow(0)
+
+    def _open_first(self) -> None:
+        if self._timer.isActive():
+            self.refresh()
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_client.emit(self.model.client_id(index.row()))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.search.hasFocus():
+            if self._timer.isActive():
+                self.refresh()
+            self.table.setFocus()
+            self.table.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,56 @@
+"""Loading the UI language: Dutch by default, English selectable."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+
+from vwdesk.resources import resource_path
+
+LANGUAGES = (("nl", "Nederlands"), ("en", "English"))
+_installed: list[QTranslator] = []
+
+
+def settings() -> QSettings:
+    """The app's settings, in the user's data folder — the folder of
+    `vwdesk.core.db.data_dir`, found here without importing SQLAlchemy, so
+    the first window shows before the database layer is loaded."""
+    from platformdirs import user_data_path
+
+    folder = Path(os.environ.get("VWDESK_DATA_DIR") or user_data_path("vwdesk", appauthor=False))
+    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def language() -> str:
+    value = settings().value("language", "nl")
+    return value if value in dict(LANGUAGES) else "nl"
+
+
+def set_language(code: str) -> None:
+    settings().setValue("language", code)
+
+
+def install(app: QCoreApplication, code: str | None = None) -> bool:
+    """Install the translators for `code` (default: the chosen language);
+    True when vwdesk's own translation was loaded (or none is needed)."""
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    code = code or language()
+    if code == "en":
+        return True
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    loaded = False
+    # vwdesk_nl.qm and the other parts' <part>_nl.qm files.
+    for qm in sorted(resource_path("translations").glob(f"*_{code}.qm")):
+        own = QTranslator(app)
+        if own.load(str(qm)):
+            app.installTranslator(own)
+            _installed.append(own)
+            loaded = loaded or qm.name == f"vwdesk_{code}.qm"
+    return loaded

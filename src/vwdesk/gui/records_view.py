@@ -1,0 +1,117 @@
+"""A plain list of one small record kind (volunteers, dwellings, year
+figures, programmes) with new / edit / remove, all through the same
+records-driven form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vwdesk.core.errors import VwdeskError
+from vwdesk.core.records import KINDS
+from vwdesk.core.services import base, desk
+from vwdesk.gui.lazy_view import LazyView
+from vwdesk.gui.record_form import RecordDialog
+from vwdesk.gui.widgets import Banner, confirm
+
+
+def _cell(value, ref_names: dict[int, str] | None) -> str:
+    if value is None:
+        return ""
+    if ref_names is not None:
+        return ref_names.get(value, str(value))
+    if hasattr(value, "strftime"):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class RecordsView(LazyView):
+    def __init__(self, session, kind_key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.kind_key = kind_key
+        kind = KINDS[kind_key]
+        self.columns = [f for f in kind.fields if f.type != "text"]
+        self.banner = Banner(self)
+        self.table = QTableWidget(0, len(self.columns), self)
+        self.table.setHorizontalHeaderLabels([f.label for f in self.columns])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemActivated.connect(lambda _item: self.edit())
+        may_write = session.actor.is_teamleader or kind_key not in base.TEAMLEADER_KINDS
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.remove_button = QPushButton(self.tr("Remove…"), self)
+        for button, slot in ((self.new_button, self.new), (self.edit_button, self.edit),
+                             (self.remove_button, self.remove)):
+            button.clicked.connect(slot)
+            button.setVisible(may_write)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self.rows: list[tuple[int, int, dict]] = []
+        self.dialog: RecordDialog | None = None
+        session.changed.connect(lambda kind: kind == kind_key and self.outdated())
+        session.location_changed.connect(lambda _id: self.outdated())
+
+    def refresh(self) -> None:
+        with self.session.db.session() as s:
+            self.rows = desk.list_records(s, self.session.actor, self.kind_key,
+                                          self.session.location_id)
+            refs = {f.name: dict(desk.ref_options(s, self.session.actor, f.ref,
+                                                  self.session.location_id))
+                    for f in self.columns if f.type == "ref"}
+        self.table.setRowCount(len(self.rows))
+        for i, (_id, _version, values) in enumerate(self.rows):
+            for col, f in enumerate(self.columns):
+                self.table.setItem(i, col, QTableWidgetItem(_cell(values[f.name], refs.get(f.name))))
+
+    def _open(self, row_id: int | None) -> None:
+        self.dialog = RecordDialog(self.session, self.kind_key, row_id, parent=self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
+
+    def new(self) -> None:
+        self._open(None)
+
+    def edit(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows):
+            self._open(self.rows[row][0])
+
+    def remove(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            return
+        row_id, version, _values = self.rows[row]
+        if not confirm(self, self.tr("Remove"), self.tr("Remove this record? This cannot be undone.")):
+            return
+        try:
+            with self.session.db.session() as s:
+                base.delete(s, self.session.actor, self.kind_key, row_id, version)
+        except VwdeskError as exc:
+            self.banner.show_message(exc.message)
+            return
+        self.banner.clear_message()
+        self.session.notify(self.kind_key)

@@ -1,0 +1,171 @@
+"""The users of a location (teamleader) or all users (beheerder), and a
+form to add one."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from vwdesk.core import models as m
+from vwdesk.core import vocab
+from vwdesk.core.errors import ValidationError, VwdeskError
+from vwdesk.core.services import desk
+from vwdesk.core.services.users import create_user, set_password
+from vwdesk.gui.lazy_view import LazyView
+from vwdesk.gui.widgets import Banner, ErrorLabel
+
+
+class NewUserDialog(QDialog):
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("New user"))
+        self.banner = Banner(self)
+        self.username = QLineEdit(self)
+        self.display_name = QLineEdit(self)
+        self.password = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
+        self.role = QComboBox(self)
+        roles = vocab.ROLES if session.actor.is_admin else ("vrijwilliger", "teamleider")
+        for role in roles:
+            self.role.addItem(role, role)
+        self.volunteer = QComboBox(self)
+        self.volunteer.addItem("", None)
+        with session.db.session() as s:
+            for vid, name in desk.volunteers(s, session.actor, session.location_id):
+                self.volunteer.addItem(name, vid)
+        self.errors = {name: ErrorLabel(self) for name in ("username", "password", "role", "location")}
+        form = QFormLayout()
+        for label, widget, name in ((self.tr("User name"), self.username, "username"),
+                                    (self.tr("Name"), self.display_name, None),
+                                    (self.tr("Password"), self.password, "password"),
+                                    (self.tr("Role"), self.role, "role"),
+                                    (self.tr("Volunteer record"), self.volunteer, None)):
+            cell = QWidget(self)
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(widget)
+            if name:
+                box.addWidget(self.errors[name])
+            form.addRow(label, cell)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            with self.session.db.session() as s:
+                user = create_user(s, self.session.actor, self.username.text(), self.password.text(),
+                                   self.role.currentData(), self.session.location_id,
+                                   self.display_name.text())
+                user.volunteer_id = self.volunteer.currentData()
+        except ValidationError as exc:
+            for name, label in self.errors.items():
+                label.show_message(exc.errors.get(name))
+            rest = [msg for name, msg in exc.errors.items() if name not in self.errors]
+            self.banner.show_message(" ".join(rest)) if rest else self.banner.clear_message()
+            return
+        except VwdeskError as exc:
+            self.banner.show_message(exc.message)
+            return
+        self.session.notify("users")
+        self.accept()
+
+
+class UsersView(LazyView):
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Name"),
+                                              self.tr("Role"), self.tr("Last login")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.banner = Banner(self)
+        self.new_button = QPushButton(self.tr("New user…"), self)
+        self.new_button.clicked.connect(self.new_user)
+        self.password_button = QPushButton(self.tr("Set a new password…"), self)
+        self.password_button.clicked.connect(self.ask_password)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addWidget(self.password_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table)
+        self.dialog: QDialog | None = None
+        self.user_ids: list[int] = []
+        session.changed.connect(lambda kind: kind == "users" and self.outdated())
+        session.location_changed.connect(lambda _id: self.outdated())
+
+    def refresh(self) -> None:
+        q = select(m.User).order_by(m.User.username)
+        if not self.session.actor.is_admin:
+            q = q.where(m.User.location_id == self.session.location_id)
+        with self.session.db.session() as s:
+            found = list(s.scalars(q))
+            self.user_ids = [u.id for u in found]
+            users = [(u.username, u.display_name, u.role,
+                      u.last_login_at.strftime("%d-%m-%Y %H:%M") if u.last_login_at else "")
+                     for u in found]
+        self.table.setRowCount(len(users))
+        for i, cells in enumerate(users):
+            for col, text in enumerate(cells):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+
+    def new_user(self) -> None:
+        self.dialog = NewUserDialog(self.session, self)
+        self.dialog.open()
+
+    def ask_password(self) -> None:
+        """A new password for the selected user (also lifts a lock-out)."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.user_ids):
+            self.banner.show_message(self.tr("Select a user first."), "warning")
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Set a new password"))
+        dialog.setLabelText(self.tr("New password for %1 (at least 8 characters):")
+                            .replace("%1", self.table.item(row, 0).text()))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(lambda text, uid=self.user_ids[row]:
+                                         self.set_password(uid, text))
+        self.dialog = dialog
+        dialog.open()
+
+    def set_password(self, user_id: int, password: str) -> None:
+        try:
+            with self.session.db.session() as s:
+                user = s.get(m.User, user_id)
+                if user.role == "beheerder" or \
+                        not self.session.actor.may_see_location(user.location_id):
+                    self.session.actor.require_admin()
+                set_password(s, self.session.actor, user, password)
+        except VwdeskError as exc:
+            self.banner.show_message(exc.message)
+            return
+        self.banner.show_message(self.tr("The password has been set; the account is unlocked."),
+                                 "info")

@@ -1,0 +1,195 @@
+"""Small widgets every form uses: a date field, a message banner, an error
+label beside a field, a client picker, and message boxes. (The services are
+imported where used: the login dialog uses these widgets before the database
+layer is loaded.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+
+class DateField(QLineEdit):
+    """A date typed as dd-mm-jjjj; empty means no date."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("dd-mm-yyyy"))
+        self.setMaximumWidth(130)
+
+    def set_date(self, value: dt.date | None) -> None:
+        self.setText(value.strftime("%d-%m-%Y") if value else "")
+
+    def date(self) -> dt.date | None:
+        """The date typed, None when empty; ValueError when it is not a date."""
+        from vwdesk.core.services.clients import parse_date
+
+        text = self.text().strip()
+        if not text:
+            return None
+        value = parse_date(text)
+        if value is None:
+            raise ValueError(self.tr("This is not a date; type it as dd-mm-yyyy, e.g. 05-03-2024."))
+        return value
+
+
+class ErrorLabel(QLabel):
+    """The message shown beside a field (hidden when there is none)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b00020;")
+        self.hide()
+
+    def show_message(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
+
+
+class Banner(QLabel):
+    """A message above a form: an error, a conflict or a warning."""
+
+    STYLES = {
+        "error": "background:#fde7e9; color:#8a0010; border:1px solid #e8a3aa;",
+        "warning": "background:#fff4d6; color:#5c4400; border:1px solid #e6c86e;",
+        "info": "background:#e6f2ea; color:#1d4d2b; border:1px solid #9cc7a8;",
+    }
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide()
+
+    def show_message(self, text: str, level: str = "error") -> None:
+        self.setStyleSheet(self.STYLES[level] + " padding:6px; border-radius:3px;")
+        self.setText(text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+class ClientPicker(QWidget):
+    """Find a client by typing (number, name or birth date): the matches show
+    below the field; Up/Down choose, Enter takes the highlighted one."""
+
+    picked = Signal(object)  # client id or None
+    DEBOUNCE_MS = 120
+    LIMIT = 8
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.client_id: int | None = None
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(self.tr("Type a name, number or birth date"))
+        self.matches = QListWidget(self)
+        self.matches.setMaximumHeight(150)
+        self.matches.hide()
+        self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.matches)
+        self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+        self.edit.textEdited.connect(self._typed)
+        self.edit.installEventFilter(self)
+        self.matches.itemClicked.connect(self._take)
+        self.setFocusProxy(self.edit)
+
+    def _typed(self, _text: str) -> None:
+        if self.client_id is not None:
+            self.client_id = None
+            self.picked.emit(None)
+        self._timer.start()
+
+    def search_now(self) -> None:
+        from vwdesk.core.services import clients as client_service
+
+        self._timer.stop()
+        text = self.edit.text().strip()
+        self.matches.clear()
+        if not text or self.client_id is not None:
+            self.matches.hide()
+            return
+        with self.session.db.session() as s:
+            found = client_service.find(s, self.session.actor, self.session.location_id, text,
+                                        self.LIMIT)
+        for r in found:
+            item = QListWidgetItem(client_service.label(r))
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.matches.addItem(item)
+        if found:
+            self.matches.setCurrentRow(0)
+        else:
+            self.matches.addItem(QListWidgetItem(self.tr("No client found")))
+        self.matches.show()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj is self.edit and event.type() == event.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.matches.count():
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
+                self.matches.setCurrentRow(row)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.client_id is None:
+                if self._timer.isActive():
+                    self.search_now()
+                item = self.matches.currentItem()
+                if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
+                    self._take(item)
+                    return True
+        return super().eventFilter(obj, event)
+
+    def _take(self, item: QListWidgetItem) -> None:
+        client_id = item.data(Qt.ItemDataRole.UserRole)
+        if client_id is None:
+            return
+        self.focusNextChild()
+        self.set_client(client_id, item.text())
+
+    def set_client(self, client_id: int | None, text: str | None = None) -> None:
+        from vwdesk.core.services import clients as client_service
+
+        if client_id is not None and text is None:
+            with self.session.db.session() as s:
+                r = client_service.row(s, self.session.actor, client_id)
+            text = client_service.label(r) if r else ""
+        self.client_id = client_id
+        self.edit.setText(text or "")
+        self.matches.clear()
+        self.matches.hide()
+        self.picked.emit(client_id)
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask once, Yes/No; No is the default."""
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_message(parent: QWidget, title: str, text: str, error: bool = False) -> QMessageBox:
+    """A non-blocking message box (window-modal, opened with open())."""
+    box = QMessageBox(QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information,
+                      title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -1,0 +1,38 @@
+"""Fixtures for the desk's screens: a logged-in session per role, Dutch UI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from deskutil import add_client, compile_translations, make_session
+
+
+@pytest.fixture
+def dutch(qapp):
+    """The UI in Dutch, as a user gets it by default."""
+    from vwdesk.gui import i18n
+
+    compile_translations()
+    assert i18n.install(qapp)
+    yield
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def volunteer_session(office, qtbot):
+    session = make_session(office, office.volunteer, "Vrijwilliger")
+    yield session
+    session.tasks.wait()
+
+
+@pytest.fixture
+def teamleader_session(office, qtbot):
+    session = make_session(office, office.teamleader, "Teamleider")
+    yield session
+    session.tasks.wait()
+
+
+@pytest.fixture
+def hassan(office) -> int:
+    return add_client(office, "101", "Omar", "Al-Hassan", dt.date(1990, 5, 1))

@@ -1,0 +1,102 @@
+"""First start, login with lock-out, the main window, log out and switch user,
+and the Dutch UI by default."""
+
+from __future__ import annotations
+
+from deskutil import show_active
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy import select
+
+from vwdesk.core import models as m
+from vwdesk.gui.app import DeskApp
+from vwdesk.gui.login import LoginDialog, SetupDialog
+
+
+def login(qtbot, dialog: LoginDialog, username: str, password: str) -> None:
+    qtbot.waitUntil(lambda: dialog.login_button.isEnabled())  # the database is open
+    dialog.username.clear()
+    qtbot.keyClicks(dialog.username, username)
+    qtbot.keyClicks(dialog.password, password)
+    with qtbot.waitSignal(dialog.attempted):  # the password is checked off the GUI thread
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+
+def test_first_start_creates_location_and_beheerder(qtbot, sqlite_db, monkeypatch):
+    monkeypatch.setattr(QApplication, "quit", lambda: None)
+    app = DeskApp(lambda: sqlite_db)
+    app.start()
+    qtbot.waitUntil(lambda: isinstance(app.dialog, SetupDialog))
+    setup = app.dialog
+    assert setup.isVisible()
+    qtbot.keyClicks(setup.location, "Vlaardingen")
+    qtbot.keyClicks(setup.username_edit, "anna")
+    qtbot.keyClicks(setup.password, "kort")
+    qtbot.keyClicks(setup.password2, "kort")
+    setup.create()
+    assert "te kort" in setup.errors["password"].text()  # beside the field, dialog stays
+    for edit in (setup.password, setup.password2):
+        edit.clear()
+        qtbot.keyClicks(edit, "lang-genoeg-wachtwoord")
+    setup.create()
+    assert setup.result() == QDialog.DialogCode.Accepted
+    with sqlite_db.session() as s:
+        user = s.scalar(select(m.User))
+        assert (user.username, user.role) == ("anna", "beheerder")
+        assert s.get(m.Location, user.location_id).name == "Vlaardingen"
+    # Then the login, the name already filled in.
+    dialog = app.dialog
+    assert isinstance(dialog, LoginDialog) and dialog.username.text() == "anna"
+    login(qtbot, dialog, "anna", "lang-genoeg-wachtwoord")
+    window = app.window
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert "Vlaardingen" in window.user_label.text() and "anna" in window.user_label.text()
+    assert window.location_switch.currentText() == "Vlaardingen"  # beheerder: all locations
+    window.session.tasks.wait()
+
+
+def test_five_wrong_passwords_lock_the_account(qtbot, office):
+    dialog = LoginDialog(office.db)
+    show_active(qtbot, dialog)
+    for _ in range(4):
+        login(qtbot, dialog, "vw-testdorp", "fout")
+        assert "klopt niet" in dialog.banner.text()
+        assert dialog.password.text() == "" and dialog.isVisible()
+    login(qtbot, dialog, "vw-testdorp", "fout")
+    assert "geblokkeerd" in dialog.banner.text()
+    login(qtbot, dialog, "vw-testdorp", "geheim-wachtwoord")  # even the right one now
+    assert "geblokkeerd" in dialog.banner.text() and dialog.user is None
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_login_logout_and_switch_user(qtbot, office, monkeypatch):
+    monkeypatch.setattr(QApplication, "quit", lambda: None)
+    app = DeskApp(lambda: office.db)
+    app.start()
+    assert isinstance(app.dialog, LoginDialog)  # shown before the database is open
+    login(qtbot, app.dialog, "vw-testdorp", "geheim-wachtwoord")
+    first = app.window  # deleted on logout
+    assert "Vrijwilliger" in first.user_label.text() and "Testdorp" in first.user_label.text()
+    assert first.users is None  # a volunteer does not manage users
+    first.session.tasks.wait()
+    first.logout_requested.emit()
+    assert app.window is None and not first.isVisible()
+    login(qtbot, app.dialog, "tl-testdorp", "geheim-wachtwoord")
+    second = app.window
+    qtbot.addWidget(second)
+    assert "Teamleider" in second.user_label.text()
+    assert second.users is not None and second.year_figures is not None
+    second.session.tasks.wait()
+
+
+def test_dutch_is_the_default_language(qtbot, dutch, teamleader_session):
+    from vwdesk.gui.main_window import MainWindow
+
+    window = MainWindow(teamleader_session)
+    qtbot.addWidget(window)
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles[0] == "Bestand"
+    assert window.new_visit_action.text() == "Nieuw bezoek"
+    assert window.tabs.tabText(1) == "Cliënten"
+    assert window.visit.save_button.text() == "Opslaan (Enter)"

@@ -1,0 +1,211 @@
+"""The main window's wiring: the access reason asked once per client page,
+creating a client from the visit form, users and passwords by role."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.machinery
+import sys
+import types
+
+import pytest
+from deskutil import add_client, compile_translations, show_active
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from vwdesk.core import models as m
+from vwdesk.core.errors import LoginError
+from vwdesk.core.services.users import authenticate
+from vwdesk.gui.main_window import MainWindow
+from vwdesk.gui.users_view import UsersView
+from vwdesk.gui.visit_form import VisitForm
+
+
+def fake_module(monkeypatch, name: str, **attrs) -> None:
+    module = types.ModuleType(name)
+    module.__spec__ = importlib.machinery.ModuleSpec(name, None)
+    module.__dict__.update(attrs)
+    monkeypatch.setitem(sys.modules, name, module)
+
+
+def test_client_page_asks_a_reason_once_per_login_session(qtbot, office, volunteer_session,
+                                                          monkeypatch):
+    client_id = add_client(office, "101", "Omar", "Al-Hassan")
+    answers, recorded = [None, "vraag over brief"], []
+    fake_module(monkeypatch, "vwdesk.gui.privacy_dialogs",
+                ask_access_reason=lambda parent: answers.pop(0))
+    fake_module(monkeypatch, "vwdesk.privacy.access",
+                record_page_open=lambda db, actor, cid, reason: recorded.append((cid, reason)))
+    window = MainWindow(volunteer_session)
+    show_active(qtbot, window)
+    assert window.open_client(client_id) is None  # cancelled: the page does not open
+    assert window.client_pages == {} and recorded == []
+    page = window.open_client(client_id)
+    assert page is not None and recorded == [(client_id, "vraag over brief")]
+    window._close_tab(window.tabs.indexOf(page))
+    assert window.open_client(client_id) is not None  # not asked again
+    assert recorded == [(client_id, "vraag over brief")]
+    assert window.extra_menu.findChild(type(window.new_visit_action), "access_log") is None
+    volunteer_session.tasks.wait()
+
+
+def test_new_client_from_the_visit_form(qtbot, office, volunteer_session):
+    form = VisitForm(volunteer_session)
+    show_active(qtbot, form)
+    qtbot.keyClicks(form.client.edit, "Lina Haddad")
+    qtbot.mouseClick(form.new_client_button, Qt.MouseButton.LeftButton)
+    dialog = form.client_dialog
+    assert dialog.form.widgets["first_name"].text() == "Lina"
+    assert dialog.form.widgets["last_name"].text() == "Haddad"
+    dialog.form.widgets["birth_date"].set_date(dt.date(1999, 9, 9))
+    dialog.save()
+    with office.db.session() as s:
+        client_id = s.scalar(select(m.Client.id).where(m.Client.last_name == "Haddad"))
+    assert form.client.client_id == client_id
+    assert form.client.edit.text() == "Lina Haddad (1, 09-09-1999)"
+
+
+def test_teamleader_adds_a_user_and_unlocks_one(qtbot, office, teamleader_session):
+    for _ in range(5):
+        with pytest.raises(LoginError):
+            authenticate(office.db, "vw-testdorp", "fout")
+    view = UsersView(teamleader_session)
+    show_active(qtbot, view)
+    assert [view.table.item(r, 0).text() for r in range(view.table.rowCount())] == [
+        "tl-testdorp", "vw-testdorp"]
+    view.table.selectRow(1)
+    qtbot.mouseClick(view.password_button, Qt.MouseButton.LeftButton)
+    view.dialog.setTextValue("nieuw-wachtwoord")
+    view.dialog.accept()
+    assert "ontgrendeld" in view.banner.text() or "unlocked" in view.banner.text()
+    assert authenticate(office.db, "vw-testdorp", "nieuw-wachtwoord").username == "vw-testdorp"
+
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    assert [dialog.role.itemText(i) for i in range(dialog.role.count())] == [
+        "vrijwilliger", "teamleider"]  # no beheerder from a teamleader
+    qtbot.keyClicks(dialog.username, "yonas")
+    qtbot.keyClicks(dialog.password, "kort")
+    dialog.save()
+    assert "te kort" in dialog.errors["password"].text()
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, "lang-genoeg-1")
+    dialog.save()
+    assert view.table.rowCount() == 3
+
+
+def test_beheerder_switches_location(qtbot, office):
+    from vwdesk.core.services import base
+    from vwdesk.core.services.locations import create_location
+    from vwdesk.core.services.users import SYSTEM, actor_for, create_user
+    from vwdesk.gui.session import DeskSession
+
+    add_client(office, "101", "Omar", "Al-Hassan")
+    with office.db.session() as s:
+        other = create_location(s, SYSTEM, "Maassluis")
+        base.create(s, SYSTEM, "clients", other.id, {"number": "1", "first_name": "Lina"})
+        admin = actor_for(create_user(s, SYSTEM, "admin", "geheim-wachtwoord", "beheerder", None))
+    session = DeskSession(office.db, admin, office.location_id, "Testdorp", "admin")
+    window = MainWindow(session)
+    show_active(qtbot, window)
+    window.find_client()
+    qtbot.waitUntil(lambda: window.clients.model.rowCount() == 1)
+    switch = window.location_switch
+    switch.setCurrentIndex(switch.findText("Maassluis"))
+    assert session.location_id != office.location_id
+    assert "Maassluis" in window.user_label.text()
+    qtbot.waitUntil(lambda: window.clients.model.index(0, 1).data() == "Lina")
+    session.tasks.wait()
+
+
+def test_english_can_be_chosen_in_settings(qtbot):
+    from vwdesk.gui import i18n
+    from vwdesk.gui.settings_dialog import SettingsDialog
+
+    assert i18n.language() == "nl"
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.save()
+    assert i18n.language() == "en"
+
+
+def test_run_shows_a_database_error_and_exits_2(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from vwdesk.gui import app, i18n
+
+    bad = tmp_path / "kapot.sqlite"
+    bad.write_bytes(b"dit is geen database" * 100)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    quit_on_close = QApplication.instance().quitOnLastWindowClosed()
+    try:
+        assert app.run(str(bad), demo=False) == 2
+    finally:
+        QApplication.instance().setQuitOnLastWindowClosed(quit_on_close)
+        i18n.install(QApplication.instance(), "en")
+    assert len(shown) == 1 and "kan niet worden geopend" in shown[0]
+
+
+def test_run_opens_the_setup_on_an_empty_database(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from vwdesk.gui import app, i18n
+    from vwdesk.gui.login import SetupDialog
+
+    compile_translations()
+    seen = []
+
+    def close_setup():
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, SetupDialog) and w.isVisible()]
+        if dialogs:  # once the database is open
+            timer.stop()
+            seen.append(dialogs[0].windowTitle())
+            dialogs[0].reject()  # cancelling the first start ends the app
+
+    timer = QTimer(interval=50)
+    timer.timeout.connect(close_setup)
+    timer.start()
+    quit_on_close = QApplication.instance().quitOnLastWindowClosed()
+    try:
+        assert app.run(str(tmp_path / "nieuw.sqlite"), demo=False) == 0
+    finally:
+        QApplication.instance().setQuitOnLastWindowClosed(quit_on_close)
+        i18n.install(QApplication.instance(), "en")
+    assert seen == ["vwdesk — eerste start"]  # Dutch by default
+
+
+def test_an_unexpected_fault_opening_the_database_ends_with_a_message(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from vwdesk.gui.app import DeskApp
+
+    def broken():
+        raise OSError("schijf weg")
+
+    shown, exits = [], []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
+    app = DeskApp(broken)
+    app.start()
+    qtbot.waitUntil(lambda: exits == [2])
+    assert "OSError" in shown[0] and app.exit_code == 2
+    app.dialog.close()
+
+
+def test_busy_indicator_while_reading_off_the_gui_thread(qtbot, office, volunteer_session):
+    import threading
+
+    window = MainWindow(volunteer_session)
+    show_active(qtbot, window)
+    volunteer_session.tasks.wait()
+    qtbot.waitUntil(lambda: not window.busy.isVisible())
+    release, results = threading.Event(), []
+    volunteer_session.tasks.run(lambda: release.wait(5) and "klaar", results.append)
+    qtbot.waitUntil(lambda: window.busy.isVisible())
+    assert window.isEnabled()  # the window stays usable meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: results == ["klaar"] and not window.busy.isVisible())

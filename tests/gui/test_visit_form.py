@@ -1,0 +1,147 @@
+"""Registering a visit from the keyboard alone; correcting and removing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from deskutil import contacts_in_db, show_active
+from vwdesk.gui.visit_form import VisitForm
+
+
+def type_into(qtbot, widget, text):
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+
+
+def test_visit_registered_by_keyboard_alone(qtbot, office, volunteer_session, hassan):
+    form = VisitForm(volunteer_session)
+    show_active(qtbot, form)
+    edit = form.client.edit
+    qtbot.keyClicks(edit, "alhassan")
+    qtbot.waitUntil(lambda: form.client.matches.count() == 1 and form.client.matches.isVisible())
+    assert "Al-Hassan" in form.client.matches.item(0).text()
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # takes the match
+    assert form.client.client_id == hassan
+    assert form.topic_edit.hasFocus()
+    qtbot.keyClicks(form.topic_edit, "wer")
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)  # adds "werk"
+    qtbot.keyClicks(form.topic_edit, "brie")
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)  # adds "brieven"
+    checked = sorted(c.text() for c in form.chips.values() if c.isChecked())
+    assert checked == ["brieven", "werk"]
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)  # empty topic field: save
+
+    [contact] = contacts_in_db(office)
+    assert contact.client_id == hassan and contact.kind == "spreekuur"
+    assert contact.date == dt.date.today()
+    assert sorted(t.name for t in contact.topics) == ["brieven", "werk"]
+    # Ready for the next visitor, the visit listed beside the form.
+    assert form.client.client_id is None and form.client.edit.text() == ""
+    assert not any(c.isChecked() for c in form.chips.values())
+    assert form.client.edit.hasFocus()
+    assert form.day.rowCount() == 1
+    assert "Al-Hassan" in form.day.item(0, 1).text() and form.day.item(0, 2).text() == "brieven, werk"
+
+
+def test_ctrl_s_saves_a_visit_without_a_file(qtbot, office, volunteer_session):
+    form = VisitForm(volunteer_session)
+    show_active(qtbot, form)
+    form.without_file.setChecked(True)
+    assert form.person.hasFocus()
+    qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # Nothing saved: the message stands beside the person field.
+    assert contacts_in_db(office) == []
+    assert form.errors["person_label"].isVisible()
+    assert "persoon" in form.errors["person_label"].text()
+    type_into(qtbot, form.person, "man met rode jas")
+    qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    [contact] = contacts_in_db(office)
+    assert contact.person_label == "man met rode jas" and contact.client_id is None
+
+
+def test_validation_error_keeps_what_was_typed(qtbot, office, volunteer_session, hassan):
+    form = VisitForm(volunteer_session)
+    show_active(qtbot, form)
+    form.client.set_client(hassan)
+    form.date.setText("31-02-2024")
+    form.duration.setText("20")
+    qtbot.keyClick(form.duration, Qt.Key.Key_Return)
+    assert contacts_in_db(office) == []
+    assert form.errors["date"].isVisible()
+    assert form.client.client_id == hassan and form.duration.text() == "20"
+
+
+def test_correct_and_remove_a_mistaken_visit(qtbot, office, volunteer_session, hassan,
+                                             monkeypatch):
+    form = VisitForm(volunteer_session)
+    show_active(qtbot, form)
+    form.client.set_client(hassan)
+    form.save()
+    form.day.selectRow(0)
+    qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
+    assert form.editing is not None and form.client.client_id == hassan
+    form.kind.setCurrentIndex(form.kind.findData("juridisch"))
+    form.duration.setText("45")
+    qtbot.keyClick(form.duration, Qt.Key.Key_Return)
+    [contact] = contacts_in_db(office)
+    assert (contact.kind, contact.duration_minutes) == ("juridisch", 45)
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    form.day.selectRow(0)
+    qtbot.mouseClick(form.remove_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert contacts_in_db(office) == []
+    assert form.day.rowCount() == 0
+    from sqlalchemy import select
+
+    from vwdesk.core import models as m
+    with office.db.session() as s:
+        actions = list(s.scalars(select(m.AuditEntry.action).where(
+            m.AuditEntry.table_name == "contacts")))
+    assert "delete" in actions
+
+
+def test_conflict_on_correction_keeps_typed_values(qtbot, office, volunteer_session, hassan):
+    from vwdesk.core.services import contacts
+
+    form = VisitForm(volunteer_session)
+    show_active(qtbot, form)
+    form.client.set_client(hassan)
+    form.save()
+    contact_id = form.day_rows[0].id
+    form.edit(contact_id)
+    with office.db.session() as s:  # another PC corrects it first
+        edit = contacts.for_edit(s, office.teamleader, contact_id)
+        contacts.change(s, office.teamleader, contact_id, edit.version, {"duration_minutes": 10}, [])
+    form.duration.setText("30")
+    form.save()
+    assert "Teamleider" in form.banner.text()
+    assert form.duration.text() == "30" and form.editing is not None
+    form.save()  # saving again keeps the user's value
+    [contact] = contacts_in_db(office)
+    assert contact.duration_minutes == 30
+
+
+def test_staff_member_defaults_to_the_users_volunteer_record(qtbot, office):
+    from vwdesk.core import models as m
+    from vwdesk.core.services import base
+    from vwdesk.gui.session import DeskSession
+
+    with office.db.session() as s:
+        me = base.create(s, office.teamleader, "volunteers", office.location_id, {
+            "number": "1", "first_name": "Vera", "kind": "vrijwilliger",
+            "start": dt.date.today() - dt.timedelta(days=30)})
+        s.get(m.User, office.volunteer.user_id).volunteer_id = me.id
+        me_id = me.id
+    session = DeskSession(office.db, office.volunteer, office.location_id, "Testdorp", "Vera")
+    form = VisitForm(session)
+    show_active(qtbot, form)
+    assert form.volunteer.currentData() == me_id and form.volunteer.currentText() == "Vera"
+    assert form.kind.currentData() == "spreekuur" and form.date.date() == dt.date.today()
+    form.start("juridisch")
+    assert form.kind.currentData() == "juridisch" and form.volunteer.currentData() == me_id

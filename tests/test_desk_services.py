@@ -1,0 +1,173 @@
+"""The desk's Qt-free services: search, duplicates, timeline, day list,
+deadlines, couplings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vwdesk.core.errors import AccessDenied
+from vwdesk.core.services import base, clients, contacts, couplings, desk, dossiers
+from vwdesk.core.services.locations import create_location
+from vwdesk.core.services.users import SYSTEM
+
+TODAY = dt.date.today()
+
+
+def add_client(s, actor, loc, number, first, last, birth=None):
+    return base.create(s, actor, "clients", loc, {
+        "number": number, "first_name": first, "last_name": last, "birth_date": birth}).id
+
+
+@pytest.fixture
+def people(office):
+    with office.db.session() as s:
+        ids = {
+            "hassan": add_client(s, office.volunteer, office.location_id, "101", "Omar", "Al-Hassan",
+                                 dt.date(1990, 5, 1)),
+            "hasan": add_client(s, office.volunteer, office.location_id, "102", "Hasan", "Yilmaz"),
+            "arabic": add_client(s, office.volunteer, office.location_id, "103", "حسن", "علي"),
+            "geez": add_client(s, office.volunteer, office.location_id, "204", "ሃብቶም", "Tesfay"),
+            "eva": add_client(s, office.volunteer, office.location_id, "205", "Éva", "Müller",
+                              dt.date(1985, 2, 3)),
+        }
+    return ids
+
+
+def search(office, q):
+    with office.db.session() as s:
+        return clients.search_ids(s, office.volunteer, office.location_id, q)
+
+
+def test_search_is_case_accent_and_spacing_insensitive(office, people):
+    for q in ("Hassan", "hassan", "Al-Hassan", "alhassan", "AL HASSAN"):
+        assert people["hassan"] in search(office, q), q
+    assert search(office, "eva muller") == [people["eva"]]
+    assert search(office, "حسن") == [people["arabic"]]
+    assert search(office, "ሃብቶም") == [people["geez"]]
+    assert search(office, "10") == sorted([people["hassan"], people["hasan"], people["arabic"]],
+                                          key=lambda i: search(office, "").index(i))
+    assert search(office, "01-05-1990") == [people["hassan"]]
+    assert search(office, "1-5-1990") == [people["hassan"]]
+    assert search(office, "%") == []
+    assert len(search(office, "")) == 5
+
+
+def test_rows_and_timeline(office, people):
+    with office.db.session() as s:
+        r = clients.rows(s, office.volunteer, office.location_id, [people["geez"]])[people["geez"]]
+        assert r.name == "ሃብቶም Tesfay" and r.number == "204"
+        topic_ids = [t for t, n in contacts.topics(s) if n in ("werk", "brieven")]
+        contacts.register(s, office.volunteer, office.location_id, {
+            "date": TODAY, "kind": "spreekuur", "client_id": people["geez"]}, topic_ids)
+        base.create(s, office.volunteer, "dossiers", office.location_id, {
+            "number": "D1", "client_id": people["geez"], "kind": "gezinshereniging",
+            "opened_on": TODAY - dt.timedelta(days=3), "deadline": TODAY + dt.timedelta(days=5)})
+        base.create(s, office.volunteer, "trajectories", office.location_id, {
+            "client_id": people["geez"], "kind": "mb-jaar-1", "start": TODAY - dt.timedelta(days=9)})
+    with office.db.session() as s:
+        events = clients.timeline(s, office.volunteer, people["geez"])
+    assert [e.kind for e in events] == ["contacts", "dossiers", "trajectories"]
+    assert events[0].detail == "brieven, werk"
+    assert "termijn" in events[1].detail
+
+
+def test_likely_duplicates(office, people):
+    with office.db.session() as s:
+        dup = clients.likely_duplicates(s, office.volunteer, office.location_id, "omar",
+                                        "alhasan", dt.date(1990, 5, 1))
+        assert [d.id for d in dup] == [people["hassan"]]
+        assert clients.likely_duplicates(s, office.volunteer, office.location_id, "Omar",
+                                         "Al-Hassan", dt.date(1990, 5, 2)) == []
+        assert clients.likely_duplicates(s, office.volunteer, office.location_id, "Piet",
+                                         "Jansen", dt.date(1990, 5, 1)) == []
+        assert clients.likely_duplicates(s, office.volunteer, office.location_id, "Omar",
+                                         "Al-Hassan", dt.date(1990, 5, 1),
+                                         exclude_id=people["hassan"]) == []
+
+
+def test_volunteer_cannot_search_another_location(office, people):
+    with office.db.session() as s:
+        other = create_location(s, SYSTEM, "Elders").id
+    with office.db.session() as s, pytest.raises(AccessDenied):
+        clients.search_ids(s, office.volunteer, other, "")
+
+
+def test_day_list_change_and_remove(office, people):
+    with office.db.session() as s:
+        topic = contacts.topics(s)[0][0]
+        c = contacts.register(s, office.volunteer, office.location_id, {
+            "date": TODAY, "kind": "spreekuur", "person_label": "man met rode jas"}, [topic])
+        cid = c.id
+    with office.db.session() as s:
+        [row] = contacts.day_list(s, office.volunteer, office.location_id, TODAY)
+        assert row.who == "man met rode jas" and row.topics
+        edit = contacts.for_edit(s, office.volunteer, cid)
+        contacts.change(s, office.volunteer, cid, edit.version,
+                        {"person_label": None, "client_id": people["eva"]}, [])
+    with office.db.session() as s:
+        [row] = contacts.day_list(s, office.volunteer, office.location_id, TODAY)
+        assert row.who == "Éva Müller (205)" and row.topics == ""
+        contacts.remove(s, office.volunteer, cid, row.version)
+    with office.db.session() as s:
+        assert contacts.day_list(s, office.volunteer, office.location_id, TODAY) == []
+
+
+def test_deadlines_and_due_count(office, people):
+    with office.db.session() as s:
+        for n, days in (("D1", 30), ("D2", 3), ("D3", -2)):
+            base.create(s, office.volunteer, "dossiers", office.location_id, {
+                "number": n, "client_id": people["eva"], "kind": "naturalisatie",
+                "opened_on": TODAY - dt.timedelta(days=60), "deadline": TODAY + dt.timedelta(days=days)})
+        base.create(s, office.volunteer, "dossiers", office.location_id, {
+            "number": "D4", "client_id": people["eva"], "kind": "asiel", "opened_on": TODAY,
+            "closed_on": TODAY, "deadline": TODAY})
+    with office.db.session() as s:
+        rows = dossiers.deadlines(s, office.volunteer, office.location_id)
+        assert [r.number for r in rows] == ["D3", "D2", "D1"]
+        assert dossiers.due_count(s, office.volunteer, office.location_id, TODAY) == 2
+
+
+def test_couplings_overview_coaches_and_reminders(office, people):
+    start = TODAY - dt.timedelta(days=100)
+    with office.db.session() as s:
+        prog = dict((p.key, p.id) for p in couplings.overview(s, office.teamleader, office.location_id))
+        coach = base.create(s, office.teamleader, "volunteers", office.location_id, {
+            "number": "7", "first_name": "Kees", "kind": "vrijwilliger", "team": "taalcoach",
+            "start": TODAY - dt.timedelta(days=400)}).id
+        base.create(s, office.teamleader, "volunteers", office.location_id, {
+            "number": "8", "first_name": "Anna", "kind": "vrijwilliger", "team": "wegwijs",
+            "start": TODAY - dt.timedelta(days=400)})
+        assert desk.next_number(s, office.teamleader, "volunteers", office.location_id) == "9"
+        assert couplings.coaches(s, office.teamleader, office.location_id, prog["taalcoach"]) == [
+            (coach, "Kees")]
+        for n, values in (("1", {}), ("2", {"started_on": start, "coach_id": coach,
+                                           "client_id": people["eva"]}),
+                          ("3", {"started_on": start, "ended_on": TODAY, "result": "afgerond"})):
+            base.create(s, office.volunteer, "couplings", office.location_id, {
+                "number": n, "programme_id": prog["taalcoach"], "signed_up_on": start, **values})
+    with office.db.session() as s:
+        ov = {p.key: p for p in couplings.overview(s, office.volunteer, office.location_id)}
+        assert (ov["taalcoach"].waiting, ov["taalcoach"].running, ov["taalcoach"].ended) == (1, 1, 1)
+        running = couplings.couplings(s, office.volunteer, office.location_id, prog["taalcoach"],
+                                      couplings.RUNNING)
+        assert [r.number for r in running] == ["2"] and running[0].coach == "Kees"
+        [rem] = couplings.reminders(s, office.volunteer, office.location_id)
+        assert (rem.evaluation, rem.due) == ("3m", couplings.add_months(start, 3))
+        assert couplings.due_count(s, office.volunteer, office.location_id, TODAY) == 1
+
+
+def test_add_months():
+    assert couplings.add_months(dt.date(2024, 11, 30), 3) == dt.date(2025, 2, 28)
+    assert couplings.evaluation_dates(dt.date(2024, 1, 31)) == (dt.date(2024, 4, 30),
+                                                                dt.date(2024, 7, 31))
+
+
+def test_search_limit_keeps_name_order(office, people):
+    with office.db.session() as s:
+        everyone = clients.search_ids(s, office.volunteer, office.location_id, "")
+        assert clients.search_ids(s, office.volunteer, office.location_id, "", limit=2) == everyone[:2]
+        hits = clients.search_ids(s, office.volunteer, office.location_id, "a")
+        assert len(hits) > 2
+        assert clients.search_ids(s, office.volunteer, office.location_id, "a", limit=2) == hits[:2]
