@@ -151,9 +151,12 @@ def test_backup_timer_makes_a_due_backup(qtbot, office_sqlite):
 
     parent = pd.QWidget()
     qtbot.addWidget(parent)
-    timer = pd.install_backup_timer(parent, office_sqlite.db, minutes=1)
+    ran = []
+    timer = pd.install_backup_timer(parent, office_sqlite.db,
+                                    lambda work: (ran.append(1), work()), minutes=1)
     assert timer.isActive() and timer.interval() == 60_000
     timer.timeout.emit()
+    assert ran == [1]
     assert len(list_backups(configured_folder(office_sqlite.db), "test")) == 1
 
 

@@ -156,13 +156,7 @@ class DeskApp(QObject):
 
 
 def run(database: str | None, demo: bool) -> int:
-    """The `vwdesk` command without a subcommand."""
-    from importlib.util import find_spec
-
-    if find_spec("vwdesk.logging_setup") is not None:
-        from vwdesk.logging_setup import configure_logging
-
-        configure_logging()
+    """The `vwdesk` command without a subcommand (`cli.main` has set up the log)."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("vwdesk")
     app.setWindowIcon(QIcon(str(resource_path("icons", "vwdesk.svg"))))

@@ -4,7 +4,6 @@ the logged-in user in the status bar."""
 
 from __future__ import annotations
 
-import importlib.util
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,14 +30,6 @@ from vwdesk.gui.settings_dialog import SettingsDialog
 from vwdesk.gui.users_view import UsersView
 from vwdesk.gui.visit_form import VisitForm
 from vwdesk.gui.widgets import show_message
-
-
-def available(module: str) -> bool:
-    """Whether an optional part of the app is installed (decides menu entries)."""
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -128,30 +119,27 @@ class MainWindow(QMainWindow):
                      "new_client")
         self._action(file_menu, self.tr("Find client"), self.find_client, "Ctrl+F", "find_client")
         file_menu.addSeparator()
-        if available("vwdesk.gui.exchange_dialogs"):
-            if actor.is_teamleader:
-                self._action(file_menu, self.tr("Import…"), self.import_workbook, name="import")
-                self._action(file_menu, self.tr("Export…"), self.export_workbook, name="export")
-            self._action(file_menu, self.tr("Save template…"), self.save_template,
-                         name="save_template")
-            file_menu.addSeparator()
+        if actor.is_teamleader:
+            self._action(file_menu, self.tr("Import…"), self.import_workbook, name="import")
+            self._action(file_menu, self.tr("Export…"), self.export_workbook, name="export")
+        self._action(file_menu, self.tr("Save template…"), self.save_template,
+                     name="save_template")
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("Log out / switch user"), self.logout_requested.emit,
                      "Ctrl+L", "logout")
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
         extra = bar.addMenu(self.tr("E&xtra"))
         self.extra_menu = extra
-        if actor.is_teamleader and available("vwdesk.gui.report_screen"):
+        if actor.is_teamleader:
             self._action(extra, self.tr("Year report"), self.show_report, name="report")
-        if available("vwdesk.gui.privacy_dialogs"):
-            if actor.is_teamleader:
-                self._action(extra, self.tr("Access log"), self.show_access_log, name="access_log")
-                self._action(extra, self.tr("Privacy settings…"), self.privacy_settings,
-                             name="privacy_settings")
-                self._action(extra, self.tr("Make a backup now"), self.backup_now, name="backup")
-            if actor.is_admin:
-                self._action(extra, self.tr("Restore a backup…"), self.restore_backup,
-                             name="restore")
+            self._action(extra, self.tr("Access log"), self.show_access_log, name="access_log")
+            self._action(extra, self.tr("Privacy settings…"), self.privacy_settings,
+                         name="privacy_settings")
+            self._action(extra, self.tr("Make a backup now"), self.backup_now, name="backup")
+        if actor.is_admin:
+            self._action(extra, self.tr("Restore a backup…"), self.restore_backup,
+                         name="restore")
         self._action(extra, self.tr("Settings…"), self.show_settings, name="settings")
 
     def _build_status_bar(self) -> None:
@@ -225,11 +213,10 @@ class MainWindow(QMainWindow):
 
     def open_client(self, client_id: int) -> ClientPage | None:
         """The client's full page; the first time in a login session the
-        user gives a reason (when the privacy part is installed)."""
+        user gives a reason, recorded in the access log."""
         page = self.client_pages.get(client_id)
         if page is None:
-            if client_id not in self.session.opened_pages and \
-                    available("vwdesk.gui.privacy_dialogs"):
+            if client_id not in self.session.opened_pages:
                 from vwdesk.gui.privacy_dialogs import ask_access_reason
                 from vwdesk.privacy.access import record_page_open
 
@@ -316,6 +303,7 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         from vwdesk.gui.privacy_dialogs import restore_dialog
 
+        self.session.db.close()  # no open connections while the file is swapped
         if restore_dialog(self, self.session.db.url):
             self.logout_requested.emit()  # the data changed under every screen
 
@@ -324,9 +312,9 @@ class MainWindow(QMainWindow):
         self.dialog.open()
 
     def run_startup_checks(self) -> None:
-        """The privacy part's checks (retention, backups, a damaged file)."""
-        if not available("vwdesk.privacy.startup"):
-            return
+        """The privacy checks (integrity, daily retention, a backup when due),
+        off the GUI thread; then a backup every few hours of use."""
+        from vwdesk.gui.privacy_dialogs import install_backup_timer
         from vwdesk.privacy.startup import run_startup_checks
 
         def shown(notices: list[str]) -> None:
@@ -338,6 +326,8 @@ class MainWindow(QMainWindow):
                          error=True)
 
         self.session.tasks.run(lambda: run_startup_checks(self.session.db), shown, failed)
+        install_backup_timer(self, self.session.db,
+                             lambda work: self.session.tasks.run(work, lambda _: None))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.session.tasks.wait()

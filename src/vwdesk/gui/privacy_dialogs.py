@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -460,15 +461,20 @@ def restore_dialog(parent: QWidget | None, db_url: str) -> bool:
 
 
 def install_backup_timer(parent: QWidget, db: Database,
+                         run_in_background: Callable[[Callable[[], object]], None],
                          minutes: int = BACKUP_TIMER_MINUTES) -> QTimer:
-    """Check every `minutes` whether a backup is due (every few hours of use)."""
+    """Check every `minutes` whether a backup is due (every few hours of use);
+    the backup itself runs through `run_in_background`, off the GUI thread."""
     from vwdesk.privacy.backup import backup_if_due
 
-    def tick() -> None:
+    def backup() -> None:
         try:
             backup_if_due(db)
         except VwdeskError:
             log.warning("backup.timer_failed")
+
+    def tick() -> None:
+        run_in_background(backup)
 
     timer = QTimer(parent)
     timer.setInterval(minutes * 60_000)
