@@ -68,7 +68,7 @@ def test_rewording_with_a_wrong_placeholder_shows_an_error_and_blocks_saving(qtb
     edit.selectAll()
     qtbot.keyClicks(edit, "{spreekuur.bezoekers} mensen")
     error = screen.item_widgets["spreekuur.bezoekers"]["error"]
-    assert error.isVisible() and "bestaat niet" in error.text()
+    assert error.isVisible() and "Onbekend cijfer" in error.text()
     assert not screen.save_button.isEnabled()
     edit.selectAll()
     qtbot.keyClicks(edit, "{spreekuur.contacten} mensen op het spreekuur")

@@ -53,7 +53,7 @@ def make_report(db: Database, location_id: int, year: int, *,
     """Figures, template and prose of a location-year, filled in."""
     from vwdesk.report.charts import has_data
     from vwdesk.report.store import load_template, load_texts
-    from vwdesk.report.template import compare_keys
+    from vwdesk.report.template import compare_keys, requests_in
 
     with db.session() as s:
         if template is None:
@@ -62,7 +62,8 @@ def make_report(db: Database, location_id: int, year: int, *,
             texts = load_texts(s, location_id, year)
         photo = s.get(m.Location, location_id).cover_photo
         figures = compute_figures(s, location_id, year,
-                                  with_previous=compare_keys(template) or False)
+                                  with_previous=compare_keys(template, texts) or False,
+                                  requests=requests_in(template, texts))
     return Report(render(template, figures, texts, has_data), figures, photo)
 
 
