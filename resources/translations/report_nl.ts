@@ -135,5 +135,29 @@
         <source>Overridden figures: {0}</source>
         <translation>Vervangen cijfers: {0}</translation>
     </message>
+    <message>
+        <source>Result: {0}</source>
+        <translation>Resultaat: {0}</translation>
+    </message>
+    <message>
+        <source>Left out of the report: a figure in it is unknown, or its first figure is 0 and zeros are hidden.</source>
+        <translation>Wordt weggelaten uit het verslag: een cijfer erin is onbekend, of het eerste cijfer is 0 en nullen worden verborgen.</translation>
+    </message>
+    <message>
+        <source>{0} is an official figure typed in ({1}), shown beside the registered {2}</source>
+        <translation>{0} is een ingevoerd officieel cijfer ({1}), getoond naast het geregistreerde {2}</translation>
+    </message>
+    <message>
+        <source>{0} is typed in ({1}) and replaces the registered {2}</source>
+        <translation>{0} is ingevoerd ({1}) en vervangt het geregistreerde {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} beside the registered {2} ({3})</source>
+        <translation>{0}: {1} naast het geregistreerde {2} ({3})</translation>
+    </message>
+    <message>
+        <source>Official figures: {0}</source>
+        <translation>Officiële cijfers: {0}</translation>
+    </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit
 
 from vwdesk.core.db import Database
 from vwdesk.core.services.users import actor_for, authenticate
@@ -189,3 +189,62 @@ def test_switching_year_offers_to_save_changed_texts(qtbot, db, monkeypatch):
     with db.session() as s:
         assert load_texts(s, screen.location_id, 2018)["intro"] == "Tekst voor 2018."
     assert screen.findChild(QPlainTextEdit, "prose:intro").toPlainText() == ""
+
+
+def test_sentence_result_shows_at_once_with_filtered_figures(qtbot, db):
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    result = screen.findChild(QLabel, "result:spreekuur.bezoekers")
+    assert result.text() == "Result: 552 bezoekers aan onze spreekuren (2017: 316)"
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{spreekuur.contacten half=1} in het eerste halfjaar, "
+                          "{contacten.aantal soort=juridisch:woord} juridisch")
+    assert result.text().startswith("Result: ")
+    first_half = sum(screen.figures.get("spreekuur.per_maand")[:6])
+    assert f"Result: {first_half} in het eerste halfjaar" in result.text()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{huisvesting.nationaliteiten top=abc}")
+    error = screen.item_widgets["spreekuur.bezoekers"]["error"]
+    assert error.text() == "Parameter top=abc past niet: gebruik een heel getal vanaf 1."
+    assert result.text() == ""
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{huisvesting.personen gemeente=Schiedam}")
+    assert "deze locatie bedient de gemeenten Vlaardingen" in error.text()
+
+
+def test_official_and_replaced_figures_are_marked(qtbot, db):
+    from vwdesk.core.services.base import create
+    from vwdesk.core.services.locations import get_location
+
+    with db.session() as s:
+        loc = get_location(s, "Vlaardingen")
+        user = authenticate(db, "teamleider-vlaardingen", "demo-wachtwoord")
+        actor = actor_for(user)
+        create(s, actor, "year_figures", loc.id, {"year": 2018, "key": "huisvesting.personen",
+                                                  "value": 93, "mode": "naast",
+                                                  "note": "telling COA"})
+        create(s, actor, "year_figures", loc.id, {"year": 2018, "key": "huisvesting.woningen",
+                                                  "value": 30, "mode": "vervangt",
+                                                  "note": "lijst corporatie"})
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    assert "huisvesting.personen: 93 beside the registered 90 (telling COA)" in \
+        screen.overrides.text()
+    assert "huisvesting.woningen: 30 instead of the computed 27 (lijst corporatie)" in \
+        screen.overrides.text()
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    typed = screen.findChild(QLabel, "typed:spreekuur.bezoekers")
+    assert not typed.isVisible()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{huisvesting.personen} gehuisvest (COA: "
+                          "{officieel.huisvesting.personen}) in {huisvesting.woningen} woningen")
+    result = screen.findChild(QLabel, "result:spreekuur.bezoekers")
+    assert result.text().startswith("Result: 90 gehuisvest (COA: 93) in 30 woningen")
+    assert typed.isVisible()
+    assert typed.text() == (
+        "{officieel.huisvesting.personen} is an official figure typed in (93), shown beside the "
+        "registered 90 (telling COA); {huisvesting.woningen} is typed in (30) and replaces the "
+        "registered 27 (lijst corporatie)")

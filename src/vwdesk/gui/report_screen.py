@@ -49,13 +49,32 @@ from vwdesk.core.services.base import Actor
 from vwdesk.report import Report, compute_figures
 from vwdesk.report.charts import CHARTS, has_data, svg
 from vwdesk.report.html import to_html
-from vwdesk.report.store import load_template, load_texts, save_template, save_text
-from vwdesk.report.template import check_text, compare_keys, fill, format_value, render
+from vwdesk.report.filtered import add_missing_requests
+from vwdesk.report.store import (
+    load_template,
+    load_texts,
+    municipality_names,
+    save_template,
+    save_text,
+)
+from vwdesk.report.template import (
+    check_text,
+    compare_keys,
+    fill,
+    format_value,
+    placeholders_in,
+    render,
+    render_sentence,
+    requests_in,
+    typed_marks,
+)
 
 HAS_QTPDF = importlib.util.find_spec("PySide6.QtPdf") is not None
 PREVIEW_DELAY_MS = 400
 CHART_WIDTH = 450
 ERROR_STYLE = "color: #b00020;"
+RESULT_STYLE = "color: #455a64;"
+TYPED_STYLE = "color: #8a5a00;"
 
 
 class ReportScreen(QWidget):
@@ -68,6 +87,7 @@ class ReportScreen(QWidget):
             self.location_name = s.get(m.Location, location_id).name
             self.cover_photo = s.get(m.Location, location_id).cover_photo
             self.saved_template = load_template(s, location_id)
+            self.municipalities = municipality_names(s, location_id)
         self.template = copy.deepcopy(self.saved_template)
         self.saved_texts: dict[str, str] = {}
         self.texts: dict[str, str] = {}
@@ -235,8 +255,53 @@ class ReportScreen(QWidget):
             widgets["edit"] = edit
         rows.addLayout(line)
         rows.addWidget(error)
+        if item["kind"] != "chart":
+            result = QLabel()
+            result.setObjectName(f"result:{item['id']}")
+            result.setWordWrap(True)
+            result.setStyleSheet(RESULT_STYLE)
+            typed = QLabel()
+            typed.setObjectName(f"typed:{item['id']}")
+            typed.setWordWrap(True)
+            typed.setStyleSheet(TYPED_STYLE)
+            rows.addWidget(result)
+            rows.addWidget(typed)
+            widgets.update(result=result, typed=typed)
         self.item_widgets[item["id"]] = widgets
         self._show_error(error, self.errors.get(item["id"]))
+        if item["kind"] != "chart":
+            self._show_result(item, item.get("text", ""))
+
+    def _show_result(self, item: dict[str, Any], text: str) -> None:
+        """The sentence filled in with this year's figures, at once, and which
+        of its figures were typed in instead of or beside the registered ones."""
+        widgets = self.item_widgets.get(item["id"])
+        if widgets is None or "result" not in widgets or self.figures is None:
+            return
+        requests = {p.request for p in placeholders_in(text) if p.request is not None}
+        if requests:
+            with self.db.engine.connect() as conn:
+                add_missing_requests(conn, self.figures, requests)
+        out = render_sentence({**item, "text": text}, self.figures)
+        widgets["result"].setText(
+            self.tr("Result: {0}").format(out) if out is not None else
+            self.tr("Left out of the report: a figure in it is unknown, or its first figure "
+                    "is 0 and zeros are hidden."))
+        marks = []
+        for mark in typed_marks(text, self.figures):
+            if mark.kind == "naast":
+                marks.append(self.tr("{0} is an official figure typed in ({1}), shown beside "
+                                     "the registered {2}").format(
+                    mark.label, format_value(mark.value),
+                    "—" if mark.computed is None else format_value(mark.computed)))
+            else:
+                marks.append(self.tr("{0} is typed in ({1}) and replaces the registered {2}")
+                             .format(mark.label, format_value(mark.value),
+                                     "—" if mark.computed is None else format_value(mark.computed)))
+            if mark.note:
+                marks[-1] += f" ({mark.note})"
+        widgets["typed"].setText("; ".join(marks))
+        widgets["typed"].setVisible(bool(marks))
 
     @staticmethod
     def _show_error(label: QLabel, message: str | None) -> None:
@@ -251,17 +316,19 @@ class ReportScreen(QWidget):
         self.timer.start()
 
     def _sentence_changed(self, item: dict[str, Any], text: str, error: QLabel) -> None:
-        message = check_text(text)
+        message = check_text(text, municipalities=self.municipalities)
         self._show_error(error, message)
         if message:
             self.errors[item["id"]] = message
+            self.item_widgets[item["id"]]["result"].setText("")
         else:
             self.errors.pop(item["id"], None)
             item["text"] = text
+            self._show_result(item, text)
         self._changed()
 
     def _prose_changed(self, key: str, text: str, error: QLabel) -> None:
-        message = check_text(text)
+        message = check_text(text, municipalities=self.municipalities)
         self._show_error(error, message)
         if message:
             self.errors["prose:" + key] = message
@@ -303,23 +370,39 @@ class ReportScreen(QWidget):
         self.refresh_preview()
 
     def _compute_figures(self) -> None:
-        self.previous_keys = compare_keys(self.template)
+        self.previous_keys = compare_keys(self.template, self.texts)
         self.figures = compute_figures(self.db, self.location_id, self.loaded_year,
-                                       with_previous=self.previous_keys or False)
+                                       with_previous=self.previous_keys or False,
+                                       requests=requests_in(self.template, self.texts))
         self._show_overrides()
 
     def _show_overrides(self) -> None:
-        """Which figures were typed in instead of computed (and why)."""
+        """Which figures were typed in instead of computed (and why), and the
+        official figures typed in beside the registered ones."""
         lines = [self.tr("{0}: {1} instead of the computed {2} ({3})").format(
                      key, format_value(o.value), format_value(o.computed), o.note or "")
                  for key, o in sorted(self.figures.overrides.items())]
-        self.overrides.setText(self.tr("Overridden figures: {0}").format("; ".join(lines))
-                               if lines else "")
-        self.overrides.setVisible(bool(lines))
+        lines += [self.tr("{0}: {1} instead of the computed {2} ({3})").format(
+                      req.label(), format_value(o.value), format_value(o.computed), o.note or "")
+                  for req, o in sorted(self.figures.extra_overrides.items(),
+                                       key=lambda kv: kv[0].label())]
+        official = [self.tr("{0}: {1} beside the registered {2} ({3})").format(
+                        key, format_value(o.value), format_value(self.figures.get(key)),
+                        o.note or "")
+                    for key, o in sorted(self.figures.official.items())]
+        text = []
+        if lines:
+            text.append(self.tr("Overridden figures: {0}").format("; ".join(lines)))
+        if official:
+            text.append(self.tr("Official figures: {0}").format("; ".join(official)))
+        self.overrides.setText("\n".join(text))
+        self.overrides.setVisible(bool(text))
 
     def current_report(self) -> Report:
-        if not compare_keys(self.template) <= self.previous_keys:  # a reworded comparison
-            self._compute_figures()
+        if not compare_keys(self.template, self.texts) <= self.previous_keys:
+            self._compute_figures()  # a reworded comparison or a new `jaar=vorig`
+        with self.db.engine.connect() as conn:  # filtered figures asked for since
+            add_missing_requests(conn, self.figures, requests_in(self.template, self.texts))
         return Report(render(self.template, self.figures, self.texts, has_data), self.figures,
                       self.cover_photo)
 

@@ -14,8 +14,12 @@ to show unsaved edits (the screen's live preview).
 
 Modules: `definitions` (figure keys and their Dutch definitions),
 `figures` (the engine: a registry of aggregate-SQL groups, typed figures,
-overrides), `template` (the per-location template, its placeholders and
-filling in), `store` (loading/saving prose and templates), `charts`
+overrides), `params` (placeholder parameters: which a figure takes, their
+checks), `filtered` (the queries of filtered figures: per municipality,
+half-year, gender by age, contacts by kind, households, ...), `dutch`
+(number words, ranked lists), `template` (the per-location template, its
+placeholders and filling in), `template_file` and `template_cli` (the
+template as a TOML file), `store` (loading/saving prose and templates), `charts`
 (ReportLab graphics), `pdf` (the ReportLab document), `html` (the preview
 without QtPdf), `export` (.xlsx).
 ReportLab and openpyxl are imported only when a PDF or workbook is made.

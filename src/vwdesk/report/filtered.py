@@ -198,6 +198,16 @@ def typed_sum(sc: Scope, key: str, mode: str, f: dict[str, str]) -> float | None
     return int(total) if float(total).is_integer() else round(float(total), 1)
 
 
+def _typed_note(sc: Scope, key: str, mode: str, f: dict[str, str]) -> str | None:
+    y = m.YearFigure
+    conds = [y.location_id == sc.location_id, y.year == sc.year, y.key == key, y.mode == mode]
+    if "gemeente" in f:
+        conds.append(_municipality(sc, y.municipality_id, f["gemeente"]))
+    if "half" in f:
+        conds.append(y.half == int(f["half"]))
+    return sc.conn.scalar(select(func.max(y.note)).where(*conds))
+
+
 def compute_request(sc: Scope, req: Request) -> tuple[Value, Override | None]:
     """The value of a filtered figure, and the typed-in override replacing it
     (a `vervangt` row for the same municipality/half-year), if any."""
@@ -231,7 +241,7 @@ def compute_request(sc: Scope, req: Request) -> tuple[Value, Override | None]:
     if set(f) <= {"gemeente", "half"}:
         typed = typed_sum(sc, key, "vervangt", f)
         if typed is not None:
-            return typed, Override(typed, value, None)
+            return typed, Override(typed, value, _typed_note(sc, key, "vervangt", f))
     return value, None
 
 
@@ -268,3 +278,13 @@ def contacts_group(sc: Scope) -> dict[str, Value]:
     pairs = select(c.client_id, c.person_label).where(in_year).distinct().subquery()
     return {"contacten.aantal": _n(sc.conn.scalar(select(func.count()).where(in_year))),
             "contacten.personen": _n(sc.conn.scalar(select(func.count()).select_from(pairs)))}
+
+
+def add_missing_requests(conn, figures: Figures, requests: set[Request]) -> None:
+    """Compute the requests `figures` (and its previous year) do not hold yet:
+    a sentence being typed that asks for a new filtered figure."""
+    for f in (figures, figures.previous):
+        if f is not None:
+            missing = {r for r in requests if r not in f.extra}
+            if missing:
+                add_requests(Scope(conn, f.location_id, f.year), f, missing)

@@ -24,9 +24,16 @@ paragraph before it unless `new_paragraph`), `bullet`, and `chart` (one of
 
 Placeholders in sentences and prose:
 `{key}` the value of a figure (or `jaar`, `vorig_jaar`, `locatie`);
-`{key:abs}` its absolute value; `{key:woord}` as a Dutch word ("twee", up to twelve);
-`{key|enkelvoud|meervoud}` the first word when the value is 1, else the second;
+`{key name=value ...}` with parameters (`vwdesk.report.params`): filters such as
+`gemeente=Schiedam half=1 geslacht=v leeftijd=kind`, `top=3` for a ranked
+list (ties kept), `jaar=vorig` for the year before;
+`{key:abs}` its absolute value; `{key:woord}` as Dutch words ("tien",
+"tweeëntwintig", up to 9999); `{key:procent}` a ranked list in percent;
+`{key|enkelvoud|meervoud}` the first word when the value is 1 (a list: when it
+has one group), else the second;
 `{key?positief|negatief}` or `{key?positief|negatief|nul}` by the sign.
+A prose item may carry a `default` text, shown when nothing was written for
+the year. The file form of a template (TOML) is in `template_file`.
 A sentence is left out when one of its figures is unknown, or, with
 `"hide_zero": true`, when its first figure is 0. `"compare": true` appends the
 previous year's value of its first figure, e.g. "552 bezoekers aan onze
@@ -596,6 +603,47 @@ def render_sentence(item: dict[str, Any], figures: Figures) -> str | None:
                                       None), figures)
         if isinstance(before, int | float):
             out += f" ({figures.year - 1}: {format_number(before)})"
+    return out
+
+
+@dataclass(frozen=True)
+class TypedMark:
+    """A figure in a sentence that was typed in rather than registered:
+    `kind` "vervangt" (replaces the computed value) or "naast" (an official
+    figure beside it)."""
+
+    label: str  # the placeholder, e.g. {huisvesting.personen gemeente=Schiedam}
+    kind: str
+    value: Value
+    computed: Value
+    note: str | None
+
+
+def typed_marks(text: str, figures: Figures) -> list[TypedMark]:
+    """The overridden and official figures a sentence shows (for marking them
+    in the app)."""
+    out: list[TypedMark] = []
+    for ph in _figure_placeholders(text):
+        source = figures.previous if ph.params.get("jaar") == "vorig" else figures
+        if source is None:
+            continue
+        request = ph.request
+        label = request.label() if request else "{" + ph.key + "}"
+        if ph.key.startswith("officieel."):
+            base = ph.key[len("officieel."):]
+            official = source.official.get(base) if request is None else None
+            value = official.value if official else source.extra.get(request) if request else None
+            if value is not None:
+                computed = source.get(base) if request is None else \
+                    source.extra.get(Request(base, request.filters))
+                out.append(TypedMark(label, "naast", value, computed,
+                                     official.note if official else None))
+            continue
+        override = (source.extra_overrides.get(request) if request
+                    else source.overrides.get(ph.key))
+        if override is not None:
+            out.append(TypedMark(label, "vervangt", override.value, override.computed,
+                                 override.note))
     return out
 
 
