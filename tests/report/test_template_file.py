@@ -3,6 +3,7 @@ the shipped examples, and `vwdesk template export|import`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tomllib
 from pathlib import Path
@@ -164,3 +165,22 @@ def test_cli_import_reports_errors_with_lines_and_changes_nothing(demo_file, tmp
     assert main(["template", "import", "--database", demo_file, "--location", "Vlaardingen",
                  str(tmp_path / "weg.toml")]) == 2
     assert "bestaat niet" in capsys.readouterr().err
+
+
+def test_shipped_default_is_the_template_of_a_new_location(office):
+    from vwdesk.core.services.base import create
+    from vwdesk.report import make_report
+
+    text = (EXAMPLES / "standaard.toml").read_text(encoding="utf-8")
+    assert toml_to_template(text) == default_template()
+    with office.db.session() as s:
+        w = create(s, office.teamleader, "dwellings", office.location_id,
+                   {"number": "W1", "available_on": dt.date(2018, 1, 1)}).id
+        for i, amv in enumerate((True, False)):
+            create(s, office.teamleader, "clients", office.location_id,
+                   {"number": f"N{i}", "housed_on": dt.date(2018, 3, 1),
+                    "dwelling_id": w, "amv": amv})
+    text = make_report(office.db, office.location_id, 2018).rendered.plain_text()
+    assert " • 1 alleenstaande minderjarige (AMV)" in text
+    assert " • 1 nieuw huishouden: 0 van één persoon, 1 van meer personen" in text
+    assert "Computerlessen" not in text  # a section without data is left out

@@ -182,9 +182,14 @@ def default_sections() -> list[dict[str, Any]]:
             _b(f"{h}.geslacht", "{huisvesting.mannen} {huisvesting.mannen|man|mannen}, "
                "{huisvesting.vrouwen} {huisvesting.vrouwen|vrouw|vrouwen}"),
             _b(f"{h}.x", "{huisvesting.x} met geslacht x", hide_zero=True),
+            _b(f"{h}.amv", "{huisvesting.amv} {huisvesting.amv|alleenstaande minderjarige|"
+               "alleenstaande minderjarigen} (AMV)", hide_zero=True),
             _b(f"{h}.grootste_groep", "grootste groep: {huisvesting.grootste_groep}"),
             _b(f"{h}.woningen", "{huisvesting.woningen} beschikbaar gestelde "
                "{huisvesting.woningen|woning|woningen}", compare=True),
+            _b(f"{h}.huishoudens", "{huishoudens.nieuw} {huishoudens.nieuw|nieuw huishouden|"
+               "nieuwe huishoudens}: {huishoudens.eenpersoons} van één persoon, "
+               "{huishoudens.meerpersoons} van meer personen", hide_zero=True),
             _p(f"{h}.na"),
             _s(f"{h}.nareizigers", "In {jaar} zijn binnen deze geplaatste aantallen van "
                "{huisvesting.personen} statushouders {huisvesting.nareizigers} personen "
