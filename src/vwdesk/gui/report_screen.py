@@ -289,15 +289,14 @@ class ReportScreen(QWidget):
                     "is 0 and zeros are hidden."))
         marks = []
         for mark in typed_marks(text, self.figures):
+            registered = "—" if mark.computed is None else format_value(mark.computed)
             if mark.kind == "naast":
                 marks.append(self.tr("{0} is an official figure typed in ({1}), shown beside "
                                      "the registered {2}").format(
-                    mark.label, format_value(mark.value),
-                    "—" if mark.computed is None else format_value(mark.computed)))
+                    mark.label, format_value(mark.value), registered))
             else:
                 marks.append(self.tr("{0} is typed in ({1}) and replaces the registered {2}")
-                             .format(mark.label, format_value(mark.value),
-                                     "—" if mark.computed is None else format_value(mark.computed)))
+                             .format(mark.label, format_value(mark.value), registered))
             if mark.note:
                 marks[-1] += f" ({mark.note})"
         widgets["typed"].setText("; ".join(marks))

@@ -40,7 +40,8 @@ TOP_FIELDS = (("versie", "version", int, True), ("titel", "title", str, False))
 SECTION_FIELDS = (("sleutel", "key", str, True), ("titel", "title", str, False),
                   ("aan", "enabled", bool, False))
 ITEM_FIELDS = {
-    "common": (("id", "id", str, True), ("soort", "kind", str, True), ("aan", "enabled", bool, False)),
+    "common": (("id", "id", str, True), ("soort", "kind", str, True),
+               ("aan", "enabled", bool, False)),
     "prose": (("tekstvak", "text", str, True), ("standaardtekst", "default", str, False)),
     "sentence": (("tekst", "text", str, True), ("nieuwe_alinea", "new_paragraph", bool, False),
                  ("verberg_nul", "hide_zero", bool, False), ("vergelijk", "compare", bool, False)),
