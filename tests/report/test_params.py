@@ -63,6 +63,14 @@ def test_placeholder_with_parameters_format_and_words_is_parsed():
                                                         "kunt u gebruiken: top, jaar."),
     ("{huisvesting.personen gemeente=Rotterdam}", "Parameter gemeente=Rotterdam past niet: deze "
                                                   "locatie bedient de gemeenten Schiedam, Vlaardingen."),
+    ("{huisvesting.personen gemeente=}", "Parameter `gemeente` in "
+                                         "{huisvesting.personen gemeente=} heeft geen waarde; "
+                                         "zet de waarde na het =-teken."),
+    ("{huisvesting.nationaliteiten top 3}", "In {huisvesting.nationaliteiten top 3} staat \"top\" "
+                                            "zonder =; schrijf parameters als naam=waarde, "
+                                            "bijvoorbeeld top=3."),
+    ("{geslacht=v}", "In {geslacht=v} staat eerst een parameter; begin met de naam van het "
+                     "cijfer, bijvoorbeeld {huisvesting.personen gemeente=Schiedam}."),
     ("{jaar top=2}", "`{jaar}` heeft geen parameters; schrijf alleen `{jaar}`."),
     ("{huisvesting.personen:romeins}", "Opmaak \":romeins\" in {huisvesting.personen:romeins} "
                                        "bestaat niet; gebruik :abs, :woord of :procent."),

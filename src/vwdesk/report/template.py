@@ -444,8 +444,7 @@ def check_text(text: str, *, allow_sign: bool = True,
     for match in PLACEHOLDER.finditer(text):
         ph = parse_placeholder(match.group(1))
         if ph is None:
-            return (f"Plaatshouder {match.group(0)} is ongeldig; schrijf bijvoorbeeld "
-                    "{spreekuur.contacten} of {huisvesting.personen gemeente=Schiedam}.")
+            return _malformed(match.group(0))
         if not is_known_key(ph.key):
             guess = suggest_key(ph.key)
             if guess:
@@ -466,6 +465,24 @@ def check_text(text: str, *, allow_sign: bool = True,
             return (f"In {match.group(0)} horen na ? twee of drie woorden: positief|negatief(|nul), "
                     "bijvoorbeeld {huisvesting.saldo?voorsprong|achterstand}.")
     return None
+
+
+def _malformed(placeholder: str) -> str:
+    """Why a placeholder cannot be read, as precisely as can be told."""
+    inner = placeholder[1:-1].split(":")[0].split("|")[0].split("?")[0]
+    words = inner.split()
+    if words and "=" in words[0]:
+        return (f"In {placeholder} staat eerst een parameter; begin met de naam van het "
+                "cijfer, bijvoorbeeld {huisvesting.personen gemeente=Schiedam}.")
+    for word in words[1:]:
+        if word.endswith("="):
+            return (f"Parameter `{word[:-1]}` in {placeholder} heeft geen waarde; zet de "
+                    "waarde na het =-teken.")
+        if "=" not in word:
+            return (f"In {placeholder} staat \"{word}\" zonder =; schrijf parameters als "
+                    "naam=waarde, bijvoorbeeld top=3.")
+    return (f"Plaatshouder {placeholder} is ongeldig; schrijf bijvoorbeeld "
+            "{spreekuur.contacten} of {huisvesting.personen gemeente=Schiedam}.")
 
 
 def check_template(template: dict[str, Any],
