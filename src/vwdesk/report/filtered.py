@@ -161,11 +161,16 @@ def households(sc: Scope, f: dict[str, str]) -> dict[str, Value]:
     dwelling_conds = [m.Dwelling.location_id == sc.location_id]
     if "gemeente" in f:
         dwelling_conds.append(_municipality(sc, m.Dwelling.municipality_id, f["gemeente"]))
+    # Only dwellings someone moved into this year can hold a new household
+    # or a person who joined one.
+    moved_into = select(c.dwelling_id).where(c.location_id == sc.location_id,
+                                             sc.in_year(c.housed_on))
     per_dwelling = (
         select(c.dwelling_id.label("dwelling_id"), func.min(c.housed_on).label("first"),
                _count_if(c.housed_on <= sc.end).label("size"))
         .join(m.Dwelling, m.Dwelling.id == c.dwelling_id)
-        .where(c.location_id == sc.location_id, c.housed_on.is_not(None), *dwelling_conds)
+        .where(c.location_id == sc.location_id, c.housed_on <= sc.end,
+               c.dwelling_id.in_(moved_into), *dwelling_conds)
         .group_by(c.dwelling_id).subquery())
     new = sc.in_year(per_dwelling.c.first)
     row = sc.conn.execute(select(
