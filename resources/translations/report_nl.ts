@@ -159,5 +159,13 @@
         <source>Official figures: {0}</source>
         <translation>Officiële cijfers: {0}</translation>
     </message>
+    <message>
+        <source>Add a sentence</source>
+        <translation>Zin toevoegen</translation>
+    </message>
+    <message>
+        <source>A new sentence at the end of this section; write it with placeholders such as {huisvesting.personen gemeente=…}</source>
+        <translation>Een nieuwe zin aan het eind van deze sectie; schrijf hem met plaatshouders zoals {huisvesting.personen gemeente=…}</translation>
+    </message>
 </context>
 </TS>

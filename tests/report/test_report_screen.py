@@ -7,7 +7,14 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from vwdesk.core.db import Database
 from vwdesk.core.services.users import actor_for, authenticate
@@ -248,3 +255,23 @@ def test_official_and_replaced_figures_are_marked(qtbot, db):
         "{officieel.huisvesting.personen} is an official figure typed in (93), shown beside the "
         "registered 90 (telling COA); {huisvesting.woningen} is typed in (30) and replaces the "
         "registered 27 (lijst corporatie)")
+
+
+def test_a_new_sentence_is_added_typed_and_saved(qtbot, db):
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    add = screen.findChild(QPushButton, "add-sentence")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    edit = screen.findChild(QLineEdit, "text:spreekuur.eigen1")
+    result = screen.findChild(QLabel, "result:spreekuur.eigen1")
+    assert edit.text() == "" and result.text() == ""
+    qtbot.keyClicks(edit, "Er waren {contacten.aantal soort=juridisch} juridische contacten.")
+    assert result.text().startswith("Result: Er waren ")
+    qtbot.waitUntil(lambda: "juridische contacten." in preview_text(screen), timeout=3000)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    with db.session() as s:
+        template = load_template(s, screen.location_id)
+    section = next(sec for sec in template["sections"] if sec["key"] == "spreekuur")
+    assert section["items"][-1]["text"] == \
+        "Er waren {contacten.aantal soort=juridisch} juridische contacten."

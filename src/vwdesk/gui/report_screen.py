@@ -212,6 +212,13 @@ class ReportScreen(QWidget):
         rows = QVBoxLayout(holder)
         for item in section["items"]:
             self._add_item_editor(rows, item)
+        if self.editable:
+            add = QPushButton(self.tr("Add a sentence"))
+            add.setObjectName("add-sentence")
+            add.setToolTip(self.tr("A new sentence at the end of this section; write it with "
+                                   "placeholders such as {huisvesting.personen gemeente=…}"))
+            add.clicked.connect(lambda _=False, sec=section: self._add_sentence(sec))
+            rows.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         self.editor_layout.addWidget(holder)
         self.editor_layout.addStretch(1)
         holder.show()  # now, not on the next event-loop turn
@@ -271,6 +278,19 @@ class ReportScreen(QWidget):
         self._show_error(error, self.errors.get(item["id"]))
         if item["kind"] != "chart":
             self._show_result(item, item.get("text", ""))
+
+    def _add_sentence(self, section: dict[str, Any]) -> None:
+        """A new, empty sentence at the end of `section`, ready to type in."""
+        taken = {i["id"] for sec in self.template["sections"] for i in sec["items"]}
+        number = 1
+        while f"{section['key']}.eigen{number}" in taken:
+            number += 1
+        item = {"id": f"{section['key']}.eigen{number}", "kind": "sentence", "text": "",
+                "enabled": True, "new_paragraph": True}
+        section["items"].append(item)
+        self._show_section(self.sections.currentRow())
+        self.item_widgets[item["id"]]["edit"].setFocus()
+        self._changed()
 
     def _show_result(self, item: dict[str, Any], text: str) -> None:
         """The sentence filled in with this year's figures, at once, and which

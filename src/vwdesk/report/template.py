@@ -613,6 +613,8 @@ def fill(text: str, figures: Figures, *, unknown: str | None = None) -> str | No
 def render_sentence(item: dict[str, Any], figures: Figures) -> str | None:
     """A sentence or bullet filled in, or None when it is left out."""
     text = item.get("text", "")
+    if not text.strip():  # a sentence not written yet
+        return None
     found = _figure_placeholders(text)
     if item.get("hide_zero") and found and value_of(found[0], figures) == 0:
         return None
