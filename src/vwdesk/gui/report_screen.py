@@ -304,6 +304,7 @@ class ReportScreen(QWidget):
                 add_missing_requests(conn, self.figures, requests)
         out = render_sentence({**item, "text": text}, self.figures)
         widgets["result"].setText(
+            "" if not text.strip() else
             self.tr("Result: {0}").format(out) if out is not None else
             self.tr("Left out of the report: a figure in it is unknown, or its first figure "
                     "is 0 and zeros are hidden."))
