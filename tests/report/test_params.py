@@ -71,6 +71,10 @@ def test_placeholder_with_parameters_format_and_words_is_parsed():
                                             "bijvoorbeeld top=3."),
     ("{geslacht=v}", "In {geslacht=v} staat eerst een parameter; begin met de naam van het "
                      "cijfer, bijvoorbeeld {huisvesting.personen gemeente=Schiedam}."),
+    ("{huisvesting.personen:procent}", "Opmaak :procent in {huisvesting.personen:procent} past "
+                                       "alleen bij een ranglijst: {huisvesting.nationaliteiten}, "
+                                       "{juridisch.gh_herenigd_nationaliteiten}, "
+                                       "{spreekuur.onderwerpen_lijst}."),
     ("{jaar top=2}", "`{jaar}` heeft geen parameters; schrijf alleen `{jaar}`."),
     ("{huisvesting.personen:romeins}", "Opmaak \":romeins\" in {huisvesting.personen:romeins} "
                                        "bestaat niet; gebruik :abs, :woord of :procent."),

@@ -65,7 +65,7 @@ from vwdesk.report.dutch import (
     top_of,
 )
 from vwdesk.report.figures import Figures, Value
-from vwdesk.report.params import Request, check_params, filters_of
+from vwdesk.report.params import RANKED_KEYS, Request, check_params, filters_of
 
 TEMPLATE_VERSION = 1
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -458,6 +458,9 @@ def check_text(text: str, *, allow_sign: bool = True,
         if ph.fmt and ph.fmt not in FORMATS:
             return (f"Opmaak \":{ph.fmt}\" in {match.group(0)} bestaat niet; gebruik :abs, "
                     ":woord of :procent.")
+        if ph.fmt == "procent" and ph.key not in RANKED_KEYS:
+            return (f"Opmaak :procent in {match.group(0)} past alleen bij een ranglijst: "
+                    f"{', '.join('{' + k + '}' for k in RANKED_KEYS)}.")
         if ph.op == "|" and len(ph.rest.split("|")) != 2:
             return (f"In {match.group(0)} horen na | precies twee woorden: enkelvoud|meervoud, "
                     "bijvoorbeeld {juridisch.gh_nieuw|nieuw dossier|nieuwe dossiers}.")
