@@ -57,7 +57,7 @@ def test_placeholder_with_parameters_format_and_words_is_parsed():
     ("{huisvesting.personen kleur=rood}", "Parameter `kleur` bestaat niet; bij "
                                           "`{huisvesting.personen}` kunt u gebruiken: gemeente, "
                                           "half, geslacht, leeftijd, aow_leeftijd, instroom, "
-                                          "amv, jaar."),
+                                          "amv, per, jaar."),
     ("{spreekuur.onderwerpen_lijst gemeente=Schiedam}", "Parameter `gemeente` past niet bij "
                                                         "`{spreekuur.onderwerpen_lijst}`; daar "
                                                         "kunt u gebruiken: top, jaar."),
@@ -75,6 +75,14 @@ def test_placeholder_with_parameters_format_and_words_is_parsed():
                                        "alleen bij een ranglijst: {huisvesting.nationaliteiten}, "
                                        "{juridisch.gh_herenigd_nationaliteiten}, "
                                        "{spreekuur.onderwerpen_lijst}."),
+    ("{huisvesting.woningen per=gemeente gemeente=Schiedam}",
+     "In `{huisvesting.woningen}` staan gemeente= en per=gemeente samen; kies één: één "
+     "gemeente, of een lijst per gemeente."),
+    ("{huisvesting.nationaliteiten per=gemeente}", "Parameter `per` past niet bij "
+                                                   "`{huisvesting.nationaliteiten}`; daar kunt u "
+                                                   "gebruiken: gemeente, half, geslacht, "
+                                                   "leeftijd, aow_leeftijd, instroom, amv, top, "
+                                                   "jaar."),
     ("{jaar top=2}", "`{jaar}` heeft geen parameters; schrijf alleen `{jaar}`."),
     ("{huisvesting.personen:romeins}", "Opmaak \":romeins\" in {huisvesting.personen:romeins} "
                                        "bestaat niet; gebruik :abs, :woord of :procent."),

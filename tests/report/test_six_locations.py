@@ -177,6 +177,8 @@ def test_rivierland_three_municipalities_with_half_year_quotas(db):
             f"{{huisvesting.taakstelling gemeente={g} half=2}}, "
             f"{{huisvesting.saldo gemeente={g}?voorsprong|achterstand|precies op schema}}"
             f" {{huisvesting.saldo gemeente={g}:abs}}")
+    sentences.append("Gehuisvest: {huisvesting.personen per=gemeente}; taakstelling: "
+                     "{huisvesting.taakstelling per=gemeente}.")
     sentences.append("Aakerk had eind {vorig_jaar} een {huisvesting.saldo gemeente=Aakerk "
                      "jaar=vorig?voorsprong|achterstand} van {huisvesting.saldo gemeente=Aakerk "
                      "jaar=vorig:abs}.")
@@ -189,6 +191,8 @@ def test_rivierland_three_municipalities_with_half_year_quotas(db):
         " • Bemmel: 6 gehuisvest (0 in het eerste halfjaar), taakstelling 4 + 5, achterstand 5",
         " • Crooswijk: 4 gehuisvest (4 in het eerste halfjaar), taakstelling 1 + 2, "
         "voorsprong 1",
+        "Gehuisvest: 23 in Aakerk, 6 in Bemmel en 4 in Crooswijk; taakstelling: 22 in Aakerk, "
+        "9 in Bemmel en 3 in Crooswijk.",  # the location's own municipality has none: left out
         "Aakerk had eind 2017 een achterstand van 5.",
     ])
 

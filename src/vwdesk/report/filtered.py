@@ -218,6 +218,8 @@ def compute_request(sc: Scope, req: Request) -> tuple[Value, Override | None]:
     (a `vervangt` row for the same municipality/half-year), if any."""
     f = dict(req.filters)
     key = req.key
+    if f.pop("per", None) == "gemeente":
+        return per_municipality(sc, key, f), None
     if key.startswith("officieel."):
         return typed_sum(sc, key[len("officieel."):], "naast", f), None
     if key in PERSON_KEYS:
@@ -248,6 +250,21 @@ def compute_request(sc: Scope, req: Request) -> tuple[Value, Override | None]:
         if typed is not None:
             return typed, Override(typed, value, _typed_note(sc, key, "vervangt", f))
     return value, None
+
+
+def per_municipality(sc: Scope, key: str, f: dict[str, str]) -> list[list[Any]]:
+    """`key` in each municipality of the location, as a list ("in Schiedam", n)
+    by name; municipalities where it is 0 or unknown are left out."""
+    names = sc.conn.scalars(select(m.Municipality.name)
+                            .where(m.Municipality.location_id == sc.location_id)
+                            .order_by(m.Municipality.name)).all()
+    out = []
+    for name in names:
+        one = Request(key, tuple(sorted({**f, "gemeente": name}.items())))
+        value = compute_request(sc, one)[0]
+        if value:
+            out.append([f"in {name}", value])
+    return out
 
 
 def add_requests(sc: Scope, figures: Figures, requests: set[Request]) -> None:

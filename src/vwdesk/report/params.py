@@ -4,7 +4,7 @@ A placeholder is `{key name=value name=value:format|...}`. Parameters come in
 three sorts:
 
 - *filters* narrow what is counted and need a query of their own
-  (`gemeente`, `half`, `geslacht`, `leeftijd`, `instroom`, `amv`,
+  (`gemeente`, `per=gemeente` (a list: the figure in each municipality), `half`, `geslacht`, `leeftijd`, `instroom`, `amv`,
   `aow_leeftijd`, `type`, `soort`, `binnen`, `na`);
 - `top=N` shows the N largest groups of a ranked list (ties included);
 - `jaar=vorig` takes the value of the year before.
@@ -51,6 +51,7 @@ PARAMS: dict[str, ParamSpec] = {p.name: p for p in (
     _spec("top", "gebruik een heel getal vanaf 1", _int_range(1, 999)),
     _spec("jaar", "gebruik jaar=vorig", _choice("vorig")),
     _spec("gemeente", "gebruik de naam van een gemeente van de locatie", _any),
+    _spec("per", "gebruik per=gemeente", _choice("gemeente")),
     _spec("half", "gebruik half=1 (januari t/m juni) of half=2 (juli t/m december)",
           _choice("1", "2")),
     _spec("geslacht", "gebruik m, v of x", _choice("m", "v", "x")),
@@ -103,7 +104,15 @@ TYPED_BY_MUNICIPALITY = ("huisvesting.taakstelling", "huisvesting.saldo_begin")
 
 
 def allowed_params(key: str) -> tuple[str, ...]:
-    """The parameters figure `key` accepts (`jaar` always)."""
+    """The parameters figure `key` accepts (`jaar` always; `per` wherever
+    `gemeente` is)."""
+    out = _allowed(key)
+    if "gemeente" in out and key not in RANKED_KEYS:  # not a list of lists
+        return out[:-1] + ("per", "jaar")
+    return out
+
+
+def _allowed(key: str) -> tuple[str, ...]:
     base = key[len("officieel."):] if key.startswith("officieel.") else key
     out: tuple[str, ...] = ()
     if key.startswith("officieel."):
@@ -142,6 +151,9 @@ def check_params(key: str, params: dict[str, str],
             return (f"Parameter `{name}` past niet bij `{{{key}}}`; daar kunt u gebruiken: "
                     f"{', '.join(allowed)}.")
         spec = PARAMS[name]
+        if name == "per" and "gemeente" in params:
+            return (f"In `{{{key}}}` staan gemeente= en per=gemeente samen; kies één: één "
+                    "gemeente, of een lijst per gemeente.")
         if spec.parse(raw) is None:
             return f"Parameter {name}={raw} past niet: {spec.hint}."
         if name == "gemeente" and municipalities is not None and \
