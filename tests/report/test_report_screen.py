@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 
 import pytest
@@ -275,3 +276,43 @@ def test_a_new_sentence_is_added_typed_and_saved(qtbot, db):
     section = next(sec for sec in template["sections"] if sec["key"] == "spreekuur")
     assert section["items"][-1]["text"] == \
         "Er waren {contacten.aantal soort=juridisch} juridische contacten."
+
+
+def test_template_export_and_import_through_the_screen(qtbot, db, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from vwdesk.report.template_file import toml_to_template
+
+    screen = make_screen(qtbot, db)
+    target = tmp_path / "vlaardingen"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "TOML")))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    text = (tmp_path / "vlaardingen.toml").read_text(encoding="utf-8")
+    assert toml_to_template(text) == screen.template
+
+    edited = tmp_path / "nieuw.toml"
+    edited.write_text(text.replace('titel = "Spreekuur/infopunt"', 'titel = "Inloopspreekuur"'),
+                      encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(edited), "TOML")))
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    titles = [screen.sections.item(r).text() for r in range(screen.sections.count())]
+    assert "Inloopspreekuur" in titles and "Spreekuur/infopunt" not in titles
+    assert screen.save_button.isEnabled()
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    with db.session() as s:
+        assert any(sec["title"] == "Inloopspreekuur"
+                   for sec in load_template(s, screen.location_id)["sections"])
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text: warnings.append(text)))
+    edited.write_text(text.replace("{spreekuur.top_onderwerp}", "{spreekuur.topic}"),
+                      encoding="utf-8")
+    before = copy.deepcopy(screen.template)
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    assert screen.template == before
+    assert "onbekend cijfer `{spreekuur.topic}`; bedoelde u `{spreekuur.top_onderwerp}`?" \
+        in warnings[0]
+    assert "\nregel " in warnings[0]

@@ -50,6 +50,7 @@ from vwdesk.report import Report, compute_figures
 from vwdesk.report.charts import CHARTS, has_data, svg
 from vwdesk.report.html import to_html
 from vwdesk.report.filtered import add_missing_requests
+from vwdesk.report.template_file import TemplateFileError, template_to_toml, toml_to_template
 from vwdesk.report.store import (
     load_template,
     load_texts,
@@ -108,13 +109,21 @@ class ReportScreen(QWidget):
         self.save_button = QPushButton(self.tr("Save changes"))
         self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.print_button = QPushButton(self.tr("Print…"))
+        self.export_button = QPushButton(self.tr("Export template…"))
+        self.export_button.setToolTip(self.tr("Write this location's template to a text file "
+                                              "(.toml), e.g. to share it with another location"))
+        self.import_button = QPushButton(self.tr("Import template…"))
+        self.import_button.setToolTip(self.tr("Read a template from a text file (.toml); it is "
+                                              "checked first and kept when you save"))
+        self.import_button.setVisible(self.editable)
         self.save_button.setEnabled(False)
         self.save_button.setVisible(self.editable)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
         top.addStretch(1)
-        for button in (self.save_button, self.pdf_button, self.print_button):
+        for button in (self.export_button, self.import_button, self.save_button,
+                       self.pdf_button, self.print_button):
             top.addWidget(button)
 
         self.sections = QListWidget()
@@ -158,6 +167,8 @@ class ReportScreen(QWidget):
         self.sections.itemChanged.connect(self._section_toggled)
         self.save_button.clicked.connect(self.save)
         self.pdf_button.clicked.connect(self.save_pdf)
+        self.export_button.clicked.connect(self.export_template)
+        self.import_button.clicked.connect(self.import_template)
         self.print_button.clicked.connect(self.print_report)
         self._fill_section_list()
 
@@ -529,6 +540,53 @@ class ReportScreen(QWidget):
                                         "or choose another name."))
             return
         self.status.setText(self.tr("Saved as {0}.").format(path))
+
+    def export_template(self) -> None:
+        """The template as shown (unsaved changes included) to a .toml file."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export template"), f"{self.location_name.lower()}.toml",
+            self.tr("Template files (*.toml)"))
+        if not path:
+            return
+        if not path.lower().endswith(".toml"):
+            path += ".toml"
+        try:
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(template_to_toml(self.template, self.location_name))
+        except OSError:
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("The file cannot be written; choose another name or "
+                                        "folder."))
+            return
+        self.status.setText(self.tr("Template written to {0}.").format(path))
+
+    def import_template(self) -> None:
+        """A template from a .toml file replaces the one on screen after it
+        has been checked; Save keeps it."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import template"), "",
+                                              self.tr("Template files (*.toml)"))
+        if not path:
+            return
+        try:
+            with open(path, encoding="utf-8") as source:
+                text = source.read()
+            template = toml_to_template(text, self.municipalities)
+        except (OSError, UnicodeDecodeError):
+            QMessageBox.warning(self, self.tr("Not imported"),
+                                self.tr("The file cannot be read as text (UTF-8)."))
+            return
+        except TemplateFileError as exc:
+            QMessageBox.warning(self, self.tr("Not imported"),
+                                self.tr("The template has errors; nothing was changed:")
+                                + "\n" + "\n".join(exc.lines))
+            return
+        self.template = template
+        self.errors = {k: v for k, v in self.errors.items() if k.startswith("prose:")}
+        self._fill_section_list()
+        self._show_section(self.sections.currentRow())
+        self._changed()
+        self.status.setText(self.tr("Template read from {0}; press Save changes to keep it.")
+                            .format(path))
 
     def print_report(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
