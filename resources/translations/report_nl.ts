@@ -135,5 +135,89 @@
         <source>Overridden figures: {0}</source>
         <translation>Vervangen cijfers: {0}</translation>
     </message>
+    <message>
+        <source>Result: {0}</source>
+        <translation>Resultaat: {0}</translation>
+    </message>
+    <message>
+        <source>Left out of the report: a figure in it is unknown, or its first figure is 0 and zeros are hidden.</source>
+        <translation>Wordt weggelaten uit het verslag: een cijfer erin is onbekend, of het eerste cijfer is 0 en nullen worden verborgen.</translation>
+    </message>
+    <message>
+        <source>{0} is an official figure typed in ({1}), shown beside the registered {2}</source>
+        <translation>{0} is een ingevoerd officieel cijfer ({1}), getoond naast het geregistreerde {2}</translation>
+    </message>
+    <message>
+        <source>{0} is typed in ({1}) and replaces the registered {2}</source>
+        <translation>{0} is ingevoerd ({1}) en vervangt het geregistreerde {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} beside the registered {2} ({3})</source>
+        <translation>{0}: {1} naast het geregistreerde {2} ({3})</translation>
+    </message>
+    <message>
+        <source>Official figures: {0}</source>
+        <translation>Officiële cijfers: {0}</translation>
+    </message>
+    <message>
+        <source>Add a sentence</source>
+        <translation>Zin toevoegen</translation>
+    </message>
+    <message>
+        <source>A new sentence at the end of this section; write it with placeholders such as {huisvesting.personen gemeente=…}</source>
+        <translation>Een nieuwe zin aan het eind van deze sectie; schrijf hem met plaatshouders zoals {huisvesting.personen gemeente=…}</translation>
+    </message>
+    <message>
+        <source>Export template…</source>
+        <translation>Sjabloon exporteren…</translation>
+    </message>
+    <message>
+        <source>Write this location's template to a text file (.toml), e.g. to share it with another location</source>
+        <translation>Schrijf het sjabloon van deze locatie naar een tekstbestand (.toml), bijvoorbeeld om het met een andere locatie te delen</translation>
+    </message>
+    <message>
+        <source>Import template…</source>
+        <translation>Sjabloon importeren…</translation>
+    </message>
+    <message>
+        <source>Read a template from a text file (.toml); it is checked first and kept when you save</source>
+        <translation>Lees een sjabloon uit een tekstbestand (.toml); het wordt eerst gecontroleerd en bewaard als u opslaat</translation>
+    </message>
+    <message>
+        <source>Export template</source>
+        <translation>Sjabloon exporteren</translation>
+    </message>
+    <message>
+        <source>Template files (*.toml)</source>
+        <translation>Sjabloonbestanden (*.toml)</translation>
+    </message>
+    <message>
+        <source>The file cannot be written; choose another name or folder.</source>
+        <translation>Het bestand kan niet worden geschreven; kies een andere naam of map.</translation>
+    </message>
+    <message>
+        <source>Template written to {0}.</source>
+        <translation>Sjabloon geschreven naar {0}.</translation>
+    </message>
+    <message>
+        <source>Import template</source>
+        <translation>Sjabloon importeren</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Niet ingelezen</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as text (UTF-8).</source>
+        <translation>Het bestand kan niet als tekst (UTF-8) worden gelezen.</translation>
+    </message>
+    <message>
+        <source>The template has errors; nothing was changed:</source>
+        <translation>Het sjabloon bevat fouten; er is niets veranderd:</translation>
+    </message>
+    <message>
+        <source>Template read from {0}; press Save changes to keep it.</source>
+        <translation>Sjabloon ingelezen uit {0}; kies Wijzigingen opslaan om het te bewaren.</translation>
+    </message>
 </context>
 </TS>

@@ -81,6 +81,22 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", required=True, metavar="BESTAND",
                     help="uitvoerbestand: .pdf of .xlsx")
 
+    sp = add("template", "vwdesk.report.template_cli:run_export",
+             "schrijf of lees het rapportsjabloon van een locatie als tekstbestand (.toml)")
+    template_sub = sp.add_subparsers(dest="template_command", metavar="ACTIE", required=True,
+                                     parser_class=DutchArgumentParser)
+    for action, handler, help_text in (
+            ("export", "run_export", "schrijf het sjabloon van een locatie naar BESTAND"),
+            ("import", "run_import", "lees het sjabloon van een locatie uit BESTAND (eerst "
+                                     "gecontroleerd; fouten met regelnummer)")):
+        tp = template_sub.add_parser(action, parents=[common], help=help_text,
+                                     description=help_text)
+        tp.set_defaults(handler=f"vwdesk.report.template_cli:{handler}")
+        tp.add_argument("--location", required=True, metavar="NAAM")
+        tp.add_argument("--user", metavar="GEBRUIKER",
+                        help="op wiens naam de wijziging wordt vastgelegd")
+        tp.add_argument("file", metavar="BESTAND")
+
     sp = add("import", "vwdesk.exchange.cli:run_import",
              "importeer een werkmap (.xlsx) of map met .csv-bestanden")
     sp.add_argument("--location", required=True, metavar="NAAM")

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from vwdesk.core.db import Database
 from vwdesk.core.services.users import actor_for, authenticate
@@ -68,7 +76,7 @@ def test_rewording_with_a_wrong_placeholder_shows_an_error_and_blocks_saving(qtb
     edit.selectAll()
     qtbot.keyClicks(edit, "{spreekuur.bezoekers} mensen")
     error = screen.item_widgets["spreekuur.bezoekers"]["error"]
-    assert error.isVisible() and "bestaat niet" in error.text()
+    assert error.isVisible() and "Onbekend cijfer" in error.text()
     assert not screen.save_button.isEnabled()
     edit.selectAll()
     qtbot.keyClicks(edit, "{spreekuur.contacten} mensen op het spreekuur")
@@ -189,3 +197,122 @@ def test_switching_year_offers_to_save_changed_texts(qtbot, db, monkeypatch):
     with db.session() as s:
         assert load_texts(s, screen.location_id, 2018)["intro"] == "Tekst voor 2018."
     assert screen.findChild(QPlainTextEdit, "prose:intro").toPlainText() == ""
+
+
+def test_sentence_result_shows_at_once_with_filtered_figures(qtbot, db):
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    result = screen.findChild(QLabel, "result:spreekuur.bezoekers")
+    assert result.text() == "Result: 552 bezoekers aan onze spreekuren (2017: 316)"
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{spreekuur.contacten half=1} in het eerste halfjaar, "
+                          "{contacten.aantal soort=juridisch:woord} juridisch")
+    assert result.text().startswith("Result: ")
+    first_half = sum(screen.figures.get("spreekuur.per_maand")[:6])
+    assert f"Result: {first_half} in het eerste halfjaar" in result.text()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{huisvesting.nationaliteiten top=abc}")
+    error = screen.item_widgets["spreekuur.bezoekers"]["error"]
+    assert error.text() == "Parameter top=abc past niet: gebruik een heel getal vanaf 1."
+    assert result.text() == ""
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{huisvesting.personen gemeente=Schiedam}")
+    assert "deze locatie bedient de gemeenten Vlaardingen" in error.text()
+
+
+def test_official_and_replaced_figures_are_marked(qtbot, db):
+    from vwdesk.core.services.base import create
+    from vwdesk.core.services.locations import get_location
+
+    with db.session() as s:
+        loc = get_location(s, "Vlaardingen")
+        user = authenticate(db, "teamleider-vlaardingen", "demo-wachtwoord")
+        actor = actor_for(user)
+        create(s, actor, "year_figures", loc.id, {"year": 2018, "key": "huisvesting.personen",
+                                                  "value": 93, "mode": "naast",
+                                                  "note": "telling COA"})
+        create(s, actor, "year_figures", loc.id, {"year": 2018, "key": "huisvesting.woningen",
+                                                  "value": 30, "mode": "vervangt",
+                                                  "note": "lijst corporatie"})
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    assert "huisvesting.personen: 93 beside the registered 90 (telling COA)" in \
+        screen.overrides.text()
+    assert "huisvesting.woningen: 30 instead of the computed 27 (lijst corporatie)" in \
+        screen.overrides.text()
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    typed = screen.findChild(QLabel, "typed:spreekuur.bezoekers")
+    assert not typed.isVisible()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{huisvesting.personen} gehuisvest (COA: "
+                          "{officieel.huisvesting.personen}) in {huisvesting.woningen} woningen")
+    result = screen.findChild(QLabel, "result:spreekuur.bezoekers")
+    assert result.text().startswith("Result: 90 gehuisvest (COA: 93) in 30 woningen")
+    assert typed.isVisible()
+    assert typed.text() == (
+        "{officieel.huisvesting.personen} is an official figure typed in (93), shown beside the "
+        "registered 90 (telling COA); {huisvesting.woningen} is typed in (30) and replaces the "
+        "registered 27 (lijst corporatie)")
+
+
+def test_a_new_sentence_is_added_typed_and_saved(qtbot, db):
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    add = screen.findChild(QPushButton, "add-sentence")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    edit = screen.findChild(QLineEdit, "text:spreekuur.eigen1")
+    result = screen.findChild(QLabel, "result:spreekuur.eigen1")
+    assert edit.text() == "" and result.text() == ""
+    qtbot.keyClicks(edit, "Er waren {contacten.aantal soort=juridisch} juridische contacten.")
+    assert result.text().startswith("Result: Er waren ")
+    qtbot.waitUntil(lambda: "juridische contacten." in preview_text(screen), timeout=3000)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    with db.session() as s:
+        template = load_template(s, screen.location_id)
+    section = next(sec for sec in template["sections"] if sec["key"] == "spreekuur")
+    assert section["items"][-1]["text"] == \
+        "Er waren {contacten.aantal soort=juridisch} juridische contacten."
+
+
+def test_template_export_and_import_through_the_screen(qtbot, db, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from vwdesk.report.template_file import toml_to_template
+
+    screen = make_screen(qtbot, db)
+    target = tmp_path / "vlaardingen"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "TOML")))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    text = (tmp_path / "vlaardingen.toml").read_text(encoding="utf-8")
+    assert toml_to_template(text) == screen.template
+
+    edited = tmp_path / "nieuw.toml"
+    edited.write_text(text.replace('titel = "Spreekuur/infopunt"', 'titel = "Inloopspreekuur"'),
+                      encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(edited), "TOML")))
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    titles = [screen.sections.item(r).text() for r in range(screen.sections.count())]
+    assert "Inloopspreekuur" in titles and "Spreekuur/infopunt" not in titles
+    assert screen.save_button.isEnabled()
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    with db.session() as s:
+        assert any(sec["title"] == "Inloopspreekuur"
+                   for sec in load_template(s, screen.location_id)["sections"])
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text: warnings.append(text)))
+    edited.write_text(text.replace("{spreekuur.top_onderwerp}", "{spreekuur.topic}"),
+                      encoding="utf-8")
+    before = copy.deepcopy(screen.template)
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    assert screen.template == before
+    assert "onbekend cijfer `{spreekuur.topic}`; bedoelde u `{spreekuur.top_onderwerp}`?" \
+        in warnings[0]
+    assert "\nregel " in warnings[0]

@@ -74,7 +74,7 @@ def test_comparison_is_a_parenthetical_after_the_sentence():
 
 
 @pytest.mark.parametrize("text, fragment", [
-    ("{spreekuur.bezoekers}", "bestaat niet"),
+    ("{spreekuur.bezoekers}", "Onbekend cijfer"),
     ("{spreekuur.contacten", "zonder bijbehorende"),
     ("spreekuur.contacten}", "niet in balans"),
     ("{juridisch.gh_nieuw|dossier}", "precies twee woorden"),

@@ -49,13 +49,33 @@ from vwdesk.core.services.base import Actor
 from vwdesk.report import Report, compute_figures
 from vwdesk.report.charts import CHARTS, has_data, svg
 from vwdesk.report.html import to_html
-from vwdesk.report.store import load_template, load_texts, save_template, save_text
-from vwdesk.report.template import check_text, compare_keys, fill, format_value, render
+from vwdesk.report.filtered import add_missing_requests
+from vwdesk.report.template_file import TemplateFileError, template_to_toml, toml_to_template
+from vwdesk.report.store import (
+    load_template,
+    load_texts,
+    municipality_names,
+    save_template,
+    save_text,
+)
+from vwdesk.report.template import (
+    check_text,
+    compare_keys,
+    fill,
+    format_value,
+    placeholders_in,
+    render,
+    render_sentence,
+    requests_in,
+    typed_marks,
+)
 
 HAS_QTPDF = importlib.util.find_spec("PySide6.QtPdf") is not None
 PREVIEW_DELAY_MS = 400
 CHART_WIDTH = 450
 ERROR_STYLE = "color: #b00020;"
+RESULT_STYLE = "color: #455a64;"
+TYPED_STYLE = "color: #8a5a00;"
 
 
 class ReportScreen(QWidget):
@@ -68,6 +88,7 @@ class ReportScreen(QWidget):
             self.location_name = s.get(m.Location, location_id).name
             self.cover_photo = s.get(m.Location, location_id).cover_photo
             self.saved_template = load_template(s, location_id)
+            self.municipalities = municipality_names(s, location_id)
         self.template = copy.deepcopy(self.saved_template)
         self.saved_texts: dict[str, str] = {}
         self.texts: dict[str, str] = {}
@@ -88,13 +109,21 @@ class ReportScreen(QWidget):
         self.save_button = QPushButton(self.tr("Save changes"))
         self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.print_button = QPushButton(self.tr("Print…"))
+        self.export_button = QPushButton(self.tr("Export template…"))
+        self.export_button.setToolTip(self.tr("Write this location's template to a text file "
+                                              "(.toml), e.g. to share it with another location"))
+        self.import_button = QPushButton(self.tr("Import template…"))
+        self.import_button.setToolTip(self.tr("Read a template from a text file (.toml); it is "
+                                              "checked first and kept when you save"))
+        self.import_button.setVisible(self.editable)
         self.save_button.setEnabled(False)
         self.save_button.setVisible(self.editable)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
         top.addStretch(1)
-        for button in (self.save_button, self.pdf_button, self.print_button):
+        for button in (self.export_button, self.import_button, self.save_button,
+                       self.pdf_button, self.print_button):
             top.addWidget(button)
 
         self.sections = QListWidget()
@@ -138,6 +167,8 @@ class ReportScreen(QWidget):
         self.sections.itemChanged.connect(self._section_toggled)
         self.save_button.clicked.connect(self.save)
         self.pdf_button.clicked.connect(self.save_pdf)
+        self.export_button.clicked.connect(self.export_template)
+        self.import_button.clicked.connect(self.import_template)
         self.print_button.clicked.connect(self.print_report)
         self._fill_section_list()
 
@@ -192,6 +223,13 @@ class ReportScreen(QWidget):
         rows = QVBoxLayout(holder)
         for item in section["items"]:
             self._add_item_editor(rows, item)
+        if self.editable:
+            add = QPushButton(self.tr("Add a sentence"))
+            add.setObjectName("add-sentence")
+            add.setToolTip(self.tr("A new sentence at the end of this section; write it with "
+                                   "placeholders such as {huisvesting.personen gemeente=…}"))
+            add.clicked.connect(lambda _=False, sec=section: self._add_sentence(sec))
+            rows.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         self.editor_layout.addWidget(holder)
         self.editor_layout.addStretch(1)
         holder.show()  # now, not on the next event-loop turn
@@ -235,8 +273,66 @@ class ReportScreen(QWidget):
             widgets["edit"] = edit
         rows.addLayout(line)
         rows.addWidget(error)
+        if item["kind"] != "chart":
+            result = QLabel()
+            result.setObjectName(f"result:{item['id']}")
+            result.setWordWrap(True)
+            result.setStyleSheet(RESULT_STYLE)
+            typed = QLabel()
+            typed.setObjectName(f"typed:{item['id']}")
+            typed.setWordWrap(True)
+            typed.setStyleSheet(TYPED_STYLE)
+            rows.addWidget(result)
+            rows.addWidget(typed)
+            widgets.update(result=result, typed=typed)
         self.item_widgets[item["id"]] = widgets
         self._show_error(error, self.errors.get(item["id"]))
+        if item["kind"] != "chart":
+            self._show_result(item, item.get("text", ""))
+
+    def _add_sentence(self, section: dict[str, Any]) -> None:
+        """A new, empty sentence at the end of `section`, ready to type in."""
+        taken = {i["id"] for sec in self.template["sections"] for i in sec["items"]}
+        number = 1
+        while f"{section['key']}.eigen{number}" in taken:
+            number += 1
+        item = {"id": f"{section['key']}.eigen{number}", "kind": "sentence", "text": "",
+                "enabled": True, "new_paragraph": True}
+        section["items"].append(item)
+        self._show_section(self.sections.currentRow())
+        self.item_widgets[item["id"]]["edit"].setFocus()
+        self._changed()
+
+    def _show_result(self, item: dict[str, Any], text: str) -> None:
+        """The sentence filled in with this year's figures, at once, and which
+        of its figures were typed in instead of or beside the registered ones."""
+        widgets = self.item_widgets.get(item["id"])
+        if widgets is None or "result" not in widgets or self.figures is None:
+            return
+        requests = {p.request for p in placeholders_in(text) if p.request is not None}
+        if requests:
+            with self.db.engine.connect() as conn:
+                add_missing_requests(conn, self.figures, requests)
+        out = render_sentence({**item, "text": text}, self.figures)
+        widgets["result"].setText(
+            "" if not text.strip() else
+            self.tr("Result: {0}").format(out) if out is not None else
+            self.tr("Left out of the report: a figure in it is unknown, or its first figure "
+                    "is 0 and zeros are hidden."))
+        marks = []
+        for mark in typed_marks(text, self.figures):
+            registered = "—" if mark.computed is None else format_value(mark.computed)
+            if mark.kind == "naast":
+                marks.append(self.tr("{0} is an official figure typed in ({1}), shown beside "
+                                     "the registered {2}").format(
+                    mark.label, format_value(mark.value), registered))
+            else:
+                marks.append(self.tr("{0} is typed in ({1}) and replaces the registered {2}")
+                             .format(mark.label, format_value(mark.value), registered))
+            if mark.note:
+                marks[-1] += f" ({mark.note})"
+        widgets["typed"].setText("; ".join(marks))
+        widgets["typed"].setVisible(bool(marks))
 
     @staticmethod
     def _show_error(label: QLabel, message: str | None) -> None:
@@ -251,17 +347,19 @@ class ReportScreen(QWidget):
         self.timer.start()
 
     def _sentence_changed(self, item: dict[str, Any], text: str, error: QLabel) -> None:
-        message = check_text(text)
+        message = check_text(text, municipalities=self.municipalities)
         self._show_error(error, message)
         if message:
             self.errors[item["id"]] = message
+            self.item_widgets[item["id"]]["result"].setText("")
         else:
             self.errors.pop(item["id"], None)
             item["text"] = text
+            self._show_result(item, text)
         self._changed()
 
     def _prose_changed(self, key: str, text: str, error: QLabel) -> None:
-        message = check_text(text)
+        message = check_text(text, municipalities=self.municipalities)
         self._show_error(error, message)
         if message:
             self.errors["prose:" + key] = message
@@ -303,23 +401,39 @@ class ReportScreen(QWidget):
         self.refresh_preview()
 
     def _compute_figures(self) -> None:
-        self.previous_keys = compare_keys(self.template)
+        self.previous_keys = compare_keys(self.template, self.texts)
         self.figures = compute_figures(self.db, self.location_id, self.loaded_year,
-                                       with_previous=self.previous_keys or False)
+                                       with_previous=self.previous_keys or False,
+                                       requests=requests_in(self.template, self.texts))
         self._show_overrides()
 
     def _show_overrides(self) -> None:
-        """Which figures were typed in instead of computed (and why)."""
+        """Which figures were typed in instead of computed (and why), and the
+        official figures typed in beside the registered ones."""
         lines = [self.tr("{0}: {1} instead of the computed {2} ({3})").format(
                      key, format_value(o.value), format_value(o.computed), o.note or "")
                  for key, o in sorted(self.figures.overrides.items())]
-        self.overrides.setText(self.tr("Overridden figures: {0}").format("; ".join(lines))
-                               if lines else "")
-        self.overrides.setVisible(bool(lines))
+        lines += [self.tr("{0}: {1} instead of the computed {2} ({3})").format(
+                      req.label(), format_value(o.value), format_value(o.computed), o.note or "")
+                  for req, o in sorted(self.figures.extra_overrides.items(),
+                                       key=lambda kv: kv[0].label())]
+        official = [self.tr("{0}: {1} beside the registered {2} ({3})").format(
+                        key, format_value(o.value), format_value(self.figures.get(key)),
+                        o.note or "")
+                    for key, o in sorted(self.figures.official.items())]
+        text = []
+        if lines:
+            text.append(self.tr("Overridden figures: {0}").format("; ".join(lines)))
+        if official:
+            text.append(self.tr("Official figures: {0}").format("; ".join(official)))
+        self.overrides.setText("\n".join(text))
+        self.overrides.setVisible(bool(text))
 
     def current_report(self) -> Report:
-        if not compare_keys(self.template) <= self.previous_keys:  # a reworded comparison
-            self._compute_figures()
+        if not compare_keys(self.template, self.texts) <= self.previous_keys:
+            self._compute_figures()  # a reworded comparison or a new `jaar=vorig`
+        with self.db.engine.connect() as conn:  # filtered figures asked for since
+            add_missing_requests(conn, self.figures, requests_in(self.template, self.texts))
         return Report(render(self.template, self.figures, self.texts, has_data), self.figures,
                       self.cover_photo)
 
@@ -426,6 +540,53 @@ class ReportScreen(QWidget):
                                         "or choose another name."))
             return
         self.status.setText(self.tr("Saved as {0}.").format(path))
+
+    def export_template(self) -> None:
+        """The template as shown (unsaved changes included) to a .toml file."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export template"), f"{self.location_name.lower()}.toml",
+            self.tr("Template files (*.toml)"))
+        if not path:
+            return
+        if not path.lower().endswith(".toml"):
+            path += ".toml"
+        try:
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(template_to_toml(self.template, self.location_name))
+        except OSError:
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("The file cannot be written; choose another name or "
+                                        "folder."))
+            return
+        self.status.setText(self.tr("Template written to {0}.").format(path))
+
+    def import_template(self) -> None:
+        """A template from a .toml file replaces the one on screen after it
+        has been checked; Save keeps it."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import template"), "",
+                                              self.tr("Template files (*.toml)"))
+        if not path:
+            return
+        try:
+            with open(path, encoding="utf-8") as source:
+                text = source.read()
+            template = toml_to_template(text, self.municipalities)
+        except (OSError, UnicodeDecodeError):
+            QMessageBox.warning(self, self.tr("Not imported"),
+                                self.tr("The file cannot be read as text (UTF-8)."))
+            return
+        except TemplateFileError as exc:
+            QMessageBox.warning(self, self.tr("Not imported"),
+                                self.tr("The template has errors; nothing was changed:")
+                                + "\n" + "\n".join(exc.lines))
+            return
+        self.template = template
+        self.errors = {k: v for k, v in self.errors.items() if k.startswith("prose:")}
+        self._fill_section_list()
+        self._show_section(self.sections.currentRow())
+        self._changed()
+        self.status.setText(self.tr("Template read from {0}; press Save changes to keep it.")
+                            .format(path))
 
     def print_report(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -14,8 +14,12 @@ to show unsaved edits (the screen's live preview).
 
 Modules: `definitions` (figure keys and their Dutch definitions),
 `figures` (the engine: a registry of aggregate-SQL groups, typed figures,
-overrides), `template` (the per-location template, its placeholders and
-filling in), `store` (loading/saving prose and templates), `charts`
+overrides), `params` (placeholder parameters: which a figure takes, their
+checks), `filtered` (the queries of filtered figures: per municipality,
+half-year, gender by age, contacts by kind, households, ...), `dutch`
+(number words, ranked lists), `template` (the per-location template, its
+placeholders and filling in), `template_file` and `template_cli` (the
+template as a TOML file), `store` (loading/saving prose and templates), `charts`
 (ReportLab graphics), `pdf` (the ReportLab document), `html` (the preview
 without QtPdf), `export` (.xlsx).
 ReportLab and openpyxl are imported only when a PDF or workbook is made.
@@ -53,7 +57,7 @@ def make_report(db: Database, location_id: int, year: int, *,
     """Figures, template and prose of a location-year, filled in."""
     from vwdesk.report.charts import has_data
     from vwdesk.report.store import load_template, load_texts
-    from vwdesk.report.template import compare_keys
+    from vwdesk.report.template import compare_keys, requests_in
 
     with db.session() as s:
         if template is None:
@@ -62,7 +66,8 @@ def make_report(db: Database, location_id: int, year: int, *,
             texts = load_texts(s, location_id, year)
         photo = s.get(m.Location, location_id).cover_photo
         figures = compute_figures(s, location_id, year,
-                                  with_previous=compare_keys(template) or False)
+                                  with_previous=compare_keys(template, texts) or False,
+                                  requests=requests_in(template, texts))
     return Report(render(template, figures, texts, has_data), figures, photo)
 
 

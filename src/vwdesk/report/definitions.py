@@ -57,6 +57,29 @@ _DEFS = [
               "het begin van het jaar (ingevoerd).", "huisvesting", "invoer"),
     FigureDef("huisvesting.saldo", "saldo_begin + gehuisveste personen − taakstelling; positief is "
               "een voorsprong, negatief een achterstand.", "huisvesting", "afgeleid"),
+    FigureDef("huisvesting.amv", "Gehuisveste personen die als alleenstaande minderjarige "
+              "vreemdeling (AMV) zijn geregistreerd.", "huisvesting"),
+    FigureDef("huisvesting.aow", "Gehuisveste personen van de AOW-leeftijd (67, instelbaar met "
+              "aow_leeftijd=) of ouder op de huisvestingsdatum.", "huisvesting"),
+    FigureDef("huisvesting.aantal_nationaliteiten", "Het aantal verschillende nationaliteiten "
+              "onder de gehuisveste personen (staatloos telt als één).", "huisvesting"),
+    FigureDef("huishoudens.nieuw", "Nieuwe huishoudens: woningen waarin in het jaar de eerste "
+              "persoon is gehuisvest.", "huisvesting"),
+    FigureDef("huishoudens.eenpersoons", "Nieuwe huishoudens van één persoon (tot en met 31 "
+              "december in die woning gehuisvest).", "huisvesting"),
+    FigureDef("huishoudens.meerpersoons", "Nieuwe huishoudens van twee of meer personen.",
+              "huisvesting"),
+    FigureDef("huishoudens.bijgevoegd", "Personen die in het jaar zijn gehuisvest in een woning "
+              "waar al eerder iemand was gehuisvest (aangesloten bij een huishouden, bijv. "
+              "gezinshereniging).", "huisvesting"),
+    FigureDef("huishoudens.personen_per_woning", "Gemiddeld aantal personen per woning: de in "
+              "het jaar gehuisveste personen met een woning, gedeeld door het aantal woningen "
+              "waarin zij zijn gehuisvest.", "huisvesting"),
+    # Contacts of every kind
+    FigureDef("contacten.aantal", "Contacten in het jaar, van elke soort (met soort= één "
+              "soort: spreekuur, juridisch, mb, intake).", "spreekuur"),
+    FigureDef("contacten.personen", "Verschillende personen met een contact in het jaar: "
+              "cliënten plus niet-geregistreerde personen.", "spreekuur"),
     # Consultation desk
     FigureDef("spreekuur.contacten", "Contacten van soort spreekuur in het jaar (bezoekers).",
               "spreekuur"),

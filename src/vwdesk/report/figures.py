@@ -348,6 +348,9 @@ class Figures:
     official: dict[str, Official] = field(default_factory=dict)
     typed: set[str] = field(default_factory=set)
     previous: Figures | None = None
+    # Filtered figures (`{huisvesting.personen gemeente=Schiedam}`), by request.
+    extra: dict[Any, Value] = field(default_factory=dict)
+    extra_overrides: dict[Any, Override] = field(default_factory=dict)
 
     def get(self, key: str) -> Value:
         if key == "jaar":
@@ -396,17 +399,23 @@ def _connection_of(source: Database | Session | Connection) -> tuple[Connection,
 
 def compute_figures(source: Database | Session | Connection, location_id: int, year: int, *,
                     with_previous: bool | set[str] = False,
-                    keys: set[str] | None = None) -> Figures:
+                    keys: set[str] | None = None,
+                    requests: set[Any] | None = None) -> Figures:
     """Every figure of `location_id` in `year`: computed, typed in, overridden
     and derived; with `keys`, only the groups those figures need.
     `with_previous` also computes the year before (comparisons): all figures,
-    or, given a set of keys, just those."""
+    or, given a set of keys, just those. `requests` are filtered figures
+    (`vwdesk.report.params.Request`), computed for both years."""
+    from vwdesk.report.filtered import add_requests
+
     conn, owned = _connection_of(source)
     try:
         figures = _compute(conn, location_id, year, keys)
+        add_requests(Scope(conn, location_id, year), figures, requests or set())
         if with_previous:
             wanted = with_previous if isinstance(with_previous, set) else keys
             figures.previous = _compute(conn, location_id, year - 1, wanted)
+            add_requests(Scope(conn, location_id, year - 1), figures.previous, requests or set())
         return figures
     finally:
         if owned is not None:
@@ -430,11 +439,14 @@ def _compute(conn: Connection, location_id: int, year: int, keys: set[str] | Non
 def _merge_typed(conn: Connection, figures: Figures) -> None:
     """Typed figures: `invoer` rows per municipality or half-year are summed into
     the location's figure; `vervangt` replaces a computed value (location-wide
-    rows only); `naast` is kept beside it."""
+    rows only; a row per municipality or half-year replaces that filtered
+    figure, see `vwdesk.report.filtered`); `naast` is kept beside it (summed)."""
     y = m.YearFigure
+    location_wide = and_(y.municipality_id.is_(None), y.half.is_(None))
     rows = conn.execute(
         select(y.key, y.mode, func.sum(y.value), func.max(y.note))
-        .where(y.location_id == figures.location_id, y.year == figures.year)
+        .where(y.location_id == figures.location_id, y.year == figures.year,
+               or_(y.mode != "vervangt", location_wide))
         .group_by(y.key, y.mode)).all()
     for key, mode, total, note in rows:
         value = _typed_value(total)
@@ -464,3 +476,7 @@ def _derive(f: Figures) -> None:
             v["gehaald." + key[len("doel."):]] = 1 if realised >= v[key] else 0
     for key, override in f.overrides.items():  # an override of a derived figure wins
         v[key] = override.value
+
+
+# The groups of the filtered-figures module register themselves on import.
+from vwdesk.report import filtered as _filtered  # noqa: E402,F401

@@ -26,7 +26,7 @@ def save_text(s: Session, actor: Actor, location_id: int, year: int, section: st
     """Create or update the prose of one section and year (teamleader only).
     Placeholders are checked first; a wrong one raises a ValidationError on
     field `text`."""
-    if msg := check_text(text):
+    if msg := check_text(text, municipalities=municipality_names(s, location_id)):
         raise ValidationError(msg, field="text")
     row = s.scalar(select(m.ReportText).where(
         m.ReportText.location_id == location_id, m.ReportText.year == year,
@@ -37,6 +37,12 @@ def save_text(s: Session, actor: Actor, location_id: int, year: int, section: st
     if (row.text or "") == text:
         return row
     return update(s, actor, "report_texts", row.id, row.version, {"text": text})
+
+
+def municipality_names(s: Session, location_id: int) -> list[str]:
+    return list(s.scalars(select(m.Municipality.name)
+                          .where(m.Municipality.location_id == location_id)
+                          .order_by(m.Municipality.name)))
 
 
 def load_template(s: Session, location_id: int) -> dict[str, Any]:
@@ -51,7 +57,7 @@ def save_template(s: Session, actor: Actor, location_id: int, template: dict[str
     of that location, or beheerder)."""
     actor.check_location(location_id)
     actor.require_teamleader()
-    errors = check_template(template)
+    errors = check_template(template, municipality_names(s, location_id))
     if errors:
         raise ValidationError(errors)
     loc = s.get(m.Location, location_id)

@@ -24,9 +24,16 @@ paragraph before it unless `new_paragraph`), `bullet`, and `chart` (one of
 
 Placeholders in sentences and prose:
 `{key}` the value of a figure (or `jaar`, `vorig_jaar`, `locatie`);
-`{key:abs}` its absolute value; `{key:woord}` as a Dutch word ("twee", up to twelve);
-`{key|enkelvoud|meervoud}` the first word when the value is 1, else the second;
+`{key name=value ...}` with parameters (`vwdesk.report.params`): filters such as
+`gemeente=Schiedam half=1 geslacht=v leeftijd=kind`, `top=3` for a ranked
+list (ties kept), `jaar=vorig` for the year before;
+`{key:abs}` its absolute value; `{key:woord}` as Dutch words ("tien",
+"tweeëntwintig", up to 9999); `{key:procent}` a ranked list in percent;
+`{key|enkelvoud|meervoud}` the first word when the value is 1 (a list: when it
+has one group), else the second;
 `{key?positief|negatief}` or `{key?positief|negatief|nul}` by the sign.
+A prose item may carry a `default` text, shown when nothing was written for
+the year. The file form of a template (TOML) is in `template_file`.
 A sentence is left out when one of its figures is unknown, or, with
 `"hide_zero": true`, when its first figure is 0. `"compare": true` appends the
 previous year's value of its first figure, e.g. "552 bezoekers aan onze
@@ -38,20 +45,62 @@ sentence or chart is left out.
 from __future__ import annotations
 
 import copy
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from vwdesk.report.definitions import SPECIAL_KEYS, find_definition, is_known_key
+from vwdesk.report.definitions import (
+    DEFINITIONS,
+    SPECIAL_KEYS,
+    find_definition,
+    is_known_key,
+)
+from vwdesk.report.dutch import (
+    WORD_LIMIT,
+    format_number,
+    join_dutch,
+    number_word,
+    ranked_text,
+    top_of,
+)
 from vwdesk.report.figures import Figures, Value
+from vwdesk.report.params import RANKED_KEYS, Request, check_params, filters_of
 
 TEMPLATE_VERSION = 1
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_INNER = re.compile(r"^\s*([\w.\-]+)\s*(?::\s*(\w+)\s*)?(?:([|?])(.*))?$", re.S)
-FORMATS = ("abs", "woord")
+_VALUE = r'(?:"[^"]*"|[^\s:|?"{}=]+)'
+_INNER = re.compile(r"^\s*([\w.\-]+)((?:\s+\w+\s*=\s*" + _VALUE + r")*)\s*"
+                    r"(?::\s*(\w+)\s*)?(?:([|?])(.*))?$", re.S)
+_PARAM = re.compile(r"(\w+)\s*=\s*(" + _VALUE + ")")
+FORMATS = ("abs", "woord", "procent")
 ITEM_KINDS = ("prose", "sentence", "bullet", "chart")
-NUMBER_WORDS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
-                "tien", "elf", "twaalf")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A parsed `{key name=value:format|...}`."""
+
+    key: str
+    params: dict[str, str]
+    fmt: str | None
+    op: str | None
+    rest: str | None
+
+    @property
+    def request(self) -> Request | None:
+        """The filtered figure it needs, or None for a plain figure."""
+        filters = filters_of(self.params)
+        return Request(self.key, filters) if filters else None
+
+
+def parse_placeholder(inner: str) -> Placeholder | None:
+    parsed = _INNER.match(inner)
+    if not parsed:
+        return None
+    key, params, fmt, op, rest = parsed.groups()
+    values = {name: value.strip('"') for name, value in _PARAM.findall(params or "")}
+    return Placeholder(key, values, fmt, op, rest)
 
 
 # ---------------------------------------------------------------- default template
@@ -133,9 +182,14 @@ def default_sections() -> list[dict[str, Any]]:
             _b(f"{h}.geslacht", "{huisvesting.mannen} {huisvesting.mannen|man|mannen}, "
                "{huisvesting.vrouwen} {huisvesting.vrouwen|vrouw|vrouwen}"),
             _b(f"{h}.x", "{huisvesting.x} met geslacht x", hide_zero=True),
+            _b(f"{h}.amv", "{huisvesting.amv} {huisvesting.amv|alleenstaande minderjarige|"
+               "alleenstaande minderjarigen} (AMV)", hide_zero=True),
             _b(f"{h}.grootste_groep", "grootste groep: {huisvesting.grootste_groep}"),
             _b(f"{h}.woningen", "{huisvesting.woningen} beschikbaar gestelde "
                "{huisvesting.woningen|woning|woningen}", compare=True),
+            _b(f"{h}.huishoudens", "{huishoudens.nieuw} {huishoudens.nieuw|nieuw huishouden|"
+               "nieuwe huishoudens}: {huishoudens.eenpersoons} van één persoon, "
+               "{huishoudens.meerpersoons} van meer personen", hide_zero=True),
             _p(f"{h}.na"),
             _s(f"{h}.nareizigers", "In {jaar} zijn binnen deze geplaatste aantallen van "
                "{huisvesting.personen} statushouders {huisvesting.nareizigers} personen "
@@ -298,17 +352,58 @@ def template_of(stored: dict[str, Any] | None) -> dict[str, Any]:
     return copy.deepcopy(stored) if stored else default_template()
 
 
-def compare_keys(template: dict[str, Any]) -> set[str]:
-    """The figures whose previous-year value the template shows."""
-    out = set()
+def placeholders_in(text: str) -> list[Placeholder]:
+    """The well-formed placeholders of `text`, in order."""
+    out = []
+    for match in PLACEHOLDER.finditer(text):
+        parsed = parse_placeholder(match.group(1))
+        if parsed:
+            out.append(parsed)
+    return out
+
+
+def keys_in(text: str) -> list[str]:
+    return [p.key for p in placeholders_in(text)]
+
+
+def _figure_placeholders(text: str) -> list[Placeholder]:
+    return [p for p in placeholders_in(text) if find_definition(p.key) is not None]
+
+
+def _texts_of(template: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """(item, text) of every sentence and bullet that is switched on."""
+    out = []
     for section in template["sections"]:
         if not section.get("enabled", True):
             continue
+        out.append(({}, section.get("title", "")))
         for item in section.get("items", []):
-            if item.get("compare") and item.get("enabled", True):
-                keys = [k for k in keys_in(item.get("text", "")) if find_definition(k)]
-                out.update(keys[:1])
+            if item.get("enabled", True) and item.get("kind") in ("sentence", "bullet"):
+                out.append((item, item.get("text", "")))
+            elif item.get("enabled", True) and item.get("kind") == "prose":
+                out.append(({}, item.get("default", "")))
+    out.append(({}, template.get("title", "")))
     return out
+
+
+def compare_keys(template: dict[str, Any], texts: dict[str, str] | None = None) -> set[str]:
+    """The plain figures whose previous-year value the template shows (the
+    first figure of a sentence with `compare`, and every `jaar=vorig`)."""
+    out = set()
+    sources = _texts_of(template) + [({}, t) for t in (texts or {}).values()]
+    for item, text in sources:
+        found = _figure_placeholders(text)
+        if item.get("compare") and found:
+            out.add(found[0].key)
+        out.update(p.key for p in found if p.params.get("jaar") == "vorig")
+    return {k[len("officieel."):] if k.startswith("officieel.") else k for k in out}
+
+
+def requests_in(template: dict[str, Any], texts: dict[str, str] | None = None) -> set[Request]:
+    """The filtered figures the template and prose ask for."""
+    sources = _texts_of(template) + [({}, t) for t in (texts or {}).values()]
+    return {p.request for _, text in sources for p in _figure_placeholders(text)
+            if p.request is not None}
 
 
 def prose_keys(template: dict[str, Any]) -> list[str]:
@@ -319,8 +414,26 @@ def prose_keys(template: dict[str, Any]) -> list[str]:
 
 # ---------------------------------------------------------------- checking
 
-def check_text(text: str, *, allow_sign: bool = True) -> str | None:
-    """A Dutch message for the first wrong placeholder in `text`, or None."""
+def _known_keys() -> list[str]:
+    keys = [k for k in DEFINITIONS if "<P>" not in k] + list(SPECIAL_KEYS)
+    keys += [k.replace("<P>", p) for k in DEFINITIONS if "<P>" in k
+             for p in ("wegwijs", "taalcoach", "buurtmaatje")]
+    return keys
+
+
+def suggest_key(key: str) -> str | None:
+    """The known figure key closest to a mistyped `key`."""
+    close = difflib.get_close_matches(key, _known_keys(), n=1, cutoff=0.6)
+    if not close and "." in key:  # right figure, wrong section, e.g. {spreekuur.mannen}
+        tail = key.rsplit(".", 1)[1]
+        close = [k for k in _known_keys() if k.endswith("." + tail)][:1]
+    return close[0] if close else None
+
+
+def check_text(text: str, *, allow_sign: bool = True,
+               municipalities: list[str] | None = None) -> str | None:
+    """A Dutch message for the first wrong placeholder in `text`, or None.
+    With `municipalities` (the location's), `gemeente=` must name one."""
     depth = 0
     for ch in text:
         depth += {"{": 1, "}": -1}.get(ch, 0)
@@ -329,37 +442,68 @@ def check_text(text: str, *, allow_sign: bool = True) -> str | None:
     if depth:
         return "Er staat een { zonder bijbehorende }; sluit de plaatshouder af met }."
     for match in PLACEHOLDER.finditer(text):
-        parsed = _INNER.match(match.group(1))
-        if not parsed:
-            return (f"Plaatshouder {match.group(0)} is ongeldig; schrijf bijvoorbeeld "
-                    "{spreekuur.contacten}.")
-        key, fmt, op, rest = parsed.groups()
-        if not is_known_key(key):
-            return (f"Plaatshouder {{{key}}} bestaat niet; gebruik een sleutel uit de lijst met "
-                    "cijfers, bijvoorbeeld {spreekuur.contacten}.")
-        if fmt and fmt not in FORMATS:
-            return f"Opmaak \":{fmt}\" in {match.group(0)} bestaat niet; gebruik :abs of :woord."
-        if op == "|" and len(rest.split("|")) != 2:
+        ph = parse_placeholder(match.group(1))
+        if ph is None:
+            return _malformed(match.group(0))
+        if not is_known_key(ph.key):
+            guess = suggest_key(ph.key)
+            if guess:
+                return f"Onbekend cijfer `{{{ph.key}}}`; bedoelde u `{{{guess}}}`?"
+            return (f"Onbekend cijfer `{{{ph.key}}}`; kies een cijfer uit de lijst, "
+                    "bijvoorbeeld `{spreekuur.contacten}`.")
+        if ph.params and ph.key in SPECIAL_KEYS:
+            return f"`{{{ph.key}}}` heeft geen parameters; schrijf alleen `{{{ph.key}}}`."
+        if msg := check_params(ph.key, ph.params, municipalities):
+            return msg
+        if ph.fmt and ph.fmt not in FORMATS:
+            return (f"Opmaak \":{ph.fmt}\" in {match.group(0)} bestaat niet; gebruik :abs, "
+                    ":woord of :procent.")
+        if ph.fmt == "procent" and ph.key not in RANKED_KEYS:
+            return (f"Opmaak :procent in {match.group(0)} past alleen bij een ranglijst: "
+                    f"{', '.join('{' + k + '}' for k in RANKED_KEYS)}.")
+        if ph.op == "|" and len(ph.rest.split("|")) != 2:
             return (f"In {match.group(0)} horen na | precies twee woorden: enkelvoud|meervoud, "
                     "bijvoorbeeld {juridisch.gh_nieuw|nieuw dossier|nieuwe dossiers}.")
-        if op == "?" and (not allow_sign or len(rest.split("|")) not in (2, 3)):
+        if ph.op == "?" and (not allow_sign or len(ph.rest.split("|")) not in (2, 3)):
             return (f"In {match.group(0)} horen na ? twee of drie woorden: positief|negatief(|nul), "
                     "bijvoorbeeld {huisvesting.saldo?voorsprong|achterstand}.")
     return None
 
 
-def check_template(template: dict[str, Any]) -> dict[str, str]:
+def _malformed(placeholder: str) -> str:
+    """Why a placeholder cannot be read, as precisely as can be told."""
+    inner = placeholder[1:-1].split(":")[0].split("|")[0].split("?")[0]
+    words = inner.split()
+    if words and "=" in words[0]:
+        return (f"In {placeholder} staat eerst een parameter; begin met de naam van het "
+                "cijfer, bijvoorbeeld {huisvesting.personen gemeente=Schiedam}.")
+    for word in words[1:]:
+        if word.endswith("="):
+            return (f"Parameter `{word[:-1]}` in {placeholder} heeft geen waarde; zet de "
+                    "waarde na het =-teken.")
+        if "=" not in word:
+            return (f"In {placeholder} staat \"{word}\" zonder =; schrijf parameters als "
+                    "naam=waarde, bijvoorbeeld top=3.")
+    return (f"Plaatshouder {placeholder} is ongeldig; schrijf bijvoorbeeld "
+            "{spreekuur.contacten} of {huisvesting.personen gemeente=Schiedam}.")
+
+
+def check_template(template: dict[str, Any],
+                   municipalities: list[str] | None = None) -> dict[str, str]:
     """Messages per item id (or section key) for everything wrong in a template."""
     from vwdesk.report.charts import CHARTS
+
+    def check(text: str) -> str | None:
+        return check_text(text, municipalities=municipalities)
 
     errors: dict[str, str] = {}
     if not isinstance(template.get("sections"), list):
         return {"": "Het sjabloon heeft geen lijst met secties."}
-    if template.get("title") and (msg := check_text(template["title"])):
+    if template.get("title") and (msg := check(template["title"])):
         errors["title"] = msg
     seen: set[str] = set()
     for section in template["sections"]:
-        if section.get("title") and (msg := check_text(section["title"])):
+        if section.get("title") and (msg := check(section["title"])):
             errors[section.get("key", "")] = msg
         for item in section.get("items", []):
             item_id = item.get("id", "")
@@ -372,7 +516,9 @@ def check_template(template: dict[str, Any]) -> dict[str, str]:
             elif kind == "chart" and item.get("chart") not in CHARTS:
                 errors[item_id] = (f"Grafiek \"{item.get('chart')}\" bestaat niet; kies uit: "
                                    f"{', '.join(CHARTS)}.")
-            elif kind in ("sentence", "bullet") and (msg := check_text(item.get("text", ""))):
+            elif kind in ("sentence", "bullet") and (msg := check(item.get("text", ""))):
+                errors[item_id] = msg
+            elif kind == "prose" and (msg := check(item.get("default", ""))):
                 errors[item_id] = msg
     return errors
 
@@ -383,10 +529,13 @@ class _Unknown(Exception):
     """A placeholder's figure has no value."""
 
 
-def format_number(value: int | float) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"{int(value):,}".replace(",", ".")
+class Ranked(list):
+    """A ranked list cut to its top N (or shown in percent): written as
+    "Syriërs (38) en Eritreeërs (16)"; `total` for percentages."""
+
+    def __init__(self, items: list, total: int | None = None):
+        super().__init__(items)
+        self.total = total
 
 
 def format_value(value: Value) -> str:
@@ -394,6 +543,8 @@ def format_value(value: Value) -> str:
         return "ja" if value else "nee"
     if isinstance(value, int | float):
         return format_number(value)
+    if isinstance(value, Ranked):
+        return ranked_text(list(value), total=value.total)
     if isinstance(value, list):
         if all(isinstance(v, int | float) for v in value):  # a series, e.g. per month
             return ", ".join(format_number(v) for v in value)
@@ -401,47 +552,49 @@ def format_value(value: Value) -> str:
     return str(value)
 
 
-def join_dutch(parts: list[str]) -> str:
-    """"a", "a en b", "a, b en c"."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " en " + parts[-1]
+def value_of(ph: Placeholder, figures: Figures) -> Value:
+    """The value a placeholder stands for: plain or filtered, this year or the
+    year before (`jaar=vorig`), cut to its top N (`top=`)."""
+    source: Figures | None = figures
+    if ph.params.get("jaar") == "vorig":
+        source = figures.previous
+        if source is None:
+            return None
+    request = ph.request
+    value = source.extra.get(request) if request else source.get(ph.key)
+    top = ph.params.get("top")
+    if isinstance(value, list) and value and (top or ph.fmt == "procent"):
+        total = sum(n for _, n in value) if ph.fmt == "procent" else None
+        value = Ranked(top_of(value, int(top)) if top else value, total)
+    return value
 
 
 def _fill_one(inner: str, figures: Figures) -> str:
-    parsed = _INNER.match(inner)
-    if not parsed:
+    ph = parse_placeholder(inner)
+    if ph is None:
         raise _Unknown(inner)
-    key, fmt, op, rest = parsed.groups()
-    value = figures.get(key)
+    value = value_of(ph, figures)
     if value is None or value == []:
-        raise _Unknown(key)
-    if key in SPECIAL_KEYS:  # a year is written without a thousands separator
+        raise _Unknown(ph.key)
+    if ph.key in SPECIAL_KEYS:  # a year is written without a thousands separator
         return str(value)
-    if op == "|":
-        one, many = (rest.split("|") + [""])[:2]
-        return one if isinstance(value, int | float) and abs(value) == 1 else many
-    if op == "?":
-        options = rest.split("|")
+    if ph.op == "|":
+        one, many = (ph.rest.split("|") + [""])[:2]
+        count = len(value) if isinstance(value, list) else value
+        return one if isinstance(count, int | float) and abs(count) == 1 else many
+    if ph.op == "?":
+        options = ph.rest.split("|")
         if not isinstance(value, int | float):
             return options[0]
         if value == 0 and len(options) > 2:
             return options[2]
         return options[0] if value > 0 else options[1]
-    if fmt == "abs" and isinstance(value, int | float):
+    if ph.fmt == "abs" and isinstance(value, int | float):
         value = abs(value)
-    if fmt == "woord" and isinstance(value, int) and 0 <= value < len(NUMBER_WORDS):
-        return NUMBER_WORDS[value]
+    if ph.fmt == "woord" and isinstance(value, int | float) and float(value).is_integer() \
+            and 0 <= value <= WORD_LIMIT:
+        return number_word(int(value))
     return format_value(value)
-
-
-def keys_in(text: str) -> list[str]:
-    out = []
-    for match in PLACEHOLDER.finditer(text):
-        parsed = _INNER.match(match.group(1))
-        if parsed:
-            out.append(parsed.group(1))
-    return out
 
 
 def fill(text: str, figures: Figures, *, unknown: str | None = None) -> str | None:
@@ -463,17 +616,71 @@ def fill(text: str, figures: Figures, *, unknown: str | None = None) -> str | No
 def render_sentence(item: dict[str, Any], figures: Figures) -> str | None:
     """A sentence or bullet filled in, or None when it is left out."""
     text = item.get("text", "")
-    keys = [k for k in keys_in(text) if find_definition(k) is not None]
-    if item.get("hide_zero") and keys and figures.get(keys[0]) == 0:
+    if not text.strip():  # a sentence not written yet
+        return None
+    found = _figure_placeholders(text)
+    if item.get("hide_zero") and found and value_of(found[0], figures) == 0:
         return None
     out = fill(text, figures)
     if out is None:
         return None
-    if item.get("compare") and keys and figures.previous is not None:
-        before = figures.previous.get(keys[0])
+    if item.get("compare") and found and figures.previous is not None:
+        first = found[0]
+        before = value_of(Placeholder(first.key, {**first.params, "jaar": "vorig"}, None, None,
+                                      None), figures)
         if isinstance(before, int | float):
             out += f" ({figures.year - 1}: {format_number(before)})"
     return out
+
+
+@dataclass(frozen=True)
+class TypedMark:
+    """A figure in a sentence that was typed in rather than registered:
+    `kind` "vervangt" (replaces the computed value) or "naast" (an official
+    figure beside it)."""
+
+    label: str  # the placeholder, e.g. {huisvesting.personen gemeente=Schiedam}
+    kind: str
+    value: Value
+    computed: Value
+    note: str | None
+
+
+def typed_marks(text: str, figures: Figures) -> list[TypedMark]:
+    """The overridden and official figures a sentence shows (for marking them
+    in the app)."""
+    out: list[TypedMark] = []
+    for ph in _figure_placeholders(text):
+        source = figures.previous if ph.params.get("jaar") == "vorig" else figures
+        if source is None:
+            continue
+        request = ph.request
+        label = request.label() if request else "{" + ph.key + "}"
+        if ph.key.startswith("officieel."):
+            base = ph.key[len("officieel."):]
+            official = source.official.get(base) if request is None else None
+            value = official.value if official else source.extra.get(request) if request else None
+            if value is not None:
+                computed = source.get(base) if request is None else \
+                    source.extra.get(Request(base, request.filters))
+                out.append(TypedMark(label, "naast", value, computed,
+                                     official.note if official else None))
+            continue
+        override = (source.extra_overrides.get(request) if request
+                    else source.overrides.get(ph.key))
+        if override is not None:
+            out.append(TypedMark(label, "vervangt", override.value, override.computed,
+                                 override.note))
+    return out
+
+
+def shows_data(text: str, figures: Figures) -> bool:
+    """Whether a sentence has a figure that is not zero or empty."""
+    for ph in _figure_placeholders(text):
+        value = value_of(ph, figures)
+        if isinstance(value, int | float | str | list) and value not in (0, "", []):
+            return True
+    return False
 
 
 @dataclass
@@ -549,7 +756,8 @@ def render(template: dict[str, Any], figures: Figures, texts: dict[str, str],
                 continue
             kind = item["kind"]
             if kind == "prose":
-                text = fill(texts.get(item["text"], "") or "", figures, unknown="—") or ""
+                text = texts.get(item["text"], "") or item.get("default", "")
+                text = fill(text, figures, unknown="—") or ""
                 new = prose_blocks(text)
                 blocks += new
                 shown = shown or bool(new)
@@ -563,10 +771,7 @@ def render(template: dict[str, Any], figures: Figures, texts: dict[str, str],
                 out = render_sentence(item, figures)
                 if out is None:
                     continue
-                shown = shown or any(isinstance(figures.get(k), int | float | str | list)
-                                     and figures.get(k) not in (0, "", [])
-                                     for k in keys_in(item.get("text", ""))
-                                     if find_definition(k) is not None)
+                shown = shown or shows_data(item.get("text", ""), figures)
                 if kind == "bullet":
                     if blocks and blocks[-1].kind == "bullets" and joinable == "bullets":
                         blocks[-1].items.append(out)

@@ -1,0 +1,63 @@
+"""`vwdesk template export|import --location NAAM BESTAND`: a location's
+report template to or from a TOML file (see `vwdesk.report.template_file`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from vwdesk.core.context import cli_actor, open_from_args
+from vwdesk.core.errors import VwdeskError
+from vwdesk.core.services.locations import get_location
+from vwdesk.report.store import load_template, municipality_names, save_template
+from vwdesk.report.template_file import TemplateFileError, template_to_toml, toml_to_template
+
+
+def run_export(args: argparse.Namespace) -> int:
+    out = Path(args.file)
+    if not out.parent.exists():
+        raise VwdeskError(f"De map {out.parent} bestaat niet; kies een bestaande map.")
+    db = open_from_args(args)
+    try:
+        cli_actor(db, args.user)  # an unknown --user is an error here too
+        with db.session() as s:
+            location = get_location(s, args.location)
+            text = template_to_toml(load_template(s, location.id), location.name)
+    finally:
+        db.close()
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError:
+        raise VwdeskError(f"Kan {out} niet schrijven; kies een andere naam of map.") from None
+    print(f"Sjabloon van {args.location} geschreven naar {out}.")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise VwdeskError(f"Het bestand {path} bestaat niet; geef het pad van een "
+                          ".toml-bestand.") from None
+    except UnicodeDecodeError:
+        raise VwdeskError(f"{path} is geen tekstbestand in UTF-8; sla het op als UTF-8 "
+                          "(zonder opmaak).") from None
+    db = open_from_args(args)
+    try:
+        actor = cli_actor(db, args.user)
+        with db.session() as s:
+            location = get_location(s, args.location)
+            try:
+                template = toml_to_template(text, municipality_names(s, location.id))
+            except TemplateFileError as exc:
+                print(f"{path}: het sjabloon is niet ingelezen:", file=sys.stderr)
+                for line in exc.lines:
+                    print(f"  {line}", file=sys.stderr)
+                return 2
+            save_template(s, actor, location.id, template)
+    finally:
+        db.close()
+    print(f"Sjabloon van {args.location} ingelezen uit {path}.")
+    return 0
