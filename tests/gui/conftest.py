@@ -36,3 +36,13 @@ def teamleader_session(office, qtbot):
 @pytest.fixture
 def hassan(office) -> int:
     return add_client(office, "101", "Omar", "Al-Hassan", dt.date(1990, 5, 1))
+
+
+@pytest.fixture(autouse=True)
+def _reason_given(monkeypatch):
+    """Opening a client's page asks a reason in a modal dialog; in these tests
+    the user gives one at once (the dialog itself is tested in tests/privacy)."""
+    from vwdesk.gui import privacy_dialogs
+
+    monkeypatch.setattr(privacy_dialogs, "ask_access_reason",
+                        lambda parent: "Spreekuur / bezoek van de cliënt")

@@ -145,7 +145,7 @@ def test_run_shows_a_database_error_and_exits_2(qtbot, tmp_path, monkeypatch):
     finally:
         QApplication.instance().setQuitOnLastWindowClosed(quit_on_close)
         i18n.install(QApplication.instance(), "en")
-    assert len(shown) == 1 and "kan niet worden geopend" in shown[0]
+    assert len(shown) == 1 and "beschadigd" in shown[0]
 
 
 def test_run_opens_the_setup_on_an_empty_database(qtbot, tmp_path):
