@@ -9,6 +9,7 @@ can hold them safely.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,9 @@ from vwdesk.core import models as m
 from vwdesk.core.errors import AccessDenied, ConflictError, NotFound, ValidationError
 from vwdesk.core.records import KINDS, RecordKind, validate_record
 from vwdesk.core.text import fold_words
+
+# Events and ids only: never names, notes or client numbers (see logging_setup).
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ def _plain(value: Any) -> Any:
 def audit(s: Session, actor: Actor, action: str, table: str, row_id: int | None, *,
           location_id: int | None = None, changes: dict[str, Any] | None = None,
           reason: str | None = None) -> None:
+    log.info("%s table=%s id=%s user_id=%s", action, table, row_id, actor.user_id)
     s.add(m.AuditEntry(
         user_id=actor.user_id, location_id=location_id if location_id is not None else actor.location_id,
         action=action, table_name=table, row_id=row_id, changes=changes or None, reason=reason,
