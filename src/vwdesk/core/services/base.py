@@ -185,17 +185,32 @@ def _username(s: Session, user_id: int | None) -> str | None:
     return (user.display_name or user.username) if user else None
 
 
-def update(s: Session, actor: Actor, kind_key: str, row_id: int, expected_version: int,
-           values: dict[str, Any]) -> Any:
-    """Change a record, refusing when someone else changed it since
-    `expected_version` was read."""
-    kind = KINDS[kind_key]
+def _current(s: Session, actor: Actor, kind: RecordKind, row_id: int,
+             expected_version: int) -> Any:
+    """The row as stored now, if this actor may change it and nobody else
+    changed (or removed) it since `expected_version` was read."""
     obj = s.get(kind.model, row_id, populate_existing=True)
     if obj is None:
         raise ConflictError(None, None, removed=True)
     _check_write(actor, kind, obj.location_id)
     if obj.version != expected_version:
         raise ConflictError(_username(s, obj.updated_by_id), obj.updated_at)
+    return obj
+
+
+def _flush(s: Session) -> None:
+    try:
+        s.flush()
+    except StaleDataError:
+        raise ConflictError(None, None) from None  # lost a race after the check
+
+
+def update(s: Session, actor: Actor, kind_key: str, row_id: int, expected_version: int,
+           values: dict[str, Any]) -> Any:
+    """Change a record, refusing when someone else changed it since
+    `expected_version` was read."""
+    kind = KINDS[kind_key]
+    obj = _current(s, actor, kind, row_id, expected_version)
     values = _normalise(kind, values)
     old = _row_values(kind, obj)
     full = {**old, **values}
@@ -209,10 +224,7 @@ def update(s: Session, actor: Actor, kind_key: str, row_id: int, expected_versio
         setattr(obj, name, value)
     obj.updated_by_id = actor.user_id
     _derived(kind, obj)
-    try:
-        s.flush()
-    except StaleDataError:
-        raise ConflictError(None, None) from None  # lost a race after the check
+    _flush(s)
     audit(s, actor, "update", kind.key, obj.id, location_id=obj.location_id, changes=changes)
     return obj
 
@@ -220,18 +232,10 @@ def update(s: Session, actor: Actor, kind_key: str, row_id: int, expected_versio
 def delete(s: Session, actor: Actor, kind_key: str, row_id: int, expected_version: int,
            reason: str | None = None) -> None:
     kind = KINDS[kind_key]
-    obj = s.get(kind.model, row_id, populate_existing=True)
-    if obj is None:
-        raise ConflictError(None, None, removed=True)
-    _check_write(actor, kind, obj.location_id)
-    if obj.version != expected_version:
-        raise ConflictError(_username(s, obj.updated_by_id), obj.updated_at)
+    obj = _current(s, actor, kind, row_id, expected_version)
     old = _row_values(kind, obj)
     location_id = obj.location_id
     s.delete(obj)
-    try:
-        s.flush()
-    except StaleDataError:
-        raise ConflictError(None, None) from None  # lost a race after the check
+    _flush(s)
     audit(s, actor, "delete", kind.key, row_id, location_id=location_id,
           changes=_audit_changes(kind, old, {k: None for k in old}), reason=reason)
