@@ -78,3 +78,21 @@ def test_saved_database_of_each_earlier_schema_upgrades_with_its_data(tmp_path, 
     with db.session() as s:
         assert s.get(m.Client, 1).number == "C-1"
     db.close()
+
+
+def test_head_constant_names_the_newest_migration():
+    from vwdesk.core.migrate import HEAD
+
+    assert HEAD == head_revision()
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "fast.sqlite"
+    Database(f"sqlite:///{path}").close()
+    code = ("import sys; from vwdesk.core.db import Database; "
+            f"Database('sqlite:///{path}').close(); print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
