@@ -64,3 +64,15 @@ def test_demo_command_refuses_a_database_with_locations(tmp_path, capsys):
     assert "--force" in capsys.readouterr().err
     assert main(["demo", "--database", url, "--force"]) == 2
     assert "demolocatie" in capsys.readouterr().err
+
+
+def test_demo_survives_the_daily_retention_run(sqlite_db):
+    import datetime as dt
+
+    from vwdesk.demo import fill_demo
+    from vwdesk.privacy.retention import run_retention
+
+    fill_demo(sqlite_db)
+    assert run_retention(sqlite_db, dry_run=True, as_of=dt.date(2026, 11, 22)).total == 0
+    # ...while the default terms would have expired it (the test can fail).
+    assert run_retention(sqlite_db, dry_run=True, as_of=dt.date(2050, 1, 1)).total > 0

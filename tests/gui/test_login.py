@@ -100,3 +100,19 @@ def test_dutch_is_the_default_language(qtbot, dutch, teamleader_session):
     assert window.new_visit_action.text() == "Nieuw bezoek"
     assert window.tabs.tabText(1) == "Cliënten"
     assert window.visit.save_button.text() == "Opslaan (Enter)"
+
+
+def test_demo_logins_are_listed_and_only_the_password_is_left_to_type(qtbot, office):
+    dialog = LoginDialog()
+    show_active(qtbot, dialog)
+    small = dialog.height()
+    logins = [("tl-testdorp", "geheim-wachtwoord", "teamleider Testdorp"),
+              ("vw-testdorp", "geheim-wachtwoord", "vrijwilliger Testdorp")]
+    dialog.set_database(office.db, logins)
+    assert dialog.demo.isVisible() and "vrijwilliger Testdorp" in dialog.demo.text()
+    assert dialog.height() > small  # grown to show the whole list
+    assert dialog.username.text() == "tl-testdorp" and dialog.password.hasFocus()
+    qtbot.keyClicks(dialog.password, "geheim-wachtwoord")
+    with qtbot.waitSignal(dialog.attempted):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.user.role == "teamleider"

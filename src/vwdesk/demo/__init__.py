@@ -21,17 +21,19 @@ from sqlalchemy import func, insert, select
 from vwdesk.core import models as m
 from vwdesk.core.db import Database
 from vwdesk.core.services.locations import create_location
+from vwdesk.privacy.settings import update_settings
 from vwdesk.core.services.users import SYSTEM, create_user
 
 DEMO_PASSWORD = "demo-wachtwoord"
 
 # (username, password, role description) - shown on the login screen of the demo.
 DEMO_LOGINS: list[tuple[str, str, str]] = [
-    ("beheerder", DEMO_PASSWORD, "beheerder (alle locaties)"),
     ("teamleider-vlaardingen", DEMO_PASSWORD, "teamleider Vlaardingen"),
+    ("beheerder", DEMO_PASSWORD, "beheerder (alle locaties)"),
     ("vrijwilliger-vlaardingen", DEMO_PASSWORD, "vrijwilliger Vlaardingen"),
     ("teamleider-maassluis", DEMO_PASSWORD, "teamleider Maassluis"),
 ]
+DEMO_RETENTION = {"client_years": 30, "person_years": 30, "volunteer_years": 30}
 _USERS = [  # username, role, location, display name
     ("beheerder", "beheerder", None, "Demo-beheerder"),
     ("teamleider-vlaardingen", "teamleider", "Vlaardingen", "Demo-teamleider Vlaardingen"),
@@ -62,6 +64,10 @@ def fill_demo(db: Database) -> None:
 
     with db.session() as s:
         locations = {name: create_location(s, SYSTEM, name) for name in LOCATIONS}
+        for loc in locations.values():
+            # The demo is a fixed picture of 2017-2019; with the default terms
+            # the daily retention run would anonymise it on the first login.
+            update_settings(s, SYSTEM, loc.id, DEMO_RETENTION)
         users = {}
         for username, role, loc, display in _USERS:
             location_id = locations[loc].id if loc else None

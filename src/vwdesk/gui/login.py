@@ -157,6 +157,10 @@ class LoginDialog(QDialog):
             self.demo.setText(self.tr("Demo database (synthetic data). Log in as:")
                               + f"<table cellspacing=6>{lines}</table>")
             self.demo.show()
+            if not self.username.text():  # a newcomer only types the password
+                self.username.setText(demo_logins[0][0])
+                self.password.setFocus()
+            self.adjustSize()  # the dialog is already shown: grow to the list
 
     def login(self) -> None:
         if self.db is None or self._checking:
