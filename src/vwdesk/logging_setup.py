@@ -26,6 +26,15 @@ _HANDLER_FLAG = "_vwdesk_handler"
 class DataFreeFormatter(logging.Formatter):
     """Formats tracebacks without exception messages (they may quote data)."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have formatted this record first and cached its
+        # full traceback (with the message) in `exc_text`: never reuse that.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatException(self, ei) -> str:  # noqa: N802 - logging's API
         exc_type, exc, tb = ei
         lines = []

@@ -89,3 +89,18 @@ def test_cli_session_works_and_logs_no_personal_data(tmp_path, capsys, monkeypat
 def test_backup_of_postgresql_says_use_pg_dump(capsys):
     code = main(["backup", "--database", "postgresql://app@127.0.0.1:1/app"])
     assert code == 2 and "pg_dump" in capsys.readouterr().err
+
+
+def test_message_free_even_when_another_handler_formatted_first(tmp_path):
+    path = configure_logging(tmp_path)
+    logger = logging.getLogger("vwdesk.x")
+    other = logging.StreamHandler()
+    logger.addHandler(other)  # runs before the "vwdesk" handler
+    try:
+        logger.error("x.failed", exc_info=ValueError("Zainab"))
+    finally:
+        logger.removeHandler(other)
+    for h in logging.getLogger("vwdesk").handlers:
+        h.flush()
+    text = path.read_text()
+    assert "x.failed" in text and "Zainab" not in text
