@@ -2,7 +2,7 @@
 
 Times the daily retention run (dry run, the first real run that anonymises
 what has expired, and the daily run with nothing to do), the access-log
-queries and a backup. Run once: `PYTHONPATH=src python bench/privacy_bench.py`.
+queries and a backup. Run once: `.venv/bin/python bench/bench_privacy.py`.
 """
 
 from __future__ import annotations
