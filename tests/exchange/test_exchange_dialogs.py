@@ -138,6 +138,19 @@ def test_cancel_during_the_import_rolls_everything_back(office, parent, tmp_path
     write_csv(tmp_path / "map", "contacten", rows)
     choose_file(monkeypatch, tmp_path / "map" / "contacten.csv", selected="csv")
     before = count_rows(office.db)
+    real_apply = ui.apply_import
+
+    def apply_until_cancelled(db, actor, plan, progress, cancelled):
+        """The real import, held at its first progress report until the user
+        has pressed Cancel, however fast this machine is."""
+        def progress_then_wait(done, total):
+            progress(done, total)
+            deadline = time.monotonic() + 10
+            while not cancelled() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return real_apply(db, actor, plan, progress_then_wait, cancelled)
+
+    monkeypatch.setattr(ui, "apply_import", apply_until_cancelled)
 
     def confirm(dialog):
         dialog.import_button.click()
