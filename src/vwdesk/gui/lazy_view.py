@@ -7,12 +7,11 @@ from PySide6.QtWidgets import QWidget
 
 
 class LazyView(QWidget):
+    """Subclasses define `refresh()`, which (re)loads what the screen shows."""
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._stale = True
-
-    def refresh(self) -> None:
-        raise NotImplementedError
 
     def outdated(self) -> None:
         """The data changed: reload now if shown, else when next shown."""
