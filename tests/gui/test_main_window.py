@@ -202,7 +202,8 @@ def test_busy_indicator_while_reading_off_the_gui_thread(qtbot, office, voluntee
     window = MainWindow(volunteer_session)
     show_active(qtbot, window)
     volunteer_session.tasks.wait()
-    qtbot.waitUntil(lambda: not window.busy.isVisible())
+    # The screens' first loads have finished and their results are delivered.
+    qtbot.waitUntil(lambda: not volunteer_session.tasks.is_busy() and not window.busy.isVisible())
     release, results = threading.Event(), []
     volunteer_session.tasks.run(lambda: release.wait(5) and "klaar", results.append)
     qtbot.waitUntil(lambda: window.busy.isVisible())

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(120)
         self.busy.hide()
         self.session.tasks.busy.connect(self.busy.setVisible)
+        self.busy.setVisible(self.session.tasks.is_busy())  # work started before this
         if self.session.actor.is_admin:
             self.location_switch = QComboBox(self)
             self.location_switch.setObjectName("location_switch")
