@@ -584,11 +584,6 @@
         <source>Type a number.</source>
         <translation>Vul een getal in.</translation>
     </message>
-    <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="201"/>
-        <source>Not saved: correct the fields marked in red.</source>
-        <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
-    </message>
 </context>
 <context>
     <name>RecordsView</name>
@@ -851,11 +846,6 @@ Wilt u eerst rondkijken? Sluit dit venster en start "vwdesk --demo".</translatio
         <translation>Vul de duur in hele minuten in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="309"/>
-        <source>Not saved: correct the fields marked in red.</source>
-        <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
-    </message>
-    <message>
         <location filename="../../src/vwdesk/gui/visit_form.py" line="339"/>
         <source>Not saved: the database could not be reached (%1). Try again in a moment.</source>
         <translation>Niet opgeslagen: de database is niet bereikbaar (%1). Probeer het zo opnieuw.</translation>
@@ -904,6 +894,14 @@ Wilt u eerst rondkijken? Sluit dit venster en start "vwdesk --demo".</translatio
         <location filename="../../src/vwdesk/gui/visit_form.py" line="433"/>
         <source>Contact removed.</source>
         <translation>Contact verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <location filename="../../src/vwdesk/gui/widgets.py" line="96"/>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
     </message>
 </context>
 </TS>

@@ -214,6 +214,17 @@ def _choose_source(parent: QWidget | None) -> Path | None:
     return p.parent if p.suffix.lower() == ".csv" else p
 
 
+def _show_failure(parent: QWidget | None, exc: VwdeskError) -> None:
+    """Every problem of a failed import in the preview table; a cancelled
+    import or another error as a message."""
+    if isinstance(exc, ImportFailed):
+        ImportPreviewDialog(None, exc, parent).exec()
+    elif isinstance(exc, ImportCancelled):
+        QMessageBox.information(parent, tr("Import"), exc.message)
+    else:
+        QMessageBox.warning(parent, tr("Import"), exc.message)
+
+
 def import_dialog(parent: QWidget | None, db: Database, actor: Actor, location_id: int) -> bool:
     """Import a workbook into the location after showing what it will do.
     True when data changed."""
@@ -240,13 +251,10 @@ def import_dialog(parent: QWidget | None, db: Database, actor: Actor, location_i
     try:
         plan = run_with_progress(parent, tr("Reading and checking {name}…").format(
             name=source.name), check)
-    except ImportCancelled:
-        return False
-    except ImportFailed as exc:
-        ImportPreviewDialog(None, exc, parent).exec()
+    except ImportCancelled:  # the user pressed Cancel while it was read: nothing to say
         return False
     except VwdeskError as exc:
-        QMessageBox.warning(parent, tr("Import"), exc.message)
+        _show_failure(parent, exc)
         return False
     try:
         preview = ImportPreviewDialog(plan, None, parent)
@@ -256,14 +264,8 @@ def import_dialog(parent: QWidget | None, db: Database, actor: Actor, location_i
             done = run_with_progress(parent, tr("Importing {name}…").format(name=source.name),
                                      lambda progress, cancelled: apply_import(
                                          db, actor, plan, progress, cancelled))
-        except ImportCancelled as exc:
-            QMessageBox.information(parent, tr("Import"), exc.message)
-            return False
-        except ImportFailed as exc:
-            ImportPreviewDialog(None, exc, parent).exec()
-            return False
         except VwdeskError as exc:
-            QMessageBox.warning(parent, tr("Import"), exc.message)
+            _show_failure(parent, exc)
             return False
     finally:
         plan.close()

@@ -27,7 +27,7 @@ from vwdesk.core.errors import ConflictError, ValidationError, VwdeskError
 from vwdesk.core.nationalities import all_nationalities, parse_nationality
 from vwdesk.core.records import KINDS, Field
 from vwdesk.core.services import base, desk
-from vwdesk.gui.widgets import Banner, ClientPicker, DateField, ErrorLabel
+from vwdesk.gui.widgets import Banner, ClientPicker, DateField, ErrorLabel, show_field_errors
 
 log = logging.getLogger(__name__)
 
@@ -188,19 +188,8 @@ class RecordForm(QWidget):
         return w.text()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Each message beside its field; messages without a shown field on top."""
-        rest = []
-        for name, label in self.errors.items():
-            label.show_message(errors.get(name))
-        for name, message in errors.items():
-            if name not in self.errors:
-                rest.append(message)
-        if rest:
-            self.banner.show_message(" ".join(rest))
-        elif errors:
-            self.banner.show_message(self.tr("Not saved: correct the fields marked in red."))
-        else:
-            self.banner.clear_message()
+        """Each message beside its field; the first field in error gets focus."""
+        show_field_errors(self.banner, self.errors, errors)
         for name in errors:
             if name in self.widgets:
                 self.widgets[name].setFocus()

@@ -39,7 +39,8 @@ from vwdesk.core.services import contacts as contact_service
 from vwdesk.core.services import desk
 from vwdesk.core.services.clients import parse_date
 from vwdesk.core.text import fold
-from vwdesk.gui.widgets import Banner, ClientPicker, DateField, ErrorLabel, confirm
+from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, confirm,
+                                 show_field_errors)
 
 log = logging.getLogger(__name__)
 
@@ -300,15 +301,7 @@ class VisitForm(QWidget):
         if "client_id" in errors and self.without_file.isChecked():
             errors = dict(errors)
             errors["person_label"] = errors.pop("client_id")
-        for name, label in self.errors.items():
-            label.show_message(errors.get(name))
-        rest = [msg for name, msg in errors.items() if name not in self.errors]
-        if rest:
-            self.banner.show_message(" ".join(rest))
-        elif errors:
-            self.banner.show_message(self.tr("Not saved: correct the fields marked in red."))
-        else:
-            self.banner.clear_message()
+        show_field_errors(self.banner, self.errors, errors)
 
     def save(self) -> None:
         values, topic_ids, problems = self._values()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -81,6 +81,22 @@ class Banner(QLabel):
     def clear_message(self) -> None:
         self.setText("")
         self.hide()
+
+
+def show_field_errors(banner: Banner, labels: dict[str, ErrorLabel],
+                      errors: dict[str, str]) -> None:
+    """Each message beside its field; messages for fields without a label in
+    the banner above the form (or a general hint when all have a place)."""
+    for name, label in labels.items():
+        label.show_message(errors.get(name))
+    rest = [message for name, message in errors.items() if name not in labels]
+    if rest:
+        banner.show_message(" ".join(rest))
+    elif errors:
+        banner.show_message(QCoreApplication.translate(
+            "FieldErrors", "Not saved: correct the fields marked in red."))
+    else:
+        banner.clear_message()
 
 
 class ClientPicker(QWidget):

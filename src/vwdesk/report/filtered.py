@@ -59,12 +59,19 @@ def _half(sc: Scope, column, half: str) -> Any:
     return column.between(dt.date(sc.year, 7, 1), sc.end)
 
 
+def _dated_at_location(sc: Scope, model: Any, date_column: Any, f: dict[str, str]) -> list[Any]:
+    """Rows of the location whose date lies in the year (or the half-year
+    asked for), in the municipality asked for."""
+    conds = [model.location_id == sc.location_id,
+             _half(sc, date_column, f["half"]) if "half" in f else sc.in_year(date_column)]
+    if "gemeente" in f:
+        conds.append(_municipality(sc, model.municipality_id, f["gemeente"]))
+    return conds
+
+
 def _person_conditions(sc: Scope, f: dict[str, str]) -> list[Any]:
     c = m.Client
-    conds = [c.location_id == sc.location_id,
-             _half(sc, c.housed_on, f["half"]) if "half" in f else sc.in_year(c.housed_on)]
-    if "gemeente" in f:
-        conds.append(_municipality(sc, c.municipality_id, f["gemeente"]))
+    conds = _dated_at_location(sc, c, c.housed_on, f)
     if "geslacht" in f:
         conds.append(c.gender == f["geslacht"])
     if "instroom" in f:
@@ -142,10 +149,7 @@ def contacts(sc: Scope, f: dict[str, str], *, persons: bool) -> int:
 
 def dwellings(sc: Scope, f: dict[str, str]) -> int:
     d = m.Dwelling
-    conds = [d.location_id == sc.location_id,
-             _half(sc, d.available_on, f["half"]) if "half" in f else sc.in_year(d.available_on)]
-    if "gemeente" in f:
-        conds.append(_municipality(sc, d.municipality_id, f["gemeente"]))
+    conds = _dated_at_location(sc, d, d.available_on, f)
     if "type" in f:
         conds.append(d.type == f["type"])
     return _n(sc.conn.scalar(select(func.count()).select_from(d).where(*conds)))
