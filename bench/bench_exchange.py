@@ -51,6 +51,48 @@ def generate(path: Path, clients: int, contacts: int) -> None:
     ws.close()
 
 
+def as_excel_saves_it(src: Path, dst: Path) -> None:
+    """The same workbook the way Excel saves it: text in a shared-strings
+    table instead of inline, and Excel's extra row attributes."""
+    import re
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    inline = re.compile(r'<c r="([A-Z]+\d+)" t="inlineStr"><is><t[^>]*>([^<]*)</t></is></c>')
+    strings: dict[str, int] = {}
+
+    def shared(m: re.Match) -> str:
+        index = strings.setdefault(m.group(2), len(strings))
+        return f'<c r="{m.group(1)}" t="s"><v>{index}</v></c>'
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in zin.namelist():
+            data = zin.read(name).decode()
+            if name.startswith("xl/worksheets/"):
+                data = inline.sub(shared, data)
+                data = re.sub(r'<row r="(\d+)">', r'<row r="\1" spans="1:9" x14ac:dyDescent="0.25">',
+                              data)
+                data = data.replace('<worksheet xmlns="http://schemas.openxmlformats.org/'
+                                    'spreadsheetml/2006/main"',
+                                    '<worksheet xmlns="http://schemas.openxmlformats.org/'
+                                    'spreadsheetml/2006/main" xmlns:x14ac="http://schemas.'
+                                    'microsoft.com/office/spreadsheetml/2009/9/ac"', 1)
+            elif name == "[Content_Types].xml":
+                data = data.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" '
+                                    'ContentType="application/vnd.openxmlformats-officedocument.'
+                                    'spreadsheetml.sharedStrings+xml"/></Types>')
+            elif name == "xl/_rels/workbook.xml.rels":
+                data = data.replace("</Relationships>", '<Relationship Id="rIdSS" Type="http://'
+                                    'schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                                    'sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+            zout.writestr(name, data)
+        items = "".join(f"<si><t>{escape(t)}</t></si>" for t in strings)
+        zout.writestr("xl/sharedStrings.xml", (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.'
+            f'openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}" '
+            f'uniqueCount="{len(strings)}">{items}</sst>'))
+
+
 def _fresh_db(folder: str, name: str):
     from vwdesk.core.db import Database
 
@@ -74,11 +116,11 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def phase_import(folder: str, workbook: str) -> dict:
+def phase_import(folder: str, workbook: str, db_name: str = "import") -> dict:
     """What `vwdesk import` does: read, then check and write in one pass."""
     from vwdesk.exchange import import_workbook, plan_import, read_workbook
 
-    db = _fresh_db(folder, "import")
+    db = _fresh_db(folder, db_name)
     actor = _setup_location(db)
     base_mb = _peak_mb()
     t0 = time.perf_counter()
@@ -158,12 +200,16 @@ def main() -> None:
         generate(workbook, args.clients, args.contacts)
         gen = time.perf_counter() - t0
         size_mb = workbook.stat().st_size / 1e6
+        excel = Path(folder) / "excel.xlsx"
+        as_excel_saves_it(workbook, excel)
         imp = _in_child(phase_import, folder, str(workbook))
+        imp_excel = _in_child(phase_import, folder, str(excel), "import-excel")
         floor = _in_child(phase_floor, folder, args.clients, args.contacts)
         exp_x = _in_child(phase_export, folder, str(Path(folder) / "uit.xlsx"))
         exp_c = _in_child(phase_export, folder, str(Path(folder) / "uitmap"))
     print(f"Workbook: {args.clients:,} clients, {args.contacts:,} contacts, 50 volunteers; "
-          f"{size_mb:.1f} MB .xlsx (generated in {gen:.1f} s); SQLite; Python {sys.version.split()[0]}")
+          f"{size_mb:.1f} MB .xlsx as vwdesk writes it (generated in {gen:.1f} s); SQLite; "
+          f"Python {sys.version.split()[0]}")
     print()
     print("| step | time | target | peak RSS |")
     print("|---|---|---|---|")
@@ -172,6 +218,9 @@ def main() -> None:
           f"{imp['apply']:.1f} s | | |")
     print(f"| **import total** | **{imp['total']:.1f} s** | ≤ 20 s | {imp['peak_mb']:.0f} MB "
           f"(process at start {imp['base_mb']:.0f} MB) |")
+    print(f"| **import total, the workbook as Excel saves it** (shared strings) | "
+          f"**{imp_excel['total']:.1f} s** (read {imp_excel['read']:.1f} s) | ≤ 20 s | "
+          f"{imp_excel['peak_mb']:.0f} MB |")
     print(f"| floor: raw executemany of the same rows + audit | {floor['total']:.1f} s | | |")
     print(f"| preview of the same workbook again (plan only; all unchanged) | "
           f"{imp['plan_again']:.1f} s | | {imp['plan_mb']:.0f} MB |")

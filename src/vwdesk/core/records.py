@@ -9,6 +9,7 @@ anonymisation). Cross-field rules live in `validate_record`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -200,17 +201,71 @@ def check_field(f: Field, value: Any) -> str | None:
     return None
 
 
+def _accepts(f: Field) -> Callable[[Any], bool]:
+    """A quick test per field: True only for values `check_field` accepts.
+    False means "ask `check_field`", which has the message; so this test may
+    be stricter, never more lenient (a test keeps the two in step). It saves
+    most of the checking time of a bulk import."""
+    if f.type == "date":
+        def test(v: Any) -> bool:
+            return v.__class__ is dt.date
+    elif f.type == "choice":
+        choices = frozenset(f.choices)
+
+        def test(v: Any) -> bool:
+            return v.__class__ is str and v in choices
+    elif f.type == "ref":
+        def test(v: Any) -> bool:
+            return v.__class__ is int
+    elif f.type in ("int", "float"):
+        kinds = (int,) if f.type == "int" else (int, float)
+
+        def test(v: Any) -> bool:
+            return v.__class__ in kinds and v >= 0
+    elif f.type == "bool":
+        def test(v: Any) -> bool:
+            return v.__class__ is bool
+    elif f.type in ("str", "text"):
+        shortest, longest = (1 if f.required else 0), f.max_len or float("inf")
+
+        def test(v: Any) -> bool:
+            return v.__class__ is str and shortest <= len(v) <= longest
+    elif f.type == "nationality":
+        from vwdesk.core.nationalities import all_nationalities
+
+        codes = frozenset(n.code for n in all_nationalities())
+
+        def test(v: Any) -> bool:
+            return v.__class__ is str and v in codes
+    else:
+        return lambda v: False
+    if f.required:
+        return test
+    return lambda v: v is None or test(v)
+
+
+_FIELD_CHECKS: dict[str, tuple[tuple[str, Field, Callable[[Any], bool]], ...]] = {}
+
+
+def _field_checks(kind: RecordKind) -> tuple[tuple[str, Field, Callable[[Any], bool]], ...]:
+    checks = _FIELD_CHECKS.get(kind.key)
+    if checks is None:
+        checks = _FIELD_CHECKS[kind.key] = tuple((f.name, f, _accepts(f)) for f in kind.fields)
+    return checks
+
+
 def validate_record(kind: RecordKind, values: dict[str, Any]) -> None:
     """Check a complete set of values of one record; raise with every problem."""
     errors: dict[str, str] = {}
-    for f in kind.fields:
-        msg = check_field(f, values.get(f.name))
-        if msg:
-            errors[f.name] = msg
-    today = dt.date.today()
+    for name, f, accepts in _field_checks(kind):
+        value = values.get(name)
+        if not accepts(value):
+            msg = check_field(f, value)
+            if msg:
+                errors[name] = msg
     if kind is CLIENTS:
         bd = values.get("birth_date")
-        if isinstance(bd, dt.date) and bd > today:
+        if isinstance(bd, dt.date) and bd > dt.date.today():
             errors["birth_date"] = "Geboortedatum ligt in de toekomst; vul een datum tot en met vandaag in."
         _date_order(values, "birth_date", "housed_on", kind, errors)
     elif kind is CONTACTS:

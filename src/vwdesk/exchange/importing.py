@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from vwdesk.core import models as m
 from vwdesk.core import vocab
+from vwdesk.core.bulk import insert_rows, large_cache
 from vwdesk.core.db import Database
 from vwdesk.core.errors import AccessDenied, ValidationError
 from vwdesk.core.records import KINDS, RecordKind, validate_record
@@ -52,6 +53,7 @@ _DEFAULTS = {("clients", "amv"): False, ("year_figures", "mode"): "invoer",
 # For sheets matched on all columns: the date column that narrows which
 # existing records have to be compared.
 _SPAN_FIELD = {"contacts": "date", "trajectories": "start"}
+_NO_DEFAULT = object()
 
 
 @dataclass
@@ -156,7 +158,8 @@ def import_workbook(db: Database, actor: Actor, location_name: str, data: Workbo
                    reason=f"uitwisselingswerkmap {data.path.name}")
         s.flush()
         run = _Pass(s, actor, loc.id, location_name, data, progress, cancel)
-        run.run()
+        with large_cache(s):
+            run.run()
         if run.problems:
             raise ImportFailed(run.problems)
     return ImportResult(run.plans, new_location, run.new_municipalities, run.new_programmes)
@@ -304,6 +307,11 @@ class _SheetPass:
         self.batch: list[tuple[dict[str, Any], tuple[int, ...]]] = []
         self.batch_numbers: list[str] = []
         present = {c.name for c in sd.columns}
+        # The columns _resolve has work for: references, names, topics, defaults.
+        self.to_resolve = [(c, c.field, c.parse, _DEFAULTS.get((self.kind.key, c.field), _NO_DEFAULT))
+                           for c in sd.columns
+                           if c.parse in ("ref", "municipality", "programme", "topics")
+                           or (self.kind.key, c.field) in _DEFAULTS]
         self.free_text = {f.name for f in self.kind.fields if f.free_text}
         self.missing = {c.field for c in self.sheet.columns if c.required and c.name not in present}
 
@@ -311,8 +319,9 @@ class _SheetPass:
     def _existing(self) -> Any:
         run, kind = self.run_, self.kind
         model = kind.model
-        if run.location_id is None:
-            return Counter() if self.sheet.match == "all" else {}
+        if run.location_id is None or run.s.scalar(
+                select(model.id).where(model.location_id == run.location_id).limit(1)) is None:
+            return Counter() if self.sheet.match == "all" else {}  # nothing to compare with
         cols = [getattr(model, f) for f in self.record_fields]
         q = select(model.id, model.version, *cols).where(model.location_id == run.location_id)
         if self.sheet.match == "all":
@@ -372,7 +381,7 @@ class _SheetPass:
             if values is None:
                 continue
             if self.sheet.match == "all":
-                sig = tuple(values.get(f) for f in self.fields)
+                sig = tuple(map(values.get, self.fields))
                 if existing[sig] > 0:
                     existing[sig] -= 1
                     self.plan.unchanged += 1
@@ -417,22 +426,23 @@ class _SheetPass:
                                    "mag maar één keer voorkomen.")
 
     def _resolve(self, row: Row) -> dict[str, Any] | None:
-        """Row values with names and numbers replaced by ids; None (after
-        recording the problems) when something does not resolve."""
+        """The row's values (its own dict, changed in place) with names and
+        numbers replaced by ids; None (after recording the problems) when
+        something does not resolve."""
         run = self.run_
-        values = dict(row.values)
+        values = row.values
         ok = not row.bad
         if self.sheet.match == "number" and values.get("number") is not None:
             # Known for references even if this row has problems, so one bad
             # cell does not cascade into errors in other sheets.
             run.numbers(self.sheet.name).setdefault(values["number"], run._new_id())
-        for col in self.sd.columns:
-            value = values.get(col.field)
+        for col, name, parse, default in self.to_resolve:
+            value = values.get(name)
             if value is None:
-                if (self.kind.key, col.field) in _DEFAULTS and col.field not in row.bad:
-                    values[col.field] = _DEFAULTS[(self.kind.key, col.field)]
+                if default is not _NO_DEFAULT and name not in row.bad:
+                    values[name] = default
                 continue
-            if col.parse == "ref":
+            if parse == "ref":
                 rid = run.numbers(col.ref).get(value)
                 if rid is None:
                     target = KINDS[BY_NAME[col.ref].kind].label
@@ -440,23 +450,26 @@ class _SheetPass:
                                      f"bestaat niet in het blad {col.ref} en ook niet bij deze "
                                      f"locatie; gebruik het nummer van een bestaande {target}.")
                     ok = False
-                values[col.field] = rid
-            elif col.parse == "municipality":
-                values[col.field] = run.municipality(value)
-            elif col.parse == "programme":
-                values[col.field] = run.programme(value)
-            elif col.parse == "topics":
+                values[name] = rid
+            elif parse == "municipality":
+                values[name] = run.municipality(value)
+            elif parse == "programme":
+                values[name] = run.programme(value)
+            elif parse == "topics":
                 ids = run.topic_ids(value)
                 if isinstance(ids, str):
                     run.problems.add(self.sd.source, row.number, col.name, ids,
                                      f"is geen bekend onderwerp; kies uit: {run.known_topics()}.")
                     ok = False
-                values[col.field] = ids
+                values[name] = ids
         return values if ok else None
 
     def _valid(self, row: Row, values: dict[str, Any], old: dict[str, Any]) -> bool:
-        full = {f.name: old.get(f.name) for f in self.kind.fields}
-        full.update({f: values.get(f) for f in self.record_fields})
+        if old:
+            full = {f.name: old.get(f.name) for f in self.kind.fields}
+            full.update({f: values.get(f) for f in self.record_fields})
+        else:  # a new record: what the row does not fill stays empty
+            full = values
         try:
             validate_record(self.kind, full)
         except ValidationError as exc:
@@ -475,7 +488,7 @@ class _SheetPass:
         self.plan.added += 1
         if not self.run_.write:
             return
-        record = {f: values.get(f) for f in self.record_fields}
+        record = dict(zip(self.record_fields, map(values.get, self.record_fields)))
         self.batch.append((record, values.get("topics") or ()))
         if number is not None:
             self.batch_numbers.append(number)
@@ -514,7 +527,7 @@ class _SheetPass:
         ids = _allocate_ids(run.s, table, len(rows))
         for rid, row in zip(ids, rows):
             row["id"] = rid
-        run.s.execute(insert(table), rows)
+        insert_rows(run.s, table, rows)
         audits = []
         links = []
         for rid, (record, topics) in zip(ids, self.batch):
@@ -526,9 +539,9 @@ class _SheetPass:
                            "location_id": run.location_id, "action": "create",
                            "table_name": kind.key, "row_id": rid, "changes": changes or None,
                            "reason": None})
-        run.s.execute(insert(m.AuditEntry.__table__), audits)
+        insert_rows(run.s, m.AuditEntry.__table__, audits)
         if links:
-            run.s.execute(insert(m.ContactTopic.__table__), links)
+            insert_rows(run.s, m.ContactTopic.__table__, links)
         if self.batch_numbers:
             numbers = run.numbers(self.sheet.name)
             numbers.update(zip(self.batch_numbers, ids))

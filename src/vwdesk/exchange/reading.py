@@ -27,6 +27,7 @@ from vwdesk.exchange.spool import Spool
 from vwdesk.exchange.xlsx import NotAWorkbook, XlsxReader, column_letters
 
 Progress = Callable[[int, int], None]
+_NONE_BAD: frozenset[str] = frozenset()
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIX = ".csv"
@@ -56,8 +57,11 @@ class SheetData:
     def rows(self) -> Iterator[Row]:
         fields = [c.field for c in self.columns]
         for number, parsed, bad in self._spool.rows(self.sheet.name):
-            yield Row(number, {f: p for f, p in zip(fields, parsed) if f not in bad},
-                      frozenset(bad))
+            if bad:
+                yield Row(number, {f: p for f, p in zip(fields, parsed) if f not in bad},
+                          frozenset(bad))
+            else:
+                yield Row(number, dict(zip(fields, parsed)), _NONE_BAD)
 
 
 @dataclass

@@ -102,6 +102,8 @@ def _number(raw: object) -> float:
 
 
 def parse_int(raw: object) -> int:
+    if raw.__class__ is int:
+        return raw
     try:
         value = _number(raw)
     except BadValue:

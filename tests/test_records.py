@@ -1,0 +1,36 @@
+"""The record descriptions' validation: the quick per-field test that bulk
+imports rely on never accepts what the full check refuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from vwdesk.core.records import KINDS, _accepts, check_field
+
+SAMPLES = [None, "", " ", "x", "x" * 33, "x" * 201, "SY", "XX", "ZZ", "syrië", "m", "regulier",
+           "spreekuur", "afgerond", 0, 1, -1, 2, 3.5, -0.5, math.nan, True, False,
+           dt.date(2019, 1, 1), dt.datetime(2019, 1, 1, 12), "2019-01-01", [], ("a",)]
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_quick_test_accepts_only_what_check_field_accepts(kind):
+    for f in KINDS[kind].fields:
+        accepts = _accepts(f)
+        samples = SAMPLES + list(f.choices)
+        for value in samples:
+            if accepts(value):
+                assert check_field(f, value) is None, (kind, f.name, value)
+
+
+def test_quick_test_accepts_the_usual_values():
+    """Without this the quick test could refuse everything and the test
+    above would still pass (then every value takes the slow way)."""
+    clients = KINDS["clients"]
+    usual = {"number": "C1", "first_name": "Amal", "birth_date": dt.date(1990, 5, 1),
+             "gender": "v", "nationality": "SY", "dwelling_id": 4, "amv": False, "note": None}
+    for name, value in usual.items():
+        assert _accepts(clients.field(name))(value), name
+    assert _accepts(KINDS["contacts"].field("duration_minutes"))(30)
