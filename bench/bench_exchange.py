@@ -113,6 +113,15 @@ def _setup_location(db):
 
 
 def _peak_mb() -> float:
+    """Peak resident memory of this process. VmHWM, not ru_maxrss: the
+    latter carries the parent's peak over into a spawned child."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

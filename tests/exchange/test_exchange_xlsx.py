@@ -239,3 +239,26 @@ def test_openpyxl_workbook_reads_the_same_both_ways(tmp_path):
     wb.save(tmp_path / "o.xlsx")
     fast, tree = read_both_ways(tmp_path / "o.xlsx")
     assert fast == tree == [(1, ["a", 1, 2.5, dt.datetime(2020, 1, 2), True, None, None, "x&y"])]
+
+
+def test_rows_stream_while_the_sheet_is_read(tmp_path):
+    """A large sheet is never read whole: the first rows come out while most
+    of the file is still unread (what keeps a 50 MB workbook's memory flat)."""
+    path = tmp_path / "groot.xlsx"
+    w = XlsxWriter(path)
+    w.begin("contacten", ["datum", "client", "notitie"], [10] * 3)
+    for i in range(60_000):
+        w.append([dt.date(2018, 1, 1), f"C{i:06d}", "spreekuur over een brief van de gemeente"])
+    w.close()
+    book = XlsxReader(path)
+    read = []
+    try:
+        part = book.sheets[0][1]
+        size = book.sheet_size(part)
+        rows = book.rows(part, read.append)
+        assert next(rows) == (1, ["datum", "client", "notitie"])
+        assert read[-1] < size / 2
+        assert sum(1 for _ in rows) == 60_000
+        assert read[-1] == size
+    finally:
+        book.close()

@@ -10,12 +10,12 @@ changed in between) and writes.
 
 Writing: changed records go through `services.base.update` (version check,
 audit of old and new values). New records — typically tens of thousands of
-contacts — are written in batches with Core `insert` executemany; each gets
+contacts — are written in batches with `core.bulk.insert_rows`; each gets
 `created_by`/`updated_by` and one audit entry with exactly the content
 `services.base.create` would record. Creating them one by one through
 `services.base.create` measured ≈ 6 ms a row on the (shared, loaded) test
 machine — about 10 minutes for 10,000 clients and 100,000 contacts — against
-≈ 0.25 ms a row here (bench/bench_exchange.py).
+≈ 0.1 ms a row here, checks included (bench/bench_exchange.py).
 """
 
 from __future__ import annotations
