@@ -423,12 +423,16 @@ def erase_client(db: Database, actor: Actor, client_id: int, reason: str) -> Non
     log.info("privacy.erase client_id=%d", client_id)
 
 
-def ran_today(db: Database, now: dt.datetime | None = None) -> bool:
-    """Whether the retention run already happened on this (local) calendar day."""
+def locations_due(db: Database, now: dt.datetime | None = None) -> list[int]:
+    """The locations whose retention run has not yet happened on this (local)
+    calendar day. Per location: a teamleader's `vwdesk privacy run` for their
+    own location does not stand in for the others."""
     local_now = (now or dt.datetime.now()).astimezone()
     midnight = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
     since = midnight.astimezone(dt.UTC).replace(tzinfo=None)
     with db.session() as s:
-        return s.scalar(select(m.AuditEntry.id).where(  # table_name: uses an index
+        done = select(m.AuditEntry.location_id).where(  # table_name: uses an index
             m.AuditEntry.table_name == "privacy", m.AuditEntry.action == "retention",
-            m.AuditEntry.at >= since).limit(1)) is not None
+            m.AuditEntry.at >= since, m.AuditEntry.location_id.is_not(None))
+        return list(s.scalars(select(m.Location.id).where(m.Location.id.not_in(done))
+                              .order_by(m.Location.id)))

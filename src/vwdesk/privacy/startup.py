@@ -10,7 +10,7 @@ from vwdesk.core.errors import VwdeskError
 from vwdesk.core.services.users import SYSTEM
 from vwdesk.privacy.backup import backup_if_due
 from vwdesk.privacy.integrity import check_database
-from vwdesk.privacy.retention import ran_today, run_retention
+from vwdesk.privacy.retention import locations_due, run_retention
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +24,9 @@ def run_startup_checks(db: Database) -> list[str]:
     check_database(db)
     notices: list[str] = []
     try:
-        if not ran_today(db):
-            result = run_retention(db, SYSTEM)
+        due = locations_due(db)
+        if due:
+            result = run_retention(db, SYSTEM, location_ids=due)
             parts = [f"{n} {word}" for n, word in (
                 (len(result.clients), "cliënten"), (len(result.persons), "personen zonder dossier"),
                 (len(result.volunteers), "medewerkers")) if n]
