@@ -56,6 +56,19 @@ def test_demo_logins_work_and_rows_are_made_by_a_demo_user(sqlite_db):
         assert s.scalar(select(func.count()).select_from(m.ReportText)) > 20
 
 
+def test_demo_users_at_a_location_have_their_own_staff_record(sqlite_db):
+    """So "Medewerker" is filled in when a demo user registers a visit."""
+    from vwdesk.core.services.desk import own_volunteer_id
+    from vwdesk.core.services.users import actor_for
+
+    ensure_demo(sqlite_db)
+    with sqlite_db.session() as s:
+        for user in s.scalars(select(m.User).where(m.User.location_id.is_not(None))):
+            volunteer = s.get(m.Volunteer, own_volunteer_id(s, actor_for(user)))
+            assert volunteer.location_id == user.location_id and volunteer.end is None
+            assert volunteer.kind == ("vrijwilliger" if user.role == "vrijwilliger" else "betaald")
+
+
 def test_demo_command_refuses_a_database_with_locations(tmp_path, capsys):
     url = str(tmp_path / "d.sqlite")
     assert main(["demo", "--database", url]) == 0

@@ -88,3 +88,17 @@ def fill_demo(db: Database) -> None:
                 {"location_id": loc.id, "year": 2018, "section": section, "text": text,
                  "created_by_id": author, "updated_by_id": author}
                 for section, text in TEXTS_2018[name].items()])
+        for username, role, loc, _display in _USERS:
+            if loc is not None:
+                users[username].volunteer_id = _staff_member(s, locations[loc].id, role)
+
+
+def _staff_member(s, location_id: int, role: str) -> int | None:
+    """A demo user's own staff record, so "Medewerker" is filled in for them:
+    an active volunteer for the volunteer, an active paid employee for the
+    teamleader (an existing record: the report's staff figures stay the same)."""
+    kind = "vrijwilliger" if role == "vrijwilliger" else "betaald"
+    active = select(m.Volunteer.id).where(m.Volunteer.location_id == location_id,
+                                          m.Volunteer.end.is_(None)).order_by(m.Volunteer.id)
+    return (s.scalar(active.where(m.Volunteer.kind == kind).limit(1))
+            or s.scalar(active.limit(1)))
