@@ -93,6 +93,12 @@ def test_good_placeholders_pass():
     assert check_template(default_template()) == {}
 
 
+def test_doubled_braces_write_literal_braces():
+    assert fill("{{jaar}} is {jaar}; {{{jaar}}} en }}", figs()) == "{jaar} is 2018; {2018} en }"
+    assert check_text("Zo schrijft u een accolade: {{ en }}.") is None
+    assert "niet in balans" in check_text("{{jaar}")
+
+
 def test_render_switches_sections_and_sentences_off_and_leaves_empty_ones_out():
     t = default_template()
     for sec in t["sections"]:

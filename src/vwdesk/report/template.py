@@ -68,7 +68,9 @@ from vwdesk.report.figures import Figures, Value
 from vwdesk.report.params import RANKED_KEYS, Request, check_params, filters_of
 
 TEMPLATE_VERSION = 1
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_ESCAPED_BRACES = re.compile(r"\{\{|\}\}")
+# A placeholder, or a doubled brace: `{{` and `}}` write a literal { and }.
+PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 _VALUE = r'(?:"[^"]*"|[^\s:|?"{}=]+)'
 _INNER = re.compile(r"^\s*([\w.\-]+)((?:\s+\w+\s*=\s*" + _VALUE + r")*)\s*"
                     r"(?::\s*(\w+)\s*)?(?:([|?])(.*))?$", re.S)
@@ -356,6 +358,8 @@ def placeholders_in(text: str) -> list[Placeholder]:
     """The well-formed placeholders of `text`, in order."""
     out = []
     for match in PLACEHOLDER.finditer(text):
+        if match.group(1) is None:  # {{ or }}
+            continue
         parsed = parse_placeholder(match.group(1))
         if parsed:
             out.append(parsed)
@@ -435,13 +439,15 @@ def check_text(text: str, *, allow_sign: bool = True,
     """A Dutch message for the first wrong placeholder in `text`, or None.
     With `municipalities` (the location's), `gemeente=` must name one."""
     depth = 0
-    for ch in text:
+    for ch in _ESCAPED_BRACES.sub("", text):
         depth += {"{": 1, "}": -1}.get(ch, 0)
         if depth < 0 or depth > 1:
             return "De accolades { } zijn niet in balans; elke { hoort bij één }."
     if depth:
         return "Er staat een { zonder bijbehorende }; sluit de plaatshouder af met }."
     for match in PLACEHOLDER.finditer(text):
+        if match.group(1) is None:  # {{ or }}
+            continue
         ph = parse_placeholder(match.group(1))
         if ph is None:
             return _malformed(match.group(0))
@@ -601,6 +607,8 @@ def fill(text: str, figures: Figures, *, unknown: str | None = None) -> str | No
     """`text` with its placeholders filled in. An unknown figure gives None, or
     `unknown` in its place when that is given (prose)."""
     def one(match: re.Match) -> str:
+        if match.group(1) is None:  # {{ or }}
+            return match.group(0)[0]
         try:
             return _fill_one(match.group(1), figures)
         except _Unknown:
