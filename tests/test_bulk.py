@@ -42,3 +42,16 @@ def test_large_cache_is_given_back(sqlite_db):
         with large_cache(s):
             assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -65536
         assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before
+
+
+def test_insert_rows_refuses_rows_it_cannot_store_as_core_would(office):
+    import pytest
+
+    base = {"location_id": office.location_id, "number": "C9", "search_name": "x",
+            "created_at": dt.datetime(2020, 1, 1), "version": 1}
+    with office.db.session() as s:
+        with pytest.raises(ValueError, match="updated_at has a computed default"):
+            insert_rows(s, m.Client.__table__, [base])
+        with pytest.raises(ValueError, match="same keys"):
+            insert_rows(s, m.Client.__table__, [{**base, "updated_at": base["created_at"]},
+                                                {**base, "amv": True}])

@@ -8,7 +8,8 @@ from xml.etree.ElementTree import ParseError
 
 import pytest
 
-from vwdesk.exchange import xlsx
+from vwdesk.exchange import sheet_rows
+from vwdesk.exchange.sheet_rows import SheetRows
 from vwdesk.exchange.xlsx import XlsxReader, XlsxWriter
 
 SHEET = (
@@ -98,16 +99,32 @@ UNUSUAL = (
     '    <row r="1">\n      <c r="A1" t="inlineStr"><is><t>a</t></is></c>\n'
     '      <c r="B1" t="inlineStr"><is><t xml:space="preserve"> b </t></is></c>\n    </row>\n'
     # t before s, and single quotes: this row goes to ElementTree
-    '    <row r="2"><c r="A2" t="n" s="1"><v>43466</v></c><c r=\'B2\'><v>5</v></c></row>\n'
-    # r not the first attribute of the row
-    '    <row spans="1:2" r="4"><c r="A4"><v>4</v></c></row>\n'
-    # a comment between rows: the stretch goes to ElementTree
-    "    <!-- een opmerking -->\n"
+    '    <row r="3"><c r="A3" t="n" s="1"><v>43466</v></c><c r=\'B3\'><v>5</v></c></row>\n'
+    # r not the first attribute of the row (after a CR), end tags with a space
+    '    <row spans="1:2"\rr="4"><c r="A4"><v>4</v></c></row >\n'
+    # a self-closing row, empty and CR-broken text
     '    <row r="5"/>\n    <row r="6"><c r="A6" t="inlineStr"><is><t/></is></c>'
-    '<c r="B6" t="inlineStr"><is><t>eerste&#13;\r\ntweede</t></is></c></row>\n'
+    '<c r="B6" t="inlineStr"><is><t>eerste&#13;\r\ntweede</t></is></c>'
+    '<c r="C6" t="inlineStr"/></row>\n'
+    # a number as a character reference, a > in an attribute value
+    '    <row r="7"><c r="A7" t="b"><v>&#49;</v></c><c r="B7" t="inlineStr"><is>'
+    '<t foo="1>2">x</t></is></c></row>\n'
     # rows without r follow the last one
     '    <row><c t="inlineStr"><is><t>x</t></is></c></row>\n'
-    "  </sheetData>\n</worksheet>")
+    "  </sheetData >\n</worksheet>")
+
+COMMENTED = (
+    f'<worksheet {NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+    '<!-- </row> --><row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[a</row>b]]></t></is>'
+    "</c></row><?pi </sheetData>?><row><c><v>3</v></c></row></sheetData></worksheet>")
+
+BETWEEN = (  # an element between rows: the stretch goes to ElementTree
+    f'<worksheet {NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row><x:y xmlns:x="urn:x"/>'
+    '<row><c><v>2</v></c></row></sheetData></worksheet>')
+
+COMMENTED_HEAD = (
+    f'<worksheet {NS}><!-- <sheetData/> --><sheetData><row r="1"><c r="A1"><v>1</v></c>'
+    "</row></sheetData></worksheet>")
 
 PREFIXED = (
     '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -152,16 +169,18 @@ def read_both_ways(path):
         part = book.sheets[0][1]
         fast = list(book.rows(part))
         with book.zip.open(part) as f:
-            tree = list(book._tree_rows(f))
+            tree = list(SheetRows(book.strings, book.date_styles, book.epoch).tree_rows(f))
     finally:
         book.close()
     return fast, tree
 
 
 def count_elementtree_fragments(monkeypatch):
+    """Rows the fast path hands to ElementTree (one call per stretch or row)."""
     calls = []
-    parse = xlsx._parse_fragment
-    monkeypatch.setattr(xlsx, "_parse_fragment", lambda *a: calls.append(a) or parse(*a))
+    parse = SheetRows._fragment_rows
+    monkeypatch.setattr(SheetRows, "_fragment_rows",
+                        lambda self, *a: calls.append(a) or parse(self, *a))
     return calls
 
 
@@ -180,15 +199,25 @@ def test_fast_reader_reads_what_excel_writes(tmp_path, monkeypatch):
 def test_rows_in_other_forms_are_read_by_elementtree(tmp_path, monkeypatch):
     fragments = count_elementtree_fragments(monkeypatch)
     fast, tree = read_both_ways(workbook_with(tmp_path, UNUSUAL))
-    assert fragments
+    assert len(fragments) == 4
     assert fast == tree == [
         (1, ["a", " b "]),
-        (2, [dt.datetime(2019, 1, 1), 5]),
+        (3, [dt.datetime(2019, 1, 1), 5]),
         (4, [4]),
         (5, []),
-        (6, ["", "eerste\r\ntweede"]),
-        (7, ["x"]),
+        (6, ["", "eerste\r\ntweede", None]),
+        (7, [True, "x"]),
+        (8, ["x"]),
     ]
+
+
+def test_comments_cdata_and_instructions_hand_the_rest_to_elementtree(tmp_path):
+    fast, tree = read_both_ways(workbook_with(tmp_path, COMMENTED))
+    assert fast == tree == [(1, [1]), (2, ["a</row>b"]), (3, [3])]
+    fast, tree = read_both_ways(workbook_with(tmp_path, COMMENTED_HEAD, "head.xlsx"))
+    assert fast == tree == [(1, [1])]
+    fast, tree = read_both_ways(workbook_with(tmp_path, BETWEEN, "between.xlsx"))
+    assert fast == tree == [(1, [1]), (2, [2])]
 
 
 def test_sheets_with_prefixes_or_without_rows(tmp_path):
@@ -211,23 +240,31 @@ def test_rows_cut_across_pieces_of_the_file(tmp_path, monkeypatch):
     whole, tree = read_both_ways(path)
     assert whole == tree and len(whole) == 301
     for size in (13, 100, 4096):
-        monkeypatch.setattr(xlsx, "_CHUNK", size)
+        monkeypatch.setattr(sheet_rows, "CHUNK", size)
         assert read_both_ways(path)[0] == whole
 
 
-def test_damaged_sheet_xml_is_an_error_not_missing_rows(tmp_path):
-    """A sheet cut off in the middle, or with an undefined entity, raises
-    (the import reports the sheet as damaged) instead of losing rows."""
-    cut = workbook_with(tmp_path, EXCEL_LIKE[:EXCEL_LIKE.index('<row r="3"') + 40], "cut.xlsx")
-    bad_entity = workbook_with(tmp_path, EXCEL_LIKE.replace("r&#233;gel", "r&eacute;gel"),
-                               "entity.xlsx")
-    for path in (cut, bad_entity):
-        book = XlsxReader(path)
-        try:
-            with pytest.raises((ValueError, ParseError)):
-                list(book.rows(book.sheets[0][1]))
-        finally:
-            book.close()
+@pytest.mark.parametrize("damage", [
+    lambda x: x[:x.index('<row r="3"') + 40],  # cut off in the middle
+    lambda x: x.replace("r&#233;gel", "r&eacute;gel"),  # an entity XML does not define
+    lambda x: x.replace("r&#233;gel", "r&#0;gel"),  # a character XML does not allow
+    lambda x: x.replace("r&#233;gel", "r\x01gel"),
+    lambda x: x.replace('<row r="4">', '</row><row r="4">'),  # an end tag too many
+    lambda x: x.replace("</sheetData></worksheet>", "</sheetData><a></worksheet>"),
+])
+def test_damaged_sheet_xml_is_an_error_not_missing_rows(tmp_path, damage):
+    """Damaged XML raises (the import reports the sheet as damaged) on the
+    fast path as through ElementTree, instead of losing or inventing rows."""
+    path = workbook_with(tmp_path, damage(EXCEL_LIKE))
+    book = XlsxReader(path)
+    part = book.sheets[0][1]
+    try:
+        with pytest.raises((ValueError, ParseError)):
+            list(book.rows(part))
+        with book.zip.open(part) as f, pytest.raises((ValueError, ParseError)):
+            list(SheetRows(book.strings, book.date_styles, book.epoch).tree_rows(f))
+    finally:
+        book.close()
 
 
 def test_openpyxl_workbook_reads_the_same_both_ways(tmp_path):

@@ -31,8 +31,15 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     conn = s.connection()
     dialect = conn.dialect
     keys = list(rows[0])
-    defaults = {c.key: c.default.arg for c in table.c
-                if c.key not in rows[0] and c.default is not None and c.default.is_scalar}
+    first = rows[0].keys()
+    if any(row.keys() != first for row in rows):
+        raise ValueError(f"rows for {table.name} must all have the same keys")
+    defaults = {}
+    for c in table.c:
+        if c.key not in rows[0] and c.default is not None:
+            if not c.default.is_scalar:
+                raise ValueError(f"{table.name}.{c.key} has a computed default; give its value")
+            defaults[c.key] = c.default.arg
     if defaults:  # what the insert would fill in for a column left out
         rows = [{**defaults, **row} for row in rows]
         keys = list(rows[0])
