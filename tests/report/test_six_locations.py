@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-import pytest
 from sqlalchemy import select
 
 from tests.conftest import Office
