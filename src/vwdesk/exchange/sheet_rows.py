@@ -58,6 +58,8 @@ _CELLS = re.compile(
     r"|(\s+|.)", re.S)
 # Characters XML does not allow, raw or as a reference (ElementTree refuses them).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r")
+_NOT_XML = (b"\xef\xbf\xbe", b"\xef\xbf\xbf", b"]]>")  # U+FFFE, U+FFFF and a CDATA end
 _ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
 _BAD_AMPERSAND = re.compile(r"&(?!#\d+;|#x[0-9a-fA-F]+;|(?:amp|lt|gt|quot|apos);)")
 _NAMED_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
@@ -143,7 +145,8 @@ class SheetRows:
                 start = f"{head.root}<sheetData>".encode() + buf
                 yield from self.tree_rows(_Prefixed(start, f), row_number)
                 return
-            end = _SHEET_DATA_END.search(buf)
+            end = buf.find(b"</sheetData")
+            end = _SHEET_DATA_END.match(buf, end) if end >= 0 else None
             if end is not None:
                 cut = end.start()
             elif not data:
@@ -152,9 +155,10 @@ class SheetRows:
                 cut = buf.rfind(b"<row")  # rows before the last one that starts here are whole
                 if cut <= 0:
                     continue
-            text = buf[:cut].decode("utf-8")
-            if _ILLEGAL.search(text) or "]]>" in text:
+            stretch = buf[:cut]
+            if stretch.translate(None, _XML_BYTES) or any(b in stretch for b in _NOT_XML):
                 raise ValueError("a character XML does not allow")
+            text = stretch.decode("utf-8")
             for row in self._stretch(text, head.root, row_number):
                 row_number = row[0]
                 yield row
