@@ -124,6 +124,14 @@
         <translation>Het bestand kan niet worden geschreven; sluit het als het geopend is, of kies een andere naam.</translation>
     </message>
     <message>
+        <source>Computing the figures of {0}…</source>
+        <translation>De cijfers van {0} worden berekend…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed; try another year or restart vwdesk.</source>
+        <translation>De cijfers konden niet worden berekend; kies een ander jaar of start vwdesk opnieuw.</translation>
+    </message>
+    <message>
         <source>Saved as {0}.</source>
         <translation>Opgeslagen als {0}.</translation>
     </message>

@@ -41,7 +41,12 @@ def make_screen(qtbot, db, username="teamleider-vlaardingen"):
     qtbot.addWidget(screen)
     screen.resize(1400, 900)
     screen.show()
+    wait_for_figures(qtbot, screen)
     return screen
+
+
+def wait_for_figures(qtbot, screen):
+    qtbot.waitUntil(lambda: not screen.loading and screen.figures is not None)
 
 
 def preview_text(screen) -> str:
@@ -61,16 +66,46 @@ def test_preview_shows_the_year_and_follows_the_year_box(qtbot, db):
     assert screen.year.value() == 2019  # last year with registrations
     screen.year.clear()
     qtbot.keyClicks(screen.year, "2018")
-    qtbot.waitUntil(lambda: screen.loaded_year == 2018)
+    assert screen.loading  # computed off the GUI thread; the screen says so
+    assert "2018" in screen.status.text() and not screen.pdf_button.isEnabled()
+    wait_for_figures(qtbot, screen)
+    assert screen.pdf_button.isEnabled() and screen.status.text() == ""
     text = preview_text(screen)
     assert "Vlaardingen: 2018 in cijfers" in text
     assert "552 bezoekers aan onze spreekuren (2017: 316)" in text
     assert "De taakstelling is niet behaald" in text  # the saved prose of 2018
 
 
+def test_a_year_chosen_while_another_is_computed_wins(qtbot, db, monkeypatch):
+    import threading
+
+    from vwdesk.gui import report_screen
+
+    screen = make_screen(qtbot, db)
+    release = threading.Event()
+    compute = report_screen.compute_figures
+
+    def slow_for_2017(db, location_id, year, **kwargs):
+        if year == 2017:
+            release.wait(10)
+        return compute(db, location_id, year, **kwargs)
+
+    monkeypatch.setattr(report_screen, "compute_figures", slow_for_2017)
+    screen.year.setValue(2017)
+    screen.year.setValue(2018)  # before the figures of 2017 are in
+    wait_for_figures(qtbot, screen)
+    assert screen.figures.year == 2018
+    release.set()
+    screen.tasks.wait()
+    qtbot.wait(50)  # the result of 2017 arrives last, and is dropped
+    assert screen.figures.year == 2018
+    assert "Vlaardingen: 2018 in cijfers" in preview_text(screen)
+
+
 def test_rewording_with_a_wrong_placeholder_shows_an_error_and_blocks_saving(qtbot, db):
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
     edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
     edit.selectAll()
@@ -95,6 +130,7 @@ def test_rewording_with_a_wrong_placeholder_shows_an_error_and_blocks_saving(qtb
 def test_switching_a_sentence_and_a_section_off(qtbot, db):
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
     box = screen.findChild(QCheckBox, "show:spreekuur.top")
     box.click()
@@ -113,6 +149,7 @@ def test_switching_a_sentence_and_a_section_off(qtbot, db):
 def test_editing_prose_saves_a_report_text(qtbot, db):
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Introduction")
     edit = screen.findChild(QPlainTextEdit, "prose:intro")
     edit.selectAll()
@@ -135,6 +172,7 @@ def test_a_volunteer_can_look_but_not_edit(qtbot, db):
 def test_save_as_pdf_and_print(qtbot, db, tmp_path, monkeypatch):
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
     target = tmp_path / "verslag"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "PDF")))
@@ -165,6 +203,7 @@ def test_overridden_figures_are_named(qtbot, db):
     assert "huisvesting.personen: 80 instead of the computed" in screen.overrides.text()
     assert "telling COA" in screen.overrides.text()
     screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
     assert not screen.overrides.isVisible()
 
 
@@ -174,6 +213,7 @@ def test_preview_charts_are_drawn_on_white(qtbot, db):
 
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
     image = screen.preview.document().resource(QTextDocument.ResourceType.ImageResource,
                                                 QUrl("chart:contacten_per_maand"))
     assert image is not None and not image.isNull()
@@ -185,6 +225,7 @@ def test_switching_year_offers_to_save_changed_texts(qtbot, db, monkeypatch):
 
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Introduction")
     edit = screen.findChild(QPlainTextEdit, "prose:intro")
     edit.selectAll()
@@ -193,6 +234,7 @@ def test_switching_year_offers_to_save_changed_texts(qtbot, db, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", staticmethod(
         lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes))
     screen.year.setValue(2019)
+    wait_for_figures(qtbot, screen)
     assert asked and screen.loaded_year == 2019
     with db.session() as s:
         assert load_texts(s, screen.location_id, 2018)["intro"] == "Tekst voor 2018."
@@ -202,6 +244,7 @@ def test_switching_year_offers_to_save_changed_texts(qtbot, db, monkeypatch):
 def test_sentence_result_shows_at_once_with_filtered_figures(qtbot, db):
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
     edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
     result = screen.findChild(QLabel, "result:spreekuur.bezoekers")
@@ -238,6 +281,7 @@ def test_official_and_replaced_figures_are_marked(qtbot, db):
                                                   "note": "lijst corporatie"})
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
     assert "huisvesting.personen: 93 beside the registered 90 (telling COA)" in \
         screen.overrides.text()
@@ -261,6 +305,7 @@ def test_official_and_replaced_figures_are_marked(qtbot, db):
 def test_a_new_sentence_is_added_typed_and_saved(qtbot, db):
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
     add = screen.findChild(QPushButton, "add-sentence")
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)

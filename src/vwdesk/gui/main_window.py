@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
 
         s = self.session
         self._extra_tab("report", self.tr("Year report"),
-                        lambda: ReportScreen(s.db, s.actor, s.location_id, self))
+                        lambda: ReportScreen(s.db, s.actor, s.location_id, self, s.tasks))
 
     def show_access_log(self) -> None:
         from vwdesk.gui.privacy_dialogs import AccessLogView

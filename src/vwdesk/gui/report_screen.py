@@ -16,6 +16,7 @@ import copy
 import datetime as dt
 import importlib.util
 import io
+import logging
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt, QTimer, QUrl
@@ -69,8 +70,10 @@ from vwdesk.report.template import (
     requests_in,
     typed_marks,
 )
+from vwdesk.gui.tasks import TaskRunner
 
 HAS_QTPDF = importlib.util.find_spec("PySide6.QtPdf") is not None
+log = logging.getLogger(__name__)
 PREVIEW_DELAY_MS = 400
 CHART_WIDTH = 450
 ERROR_STYLE = "color: #b00020;"
@@ -79,7 +82,8 @@ TYPED_STYLE = "color: #8a5a00;"
 
 
 class ReportScreen(QWidget):
-    def __init__(self, db: Database, actor: Actor, location_id: int, parent: QWidget | None = None):
+    def __init__(self, db: Database, actor: Actor, location_id: int, parent: QWidget | None = None,
+                 tasks: TaskRunner | None = None):
         super().__init__(parent)
         actor.check_location(location_id)
         self.db, self.actor, self.location_id = db, actor, location_id
@@ -97,6 +101,11 @@ class ReportScreen(QWidget):
         self.item_widgets: dict[str, dict[str, Any]] = {}
         self.loaded_year: int | None = None
         self.previous_keys: set[str] = set()
+        # Figures of a year are computed off the GUI thread (≈ 0.3 s with a
+        # million contacts); a result for a year no longer shown is dropped.
+        self.tasks = tasks or TaskRunner(self)  # the session's: its busy indicator, its wait
+        self._generation = 0
+        self.loading = False
         self._build()
         self.year.setValue(self._default_year())
         self._load_year()
@@ -342,8 +351,7 @@ class ReportScreen(QWidget):
     def _changed(self) -> None:
         dirty = self.template != self.saved_template or self.texts != self.saved_texts
         self.save_button.setEnabled(self.editable and dirty and not self.errors)
-        self.status.setText(self.tr("There are errors; correct the fields marked in red.")
-                            if self.errors else "")
+        self._show_status()
         self.timer.start()
 
     def _sentence_changed(self, item: dict[str, Any], text: str, error: QLabel) -> None:
@@ -395,10 +403,54 @@ class ReportScreen(QWidget):
             self.saved_texts = load_texts(s, self.location_id, year)
         self.texts = dict(self.saved_texts)
         self.errors = {k: v for k, v in self.errors.items() if not k.startswith("prose:")}
-        self._compute_figures()
+        self.figures = None
+        self._show_section(self.sections.currentRow())  # the year's texts; results follow
+        self._changed()
+        self._generation += 1
+        self._set_loading(True)
+        generation, db, location_id = self._generation, self.db, self.location_id
+        previous = compare_keys(self.template, self.texts)
+        requests = requests_in(self.template, self.texts)
+
+        def work() -> tuple[int, Any, Any]:
+            try:
+                return generation, previous, compute_figures(
+                    db, location_id, year, with_previous=previous or False, requests=requests)
+            except Exception as exc:  # noqa: BLE001 - shown on the GUI thread
+                return generation, None, exc
+
+        self.tasks.run(work, self._figures_computed)
+
+    def _figures_computed(self, result: tuple[int, Any, Any]) -> None:
+        generation, previous, figures = result
+        if generation != self._generation:
+            return  # another year was chosen meanwhile
+        self._set_loading(False)
+        if isinstance(figures, Exception):
+            log.error("computing report figures failed", exc_info=figures)
+            self.status.setText(figures.message if isinstance(figures, VwdeskError) else
+                                self.tr("The figures could not be computed; try another year "
+                                        "or restart vwdesk."))
+            return
+        self.previous_keys, self.figures = previous, figures
+        self._show_overrides()
         self._show_section(self.sections.currentRow())
         self._changed()
         self.refresh_preview()
+
+    def _set_loading(self, loading: bool) -> None:
+        """While a year's figures are computed: say so, and keep the actions
+        that need them (PDF, print, preview) back."""
+        self.loading = loading
+        for button in (self.pdf_button, self.print_button):
+            button.setEnabled(not loading)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.status.setText(
+            self.tr("There are errors; correct the fields marked in red.") if self.errors else
+            self.tr("Computing the figures of {0}…").format(self.loaded_year) if self.loading
+            else "")
 
     def _compute_figures(self) -> None:
         self.previous_keys = compare_keys(self.template, self.texts)
@@ -439,6 +491,8 @@ class ReportScreen(QWidget):
 
     def refresh_preview(self) -> None:
         self.timer.stop()
+        if self.figures is None:  # still computing: the result refreshes it
+            return
         report = self.current_report()
         if HAS_QTPDF:
             self._show_pages(self._pdf_bytes(report))
@@ -500,6 +554,10 @@ class ReportScreen(QWidget):
             label.setPixmap(QPixmap.fromImage(image))
             self.pages_layout.addWidget(label)
 
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.tasks.wait()  # a computation still running reports to this screen
+        super().closeEvent(event)
+
     # ---------------------------------------------------------------- actions
     def save(self) -> bool:
         if self.errors:
@@ -526,6 +584,8 @@ class ReportScreen(QWidget):
         return f"{self.location_name.lower()}-{self.year.value()}.pdf"
 
     def save_pdf(self) -> None:
+        if self.figures is None:
+            return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as PDF"),
                                               self._file_name(), self.tr("PDF files (*.pdf)"))
         if not path:
@@ -589,6 +649,8 @@ class ReportScreen(QWidget):
                             .format(path))
 
     def print_report(self) -> None:
+        if self.figures is None:
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(fill("{locatie}: {jaar} in cijfers", self.figures) or "")
         dialog = QPrintDialog(printer, self)

@@ -1,0 +1,48 @@
+"""Every text of the GUI has its Dutch translation, in the context Qt looks
+it up in (the class that calls `self.tr`): a missing one would show up in
+English in the Dutch app."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from xml.etree.ElementTree import parse
+
+import vwdesk.gui
+from vwdesk.resources import resource_path
+
+
+def texts_in_gui() -> set[tuple[str, str, str]]:
+    """(class, source text, file:line) of every `self.tr("…")` in the GUI."""
+    found = set()
+    for path in Path(vwdesk.gui.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for call in ast.walk(cls):
+                if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                        and call.func.attr == "tr" and call.args
+                        and isinstance(call.args[0], ast.Constant)):
+                    found.add((cls.name, call.args[0].value, f"{path.name}:{call.lineno}"))
+    return found
+
+
+def translations() -> dict[tuple[str, str], str]:
+    out = {}
+    for ts in resource_path("translations").glob("*_nl.ts"):
+        for context in parse(ts).getroot().iter("context"):
+            name = context.findtext("name")
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation.get("type") not in ("unfinished", "obsolete"):
+                    plural = [f.text or "" for f in translation.iter("numerusform")]
+                    out[(name, message.findtext("source"))] = (
+                        translation.text or "" if not plural else "" if not all(plural)
+                        else " | ".join(plural))
+    return out
+
+
+def test_every_gui_text_has_a_dutch_translation():
+    known = translations()
+    missing = sorted(f"{where} {cls}: {text!r}" for cls, text, where in texts_in_gui()
+                     if not known.get((cls, text)))
+    assert not missing, "\n".join(missing)
