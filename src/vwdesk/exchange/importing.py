@@ -24,10 +24,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import String, cast, func, select, text
 from sqlalchemy.orm import Session
 
 from vwdesk.core import models as m
@@ -330,20 +331,18 @@ class _SheetPass:
                 return Counter()
             span_col = getattr(model, _SPAN_FIELD[kind.key])
             q = q.where(span_col >= span[0], span_col <= span[1])
-            topics: dict[int, list[int]] = {}
-            if "topics" in self.fields:
-                tq = (select(m.ContactTopic.contact_id, m.ContactTopic.topic_id)
-                      .join(m.Contact, m.Contact.id == m.ContactTopic.contact_id)
-                      .where(m.Contact.location_id == run.location_id,
-                             m.Contact.date >= span[0], m.Contact.date <= span[1]))
-                for cid, tid in run.s.execute(tq):
-                    topics.setdefault(cid, []).append(tid)
+            with_topics = "topics" in self.fields
+            if with_topics:  # a contact's topic ids, as "3,7"
+                q = q.add_columns(
+                    select(func.aggregate_strings(cast(m.ContactTopic.topic_id, String), ","))
+                    .where(m.ContactTopic.contact_id == model.id).scalar_subquery())
             counter: Counter = Counter()
-            for rid, _version, *vals in run.s.execute(q):
-                row = dict(zip(self.record_fields, vals))
-                if "topics" in self.fields:
-                    row["topics"] = tuple(sorted(topics.get(rid, ())))
-                counter[tuple(row[f] for f in self.fields)] += 1
+            for rid, _version, *vals in run.s.execute(q.execution_options(yield_per=5000)):
+                if with_topics:
+                    ids = vals.pop()
+                    vals.append(tuple(sorted(int(t) for t in ids.split(","))) if ids else ())
+                row = dict(zip(self.record_fields + ["topics"] * with_topics, vals))
+                counter[_signature(tuple(map(row.get, self.fields)))] += 1
             return counter
         key_fields = ("number",) if self.sheet.match == "number" else self.sheet.match
         extra = [getattr(model, f) for f in key_fields if f not in self.record_fields]
@@ -381,7 +380,7 @@ class _SheetPass:
             if values is None:
                 continue
             if self.sheet.match == "all":
-                sig = tuple(map(values.get, self.fields))
+                sig = _signature(tuple(map(values.get, self.fields)))
                 if existing[sig] > 0:
                     existing[sig] -= 1
                     self.plan.unchanged += 1
@@ -560,6 +559,16 @@ def _allocate_ids(s: Session, table: Any, n: int) -> list[int]:
             {"t": table.name, "n": n}))
     start = (s.scalar(select(func.max(table.c.id))) or 0) + 1
     return list(range(start, start + n))
+
+
+def _signature(values: tuple) -> bytes:
+    """What stands for a record when a sheet is matched on all its columns
+    (contacts, trajectories): a 128-bit digest of its values, so comparing a
+    workbook with the records already there holds 16 bytes per record, not
+    the records (1,400,000 contacts: ≈ 0.1 GB instead of 1.3 GB). Whole
+    floats count as integers, as they compare equal."""
+    canonical = tuple(int(v) if v.__class__ is float and v.is_integer() else v for v in values)
+    return blake2b(repr(canonical).encode(), digest_size=16).digest()
 
 
 def _lower_first(message: str) -> str:
