@@ -31,9 +31,9 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     conn = s.connection()
     dialect = conn.dialect
     keys = list(rows[0])
-    first = rows[0].keys()
-    if any(row.keys() != first for row in rows):
-        raise ValueError(f"rows for {table.name} must all have the same keys")
+    same_keys = ValueError(f"rows for {table.name} must all have the same keys")
+    if sum(map(len, rows)) != len(keys) * len(rows):  # a key missing from a row: KeyError below
+        raise same_keys
     defaults = {}
     for c in table.c:
         if c.key not in rows[0] and c.default is not None:
@@ -49,7 +49,10 @@ def insert_rows(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         raise ValueError(f"bind names of {table.name} differ from its column names")
     columns = []
     for name in names:
-        values = [row[name] for row in rows]
+        try:
+            values = [row[name] for row in rows]
+        except KeyError:
+            raise same_keys from None
         convert = _converter(table.c[name].type, dialect)
         columns.append(values if convert is None else [convert(v) for v in values])
     params: list[Any] = list(zip(*columns))

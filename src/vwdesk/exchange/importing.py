@@ -380,11 +380,12 @@ class _SheetPass:
             if values is None:
                 continue
             if self.sheet.match == "all":
-                sig = _signature(tuple(map(values.get, self.fields)))
-                if existing[sig] > 0:
-                    existing[sig] -= 1
-                    self.plan.unchanged += 1
-                    continue
+                if existing:
+                    sig = _signature(tuple(map(values.get, self.fields)))
+                    if existing[sig] > 0:
+                        existing[sig] -= 1
+                        self.plan.unchanged += 1
+                        continue
                 if self._valid(row, values, {}):
                     self._add(values)
                 continue

@@ -159,20 +159,22 @@ class SheetRows:
             if stretch.translate(None, _XML_BYTES) or any(b in stretch for b in _NOT_XML):
                 raise ValueError("a character XML does not allow")
             text = stretch.decode("utf-8")
-            for row in self._stretch(text, head.root, row_number):
-                row_number = row[0]
-                yield row
+            rows = self._stretch(text, head.root, row_number)
+            if rows:
+                row_number = rows[-1][0]
+                yield from rows
             if end is not None:
                 _parse_outside(head, buf[end.end():] + f.read())
                 return
             buf = buf[cut:]
 
-    def _stretch(self, text: str, root: str, row_number: int) -> Rows:
-        """The rows of a stretch of whole rows."""
+    def _stretch(self, text: str, root: str, row_number: int) -> list[tuple[int, list[Any]]]:
+        """The rows of a stretch of whole rows (a list: one piece of the file
+        holds a few thousand)."""
         rows = _split_rows(text)
         if rows is None:  # something other than rows: ElementTree reads the stretch
-            yield from self._fragment_rows(root, text, row_number)
-            return
+            return self._fragment_rows(root, text, row_number)
+        out = []
         for r, attrs, body, whole in rows:
             if attrs and _ROW_ATTRIBUTES_ELSEWHERE.search(attrs):
                 values = None
@@ -181,17 +183,21 @@ class SheetRows:
             if values is None:
                 for row in self._fragment_rows(root, whole, row_number):
                     row_number = row[0]
-                    yield row
+                    out.append(row)
                 continue
             row_number = int(r) if r else row_number + 1
-            yield row_number, values
+            out.append((row_number, values))
+        return out
 
-    def _fragment_rows(self, root: str, text: str, row_number: int) -> Rows:
+    def _fragment_rows(self, root: str, text: str, row_number: int
+                       ) -> list[tuple[int, list[Any]]]:
         """Rows cut out of a sheet, parsed by ElementTree inside the sheet's
         own root element (whose namespace declarations they may use)."""
+        out = []
         for row in fromstring(f"{root}{text}</worksheet>").iter(_ROW):
             row_number = _row_number(row, row_number)
-            yield row_number, self._values(row)
+            out.append((row_number, self._values(row)))
+        return out
 
     def _fast_values(self, body: str) -> list[Any] | None:
         """The values of one row's cells, or None when a cell is not in a
