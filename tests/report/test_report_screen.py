@@ -102,6 +102,36 @@ def test_a_year_chosen_while_another_is_computed_wins(qtbot, db, monkeypatch):
     assert "Vlaardingen: 2018 in cijfers" in preview_text(screen)
 
 
+def test_typing_goes_on_while_the_figures_are_computed(qtbot, db, monkeypatch):
+    import threading
+
+    from vwdesk.gui import report_screen
+
+    screen = make_screen(qtbot, db)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    release = threading.Event()
+    compute = report_screen.compute_figures
+    monkeypatch.setattr(report_screen, "compute_figures",
+                        lambda *a, **k: release.wait(10) and compute(*a, **k))
+    screen.year.setValue(2018)
+    assert screen.loading
+    prose = screen.findChild(QPlainTextEdit, "prose:spreekuur")
+    result = screen.findChild(QLabel, "result:spreekuur.bezoekers")
+    assert result.text() == ""  # no figures yet
+    qtbot.waitExposed(screen)
+    screen.windowHandle().requestActivate()
+    qtbot.waitUntil(screen.isActiveWindow)
+    prose.setFocus()
+    qtbot.keyClick(prose, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(prose, " Tot ziens.")
+    assert prose.hasFocus()
+    release.set()
+    wait_for_figures(qtbot, screen)
+    assert screen.findChild(QPlainTextEdit, "prose:spreekuur") is prose and prose.hasFocus()
+    assert prose.toPlainText().endswith(" Tot ziens.")
+    assert "552" in result.text()
+
+
 def test_rewording_with_a_wrong_placeholder_shows_an_error_and_blocks_saving(qtbot, db):
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)

@@ -309,10 +309,10 @@ class _SheetPass:
         self.batch_numbers: list[str] = []
         present = {c.name for c in sd.columns}
         # The columns _resolve has work for: references, names, topics, defaults.
-        self.to_resolve = [(c, c.field, c.parse, _DEFAULTS.get((self.kind.key, c.field), _NO_DEFAULT))
-                           for c in sd.columns
-                           if c.parse in ("ref", "municipality", "programme", "topics")
-                           or (self.kind.key, c.field) in _DEFAULTS]
+        self.to_resolve = [
+            (c, c.field, c.parse, _DEFAULTS.get((self.kind.key, c.field), _NO_DEFAULT))
+            for c in sd.columns if c.parse in ("ref", "municipality", "programme", "topics")
+            or (self.kind.key, c.field) in _DEFAULTS]
         self.free_text = {f.name for f in self.kind.fields if f.free_text}
         self.missing = {c.field for c in self.sheet.columns if c.required and c.name not in present}
 
@@ -332,16 +332,17 @@ class _SheetPass:
             span_col = getattr(model, _SPAN_FIELD[kind.key])
             q = q.where(span_col >= span[0], span_col <= span[1])
             with_topics = "topics" in self.fields
+            fields = self.record_fields + (["topics"] if with_topics else [])
             if with_topics:  # a contact's topic ids, as "3,7"
                 q = q.add_columns(
                     select(func.aggregate_strings(cast(m.ContactTopic.topic_id, String), ","))
                     .where(m.ContactTopic.contact_id == model.id).scalar_subquery())
             counter: Counter = Counter()
-            for rid, _version, *vals in run.s.execute(q.execution_options(yield_per=5000)):
+            for _rid, _version, *vals in run.s.execute(q.execution_options(yield_per=5000)):
                 if with_topics:
                     ids = vals.pop()
                     vals.append(tuple(sorted(int(t) for t in ids.split(","))) if ids else ())
-                row = dict(zip(self.record_fields + ["topics"] * with_topics, vals))
+                row = dict(zip(fields, vals))
                 counter[_signature(tuple(map(row.get, self.fields)))] += 1
             return counter
         key_fields = ("number",) if self.sheet.match == "number" else self.sheet.match

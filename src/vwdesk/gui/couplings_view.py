@@ -26,6 +26,7 @@ from vwdesk.core.services import couplings as coupling_service
 from vwdesk.gui.deadlines_view import OVERDUE
 from vwdesk.gui.lazy_view import LazyView
 from vwdesk.gui.record_form import RecordDialog
+from vwdesk.gui.widgets import discard
 
 
 class CouplingDialog(RecordDialog):
@@ -190,8 +191,7 @@ class CouplingsView(LazyView):
 
     def _show_programme(self) -> None:
         if self.panel is not None:
-            self.panel.setParent(None)
-            self.panel.deleteLater()
+            discard(self.panel)
             self.panel = None
         chosen = [p for p in self.overview if p.id == self.programme.currentData()]
         if not chosen:

@@ -71,6 +71,7 @@ from vwdesk.report.template import (
     typed_marks,
 )
 from vwdesk.gui.tasks import TaskRunner
+from vwdesk.gui.widgets import discard
 
 HAS_QTPDF = importlib.util.find_spec("PySide6.QtPdf") is not None
 log = logging.getLogger(__name__)
@@ -222,8 +223,7 @@ class ReportScreen(QWidget):
         while self.editor_layout.count():
             widget = self.editor_layout.takeAt(0).widget()
             if widget is not None:
-                widget.setParent(None)  # gone now, deleted later
-                widget.deleteLater()
+                discard(widget)
         self.item_widgets = {}
         if row < 0 or row >= len(self.template["sections"]):
             return
@@ -434,9 +434,18 @@ class ReportScreen(QWidget):
             return
         self.previous_keys, self.figures = previous, figures
         self._show_overrides()
-        self._show_section(self.sections.currentRow())
+        self._show_results()
         self._changed()
         self.refresh_preview()
+
+    def _show_results(self) -> None:
+        """The results of the sentences shown, once the figures are in; the
+        editors stay as they are, so typing goes on undisturbed."""
+        row = self.sections.currentRow()
+        if 0 <= row < len(self.template["sections"]):
+            for item in self.template["sections"][row]["items"]:
+                if item["kind"] not in ("prose", "chart") and item["id"] not in self.errors:
+                    self._show_result(item, item.get("text", ""))
 
     def _set_loading(self, loading: bool) -> None:
         """While a year's figures are computed: say so, and keep the actions

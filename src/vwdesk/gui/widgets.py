@@ -209,3 +209,18 @@ def show_message(parent: QWidget, title: str, text: str, error: bool = False) ->
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+_discarded: QWidget | None = None
+
+
+def discard(widget: QWidget) -> None:
+    """Take `widget` out of its window now (so `findChild` no longer sees
+    it) and delete it later. It goes to a hidden holder rather than to no
+    parent: a widget without a parent is a window of its own, and deleting
+    that window takes the keyboard focus from the window the user types in."""
+    global _discarded
+    if _discarded is None:
+        _discarded = QWidget()
+    widget.setParent(_discarded)
+    widget.deleteLater()
