@@ -42,3 +42,37 @@ def test_only_admin_creates_admins_and_volunteers_create_nobody(office):
         create_user(s, office.teamleader, "baas", "lang-genoeg", "beheerder", None)
     with pytest.raises(AccessDenied), office.db.session() as s:
         create_user(s, office.volunteer, "ander", "lang-genoeg", "vrijwilliger", office.location_id)
+
+
+def test_a_login_is_linked_to_a_staff_record_of_its_own_location_and_audited(office):
+    from sqlalchemy import select
+
+    from tests.conftest import Office
+    from vwdesk.core import models as m
+    from vwdesk.core.services import base
+    from vwdesk.core.services.users import set_volunteer
+
+    other = Office(office.db, "Elders")
+    with office.db.session() as s:
+        mine = base.create(s, office.teamleader, "volunteers", office.location_id,
+                           {"number": "V1", "first_name": "Els", "kind": "vrijwilliger",
+                            "start": dt.date(2020, 1, 1)})
+        theirs = base.create(s, other.teamleader, "volunteers", other.location_id,
+                             {"number": "V1", "first_name": "Piet", "kind": "vrijwilliger",
+                              "start": dt.date(2020, 1, 1)})
+    with office.db.session() as s:
+        with pytest.raises(ValidationError, match="hoort niet bij de locatie"):
+            create_user(s, office.teamleader, "els", "geheim-wachtwoord", "vrijwilliger",
+                        office.location_id, "Els", theirs.id)
+    with office.db.session() as s:
+        user = create_user(s, office.teamleader, "els", "geheim-wachtwoord", "vrijwilliger",
+                           office.location_id, "Els", mine.id)
+        assert user.volunteer_id == mine.id
+        set_volunteer(s, office.teamleader, user, None)
+        with pytest.raises(AccessDenied):
+            set_volunteer(s, other.teamleader, user, theirs.id)
+    with office.db.session() as s:
+        changes = [e.changes.get("volunteer_id") for e in s.scalars(select(m.AuditEntry).where(
+            m.AuditEntry.table_name == "users", m.AuditEntry.row_id == user.id)
+            .order_by(m.AuditEntry.id))]
+    assert changes == [[None, mine.id], [mine.id, None]]

@@ -13,16 +13,33 @@ from vwdesk.resources import resource_path
 
 
 def texts_in_gui() -> set[tuple[str, str, str]]:
-    """(class, source text, file:line) of every `self.tr("…")` in the GUI."""
+    """(context, source text, file:line) of every text the GUI translates:
+    `self.tr("…")` in a class (context: the class), `translate(CONTEXT, "…")`
+    and a module's own `tr("…")`/`_tr("…")` helper (context: its CONTEXT)."""
     found = set()
     for path in Path(vwdesk.gui.__file__).parent.glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
+                     and isinstance(n.value, ast.Constant) for t in n.targets
+                     if isinstance(t, ast.Name)}
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
             for call in ast.walk(cls):
                 if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
                         and call.func.attr == "tr" and call.args
                         and isinstance(call.args[0], ast.Constant)):
                     found.add((cls.name, call.args[0].value, f"{path.name}:{call.lineno}"))
+        for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+            func, args = call.func, call.args
+            if isinstance(func, ast.Attribute) and func.attr == "translate" and len(args) >= 2:
+                context = (args[0].value if isinstance(args[0], ast.Constant)
+                           else constants.get(getattr(args[0], "id", None)))
+                text = args[1]
+            elif isinstance(func, ast.Name) and func.id in ("tr", "_tr") and args:
+                context, text = constants.get("CONTEXT"), args[0]
+            else:
+                continue
+            if isinstance(text, ast.Constant) and context:
+                found.add((context, text.value, f"{path.name}:{call.lineno}"))
     return found
 
 
@@ -42,6 +59,8 @@ def translations() -> dict[tuple[str, str], str]:
 
 
 def test_every_gui_text_has_a_dutch_translation():
+    texts = texts_in_gui()
+    assert len({t for t in texts if t[0] == "ExchangeDialogs"}) > 10  # the helpers are seen
     known = translations()
     missing = sorted(f"{where} {cls}: {text!r}" for cls, text, where in texts_in_gui()
                      if not known.get((cls, text)))

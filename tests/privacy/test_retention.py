@@ -107,11 +107,23 @@ def test_run_anonymises_expired_and_keeps_the_figures(office, scenario):
 def test_a_teamleaders_run_leaves_the_other_locations_due(office):
     """A teamleader runs retention for their own location (e.g. `vwdesk
     privacy run`); the app's daily run at start still does the others."""
+    from vwdesk.core.services.base import audit
+    from vwdesk.core.services.users import SYSTEM
+    from vwdesk.privacy.startup import run_startup_checks
+
     other = Office(office.db, "Elders")
+    with office.db.session() as s:  # an entry without a location stands for none of them
+        audit(s, SYSTEM, "retention", "privacy", None, location_id=None)
     assert set(locations_due(office.db)) >= {office.location_id, other.location_id}
     run_retention(office.db, office.teamleader)
     due = locations_due(office.db)
     assert office.location_id not in due and other.location_id in due
+    run_startup_checks(office.db)
+    assert locations_due(office.db) == []
+    with office.db.session() as s:
+        runs = s.scalars(select(m.AuditEntry.location_id).where(
+            m.AuditEntry.action == "retention", m.AuditEntry.location_id.is_not(None))).all()
+    assert sorted(runs) == sorted([office.location_id, other.location_id])  # each once
 
 
 def test_dwelling_address_cleared_when_its_household_is_gone(office, scenario):

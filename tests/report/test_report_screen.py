@@ -132,6 +132,57 @@ def test_typing_goes_on_while_the_figures_are_computed(qtbot, db, monkeypatch):
     assert "552" in result.text()
 
 
+def test_figures_that_cannot_be_computed_are_said_and_keep_pdf_and_print_off(qtbot, db,
+                                                                              monkeypatch):
+    from vwdesk.gui import report_screen
+
+    calls = []
+    compute = report_screen.compute_figures
+
+    def failing_for_2018(db, location_id, year, **kwargs):
+        calls.append(year)
+        if year == 2018:
+            raise RuntimeError("database gone")
+        return compute(db, location_id, year, **kwargs)
+
+    monkeypatch.setattr(report_screen, "compute_figures", failing_for_2018)
+    screen = make_screen(qtbot, db)
+    assert calls == [2019]  # opening the screen computes its year once
+    screen.year.setValue(2018)
+    qtbot.waitUntil(lambda: not screen.loading)
+    assert "could not be computed" in screen.status.text()
+    assert not screen.pdf_button.isEnabled() and not screen.print_button.isEnabled()
+    assert preview_text(screen) == ""  # not the report of 2019 under 2018
+    edit = screen.findChild(QPlainTextEdit, "prose:intro")
+    qtbot.keyClicks(edit, "x")  # typing does not hide what went wrong
+    assert "could not be computed" in screen.status.text()
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(  # keep the typed text unsaved
+        lambda *a, **k: QMessageBox.StandardButton.No))
+    screen.year.setValue(2019)
+    wait_for_figures(qtbot, screen)
+    assert screen.status.text() == "" and screen.pdf_button.isEnabled()
+
+
+def test_a_sentence_with_an_error_keeps_its_text_across_a_year_switch(qtbot, db):
+    screen = make_screen(qtbot, db)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{spreekuur.contacten")
+    screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    assert edit.text() == "{spreekuur.contacten"  # what the user typed, with its error
+    assert "zonder bijbehorende" in screen.errors["spreekuur.bezoekers"]
+    assert screen.findChild(QLabel, "result:spreekuur.bezoekers").text() == ""
+    assert not screen.save_button.isEnabled()
+    qtbot.keyClick(edit, Qt.Key.Key_End)
+    qtbot.keyClicks(edit, "}")
+    assert "spreekuur.bezoekers" not in screen.errors and screen.save_button.isEnabled()
+
+
 def test_rewording_with_a_wrong_placeholder_shows_an_error_and_blocks_saving(qtbot, db):
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)

@@ -97,6 +97,9 @@ def test_doubled_braces_write_literal_braces():
     assert fill("{{jaar}} is {jaar}; {{{jaar}}} en }}", figs()) == "{jaar} is 2018; {2018} en }"
     assert check_text("Zo schrijft u een accolade: {{ en }}.") is None
     assert "niet in balans" in check_text("{{jaar}")
+    # a doubled brace inside a placeholder breaks it: refused, never printed half-filled
+    for text in ("{jaar{{}", "In {huisvesting.personen gemeente={{Schiedam}}} jaar", "{a {b} c}"):
+        assert check_text(text) is not None, text
 
 
 def test_render_switches_sections_and_sentences_off_and_leaves_empty_ones_out():

@@ -22,7 +22,7 @@ from vwdesk.core import models as m
 from vwdesk.core.db import Database
 from vwdesk.core.services.locations import create_location
 from vwdesk.privacy.settings import update_settings
-from vwdesk.core.services.users import SYSTEM, create_user
+from vwdesk.core.services.users import SYSTEM, create_user, set_volunteer
 
 DEMO_PASSWORD = "demo-wachtwoord"
 
@@ -90,7 +90,7 @@ def fill_demo(db: Database) -> None:
                 for section, text in TEXTS_2018[name].items()])
         for username, role, loc, _display in _USERS:
             if loc is not None:
-                users[username].volunteer_id = _staff_member(s, locations[loc].id, role)
+                set_volunteer(s, SYSTEM, users[username], _staff_member(s, locations[loc].id, role))
 
 
 def _staff_member(s, location_id: int, role: str) -> int | None:

@@ -17,6 +17,7 @@ import datetime as dt
 import importlib.util
 import io
 import logging
+import re
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt, QTimer, QUrl
@@ -60,6 +61,7 @@ from vwdesk.report.store import (
     save_text,
 )
 from vwdesk.report.template import (
+    PLACEHOLDER,
     check_text,
     compare_keys,
     fill,
@@ -107,8 +109,12 @@ class ReportScreen(QWidget):
         self.tasks = tasks or TaskRunner(self)  # the session's: its busy indicator, its wait
         self._generation = 0
         self.loading = False
+        self.failed: str | None = None  # why the figures of the year shown are missing
+        self.drafts: dict[str, str] = {}  # sentence id -> typed text with an error in it
         self._build()
+        self.year.blockSignals(True)  # one load, below
         self.year.setValue(self._default_year())
+        self.year.blockSignals(False)
         self._load_year()
 
     # ---------------------------------------------------------------- layout
@@ -198,7 +204,7 @@ class ReportScreen(QWidget):
         self.sections.blockSignals(True)
         self.sections.clear()
         for section in self.template["sections"]:
-            title = section.get("title", "").replace("{locatie}", self.location_name)
+            title = PLACEHOLDER.sub(self._title_part, section.get("title", ""))
             item = QListWidgetItem(title or names.get(section["key"], section["key"]))
             flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
             if not self.editable:
@@ -209,6 +215,12 @@ class ReportScreen(QWidget):
             self.sections.addItem(item)
         self.sections.blockSignals(False)
         self.sections.setCurrentRow(0)
+
+    def _title_part(self, match: re.Match) -> str:
+        """A section title in the list: {locatie} filled in, {{ and }} as braces."""
+        if match.group(1) is None:
+            return match.group(0)[0]
+        return self.location_name if match.group(1).strip() == "locatie" else match.group(0)
 
     def _default_year(self) -> int:
         """The last year with registrations (up to this year), else last year."""
@@ -271,7 +283,7 @@ class ReportScreen(QWidget):
         line.addWidget(check)
         widgets = {"check": check, "error": error}
         if item["kind"] != "chart":
-            edit = QLineEdit(item.get("text", ""))
+            edit = QLineEdit(self.drafts.get(item["id"], item.get("text", "")))
             edit.setCursorPosition(0)
             edit.setToolTip(item.get("text", ""))
             edit.setObjectName(f"text:{item['id']}")
@@ -296,7 +308,7 @@ class ReportScreen(QWidget):
             widgets.update(result=result, typed=typed)
         self.item_widgets[item["id"]] = widgets
         self._show_error(error, self.errors.get(item["id"]))
-        if item["kind"] != "chart":
+        if item["kind"] != "chart" and item["id"] not in self.errors:
             self._show_result(item, item.get("text", ""))
 
     def _add_sentence(self, section: dict[str, Any]) -> None:
@@ -359,9 +371,11 @@ class ReportScreen(QWidget):
         self._show_error(error, message)
         if message:
             self.errors[item["id"]] = message
+            self.drafts[item["id"]] = text  # kept when the editor is built again
             self.item_widgets[item["id"]]["result"].setText("")
         else:
             self.errors.pop(item["id"], None)
+            self.drafts.pop(item["id"], None)
             item["text"] = text
             self._show_result(item, text)
         self._changed()
@@ -404,15 +418,18 @@ class ReportScreen(QWidget):
         self.texts = dict(self.saved_texts)
         self.errors = {k: v for k, v in self.errors.items() if not k.startswith("prose:")}
         self.figures = None
+        self._clear_preview()  # never another year's report under this year
         self._show_section(self.sections.currentRow())  # the year's texts; results follow
-        self._changed()
         self._generation += 1
         self._set_loading(True)
+        self._changed()
         generation, db, location_id = self._generation, self.db, self.location_id
         previous = compare_keys(self.template, self.texts)
         requests = requests_in(self.template, self.texts)
 
         def work() -> tuple[int, Any, Any]:
+            if generation != self._generation:  # another year was chosen before this began
+                return generation, None, None
             try:
                 return generation, previous, compute_figures(
                     db, location_id, year, with_previous=previous or False, requests=requests)
@@ -425,14 +442,15 @@ class ReportScreen(QWidget):
         generation, previous, figures = result
         if generation != self._generation:
             return  # another year was chosen meanwhile
-        self._set_loading(False)
         if isinstance(figures, Exception):
             log.error("computing report figures failed", exc_info=figures)
-            self.status.setText(figures.message if isinstance(figures, VwdeskError) else
-                                self.tr("The figures could not be computed; try another year "
-                                        "or restart vwdesk."))
+            self.failed = (figures.message if isinstance(figures, VwdeskError) else
+                           self.tr("The figures could not be computed; try another year or "
+                                   "restart vwdesk."))
+            self._set_loading(False)
             return
         self.previous_keys, self.figures = previous, figures
+        self._set_loading(False)
         self._show_overrides()
         self._show_results()
         self._changed()
@@ -448,18 +466,27 @@ class ReportScreen(QWidget):
                     self._show_result(item, item.get("text", ""))
 
     def _set_loading(self, loading: bool) -> None:
-        """While a year's figures are computed: say so, and keep the actions
-        that need them (PDF, print, preview) back."""
+        """While a year's figures are computed, say so; PDF and Print wait
+        for the figures (and stay off when they could not be computed)."""
         self.loading = loading
+        if loading:
+            self.failed = None
         for button in (self.pdf_button, self.print_button):
-            button.setEnabled(not loading)
+            button.setEnabled(self.figures is not None)
         self._show_status()
 
     def _show_status(self) -> None:
         self.status.setText(
             self.tr("There are errors; correct the fields marked in red.") if self.errors else
             self.tr("Computing the figures of {0}…").format(self.loaded_year) if self.loading
-            else "")
+            else self.failed or "")
+
+    def _clear_preview(self) -> None:
+        self.overrides.hide()
+        if HAS_QTPDF:
+            self._remove_pages()
+        else:
+            self.preview.clear()
 
     def _compute_figures(self) -> None:
         self.previous_keys = compare_keys(self.template, self.texts)
@@ -553,18 +580,24 @@ class ReportScreen(QWidget):
             pages.append(pdf.render(page, QSize(width, height)))
         return pages
 
-    def _show_pages(self, data: bytes) -> None:
+    def _remove_pages(self) -> None:
         while self.pages_layout.count():
             child = self.pages_layout.takeAt(0)
             if child.widget():
                 child.widget().deleteLater()
+
+    def _show_pages(self, data: bytes) -> None:
+        self._remove_pages()
         for image in self._pdf_pages(data, max(400, self.preview.viewport().width() - 20)):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             self.pages_layout.addWidget(label)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.tasks.wait()  # a computation still running reports to this screen
+        """Closed as a window of its own (tests, a screen opened alone): let a
+        running computation finish before the screen and its TaskRunner go.
+        (As a tab it is deleted; the TaskRunner skips a deleted receiver.)"""
+        self.tasks.wait()
         super().closeEvent(event)
 
     # ---------------------------------------------------------------- actions
@@ -651,6 +684,7 @@ class ReportScreen(QWidget):
             return
         self.template = template
         self.errors = {k: v for k, v in self.errors.items() if k.startswith("prose:")}
+        self.drafts = {}
         self._fill_section_list()
         self._show_section(self.sections.currentRow())
         self._changed()

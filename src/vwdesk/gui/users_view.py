@@ -74,10 +74,9 @@ class NewUserDialog(QDialog):
     def save(self) -> None:
         try:
             with self.session.db.session() as s:
-                user = create_user(s, self.session.actor, self.username.text(), self.password.text(),
-                                   self.role.currentData(), self.session.location_id,
-                                   self.display_name.text())
-                user.volunteer_id = self.volunteer.currentData()
+                create_user(s, self.session.actor, self.username.text(), self.password.text(),
+                            self.role.currentData(), self.session.location_id,
+                            self.display_name.text(), self.volunteer.currentData())
         except ValidationError as exc:
             for name, label in self.errors.items():
                 label.show_message(exc.errors.get(name))

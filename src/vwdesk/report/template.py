@@ -68,7 +68,6 @@ from vwdesk.report.figures import Figures, Value
 from vwdesk.report.params import RANKED_KEYS, Request, check_params, filters_of
 
 TEMPLATE_VERSION = 1
-_ESCAPED_BRACES = re.compile(r"\{\{|\}\}")
 # A placeholder, or a doubled brace: `{{` and `}}` write a literal { and }.
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 _VALUE = r'(?:"[^"]*"|[^\s:|?"{}=]+)'
@@ -438,13 +437,13 @@ def check_text(text: str, *, allow_sign: bool = True,
                municipalities: list[str] | None = None) -> str | None:
     """A Dutch message for the first wrong placeholder in `text`, or None.
     With `municipalities` (the location's), `gemeente=` must name one."""
-    depth = 0
-    for ch in _ESCAPED_BRACES.sub("", text):
-        depth += {"{": 1, "}": -1}.get(ch, 0)
-        if depth < 0 or depth > 1:
-            return "De accolades { } zijn niet in balans; elke { hoort bij één }."
-    if depth:
+    # Read as `fill` reads it; a brace left over belongs to no placeholder.
+    leftover = PLACEHOLDER.sub(" ", text)
+    if "{" in leftover and "}" not in leftover[leftover.index("{"):]:
         return "Er staat een { zonder bijbehorende }; sluit de plaatshouder af met }."
+    if "{" in leftover or "}" in leftover:
+        return ("De accolades { } zijn niet in balans; elke { hoort bij één } (een accolade "
+                "als teken schrijft u dubbel: {{ of }}).")
     for match in PLACEHOLDER.finditer(text):
         if match.group(1) is None:  # {{ or }}
             continue

@@ -40,7 +40,10 @@ def check_password(password: str) -> None:
 
 
 def create_user(s: Session, actor: Actor, username: str, password: str, role: str,
-                location_id: int | None, display_name: str = "") -> m.User:
+                location_id: int | None, display_name: str = "",
+                volunteer_id: int | None = None) -> m.User:
+    """A new login; `volunteer_id` links it to the user's own staff record
+    (of the same location), which the desk then fills in as "Medewerker"."""
     username = username.strip()
     errors = {}
     if not username or len(username) > 64 or any(c.isspace() for c in username):
@@ -51,6 +54,8 @@ def create_user(s: Session, actor: Actor, username: str, password: str, role: st
         errors["role"] = f"Rol \"{role}\" bestaat niet; kies uit: {', '.join(vocab.ROLES)}."
     elif role != "beheerder" and location_id is None:
         errors["location"] = "Een vrijwilliger of teamleider hoort bij een locatie; kies er een."
+    if message := _volunteer_problem(s, volunteer_id, location_id):
+        errors["volunteer"] = message
     if errors:
         raise ValidationError(errors)
     check_password(password)
@@ -58,13 +63,39 @@ def create_user(s: Session, actor: Actor, username: str, password: str, role: st
     if role == "beheerder" or location_id != actor.location_id:
         actor.require_admin()
     user = m.User(username=username, display_name=display_name.strip() or username, role=role,
-                  location_id=location_id, password_hash=_hasher.hash(password),
+                  location_id=location_id, volunteer_id=volunteer_id,
+                  password_hash=_hasher.hash(password),
                   created_by_id=actor.user_id, updated_by_id=actor.user_id)
     s.add(user)
     s.flush()
-    audit(s, actor, "create", "users", user.id, location_id=location_id,
-          changes={"username": [None, username], "role": [None, role]})
+    changes = {"username": [None, username], "role": [None, role]}
+    if volunteer_id is not None:
+        changes["volunteer_id"] = [None, volunteer_id]
+    audit(s, actor, "create", "users", user.id, location_id=location_id, changes=changes)
     return user
+
+
+def set_volunteer(s: Session, actor: Actor, user: m.User, volunteer_id: int | None) -> None:
+    """Link a login to the user's own staff record (or unlink it)."""
+    actor.require_teamleader()
+    if user.location_id is not None:
+        actor.check_location(user.location_id)
+    if message := _volunteer_problem(s, volunteer_id, user.location_id):
+        raise ValidationError(message, field="volunteer")
+    old, user.volunteer_id, user.updated_by_id = user.volunteer_id, volunteer_id, actor.user_id
+    audit(s, actor, "update", "users", user.id, location_id=user.location_id,
+          changes={"volunteer_id": [old, volunteer_id]})
+
+
+def _volunteer_problem(s: Session, volunteer_id: int | None, location_id: int | None
+                       ) -> str | None:
+    if volunteer_id is None:
+        return None
+    volunteer = s.get(m.Volunteer, volunteer_id)
+    if volunteer is None or volunteer.location_id != location_id:
+        return ("Deze medewerker hoort niet bij de locatie van de gebruiker; kies een medewerker "
+                "van die locatie.")
+    return None
 
 
 def set_password(s: Session, actor: Actor, user: m.User, password: str) -> None:
