@@ -224,6 +224,8 @@ def main() -> None:
         floor = _in_child(phase_floor, folder, args.clients, args.contacts)
         exp_x = _in_child(phase_export, folder, str(Path(folder) / "uit.xlsx"))
         exp_c = _in_child(phase_export, folder, str(Path(folder) / "uitmap"))
+    standard = (args.clients, args.contacts) == (10_000, 100_000)  # the targets
+    target_import, target_export = ("≤ 20 s", "≤ 10 s") if standard else ("", "")
     print(f"Workbook: {args.clients:,} clients, {args.contacts:,} contacts, 50 volunteers; "
           f"{size_mb:.1f} MB .xlsx as vwdesk writes it (generated in {gen:.1f} s); SQLite; "
           f"Python {sys.version.split()[0]}")
@@ -233,18 +235,19 @@ def main() -> None:
     print(f"| import: read + check cells (.xlsx) | {imp['read']:.1f} s | | |")
     print(f"| import: check refs, validate, compare and write (one transaction, audited) | "
           f"{imp['apply']:.1f} s | | |")
-    print(f"| **import total** | **{imp['total']:.1f} s** | ≤ 20 s | {imp['peak_mb']:.0f} MB "
-          f"(process at start {imp['base_mb']:.0f} MB) |")
+    print(f"| **import total** | **{imp['total']:.1f} s** | {target_import} | "
+          f"{imp['peak_mb']:.0f} MB (process at start {imp['base_mb']:.0f} MB) |")
     print(f"| **import total, the workbook as Excel saves it** (shared strings) | "
-          f"**{imp_excel['total']:.1f} s** (read {imp_excel['read']:.1f} s) | ≤ 20 s | "
+          f"**{imp_excel['total']:.1f} s** (read {imp_excel['read']:.1f} s) | {target_import} | "
           f"{imp_excel['peak_mb']:.0f} MB |")
     print(f"| floor: the same rows + audit, ready-made, one sqlite3 executemany per table | "
           f"{floor['total']:.1f} s | | |")
     print(f"| preview of the same workbook again (plan only; all unchanged) | "
           f"{imp['plan_again']:.1f} s | | {imp['plan_mb']:.0f} MB |")
-    print(f"| **export .xlsx** ({exp_x['rows']:,} rows) | **{exp_x['total']:.1f} s** | ≤ 10 s | "
-          f"{exp_x['peak_mb']:.0f} MB |")
-    print(f"| export .csv folder | {exp_c['total']:.1f} s | ≤ 10 s | {exp_c['peak_mb']:.0f} MB |")
+    print(f"| **export .xlsx** ({exp_x['rows']:,} rows) | **{exp_x['total']:.1f} s** | "
+          f"{target_export} | {exp_x['peak_mb']:.0f} MB |")
+    print(f"| export .csv folder | {exp_c['total']:.1f} s | {target_export} | "
+          f"{exp_c['peak_mb']:.0f} MB |")
 
 
 if __name__ == "__main__":
