@@ -183,6 +183,33 @@ def test_a_sentence_with_an_error_keeps_its_text_across_a_year_switch(qtbot, db)
     assert "spreekuur.bezoekers" not in screen.errors and screen.save_button.isEnabled()
 
 
+def test_a_comparison_asked_for_is_computed_off_the_gui_thread(qtbot, db, monkeypatch):
+    import threading
+
+    from vwdesk.gui import report_screen
+
+    on_gui_thread = []
+    compute = report_screen.compute_figures
+
+    def recording(*args, **kwargs):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(report_screen, "compute_figures", recording)
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    edit.selectAll()
+    qtbot.keyClicks(edit, "{juridisch.gh_herenigd} gezinnen herenigd, in {vorig_jaar} "
+                          "{juridisch.gh_herenigd jaar=vorig}")  # not compared so far
+    qtbot.waitUntil(lambda: "12 gezinnen herenigd, in 2017 12" in preview_text(screen))
+    result = screen.findChild(QLabel, "result:spreekuur.bezoekers")
+    assert "12 gezinnen herenigd, in 2017 12" in result.text()
+    assert len(on_gui_thread) == 3 and not any(on_gui_thread)  # 2019, 2018, the comparison
+
+
 def test_rewording_with_a_wrong_placeholder_shows_an_error_and_blocks_saving(qtbot, db):
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)

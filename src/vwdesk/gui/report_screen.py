@@ -420,10 +420,16 @@ class ReportScreen(QWidget):
         self.figures = None
         self._clear_preview()  # never another year's report under this year
         self._show_section(self.sections.currentRow())  # the year's texts; results follow
+        self._compute_in_background()
+
+    def _compute_in_background(self) -> None:
+        """The figures of the year shown, off the GUI thread: for a new year,
+        and when a comparison with the year before is asked for."""
         self._generation += 1
         self._set_loading(True)
         self._changed()
-        generation, db, location_id = self._generation, self.db, self.location_id
+        generation, db, location_id, year = (self._generation, self.db, self.location_id,
+                                             self.loaded_year)
         previous = compare_keys(self.template, self.texts)
         requests = requests_in(self.template, self.texts)
 
@@ -472,7 +478,7 @@ class ReportScreen(QWidget):
         if loading:
             self.failed = None
         for button in (self.pdf_button, self.print_button):
-            button.setEnabled(self.figures is not None)
+            button.setEnabled(not loading and self.figures is not None)
         self._show_status()
 
     def _show_status(self) -> None:
@@ -519,7 +525,9 @@ class ReportScreen(QWidget):
 
     def current_report(self) -> Report:
         if not compare_keys(self.template, self.texts) <= self.previous_keys:
-            self._compute_figures()  # a reworded comparison or a new `jaar=vorig`
+            # A comparison asked for since; the preview has this done in the
+            # background, so this only runs when PDF or Print comes first.
+            self._compute_figures()
         with self.db.engine.connect() as conn:  # filtered figures asked for since
             add_missing_requests(conn, self.figures, requests_in(self.template, self.texts))
         return Report(render(self.template, self.figures, self.texts, has_data), self.figures,
@@ -527,7 +535,10 @@ class ReportScreen(QWidget):
 
     def refresh_preview(self) -> None:
         self.timer.stop()
-        if self.figures is None:  # still computing: the result refreshes it
+        if self.figures is None or self.loading:  # still computing: the result refreshes it
+            return
+        if not compare_keys(self.template, self.texts) <= self.previous_keys:
+            self._compute_in_background()  # a comparison with the year before, asked for now
             return
         report = self.current_report()
         if HAS_QTPDF:
