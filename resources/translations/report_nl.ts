@@ -124,6 +124,14 @@
         <translation>Het bestand kan niet worden geschreven; sluit het als het geopend is, of kies een andere naam.</translation>
     </message>
     <message>
+        <source>Compute again</source>
+        <translation>Opnieuw berekenen</translation>
+    </message>
+    <message>
+        <source>Compute the figures of this year once more</source>
+        <translation>De cijfers van dit jaar nog eens berekenen</translation>
+    </message>
+    <message>
         <source>Computing the figures of {0}…</source>
         <translation>De cijfers van {0} worden berekend…</translation>
     </message>

@@ -152,6 +152,11 @@ def test_figures_that_cannot_be_computed_are_said_and_keep_pdf_and_print_off(qtb
     qtbot.waitUntil(lambda: not screen.loading)
     assert "could not be computed" in screen.status.text()
     assert not screen.pdf_button.isEnabled() and not screen.print_button.isEnabled()
+    assert screen.retry_button.isVisible()
+    qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)  # fails again: said again
+    assert not screen.retry_button.isVisible()
+    qtbot.waitUntil(lambda: not screen.loading)
+    assert calls == [2019, 2018, 2018] and screen.retry_button.isVisible()
     assert preview_text(screen) == ""  # not the report of 2019 under 2018
     edit = screen.findChild(QPlainTextEdit, "prose:intro")
     qtbot.keyClicks(edit, "x")  # typing does not hide what went wrong
@@ -163,6 +168,7 @@ def test_figures_that_cannot_be_computed_are_said_and_keep_pdf_and_print_off(qtb
     screen.year.setValue(2019)
     wait_for_figures(qtbot, screen)
     assert screen.status.text() == "" and screen.pdf_button.isEnabled()
+    assert not screen.retry_button.isVisible()
 
 
 def test_a_sentence_with_an_error_keeps_its_text_across_a_year_switch(qtbot, db):

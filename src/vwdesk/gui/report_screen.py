@@ -172,7 +172,13 @@ class ReportScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.overrides)
-        layout.addWidget(self.status)
+        self.retry_button = QPushButton(self.tr("Compute again"))
+        self.retry_button.setToolTip(self.tr("Compute the figures of this year once more"))
+        self.retry_button.hide()  # only after a failed computation
+        status_line = QHBoxLayout()
+        status_line.addWidget(self.status, 1)
+        status_line.addWidget(self.retry_button)
+        layout.addLayout(status_line)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -186,6 +192,7 @@ class ReportScreen(QWidget):
         self.export_button.clicked.connect(self.export_template)
         self.import_button.clicked.connect(self.import_template)
         self.print_button.clicked.connect(self.print_report)
+        self.retry_button.clicked.connect(self._compute_in_background)
         self._fill_section_list()
 
     def _section_names(self) -> dict[str, str]:
@@ -482,6 +489,7 @@ class ReportScreen(QWidget):
         self._show_status()
 
     def _show_status(self) -> None:
+        self.retry_button.setVisible(bool(self.failed) and not self.loading)
         self.status.setText(
             self.tr("There are errors; correct the fields marked in red.") if self.errors else
             self.tr("Computing the figures of {0}…").format(self.loaded_year) if self.loading
