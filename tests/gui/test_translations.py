@@ -65,3 +65,41 @@ def test_every_gui_text_has_a_dutch_translation():
     missing = sorted(f"{where} {cls}: {text!r}" for cls, text, where in texts_in_gui()
                      if not known.get((cls, text)))
     assert not missing, "\n".join(missing)
+
+
+def test_every_record_label_has_an_english_translation():
+    from vwdesk.core.records import KINDS
+
+    labels = {k.label for k in KINDS.values()} | {f.label for k in KINDS.values()
+                                                   for f in k.fields}
+    english = {}
+    for context in parse(resource_path("translations") / "records_en.ts").getroot().iter("context"):
+        for message in context.iter("message"):
+            english[message.findtext("source")] = message.findtext("translation")
+    assert not sorted(label for label in labels if not english.get(label))
+
+
+def test_forms_show_record_labels_in_the_chosen_language(qapp, qtbot, teamleader_session):
+    from deskutil import compile_translations
+    from PySide6.QtWidgets import QFormLayout
+
+    from vwdesk.gui import i18n
+    from vwdesk.gui.record_form import RecordDialog
+
+    def labels():
+        dialog = RecordDialog(teamleader_session, "volunteers")
+        qtbot.addWidget(dialog)
+        form = dialog.form.findChild(QFormLayout)
+        return dialog.windowTitle(), [form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text()
+                                      for i in range(form.rowCount())]
+
+    compile_translations()
+    try:
+        i18n.install(qapp, "nl")
+        title, dutch = labels()
+        assert title == "Nieuw: medewerker" and dutch[:2] == ["Nummer *", "Voornaam"]
+        i18n.install(qapp, "en")
+        title, english = labels()
+        assert title == "New: staff member" and english[:2] == ["Number *", "First name"]
+    finally:
+        i18n.install(qapp, "en")

@@ -27,6 +27,7 @@ from vwdesk.core.services import base
 from vwdesk.core.services import clients as client_service
 from vwdesk.gui.client_form import ClientDialog
 from vwdesk.gui.couplings_view import CouplingDialog
+from vwdesk.gui.i18n import record_text
 from vwdesk.gui.record_form import RecordDialog
 from vwdesk.gui.widgets import Banner
 
@@ -133,7 +134,7 @@ class ClientPage(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setObjectName(f"detail_{f.name}")
-            self.details.addRow(f.label, label)
+            self.details.addRow(record_text(f.label), label)
         self.session.tasks.run(self._load_timeline, self._show_timeline, self._failed)
 
     def _load_timeline(self) -> list[client_service.Event]:

@@ -39,14 +39,13 @@ def install(app: QCoreApplication, code: str | None = None) -> bool:
         app.removeTranslator(tr)
     _installed.clear()
     code = code or language()
-    if code == "en":
-        return True
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if code != "en" and qt.load(f"qtbase_{code}",
+                                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
-    loaded = False
-    # vwdesk_nl.qm and the other parts' <part>_nl.qm files.
+    loaded = code == "en"  # the GUI's own texts are written in English
+    # vwdesk_nl.qm and the other parts' <part>_nl.qm files; records_en.qm.
     for qm in sorted(resource_path("translations").glob(f"*_{code}.qm")):
         own = QTranslator(app)
         if own.load(str(qm)):
@@ -54,3 +53,10 @@ def install(app: QCoreApplication, code: str | None = None) -> bool:
             _installed.append(own)
             loaded = loaded or qm.name == f"vwdesk_{code}.qm"
     return loaded
+
+
+def record_text(text: str) -> str:
+    """A label of `core.records` (field or record kind) in the UI language.
+    The core speaks Dutch, the domain's language; English has a catalogue
+    for these labels (records_en.ts, context "records")."""
+    return QCoreApplication.translate("records", text)

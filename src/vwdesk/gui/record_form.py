@@ -27,6 +27,7 @@ from vwdesk.core.errors import ConflictError, ValidationError, VwdeskError
 from vwdesk.core.nationalities import all_nationalities, parse_nationality
 from vwdesk.core.records import KINDS, Field
 from vwdesk.core.services import base, desk
+from vwdesk.gui.i18n import record_text
 from vwdesk.gui.widgets import Banner, ClientPicker, DateField, ErrorLabel, show_field_errors
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class RecordForm(QWidget):
             box.setSpacing(1)
             box.addWidget(widget)
             box.addWidget(error)
-            form.addRow(f.label + (" *" if f.required else ""), cell)
+            form.addRow(record_text(f.label) + (" *" if f.required else ""), cell)
         layout.addLayout(form)
 
     def _widget(self, f: Field) -> QWidget:
@@ -216,7 +217,8 @@ class RecordDialog(QDialog):
         self.row_id = row_id
         self.version: int | None = None
         kind = KINDS[kind_key]
-        self.setWindowTitle((self.tr("Edit") if row_id else self.tr("New")) + f": {kind.label}")
+        self.setWindowTitle((self.tr("Edit") if row_id else self.tr("New")) + ": "
+                            + record_text(kind.label))
         self.form = RecordForm(session, kind_key, fields, self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.records import KINDS
 from vwdesk.core.services import base, desk
+from vwdesk.gui.i18n import record_text
 from vwdesk.gui.lazy_view import LazyView
 from vwdesk.gui.record_form import RecordDialog
 from vwdesk.gui.widgets import Banner, confirm
@@ -47,7 +48,7 @@ class RecordsView(LazyView):
         self.columns = [f for f in kind.fields if f.type != "text"]
         self.banner = Banner(self)
         self.table = QTableWidget(0, len(self.columns), self)
-        self.table.setHorizontalHeaderLabels([f.label for f in self.columns])
+        self.table.setHorizontalHeaderLabels([record_text(f.label) for f in self.columns])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
