@@ -96,6 +96,14 @@
         <translation>Er zijn fouten; verbeter de rood gemarkeerde velden.</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>Save the changes to the year report before closing it?</source>
+        <translation>De wijzigingen in het jaarverslag opslaan voordat het sluit?</translation>
+    </message>
+    <message>
         <source>Unsaved texts</source>
         <translation>Niet-opgeslagen teksten</translation>
     </message>

@@ -210,3 +210,53 @@ def test_busy_indicator_while_reading_off_the_gui_thread(qtbot, office, voluntee
     assert window.isEnabled()  # the window stays usable meanwhile
     release.set()
     qtbot.waitUntil(lambda: results == ["klaar"] and not window.busy.isVisible())
+
+
+@pytest.fixture
+def report_tab(qtbot, teamleader_session):
+    """The main window with the year report open, its teamleader's text typed
+    in and not saved yet. Afterwards it closes without asking."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    window = MainWindow(teamleader_session)
+    show_active(qtbot, window)
+    window.show_report()
+    screen = window.extra_tabs["report"]
+    qtbot.waitUntil(lambda: not screen.loading)
+    edit = screen.findChildren(QPlainTextEdit)[0]  # the teamleader's own text
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Een goed jaar.")
+    assert screen.has_unsaved_changes()
+    yield window, screen, edit
+    window._leaving = True  # no question left open when the test's window closes
+
+
+def test_closing_the_year_report_asks_before_unsaved_changes_are_lost(qtbot, office, report_tab,
+                                                                      monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from vwdesk.report.store import load_texts
+
+    window, screen, edit = report_tab
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
+               QMessageBox.StandardButton.Save]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: asked.append(a[2]) or answers.pop(0)))
+    window._close_tab(window.tabs.indexOf(screen))  # the tab's close button
+    assert len(asked) == 1 and "year report" in asked[0]
+    assert "report" in window.extra_tabs and window.tabs.currentWidget() is screen
+    window.request_logout()  # Ctrl+L: stays too
+    assert len(asked) == 2 and "report" in window.extra_tabs
+    window.close()  # Save: saved, then closed
+    assert len(asked) == 3 and not window.isVisible()
+    with office.db.session() as s:
+        texts = load_texts(s, office.location_id, screen.loaded_year)
+    assert "Een goed jaar." in texts.values()
+
+
+def test_a_saved_year_report_closes_without_a_question(qtbot, report_tab):
+    window, screen, edit = report_tab
+    assert screen.save() and not screen.has_unsaved_changes()
+    window._close_tab(window.tabs.indexOf(screen))
+    assert "report" not in window.extra_tabs

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self._leaving = False  # logging out: unsaved work was dealt with
         actor = session.actor
         self.setWindowTitle("vwdesk")
         self.resize(1200, 760)
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Save template…"), self.save_template,
                      name="save_template")
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("Log out / switch user"), self.logout_requested.emit,
+        self._action(file_menu, self.tr("Log out / switch user"), self.request_logout,
                      "Ctrl+L", "logout")
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
 
@@ -187,6 +188,12 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(index, self.tr("Deadlines") + (f" ({count})" if count else ""))
 
     def _switch_location(self) -> None:
+        if not self._confirm_leaving():  # stay on the location whose work is unsaved
+            self.location_switch.blockSignals(True)
+            self.location_switch.setCurrentIndex(
+                self.location_switch.findData(self.session.location_id))
+            self.location_switch.blockSignals(False)
+            return
         self.session.set_location(self.location_switch.currentData(),
                                   self.location_switch.currentText())
         # Client pages and extra screens belong to the previous location.
@@ -236,9 +243,28 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(page)
         return page
 
+    def _confirm_leaving(self) -> bool:
+        """Each open screen with unsaved work (the year report) may ask to
+        save it first; False when the user chose to stay."""
+        for widget in list(self.extra_tabs.values()):
+            confirm = getattr(widget, "confirm_discard", None)
+            if confirm is not None:
+                self.tabs.setCurrentWidget(widget)
+                if not confirm():
+                    return False
+        return True
+
+    def request_logout(self) -> None:
+        if self._confirm_leaving():
+            self._leaving = True
+            self.logout_requested.emit()
+
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget in self.fixed:
+        if widget is None or widget in self.fixed:
+            return
+        confirm = getattr(widget, "confirm_discard", None)
+        if confirm is not None and not confirm():
             return
         self.tabs.removeTab(index)
         for key, page in list(self.client_pages.items()):
@@ -331,6 +357,9 @@ class MainWindow(QMainWindow):
                              lambda work: self.session.tasks.run(work, lambda _: None))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self._leaving and not self._confirm_leaving():
+            event.ignore()
+            return
         self.session.tasks.wait()
         super().closeEvent(event)
         self.closed.emit()

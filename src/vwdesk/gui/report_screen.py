@@ -619,6 +619,24 @@ class ReportScreen(QWidget):
         self.tasks.wait()
         super().closeEvent(event)
 
+    def has_unsaved_changes(self) -> bool:
+        return self.editable and (self.template != self.saved_template
+                                  or self.texts != self.saved_texts or bool(self.drafts))
+
+    def confirm_discard(self) -> bool:
+        """Before the screen closes: save, discard or stay. True when it may
+        close."""
+        if not self.has_unsaved_changes():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Save the changes to the year report before closing it?"),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
     # ---------------------------------------------------------------- actions
     def save(self) -> bool:
         if self.errors:
