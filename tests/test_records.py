@@ -34,3 +34,15 @@ def test_quick_test_accepts_the_usual_values():
     for name, value in usual.items():
         assert _accepts(clients.field(name))(value), name
     assert _accepts(KINDS["contacts"].field("duration_minutes"))(30)
+
+
+def test_a_contact_without_a_client_asks_for_one_first():
+    from vwdesk.core.errors import ValidationError
+    from vwdesk.core.records import validate_record
+
+    contact = {"date": dt.date(2019, 1, 1), "kind": "spreekuur"}
+    for extra, ending in (({}, "kies eerst een cliënt, of vul een persoon zonder dossier in."),
+                          ({"client_id": 1, "person_label": "Iemand"}, "niet allebei.")):
+        with pytest.raises(ValidationError) as raised:
+            validate_record(KINDS["contacts"], {**contact, **extra})
+        assert raised.value.errors["client_id"].endswith(ending)

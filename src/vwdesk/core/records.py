@@ -272,10 +272,9 @@ def validate_record(kind: RecordKind, values: dict[str, Any]) -> None:
         has_client = values.get("client_id") is not None
         has_person = bool((values.get("person_label") or "").strip())
         if has_client == has_person:
-            errors["client_id"] = (
-                "Een contact hoort bij een cliënt óf bij een persoon zonder dossier: "
-                "kies een cliënt of vul een persoon in, niet allebei en niet geen van beide."
-            )
+            errors["client_id"] = "Een contact hoort bij een cliënt óf bij een persoon zonder " + (
+                "dossier: kies een cliënt óf vul een persoon in, niet allebei." if has_client else
+                "dossier: kies eerst een cliënt, of vul een persoon zonder dossier in.")
     elif kind is DOSSIERS:
         _date_order(values, "opened_on", "closed_on", kind, errors)
         if values.get("outcome") and not values.get("closed_on"):
