@@ -12,11 +12,12 @@ import argparse
 import datetime as dt
 import multiprocessing
 import random
-import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from memory import peak_mb
 
 SPAWN = multiprocessing.get_context("spawn")
 KINDS = ("spreekuur", "juridisch", "mb", "intake")
@@ -112,17 +113,6 @@ def _setup_location(db):
         return actor_for(user)
 
 
-def _peak_mb() -> float:
-    """Peak resident memory of this process. VmHWM, not ru_maxrss: the
-    latter carries the parent's peak over into a spawned child."""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def phase_import(folder: str, workbook: str, db_name: str = "import") -> dict:
@@ -131,14 +121,14 @@ def phase_import(folder: str, workbook: str, db_name: str = "import") -> dict:
 
     db = _fresh_db(folder, db_name)
     actor = _setup_location(db)
-    base_mb = _peak_mb()
+    base_mb = peak_mb()
     t0 = time.perf_counter()
     data = read_workbook(workbook)
     t1 = time.perf_counter()
     import_workbook(db, actor, "Bench", data)
     t2 = time.perf_counter()
     data.close()
-    import_mb = _peak_mb()
+    import_mb = peak_mb()
     # The app's preview of the same workbook again: everything is compared, nothing written.
     data = read_workbook(workbook)
     t3 = time.perf_counter()
@@ -147,7 +137,7 @@ def phase_import(folder: str, workbook: str, db_name: str = "import") -> dict:
     t4 = time.perf_counter()
     data.close()
     return {"read": t1 - t0, "apply": t2 - t1, "total": t2 - t0, "plan_again": t4 - t3,
-            "peak_mb": import_mb, "plan_mb": _peak_mb(), "base_mb": base_mb}
+            "peak_mb": import_mb, "plan_mb": peak_mb(), "base_mb": base_mb}
 
 
 def phase_floor(folder: str, clients: int, contacts: int) -> dict:
@@ -198,7 +188,7 @@ def phase_export(folder: str, target: str) -> dict:
     db = _fresh_db(folder, "import")
     t0 = time.perf_counter()
     counts = export_location(db, SYSTEM, "Bench", target)
-    return {"total": time.perf_counter() - t0, "peak_mb": _peak_mb(), "rows": sum(counts.values())}
+    return {"total": time.perf_counter() - t0, "peak_mb": peak_mb(), "rows": sum(counts.values())}
 
 
 def _in_child(func, *args) -> dict:

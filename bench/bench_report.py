@@ -20,13 +20,14 @@ import argparse
 import datetime as dt
 import io
 import random
-import resource
 import sqlite3
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from memory import peak_mb
 
 from sqlalchemy import event, insert, select
 
@@ -224,20 +225,9 @@ def memory_child(path: Path) -> None:
     with db.session() as s:
         loc = get_location(s, MEASURED[0]).id
     build_report_pdf(db, loc, MEASURED[1], io.BytesIO())
-    print(_peak_mb())
+    print(peak_mb())
 
 
-def _peak_mb() -> float:
-    """Peak resident memory of this process. VmHWM, not ru_maxrss: the
-    latter carries the parent's peak over into a child started by it."""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

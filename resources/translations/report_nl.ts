@@ -144,8 +144,8 @@
         <translation>De cijfers van {0} worden berekend…</translation>
     </message>
     <message>
-        <source>The figures could not be computed; try another year or restart vwdesk.</source>
-        <translation>De cijfers konden niet worden berekend; kies een ander jaar of start vwdesk opnieuw.</translation>
+        <source>The figures could not be computed; compute them again or restart vwdesk.</source>
+        <translation>De cijfers konden niet worden berekend; probeer het opnieuw of start vwdesk opnieuw.</translation>
     </message>
     <message>
         <source>Saved as {0}.</source>

@@ -61,7 +61,7 @@ def test_writer_round_trips_values_through_the_reader(tmp_path):
     path = tmp_path / "y.xlsx"
     w = XlsxWriter(path)
     w.begin("teksten", ["a", "b", "c", "d", "e"], [10] * 5)
-    w.append([dt.date(2018, 1, 1), "=SUM(1)", "a < b & \"c\"\nregel\r\x01", 3.25, None])
+    w.append([dt.date(2018, 1, 1), "=SUM(1)", "a < b & \"c\"\nregel\r\x01\ud800", 3.25, None])
     w.append([dt.date(2018, 12, 31), True, 7, None, "ሃብቶም"])
     w.close()
     book = XlsxReader(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import shutil
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -76,43 +77,62 @@ def test_preview_shows_the_year_and_follows_the_year_box(qtbot, db):
     assert "De taakstelling is niet behaald" in text  # the saved prose of 2018
 
 
-def test_a_year_chosen_while_another_is_computed_wins(qtbot, db, monkeypatch):
-    import threading
+class Computations:
+    """The Report screen's `compute_figures`, watched: each call's year and
+    whether it ran on the GUI thread; a year can be held back or fail."""
 
-    from vwdesk.gui import report_screen
+    def __init__(self, monkeypatch):
+        from vwdesk.gui import report_screen
 
+        self.calls: list[tuple[int, bool]] = []
+        self.held: dict[int, threading.Event] = {}
+        self.failing: set[int] = set()
+        compute = report_screen.compute_figures
+
+        def watched(db, location_id, year, **kwargs):
+            self.calls.append((year, threading.current_thread() is threading.main_thread()))
+            if year in self.held:
+                self.held[year].wait(10)
+            if year in self.failing:
+                raise RuntimeError("database gone")
+            return compute(db, location_id, year, **kwargs)
+
+        monkeypatch.setattr(report_screen, "compute_figures", watched)
+
+    @property
+    def years(self) -> list[int]:
+        return [year for year, _ in self.calls]
+
+    def hold(self, year: int) -> None:
+        self.held[year] = threading.Event()
+
+    def release(self, year: int) -> None:
+        self.held.pop(year).set()
+
+
+@pytest.fixture
+def computations(monkeypatch) -> Computations:
+    return Computations(monkeypatch)
+
+
+def test_a_year_chosen_while_another_is_computed_wins(qtbot, db, computations):
     screen = make_screen(qtbot, db)
-    release = threading.Event()
-    compute = report_screen.compute_figures
-
-    def slow_for_2017(db, location_id, year, **kwargs):
-        if year == 2017:
-            release.wait(10)
-        return compute(db, location_id, year, **kwargs)
-
-    monkeypatch.setattr(report_screen, "compute_figures", slow_for_2017)
+    computations.hold(2017)
     screen.year.setValue(2017)
     screen.year.setValue(2018)  # before the figures of 2017 are in
     wait_for_figures(qtbot, screen)
     assert screen.figures.year == 2018
-    release.set()
+    computations.release(2017)
     screen.tasks.wait()
     qtbot.wait(50)  # the result of 2017 arrives last, and is dropped
     assert screen.figures.year == 2018
     assert "Vlaardingen: 2018 in cijfers" in preview_text(screen)
 
 
-def test_typing_goes_on_while_the_figures_are_computed(qtbot, db, monkeypatch):
-    import threading
-
-    from vwdesk.gui import report_screen
-
+def test_typing_goes_on_while_the_figures_are_computed(qtbot, db, computations):
     screen = make_screen(qtbot, db)
     select_section(qtbot, screen, "Spreekuur/infopunt")
-    release = threading.Event()
-    compute = report_screen.compute_figures
-    monkeypatch.setattr(report_screen, "compute_figures",
-                        lambda *a, **k: release.wait(10) and compute(*a, **k))
+    computations.hold(2018)
     screen.year.setValue(2018)
     assert screen.loading
     prose = screen.findChild(QPlainTextEdit, "prose:spreekuur")
@@ -125,7 +145,7 @@ def test_typing_goes_on_while_the_figures_are_computed(qtbot, db, monkeypatch):
     qtbot.keyClick(prose, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(prose, " Tot ziens.")
     assert prose.hasFocus()
-    release.set()
+    computations.release(2018)
     wait_for_figures(qtbot, screen)
     assert screen.findChild(QPlainTextEdit, "prose:spreekuur") is prose and prose.hasFocus()
     assert prose.toPlainText().endswith(" Tot ziens.")
@@ -133,21 +153,11 @@ def test_typing_goes_on_while_the_figures_are_computed(qtbot, db, monkeypatch):
 
 
 def test_figures_that_cannot_be_computed_are_said_and_keep_pdf_and_print_off(qtbot, db,
+                                                                              computations,
                                                                               monkeypatch):
-    from vwdesk.gui import report_screen
-
-    calls = []
-    compute = report_screen.compute_figures
-
-    def failing_for_2018(db, location_id, year, **kwargs):
-        calls.append(year)
-        if year == 2018:
-            raise RuntimeError("database gone")
-        return compute(db, location_id, year, **kwargs)
-
-    monkeypatch.setattr(report_screen, "compute_figures", failing_for_2018)
+    computations.failing.add(2018)
     screen = make_screen(qtbot, db)
-    assert calls == [2019]  # opening the screen computes its year once
+    assert computations.years == [2019]  # opening the screen computes its year once
     screen.year.setValue(2018)
     qtbot.waitUntil(lambda: not screen.loading)
     assert "could not be computed" in screen.status.text()
@@ -156,7 +166,7 @@ def test_figures_that_cannot_be_computed_are_said_and_keep_pdf_and_print_off(qtb
     qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)  # fails again: said again
     assert not screen.retry_button.isVisible()
     qtbot.waitUntil(lambda: not screen.loading)
-    assert calls == [2019, 2018, 2018] and screen.retry_button.isVisible()
+    assert computations.years == [2019, 2018, 2018] and screen.retry_button.isVisible()
     assert preview_text(screen) == ""  # not the report of 2019 under 2018
     edit = screen.findChild(QPlainTextEdit, "prose:intro")
     qtbot.keyClicks(edit, "x")  # typing does not hide what went wrong
@@ -189,19 +199,7 @@ def test_a_sentence_with_an_error_keeps_its_text_across_a_year_switch(qtbot, db)
     assert "spreekuur.bezoekers" not in screen.errors and screen.save_button.isEnabled()
 
 
-def test_a_comparison_asked_for_is_computed_off_the_gui_thread(qtbot, db, monkeypatch):
-    import threading
-
-    from vwdesk.gui import report_screen
-
-    on_gui_thread = []
-    compute = report_screen.compute_figures
-
-    def recording(*args, **kwargs):
-        on_gui_thread.append(threading.current_thread() is threading.main_thread())
-        return compute(*args, **kwargs)
-
-    monkeypatch.setattr(report_screen, "compute_figures", recording)
+def test_a_comparison_asked_for_is_computed_off_the_gui_thread(qtbot, db, computations):
     screen = make_screen(qtbot, db)
     screen.year.setValue(2018)
     wait_for_figures(qtbot, screen)
@@ -213,7 +211,7 @@ def test_a_comparison_asked_for_is_computed_off_the_gui_thread(qtbot, db, monkey
     qtbot.waitUntil(lambda: "12 gezinnen herenigd, in 2017 12" in preview_text(screen))
     result = screen.findChild(QLabel, "result:spreekuur.bezoekers")
     assert "12 gezinnen herenigd, in 2017 12" in result.text()
-    assert len(on_gui_thread) == 3 and not any(on_gui_thread)  # 2019, 2018, the comparison
+    assert computations.calls == [(2019, False), (2018, False), (2018, False)]  # + comparison
 
 
 def test_rewording_with_a_wrong_placeholder_shows_an_error_and_blocks_saving(qtbot, db):

@@ -56,8 +56,9 @@ _CELLS = re.compile(
     r"(?:/>|>(?:<f\b[^>]*?(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>|<v\s*/>)?</c>"
     r'|>(<is>)<t(?:\s+[\w:.-]+="[^"]*")*\s*>([^<]*)</t></is></c>)'
     r"|(\s+|.)", re.S)
-# Characters XML does not allow, raw or as a reference (ElementTree refuses them).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters XML does not allow, raw or as a reference (ElementTree refuses
+# them); the writer leaves them out.
+ILLEGAL_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _XML_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r")
 _NOT_XML = (b"\xef\xbf\xbe", b"\xef\xbf\xbf", b"]]>")  # U+FFFE, U+FFFF and a CDATA end
 _ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
@@ -343,7 +344,7 @@ def _unescape(text: str) -> str:
     if _BAD_AMPERSAND.search(text):
         raise ValueError("undefined entity")
     text = _ENTITY.sub(_entity, text)
-    if _ILLEGAL.search(text):
+    if ILLEGAL_XML_CHARS.search(text):
         raise ValueError("a character XML does not allow")
     return text
 

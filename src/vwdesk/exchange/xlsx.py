@@ -27,7 +27,14 @@ from typing import Any
 from xml.etree.ElementTree import iterparse
 from xml.sax.saxutils import escape
 
-from vwdesk.exchange.sheet_rows import MAIN, Counting, SheetHead, SheetRows, shared_text
+from vwdesk.exchange.sheet_rows import (
+    ILLEGAL_XML_CHARS,
+    MAIN,
+    Counting,
+    SheetHead,
+    SheetRows,
+    shared_text,
+)
 
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -37,7 +44,6 @@ _BUILTIN_DATE_FORMATS = set(range(14, 23)) | {45, 46, 47}
 _DATE_CODE = re.compile(r"(?<![\\_])[dmyhs]", re.IGNORECASE)
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class NotAWorkbook(Exception):
@@ -282,7 +288,7 @@ class XlsxWriter:
 
 
 def _inline(ref: str, text: str, style: int) -> str:
-    text = _ILLEGAL_XML.sub("", text)
+    text = ILLEGAL_XML_CHARS.sub("", text)
     # Spreadsheet programs trim white space at either end unless told not to.
     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
     text = escape(text).replace("\r", "&#13;")

@@ -458,8 +458,8 @@ class ReportScreen(QWidget):
         if isinstance(figures, Exception):
             log.error("computing report figures failed", exc_info=figures)
             self.failed = (figures.message if isinstance(figures, VwdeskError) else
-                           self.tr("The figures could not be computed; try another year or "
-                                   "restart vwdesk."))
+                           self.tr("The figures could not be computed; compute them again "
+                                   "or restart vwdesk."))
             self._set_loading(False)
             return
         self.previous_keys, self.figures = previous, figures
