@@ -111,7 +111,7 @@ CHILD_DESK = """
 import time; t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication
 from vwdesk.gui import i18n
-from vwdesk.gui.app import DeskApp
+from vwdesk.gui.start import DeskApp
 app = QApplication([])
 i18n.install(app, "nl")
 
@@ -188,7 +188,7 @@ def main() -> int:
     from vwdesk.core.services import clients as client_service
     from vwdesk.core.services.users import authenticate
     from vwdesk.core.text import fold
-    from vwdesk.gui.app import session_for
+    from vwdesk.gui.start import session_for
     from vwdesk.gui.clients_view import ClientsView
     from vwdesk.gui.visit_form import VisitForm
 

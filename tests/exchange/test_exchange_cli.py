@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from vwdesk.cli import main
-from vwdesk.exchange.cli import ProgressBar
+from vwdesk.cli.exchange import ProgressBar
 from tests.exchange.exchange_data import QuickOffice, fill
 
 

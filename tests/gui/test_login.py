@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 
 from vwdesk.core import models as m
-from vwdesk.gui.app import DeskApp
+from vwdesk.gui.start import DeskApp
 from vwdesk.gui.login import LoginDialog, SetupDialog
 
 

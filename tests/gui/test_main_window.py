@@ -133,7 +133,7 @@ def test_english_can_be_chosen_in_settings(qtbot):
 def test_run_shows_a_database_error_and_exits_2(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from vwdesk.gui import app, i18n
+    from vwdesk.gui import i18n, start
 
     bad = tmp_path / "kapot.sqlite"
     bad.write_bytes(b"dit is geen database" * 100)
@@ -141,7 +141,7 @@ def test_run_shows_a_database_error_and_exits_2(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     quit_on_close = QApplication.instance().quitOnLastWindowClosed()
     try:
-        assert app.run(str(bad), demo=False) == 2
+        assert start.run(str(bad), demo=False) == 2
     finally:
         QApplication.instance().setQuitOnLastWindowClosed(quit_on_close)
         i18n.install(QApplication.instance(), "en")
@@ -152,7 +152,7 @@ def test_run_opens_the_setup_on_an_empty_database(qtbot, tmp_path):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from vwdesk.gui import app, i18n
+    from vwdesk.gui import i18n, start
     from vwdesk.gui.login import SetupDialog
 
     compile_translations()
@@ -171,7 +171,7 @@ def test_run_opens_the_setup_on_an_empty_database(qtbot, tmp_path):
     timer.start()
     quit_on_close = QApplication.instance().quitOnLastWindowClosed()
     try:
-        assert app.run(str(tmp_path / "nieuw.sqlite"), demo=False) == 0
+        assert start.run(str(tmp_path / "nieuw.sqlite"), demo=False) == 0
     finally:
         QApplication.instance().setQuitOnLastWindowClosed(quit_on_close)
         i18n.install(QApplication.instance(), "en")
@@ -181,7 +181,7 @@ def test_run_opens_the_setup_on_an_empty_database(qtbot, tmp_path):
 def test_an_unexpected_fault_opening_the_database_ends_with_a_message(qtbot, monkeypatch):
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from vwdesk.gui.app import DeskApp
+    from vwdesk.gui.start import DeskApp
 
     def broken():
         raise OSError("schijf weg")

@@ -18,7 +18,7 @@ overrides), `params` (placeholder parameters: which a figure takes, their
 checks), `filtered` (the queries of filtered figures: per municipality,
 half-year, gender by age, contacts by kind, households, ...), `dutch`
 (number words, ranked lists), `template` (the per-location template, its
-placeholders and filling in), `template_file` and `template_cli` (the
+placeholders and filling in), `template_file` (the
 template as a TOML file), `store` (loading/saving prose and templates), `charts`
 (ReportLab graphics), `pdf` (the ReportLab document), `html` (the preview
 without QtPdf), `export` (.xlsx).

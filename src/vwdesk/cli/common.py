@@ -1,37 +1,20 @@
-"""Opening the database for a command or the app, and the CLI's actor."""
+"""What every command shares: opening the database named by its options, and
+the user its writes are recorded under."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 
 from sqlalchemy import func, select
 
+from vwdesk.app.opening import open_database
 from vwdesk.core import models as m
-from vwdesk.core.db import Database, resolve_url
+from vwdesk.core.db import Database
 from vwdesk.core.errors import NotFound, VwdeskError
 from vwdesk.core.services.base import Actor
 from vwdesk.core.services.users import SYSTEM, actor_for
-
-
-def open_database(database: str | None = None, demo: bool = False) -> Database:
-    """The database named on the command line (or the default), migrated; the
-    demo database is filled with synthetic data on first use."""
-    url = resolve_url(database, demo)
-    try:
-        db = Database(url)
-    except VwdeskError:
-        # Say plainly if the file is damaged (and which backup to restore);
-        # the integrity check itself runs after start, off the GUI thread.
-        from vwdesk.privacy.integrity import check_file
-
-        check_file(url)
-        raise
-    if demo:
-        from vwdesk.demo import ensure_demo
-
-        ensure_demo(db)
-    return db
 
 
 def open_from_args(args: argparse.Namespace) -> Database:
@@ -49,3 +32,16 @@ def cli_actor(db: Database, username: str | None) -> Actor:
             raise NotFound(f"Gebruiker \"{username}\" bestaat niet; maak die eerst aan met "
                            "`vwdesk users add`.")
         return actor_for(user)
+
+
+def read_password(prompt: str = "Wachtwoord: ") -> str:
+    """Twice on a terminal; one line from standard input otherwise (scripts)."""
+    if not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        if not line:
+            raise VwdeskError("Geen wachtwoord ontvangen op standaardinvoer; geef het als eerste regel mee.")
+        return line.rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Nog een keer: ") != first:
+        raise VwdeskError("De twee wachtwoorden zijn niet gelijk; probeer het opnieuw.")
+    return first

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from vwdesk.core.context import cli_actor, open_from_args
+from vwdesk.cli.common import cli_actor, open_from_args
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.services.locations import get_location
 from vwdesk.report.store import load_template, municipality_names, save_template

@@ -8,7 +8,6 @@ sentence on stderr with exit status 2 (never a traceback).
 from __future__ import annotations
 
 import argparse
-import getpass
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -74,14 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
         sp.set_defaults(handler=handler)
         return sp
 
-    sp = add("report", "vwdesk.report.cli:run",
+    sp = add("report", "vwdesk.cli.report:run",
              "maak het jaarverslag van een locatie (PDF, of .xlsx met alle cijfers)")
     sp.add_argument("--location", required=True, metavar="NAAM")
     sp.add_argument("--year", required=True, type=_year, metavar="JAAR")
     sp.add_argument("-o", "--output", required=True, metavar="BESTAND",
                     help="uitvoerbestand: .pdf of .xlsx")
 
-    sp = add("template", "vwdesk.report.template_cli:run_export",
+    sp = add("template", "vwdesk.cli.template:run_export",
              "schrijf of lees het rapportsjabloon van een locatie als tekstbestand (.toml)")
     template_sub = sp.add_subparsers(dest="template_command", metavar="ACTIE", required=True,
                                      parser_class=DutchArgumentParser)
@@ -91,30 +90,30 @@ def build_parser() -> argparse.ArgumentParser:
                                      "gecontroleerd; fouten met regelnummer)")):
         tp = template_sub.add_parser(action, parents=[common], help=help_text,
                                      description=help_text)
-        tp.set_defaults(handler=f"vwdesk.report.template_cli:{handler}")
+        tp.set_defaults(handler=f"vwdesk.cli.template:{handler}")
         tp.add_argument("--location", required=True, metavar="NAAM")
         tp.add_argument("--user", metavar="GEBRUIKER",
                         help="op wiens naam de wijziging wordt vastgelegd")
         tp.add_argument("file", metavar="BESTAND")
 
-    sp = add("import", "vwdesk.exchange.cli:run_import",
+    sp = add("import", "vwdesk.cli.exchange:run_import",
              "importeer een werkmap (.xlsx) of map met .csv-bestanden")
     sp.add_argument("--location", required=True, metavar="NAAM")
     sp.add_argument("--user", metavar="GEBRUIKER", help="op wiens naam de import wordt vastgelegd")
     sp.add_argument("path", metavar="PAD")
 
-    sp = add("export", "vwdesk.exchange.cli:run_export",
+    sp = add("export", "vwdesk.cli.exchange:run_export",
              "exporteer de gegevens van een locatie naar .xlsx of een map met .csv-bestanden")
     sp.add_argument("--location", required=True, metavar="NAAM")
     sp.add_argument("--year", type=_year, metavar="JAAR", help="alleen dit jaar")
     sp.add_argument("--user", metavar="GEBRUIKER", help="op wiens naam de export wordt vastgelegd")
     sp.add_argument("path", metavar="PAD")
 
-    sp = add("demo", "vwdesk.demo.cli:run",
+    sp = add("demo", "vwdesk.cli.demo:run",
              "vul een database met synthetische demogegevens (geen echte personen)")
     sp.add_argument("--force", action="store_true", help="ook als de database al gegevens bevat")
 
-    sp = add("users", "vwdesk.core.users_cli:run", "gebruikers beheren")
+    sp = add("users", "vwdesk.cli.users:run", "gebruikers beheren")
     users_sub = sp.add_subparsers(dest="users_command", metavar="ACTIE", required=True,
                                   parser_class=DutchArgumentParser)
     ua = users_sub.add_parser("add", parents=[common], help="maak een gebruiker aan "
@@ -125,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     ua.add_argument("--display-name", default="", metavar="TEKST")
     users_sub.add_parser("list", parents=[common], help="toon de gebruikers")
 
-    sp = add("privacy", "vwdesk.privacy.cli:run",
+    sp = add("privacy", "vwdesk.cli.privacy:run",
              "privacy: bewaartermijnen, inzageverzoeken en verwijderverzoeken")
     privacy_sub = sp.add_subparsers(dest="privacy_command", metavar="ACTIE", required=True,
                                     parser_class=DutchArgumentParser)
@@ -145,13 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
     pi.add_argument("-o", "--output", required=True, metavar="BESTAND", help=".pdf of .json")
     pe.add_argument("--reason", required=True, metavar="TEKST", help="reden van het verzoek")
 
-    sp = add("backup", "vwdesk.privacy.cli:backup",
+    sp = add("backup", "vwdesk.cli.privacy:backup",
              "maak een back-up van de SQLite-database (PostgreSQL: gebruik pg_dump)")
     sp.add_argument("--to", metavar="MAP", help="map voor de back-up (standaard: de ingestelde map)")
     sp.add_argument("--passphrase-stdin", action="store_true",
                     help="versleutel met een wachtwoordzin, gelezen van standaardinvoer")
 
-    sp = add("restore", "vwdesk.privacy.cli:restore",
+    sp = add("restore", "vwdesk.cli.privacy:restore",
              "zet een back-up terug (sluit eerst vwdesk); de huidige database blijft bewaard")
     sp.add_argument("file", metavar="BESTAND")
     sp.add_argument("--passphrase-stdin", action="store_true",
@@ -171,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging()
     try:
         if args.command is None:
-            from vwdesk.gui.app import run as run_gui
+            from vwdesk.gui.start import run as run_gui
 
             return run_gui(database=args.database, demo=args.demo)
         return _resolve(args.handler)(args) or 0
@@ -181,16 +180,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("vwdesk: afgebroken.", file=sys.stderr)
         return 130
-
-
-def read_password(prompt: str = "Wachtwoord: ") -> str:
-    """Twice on a terminal; one line from standard input otherwise (scripts)."""
-    if not sys.stdin.isatty():
-        line = sys.stdin.readline()
-        if not line:
-            raise VwdeskError("Geen wachtwoord ontvangen op standaardinvoer; geef het als eerste regel mee.")
-        return line.rstrip("\r\n")
-    first = getpass.getpass(prompt)
-    if getpass.getpass("Nog een keer: ") != first:
-        raise VwdeskError("De twee wachtwoorden zijn niet gelijk; probeer het opnieuw.")
-    return first

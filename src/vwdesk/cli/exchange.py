@@ -7,7 +7,7 @@ import sys
 import time
 from typing import TextIO
 
-from vwdesk.core.context import cli_actor, open_from_args
+from vwdesk.cli.common import cli_actor, open_from_args
 from vwdesk.exchange.exporting import export_location
 from vwdesk.exchange.importing import import_workbook
 from vwdesk.exchange.problems import ImportFailed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from vwdesk.core.context import open_from_args
+from vwdesk.cli.common import open_from_args
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.services.locations import get_location
 

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from vwdesk.core.context import cli_actor, open_from_args
+from vwdesk.cli.common import cli_actor, open_from_args
 from vwdesk.core.db import resolve_url
 from vwdesk.core.errors import VwdeskError
 from vwdesk.privacy.retention import RetentionResult

@@ -164,7 +164,7 @@ def run(database: str | None, demo: bool) -> int:
     i18n.install(app)
 
     def open_db():
-        from vwdesk.core.context import open_database
+        from vwdesk.app.opening import open_database
 
         return open_database(database, demo)
 

@@ -6,9 +6,8 @@ import argparse
 
 from sqlalchemy import select
 
-from vwdesk.cli import read_password
 from vwdesk.core import models as m
-from vwdesk.core.context import cli_actor, open_from_args
+from vwdesk.cli.common import cli_actor, open_from_args, read_password
 from vwdesk.core.errors import ValidationError
 from vwdesk.core.services.locations import get_location
 from vwdesk.core.services.users import create_user
