@@ -8,12 +8,13 @@ from sqlalchemy import select
 from vwdesk.core import models as m
 from vwdesk.core import vocab
 from vwdesk.core.db import Database
-from vwdesk.core.migrate import current_revision, head_revision
+from vwdesk.core.migrate import current_revision, head_revision, include_object
 
 
 def test_migrated_schema_equals_models(db):
     with db.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True,
+                                                     "include_object": include_object})
         diff = compare_metadata(ctx, m.Base.metadata)
     assert diff == []
 

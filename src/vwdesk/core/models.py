@@ -164,6 +164,7 @@ class Client(Tracked, Base):
         Index("ix_clients_location_search", "location_id", "search_name"),
         Index("ix_clients_location_housed", "location_id", "housed_on"),
         Index("ix_clients_location_birth", "location_id", "birth_date"),
+        Index("ix_clients_dwelling", "dwelling_id"),  # households: clients of a dwelling
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
@@ -211,8 +212,13 @@ class Contact(Tracked, Base):
     __tablename__ = "contacts"
     __table_args__ = (
         Index("ix_contacts_location_date", "location_id", "date"),
-        Index("ix_contacts_location_kind_date", "location_id", "kind", "date"),
-        Index("ix_contacts_client", "client_id"),
+        # Covers the report's contact statements (persons, legal contacts):
+        # they read the index alone, never the rows; PostgreSQL carries the
+        # id as well for the join to the topics.
+        Index("ix_contacts_location_kind_date", "location_id", "kind", "date", "client_id",
+              "person_label", postgresql_include=["id"]),
+        # A client's contacts, and retention's last contact per client.
+        Index("ix_contacts_client_date", "client_id", "date"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
