@@ -97,3 +97,38 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path):
             f"Database('sqlite:///{path}').close(); print('alembic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_postgresql_connections_run_without_parallel_workers_or_jit(db):
+    if db.is_sqlite:
+        pytest.skip("a PostgreSQL setting")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW max_parallel_workers_per_gather").scalar() == "0"
+        assert conn.exec_driver_sql("SHOW jit").scalar() == "off"
+
+
+def test_migration_0002_recomputes_search_names_and_fills_the_name_index(tmp_path):
+    """A database saved at 0001 holds names folded without transliteration;
+    after the upgrade they are folded anew and found through the index."""
+    from sqlalchemy import create_engine, text
+
+    from vwdesk.core.migrate import upgrade
+    from vwdesk.core.services.client_search import search
+
+    path = tmp_path / "at-0001.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO locations (id, name, created_at, updated_at, version) "
+                          "VALUES (1, 'Oud', '2018-01-01', '2018-01-01', 1)"))
+        conn.execute(text("INSERT INTO clients (id, location_id, number, first_name, last_name, "
+                          "search_name, amv, created_at, updated_at, version) VALUES (7, 1, "
+                          "'C7', 'ሃብቶም', 'Işık', 'ሃብቶም ışık', 0, '2018-01-01', '2018-01-01', 1)"))
+    engine.dispose()
+    db = Database(f"sqlite:///{path}")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT search_name FROM clients").scalar() == "habtom isik"
+        assert conn.exec_driver_sql(
+            "SELECT rowid FROM client_names WHERE client_names MATCH 'tomis'").scalar() == 7
+        assert search(conn, 1, "habtom isik").ids == [7]
+    db.close()

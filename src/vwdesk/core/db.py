@@ -59,6 +59,21 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+# Every vwdesk statement reads one location: a few thousand to a few hundred
+# thousand rows. For those, starting parallel workers and JIT-compiling the
+# plan cost more than they save (measured: 1.27x SQLite's time for a year's
+# figures with them, see docs/postgresql.md); a shared server keeps its
+# cores for the other offices.
+PG_SESSION_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
+
+
+def _postgresql_settings(dbapi_conn, _record) -> None:
+    with dbapi_conn.cursor() as cur:
+        for name, value in PG_SESSION_SETTINGS.items():
+            cur.execute(f"SET {name} = {value}")
+    dbapi_conn.commit()
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -67,7 +82,10 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "connect", _postgresql_settings)
+    return engine
 
 
 class Database:

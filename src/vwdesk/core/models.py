@@ -211,10 +211,11 @@ class Contact(Tracked, Base):
 
     __tablename__ = "contacts"
     __table_args__ = (
-        Index("ix_contacts_location_date", "location_id", "date"),
-        # Covers the report's contact statements (persons, legal contacts):
-        # they read the index alone, never the rows; PostgreSQL carries the
-        # id as well for the join to the topics.
+        # Both cover the report's contact statements (persons per kind or of
+        # every kind, legal contacts, topics): they read an index alone, never
+        # the rows; PostgreSQL carries the id as well for the join to the topics.
+        Index("ix_contacts_location_date", "location_id", "date", "client_id", "person_label",
+              postgresql_include=["id"]),
         Index("ix_contacts_location_kind_date", "location_id", "kind", "date", "client_id",
               "person_label", postgresql_include=["id"]),
         # A client's contacts, and retention's last contact per client.

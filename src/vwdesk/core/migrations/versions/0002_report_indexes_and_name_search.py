@@ -25,10 +25,11 @@ BATCH = 5000
 
 def upgrade() -> None:
     conn = op.get_bind()
-    op.drop_index('ix_contacts_location_kind_date', table_name='contacts')
-    op.create_index('ix_contacts_location_kind_date', 'contacts',
-                    ['location_id', 'kind', 'date', 'client_id', 'person_label'],
-                    unique=False, postgresql_include=['id'])
+    for name, columns in (('ix_contacts_location_date', ['location_id', 'date']),
+                          ('ix_contacts_location_kind_date', ['location_id', 'kind', 'date'])):
+        op.drop_index(name, table_name='contacts')
+        op.create_index(name, 'contacts', [*columns, 'client_id', 'person_label'],
+                        unique=False, postgresql_include=['id'])
     op.drop_index('ix_contacts_client', table_name='contacts')
     op.create_index('ix_contacts_client_date', 'contacts', ['client_id', 'date'], unique=False)
     op.create_index('ix_clients_dwelling', 'clients', ['dwelling_id'], unique=False)
@@ -66,6 +67,7 @@ def downgrade() -> None:
     op.drop_index('ix_clients_dwelling', table_name='clients')
     op.drop_index('ix_contacts_client_date', table_name='contacts')
     op.create_index('ix_contacts_client', 'contacts', ['client_id'], unique=False)
-    op.drop_index('ix_contacts_location_kind_date', table_name='contacts')
-    op.create_index('ix_contacts_location_kind_date', 'contacts',
-                    ['location_id', 'kind', 'date'], unique=False)
+    for name, columns in (('ix_contacts_location_date', ['location_id', 'date']),
+                          ('ix_contacts_location_kind_date', ['location_id', 'kind', 'date'])):
+        op.drop_index(name, table_name='contacts')
+        op.create_index(name, 'contacts', columns, unique=False)
