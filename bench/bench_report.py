@@ -114,12 +114,37 @@ def figures_rows(db, loc: int, year: int, label: str) -> list[tuple[str, float, 
 
     ours = _median(lambda: compute_figures(db, loc, year))
     floor = _median(raw_sql)
+    if EXPLAIN:
+        _explain(raw, db.is_sqlite, statements, label)
     raw.close()
 
     without = _without_report_indexes(db, lambda conn: _median(
         lambda: compute_figures(conn, loc, year), 3))
     return [(f"all figures, {label} ({len(statements)} statements)", ours, floor, "≤ 0.3 s"),
-            (f"  the same without migration 0002's indexes", without, float("nan"), "")]
+            ("  the same without migration 0002's indexes", without, float("nan"), "")]
+
+
+EXPLAIN = False
+
+
+def _explain(raw, sqlite: bool, statements, label: str, slowest: int = 6) -> None:
+    """The plans of the slowest statements (PostgreSQL: EXPLAIN ANALYZE with
+    its execution time; SQLite: EXPLAIN QUERY PLAN), for the bench notes."""
+    timed = []
+    cur = raw.cursor()
+    for statement, params in statements:
+        t = time.perf_counter()
+        cur.execute(statement, params)
+        cur.fetchall()
+        timed.append((time.perf_counter() - t, statement, params))
+    print(f"\nPlans of the {slowest} slowest statements, {label}:")
+    for seconds, statement, params in sorted(timed, key=lambda x: -x[0])[:slowest]:
+        print(f"-- {seconds * 1000:.1f} ms: {' '.join(statement.split())[:160]}")
+        cur.execute(("EXPLAIN QUERY PLAN " if sqlite else "EXPLAIN (ANALYZE, BUFFERS) ")
+                    + statement, params)
+        for row in cur.fetchall():
+            print("   ", row[-1])
+    cur.close()
 
 
 def _without_report_indexes(db, measure):
@@ -204,8 +229,8 @@ def _bare_pdf(rendered) -> None:
         if sec.title:
             flow.append(Paragraph(escape(sec.title), st["Heading2"]))
         for block in sec.blocks:
-            for text in ([block.text] if block.kind == "para" else block.items):
-                flow.append(Paragraph(escape(text), st["BodyText"]))
+            for line in ([block.text] if block.kind == "para" else block.items):
+                flow.append(Paragraph(escape(line), st["BodyText"]))
     SimpleDocTemplate(io.BytesIO(), pagesize=A4).build(flow)
 
 
@@ -246,8 +271,12 @@ def main() -> None:
     p.add_argument("--contacts-per-location-year", type=int, default=10_000)
     p.add_argument("--dense", type=int, default=183_000,
                    help="contacts of the dense location in 2015")
+    p.add_argument("--explain", action="store_true",
+                   help="print the plans of the slowest statements")
     p.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
+    global EXPLAIN
+    EXPLAIN = args.explain
     urls = args.database or [DEFAULT_URL]
     if args.memory_child:
         memory_child(urls[0])

@@ -68,6 +68,7 @@ class Loader:
         self.raw, self.postgres = raw, postgres
 
     def put(self, table: str, columns: tuple[str, ...], rows) -> None:
+        columns = tuple(f'"{c}"' for c in columns)  # "end" and "start" are SQL words
         if self.postgres:
             self._copy(table, columns, rows)
         else:
