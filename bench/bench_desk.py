@@ -86,13 +86,15 @@ def generate(url: str, location: str) -> None:
             contacts, links = [], []
             for i in range(start, start + 100_000):
                 cid = first_contact + i
-                contacts.append((cid, loc_id, today - dt.timedelta(days=rnd.randrange(1, 2000)),
-                                 "spreekuur" if i % 5 else "juridisch", rnd.choice(clients),
+                date = today - dt.timedelta(days=rnd.randrange(1, 2000))
+                kind = "spreekuur" if i % 5 else "juridisch"
+                contacts.append((cid, loc_id, date, kind, rnd.choice(clients),
                                  rnd.choice(volunteers), stamp, stamp, 1))
-                links.append((cid, rnd.choice(topic_ids)))
+                links.append((cid, rnd.choice(topic_ids), loc_id, kind, date))
             load.put("contacts", ("id", "location_id", "date", "kind", "client_id",
                                   "volunteer_id", "created_at", "updated_at", "version"), contacts)
-            load.put("contact_topics", ("contact_id", "topic_id"), links)
+            load.put("contact_topics", ("contact_id", "topic_id", "location_id", "kind", "date"),
+                     links)
         load.put("dossiers", ("location_id", "number", "client_id", "kind", "opened_on",
                               "deadline", "created_at", "updated_at", "version"),
                  [(loc_id, f"D{i:05d}", rnd.choice(clients), "gezinshereniging",

@@ -182,16 +182,18 @@ def build(url: str, spec: Spec, seed: int = 2018) -> None:
                 for _ in range(n_contacts):
                     contact_id += 1
                     registered = pick() < 0.85
+                    date, kind = day[int(pick() * 365)], CONTACT_KINDS[int(pick() * 10)]
                     contacts.append((
-                        contact_id, loc, day[int(pick() * 365)],
-                        CONTACT_KINDS[int(pick() * 10)],
+                        contact_id, loc, date, kind,
                         own[int(pick() * n_own)] if registered else None,
                         None if registered else f"persoon {int(pick() * 5000)}", *tracked))
                     for t in rng.sample(topics, (1, 1, 1, 2, 2, 3)[int(pick() * 6)]):
-                        links.append((contact_id, t))
+                        links.append((contact_id, t, loc, kind, date))
                 load.put("contacts", ("id", "location_id", "date", "kind", "client_id",
                                       "person_label", *tracked_cols), contacts)
-                load.put("contact_topics", ("contact_id", "topic_id"), links)
+                # The contact's copies written here: the trigger leaves them be.
+                load.put("contact_topics", ("contact_id", "topic_id", "location_id", "kind",
+                                            "date"), links)
                 _put_files(load, rng, loc, y, day, own, programmes[loc], spec, tracked)
             load.put("year_figures", ("location_id", "year", "key", "value", "mode",
                                       *tracked_cols),

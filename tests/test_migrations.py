@@ -108,8 +108,10 @@ def test_postgresql_connections_run_without_parallel_workers_or_jit(db):
 
 
 def test_migration_0002_recomputes_search_names_and_fills_the_name_index(tmp_path):
-    """A database saved at 0001 holds names folded without transliteration;
-    after the upgrade they are folded anew and found through the index."""
+    """A database saved at 0001 holds names folded without transliteration
+    and topic links without their contact's kind and date; after the upgrade
+    the names are folded anew and found through the index, the links carry
+    the copies."""
     from sqlalchemy import create_engine, text
 
     from vwdesk.core.migrate import upgrade
@@ -124,6 +126,10 @@ def test_migration_0002_recomputes_search_names_and_fills_the_name_index(tmp_pat
         conn.execute(text("INSERT INTO clients (id, location_id, number, first_name, last_name, "
                           "search_name, amv, created_at, updated_at, version) VALUES (7, 1, "
                           "'C7', 'ሃብቶም', 'Işık', 'ሃብቶም ışık', 0, '2018-01-01', '2018-01-01', 1)"))
+        conn.execute(text("INSERT INTO contacts (id, location_id, date, kind, client_id, "
+                          "created_at, updated_at, version) VALUES (3, 1, '2018-02-03', "
+                          "'spreekuur', 7, '2018-01-01', '2018-01-01', 1)"))
+        conn.execute(text("INSERT INTO contact_topics (contact_id, topic_id) VALUES (3, 1)"))
     engine.dispose()
     db = Database(f"sqlite:///{path}")
     with db.engine.connect() as conn:
@@ -131,4 +137,6 @@ def test_migration_0002_recomputes_search_names_and_fills_the_name_index(tmp_pat
         assert conn.exec_driver_sql(
             "SELECT rowid FROM client_names WHERE client_names MATCH 'tomis'").scalar() == 7
         assert search(conn, 1, "habtom isik").ids == [7]
+        assert conn.exec_driver_sql("SELECT location_id, kind, date FROM contact_topics").one() \
+            == (1, "spreekuur", "2018-02-03")
     db.close()

@@ -235,12 +235,22 @@ class Contact(Tracked, Base):
 
 
 class ContactTopic(Base):
+    """A topic of a contact. `location_id`, `kind` and `date` are the
+    contact's, copied by triggers so the report counts topics from one index
+    (`vwdesk.core.topic_copies`); writers need not set them."""
+
     __tablename__ = "contact_topics"
-    __table_args__ = (Index("ix_contact_topics_topic", "topic_id"),)
+    __table_args__ = (
+        Index("ix_contact_topics_topic", "topic_id"),
+        Index("ix_contact_topics_location_kind_date", "location_id", "kind", "date", "topic_id"),
+    )
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
     )
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), primary_key=True)
+    location_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str | None] = mapped_column(String(16))
+    date: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Dossier(Tracked, Base):

@@ -50,6 +50,7 @@ from vwdesk.core.text import fold, fold_words
 
 ARTICLES = frozenset({"al", "el", "abu", "ben", "van", "de"})
 FUZZY_BELOW = 100
+_UNSEEN = object()
 MIN_TRIGRAM = 3
 _DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _NUMBERISH = re.compile(r"^[A-Za-z]{0,3}-?\d+$")
@@ -245,25 +246,56 @@ def search(conn: Connection, location_id: int, query: str, limit: int | None = N
     if q.numbers or (q.year and not q.words):
         _by_number(conn, location_id, q, fits)
     if q.words:
-        _by_name(conn, location_id, q, fits, fuzzy=False)
+        _by_name(conn, location_id, q, fits, limit, fuzzy=False)
         if len(fits) < FUZZY_BELOW and any(len(w.bare) >= 4 for w in q.words):
-            _by_name(conn, location_id, q, fits, fuzzy=True)
+            _by_name(conn, location_id, q, fits, limit, fuzzy=True)
     elif q.birth or q.year:
         _by_birth(conn, location_id, q, fits)
-    ranked = sorted(fits.items(), key=lambda item: (item[1][0], item[1][1], item[0]))
+    ranked = _rank(fits)
     more = limit is not None and len(ranked) > limit
-    matches = [Match(cid, fit) for cid, (fit, _name) in ranked[:limit]]
+    matches = [Match(cid, fit) for fit, cid in ranked[:limit]]
     return SearchResult(matches, _is_clear(ranked), more)
 
 
-def _is_clear(ranked: list[tuple[int, tuple[Fit, str]]]) -> bool:
+def _rank(fits: dict[int, tuple[Fit, str]]) -> list[tuple[Fit, int]]:
+    """(fit, id) by fit, then name, then id. Thousands of matches share a few
+    hundred (fit, name) pairs: those are sorted, not the matches."""
+    groups: dict[tuple[Fit, str], list[int]] = {}
+    for cid, key in fits.items():
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [cid]
+        else:
+            group.append(cid)
+    ranked: list[tuple[Fit, int]] = []
+    for key in sorted(groups):
+        ranked.extend((key[0], cid) for cid in sorted(groups[key]))
+    return ranked
+
+
+def _is_clear(ranked: list[tuple[Fit, int]]) -> bool:
     if not ranked:
         return False
-    top = ranked[0][1][0]
-    alone_in_fit = len(ranked) == 1 or ranked[1][1][0] > top
+    top = ranked[0][0]
     if len(ranked) == 1:
         return top != Fit.FUZZY
-    return alone_in_fit and top in (Fit.NUMBER, Fit.FULL_NAME)
+    return ranked[1][0] > top and top in (Fit.NUMBER, Fit.FULL_NAME)
+
+
+def _fetch(conn: Connection, stmt) -> list[tuple]:
+    """The rows of `stmt` as plain tuples from the driver's cursor: a common
+    word matches thousands of names, and SQLAlchemy's row objects would cost
+    more than the search itself. Parameters stay parameters."""
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    if compiled.positional:
+        params = tuple(params[name] for name in compiled.positiontup)
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(str(compiled), params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def _keep(fits: dict[int, tuple[Fit, str]], cid: int, fit: Fit, name: str) -> None:
@@ -284,8 +316,8 @@ def _birth_conditions(q: Query) -> list:
 
 def _by_birth(conn: Connection, location_id: int, q: Query, fits) -> None:
     c = m.Client
-    rows = conn.execute(select(c.id, c.search_name)
-                        .where(c.location_id == location_id, *_birth_conditions(q)))
+    rows = _fetch(conn, select(c.id, c.search_name)
+                  .where(c.location_id == location_id, *_birth_conditions(q)))
     for cid, name in rows:
         _keep(fits, cid, Fit.BIRTH, name)
 
@@ -317,9 +349,9 @@ def _by_number(conn: Connection, location_id: int, q: Query, fits) -> None:
         starts = [c.number.in_(sorted(exact))]
         for start in {t, upper}:
             starts.append(and_(c.number >= start, c.number < start[:-1] + chr(ord(start[-1]) + 1)))
-        rows = conn.execute(select(c.id, c.number, c.search_name, c.last_name)
-                            .where(c.location_id == location_id, or_(*starts),
-                                   *_birth_conditions(q) if q.words else ()))
+        rows = _fetch(conn, select(c.id, c.number, c.search_name, c.last_name)
+                      .where(c.location_id == location_id, or_(*starts),
+                             *_birth_conditions(q) if q.words else ()))
         for cid, number, name, last in rows:
             fit = _number_fit(t, number)
             if fit is None:
@@ -352,18 +384,20 @@ def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
     return out
 
 
-def _by_name(conn: Connection, location_id: int, q: Query, fits, *, fuzzy: bool) -> None:
+def _by_name(conn: Connection, location_id: int, q: Query, fits, limit: int | None, *,
+             fuzzy: bool) -> None:
     c = m.Client
     terms = _terms(q, fuzzy)
     cols = (c.id, c.search_name, c.last_name)
     birth = _birth_conditions(q)
     if not terms:
-        # Only one- or two-letter words: names with a word starting so, in
-        # name order (short typing matches many; the caller's limit applies).
+        # Only one- or two-letter words: the first names (in name order, up
+        # to the caller's limit) with a word starting so; short typing
+        # matches most of the list.
         start = q.words[0].bare
         like = or_(c.search_name.like(f"{start}%"), c.search_name.like(f"% {start}%"))
         stmt = select(*cols).where(c.location_id == location_id, like, *birth) \
-            .order_by(c.search_name, c.id).limit(5000)
+            .order_by(c.search_name, c.id).limit(limit + 1 if limit else None)
     elif conn.dialect.name == "sqlite" and search_index.available(conn):
         match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")" for alts in terms)
         fts = text(f"SELECT rowid FROM {search_index.FTS_TABLE} "
@@ -373,11 +407,19 @@ def _by_name(conn: Connection, location_id: int, q: Query, fits, *, fuzzy: bool)
         compact = func.replace(c.search_name, literal_column("' '"), literal_column("''"))
         stmt = select(*cols).where(c.location_id == location_id, *birth, *(
             or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms))
-    seen: dict[tuple[str, str | None], Fit | None] = {}
-    for cid, name, last in conn.execute(stmt):
+    # Names repeat (and thousands may match): each distinct one is judged once.
+    seen: dict[tuple[str, str | None], tuple[Fit, str] | None] = {}
+    judged, words, first = seen.get, q.words, not fits
+    for cid, name, last in _fetch(conn, stmt):
         key = (name, last)
-        if key not in seen:
-            seen[key] = name_fit(q.words, name, last)
-        fit = seen[key]
-        if fit is not None:
-            _keep(fits, cid, fit, name)
+        found = judged(key, _UNSEEN)
+        if found is _UNSEEN:
+            fit = name_fit(words, name, last)
+            found = seen[key] = None if fit is None else (fit, name)
+        if found is not None:
+            if first:  # nothing to compare with yet
+                fits[cid] = found
+            else:
+                old = fits.get(cid)
+                if old is None or found[0] < old[0]:
+                    fits[cid] = found
