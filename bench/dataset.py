@@ -37,6 +37,7 @@ LAST = ["Al-Hassan", "Tekle", "Haddad", "Mebrahtu", "Khalil", "Yousef", "Ghebre"
 CONTACT_KINDS = ("spreekuur",) * 6 + ("juridisch",) * 2 + ("mb", "intake")
 NATIONALITIES = ("SY", "SY", "SY", "ER", "ER", "AF", "IQ", "IR", "SO", "XX")
 DENSE_LOCATION = "Locatie dicht"
+DENSE_CLIENTS_PER_YEAR = 3_000
 BIG_TABLES = ("clients", "contacts", "contact_topics")
 
 
@@ -51,7 +52,8 @@ class Spec:
     couplings_per_location_year: int = 100
     dwellings_per_location_year: int = 300
     volunteers_per_location: int = 150
-    # One more location with this many contacts in `dense_year` (0: none).
+    # One more location with this many contacts in `dense_year` (0: none),
+    # by 3,000 clients housed each year.
     dense_contacts: int = 0
     dense_year: int = 2015
 
@@ -133,8 +135,6 @@ def build(url: str, spec: Spec, seed: int = 2018) -> None:
     tracked = (stamp, stamp, 1)
     tracked_cols = ("created_at", "updated_at", "version")
     days = {y: [dt.date(y, 1, 1) + dt.timedelta(days=d) for d in range(365)] for y in spec.years}
-    days.setdefault(spec.dense_year, [dt.date(spec.dense_year, 1, 1) + dt.timedelta(days=d)
-                                      for d in range(365)])
     folded = {(f, la): fold_words(f"{f} {la}") for f in FIRST for la in LAST}
 
     raw = db.engine.raw_connection()
@@ -144,10 +144,12 @@ def build(url: str, spec: Spec, seed: int = 2018) -> None:
         client_id = contact_id = 0
         for loc in locations:
             dense = names[locations.index(loc)] == DENSE_LOCATION
-            per_year = ({spec.dense_year: spec.dense_contacts} if dense else
-                        dict.fromkeys(spec.years, spec.contacts_per_location_year))
-            client_years = {y: max(spec.clients_per_location_year, n // 10)
-                            for y, n in per_year.items()}
+            # The dense location: its contacts all in one year, made by the
+            # clients housed over all the years (as an office that grew).
+            per_year = {y: (spec.dense_contacts if y == spec.dense_year else 0) if dense
+                        else spec.contacts_per_location_year for y in spec.years}
+            client_years = dict.fromkeys(spec.years, DENSE_CLIENTS_PER_YEAR if dense
+                                         else spec.clients_per_location_year)
             load.put("dwellings", ("location_id", "number", "available_on", *tracked_cols),
                      [(loc, f"W{loc}-{y}-{i}", rng.choice(days[y]), *tracked)
                       for y in per_year for i in range(spec.dwellings_per_location_year)])
