@@ -152,3 +152,10 @@ def test_search_ids_and_find_keep_the_ranking(office, people):
         rows = clients.find(s, office.volunteer, office.location_id, "zabal", 5)
     assert ids[:2] == [people["nadir"], people["zabal_first"]]
     assert [r.id for r in rows] == ids
+
+
+def test_find_ranked_gives_rows_with_their_fit(office, people):
+    with office.db.session() as s:
+        found = clients.find_ranked(s, office.volunteer, office.location_id, "nadir zabal")
+    assert found.clear and not found.more
+    assert [(r.number, fit) for r, fit in found.rows] == [("C00041", Fit.FULL_NAME)]

@@ -225,7 +225,7 @@ def _number_fit(typed: str, number: str) -> Fit | None:
     folded = fold(number)
     if folded == typed or _digits(folded) == _digits(typed) != "":
         return Fit.NUMBER
-    if folded.startswith(typed) or _digits(folded).startswith(_digits(typed) or "-"):
+    if folded.startswith(typed):
         return Fit.NUMBER_START
     return None
 

@@ -21,8 +21,9 @@ from vwdesk.core.services.base import Actor
 from vwdesk.core.services.client_search import Fit, Match, SearchResult, parse_date
 from vwdesk.core.text import fold_words
 
-__all__ = ["ClientRow", "Event", "Fit", "Match", "SearchResult", "find", "label",
-           "likely_duplicates", "parse_date", "row", "rows", "search", "search_ids", "timeline"]
+__all__ = ["ClientRow", "Event", "Fit", "Found", "Match", "SearchResult", "find", "find_ranked",
+           "label", "likely_duplicates", "parse_date", "row", "rows", "search", "search_ids",
+           "timeline"]
 
 
 def search(s: Session, actor: Actor, location_id: int, query: str,
@@ -112,6 +113,25 @@ def find(s: Session, actor: Actor, location_id: int, query: str, limit: int = 20
     ids = search_ids(s, actor, location_id, query, limit)
     found = rows(s, actor, location_id, ids)
     return [found[i] for i in ids if i in found]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A completer's matches: rows best first with their fit, whether Enter
+    may take the first (`SearchResult.clear`), and whether there are more."""
+
+    rows: list[tuple[ClientRow, Fit]]
+    clear: bool
+    more: bool
+
+
+def find_ranked(s: Session, actor: Actor, location_id: int, query: str,
+                limit: int = 20) -> Found:
+    """The first `limit` matches of a search as rows with their fit."""
+    result = search(s, actor, location_id, query, limit)
+    found = rows(s, actor, location_id, result.ids)
+    return Found([(found[mt.client_id], mt.fit) for mt in result.matches
+                  if mt.client_id in found], result.clear, result.more)
 
 
 def _similar(a: str, b: str) -> bool:
