@@ -41,6 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from sqlalchemy import Connection, and_, func, literal_column, or_, select, text
 
@@ -70,8 +71,7 @@ class Fit(IntEnum):
     BIRTH = 8         # the birth date or year, and nothing else typed
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     client_id: int
     fit: Fit
 
@@ -247,19 +247,21 @@ def search(conn: Connection, location_id: int, query: str, limit: int | None = N
         _by_number(conn, location_id, q, fits)
     if q.words:
         _by_name(conn, location_id, q, fits, limit, fuzzy=False)
-        if len(fits) < FUZZY_BELOW and any(len(w.bare) >= 4 for w in q.words):
+        fuzzy_left = not (q.birth or q.year)  # else every name born then was judged
+        if fuzzy_left and len(fits) < FUZZY_BELOW and any(len(w.bare) >= 4 for w in q.words):
             _by_name(conn, location_id, q, fits, limit, fuzzy=True)
     elif q.birth or q.year:
         _by_birth(conn, location_id, q, fits)
-    ranked = _rank(fits)
-    more = limit is not None and len(ranked) > limit
+    ranked = _rank(fits, limit)
+    more = limit is not None and len(fits) > limit
     matches = [Match(cid, fit) for fit, cid in ranked[:limit]]
     return SearchResult(matches, _is_clear(ranked), more)
 
 
-def _rank(fits: dict[int, tuple[Fit, str]]) -> list[tuple[Fit, int]]:
-    """(fit, id) by fit, then name, then id. Thousands of matches share a few
-    hundred (fit, name) pairs: those are sorted, not the matches."""
+def _rank(fits: dict[int, tuple[Fit, str]], limit: int | None) -> list[tuple[Fit, int]]:
+    """The first `limit` + 1 (fit, id) by fit, then name, then id. Thousands
+    of matches share a few hundred (fit, name) pairs: those are sorted, not
+    the matches."""
     groups: dict[tuple[Fit, str], list[int]] = {}
     for cid, key in fits.items():
         group = groups.get(key)
@@ -270,6 +272,8 @@ def _rank(fits: dict[int, tuple[Fit, str]]) -> list[tuple[Fit, int]]:
     ranked: list[tuple[Fit, int]] = []
     for key in sorted(groups):
         ranked.extend((key[0], cid) for cid in sorted(groups[key]))
+        if limit is not None and len(ranked) > limit:
+            break
     return ranked
 
 
@@ -345,13 +349,15 @@ def _by_number(conn: Connection, location_id: int, q: Query, fits) -> None:
         exact = {t, t.upper(), digits}
         exact |= {prefix + digits.zfill(width) for prefix, width in
                   _number_shapes(conn, location_id) if digits and len(digits) <= width}
-        upper = t.upper()
-        starts = [c.number.in_(sorted(exact))]
-        for start in {t, upper}:
-            starts.append(and_(c.number >= start, c.number < start[:-1] + chr(ord(start[-1]) + 1)))
-        rows = _fetch(conn, select(c.id, c.number, c.search_name, c.last_name)
-                      .where(c.location_id == location_id, or_(*starts),
-                             *_birth_conditions(q) if q.words else ()))
+        # One index seek or range per form (an OR of them would read every
+        # number of the location).
+        forms = [c.number.in_(sorted(exact))]
+        forms += [and_(c.number >= start, c.number < start[:-1] + chr(ord(start[-1]) + 1))
+                  for start in {t, t.upper()}]
+        rows = [row for form in forms for row in _fetch(
+            conn, select(c.id, c.number, c.search_name, c.last_name)
+            .where(c.location_id == location_id, form,
+                   *_birth_conditions(q) if q.words else ()))]
         for cid, number, name, last in rows:
             fit = _number_fit(t, number)
             if fit is None:
@@ -362,8 +368,6 @@ def _by_number(conn: Connection, location_id: int, q: Query, fits) -> None:
                     continue
                 fit = min(fit, named)
             _keep(fits, cid, fit, name)
-    if q.year and not q.numbers and not q.words:
-        _by_birth(conn, location_id, q, fits)
 
 
 def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
@@ -398,14 +402,18 @@ def _by_name(conn: Connection, location_id: int, q: Query, fits, limit: int | No
         like = or_(c.search_name.like(f"{start}%"), c.search_name.like(f"% {start}%"))
         stmt = select(*cols).where(c.location_id == location_id, like, *birth) \
             .order_by(c.search_name, c.id).limit(limit + 1 if limit else None)
+    elif birth:
+        # A birth date or year narrows more than a name: its index, then the
+        # names checked here.
+        stmt = select(*cols).where(c.location_id == location_id, *birth)
     elif conn.dialect.name == "sqlite" and search_index.available(conn):
         match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")" for alts in terms)
         fts = text(f"SELECT rowid FROM {search_index.FTS_TABLE} "
                    f"WHERE {search_index.FTS_TABLE} MATCH :match").bindparams(match=match)
-        stmt = select(*cols).where(c.id.in_(fts), c.location_id == location_id, *birth)
+        stmt = select(*cols).where(c.id.in_(fts), c.location_id == location_id)
     else:
         compact = func.replace(c.search_name, literal_column("' '"), literal_column("''"))
-        stmt = select(*cols).where(c.location_id == location_id, *birth, *(
+        stmt = select(*cols).where(c.location_id == location_id, *(
             or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms))
     # Names repeat (and thousands may match): each distinct one is judged once.
     seen: dict[tuple[str, str | None], tuple[Fit, str] | None] = {}
