@@ -159,3 +159,9 @@ def test_find_ranked_gives_rows_with_their_fit(office, people):
         found = clients.find_ranked(s, office.volunteer, office.location_id, "nadir zabal")
     assert found.clear and not found.more
     assert [(r.number, fit) for r, fit in found.rows] == [("C00041", Fit.FULL_NAME)]
+
+
+def test_sqlite_has_fts5_with_the_trigram_tokenizer(sqlite_db):
+    """The SQLite this Python ships (also the Windows build) can hold the index."""
+    with sqlite_db.engine.connect() as conn:
+        assert search_index.available(conn)

@@ -9,9 +9,11 @@ hyphens between its parts is found as a substring.
   client id), kept equal to `clients` by three triggers, so every writer
   (the services, the exchange import's bulk inserts, retention) updates it
   without knowing. FTS5 and its trigram tokenizer (SQLite ≥ 3.34) are in the
-  SQLite of every supported CPython: the python.org Windows installers of
-  3.11 and later ship SQLite ≥ 3.40 built with FTS5, as do Debian's and
-  Ubuntu's.
+  SQLite of every supported CPython: the python.org Windows builds compile
+  their bundled SQLite (3.39 and newer for 3.11) with `SQLITE_ENABLE_FTS5`
+  (`PCbuild/sqlite3.vcxproj`, the same on the 3.10 to 3.14 branches), and
+  Debian's and Ubuntu's SQLite have it too; a test fails where it is
+  missing, and the search falls back to reading the names (below).
 - PostgreSQL: a GIN index with `pg_trgm`'s `gin_trgm_ops` on the same
   expression, which `LIKE '%…%'` uses. Creating the extension needs the
   database owner (it is a trusted extension) or a superuser; without it the
