@@ -245,6 +245,34 @@ def service_rows(db, session, sql, raw) -> list[tuple[str, str, str, str]]:
     return out
 
 
+def isolation_rows(db, session) -> list[tuple[str, str, str, str]]:
+    """A teamleader sees nothing of other locations: the service searches
+    only their own, and refuses another location's list."""
+    from sqlalchemy import select
+
+    from vwdesk.core import models as m
+    from vwdesk.core.errors import AccessDenied
+    from vwdesk.core.services import clients as client_service
+
+    with db.session() as s:
+        other = s.scalar(select(m.Location.id).where(m.Location.id != session.location_id)
+                         .limit(1))
+        found = set()
+        for query in SERVICE_QUERIES:
+            found |= set(client_service.search(s, session.actor, session.location_id,
+                                               query).ids)
+        foreign = s.scalar(select(m.Client.id).where(
+            m.Client.id.in_(found), m.Client.location_id != session.location_id).limit(1))
+        try:
+            client_service.search_ids(s, session.actor, other, "")
+            refused = "listed"
+        except AccessDenied:
+            refused = "refused"
+    return [(f"teamleader: clients of other locations among {len(found):,} found",
+             "0" if foreign is None else "SOME", "", "0"),
+            ("teamleader: another location's client list", refused, "", "refused")]
+
+
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--database", default=DEFAULT_URL, help="SQLAlchemy URL")
@@ -366,6 +394,7 @@ def main() -> int:
                  f"{visible} rows per screen", "a few screenfuls"))
 
     rows += service_rows(db, session, sql, raw)
+    rows += isolation_rows(db, session)
 
     form = VisitForm(session)
     form.show()
