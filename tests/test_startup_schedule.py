@@ -39,5 +39,6 @@ def test_a_failed_check_is_not_recorded_and_runs_again(sqlite_db, monkeypatch):
     assert startup.integrity_check_due(sqlite_db)
 
 
-def test_postgresql_has_no_file_check(db):
-    assert startup.integrity_check_due(db) is False or db.is_sqlite
+def test_only_a_sqlite_file_is_checked(db):
+    # A new SQLite database is due; PostgreSQL has no file to check.
+    assert startup.integrity_check_due(db) is db.is_sqlite
