@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -131,6 +131,8 @@ class ImportFlow(QObject):
     (progress, Cancel rolls back) → what was done. Each step starts when the
     one before ends; the window stays usable throughout."""
 
+    finished = Signal(bool)  # at the end of the flow: whether data changed
+
     def __init__(self, parent: QWidget, workspace):
         super().__init__(parent)
         self.window, self.workspace = parent, workspace
@@ -143,6 +145,7 @@ class ImportFlow(QObject):
         path, _chosen = QFileDialog.getOpenFileName(self.window, self.tr("Import workbook"), "",
                                                     f"{xlsx};;{csv}")
         if not path:
+            self.finished.emit(False)
             return
         chosen = Path(path)
         self.source = source = chosen.parent if chosen.suffix.lower() == ".csv" else chosen
@@ -161,6 +164,7 @@ class ImportFlow(QObject):
     def _previewed(self, plan: ImportPlan, code: int) -> None:
         if code != QDialog.DialogCode.Accepted:
             plan.close()
+            self.finished.emit(False)
             return
         self.workspace.ops.long(
             self.window, self.tr("Importing %1…").replace("%1", self.source.name),
@@ -176,6 +180,7 @@ class ImportFlow(QObject):
                  for p in saved.detail.sheets]
         QMessageBox.information(self.window, self.tr("Import"),
                                 self.tr("The workbook was imported.") + "\n\n" + "\n".join(lines))
+        self.finished.emit(True)
 
     def _failed(self, exc: VwdeskError, plan: ImportPlan | None = None) -> None:
         """Every problem of a failed import in the preview table; a cancelled
@@ -185,12 +190,15 @@ class ImportFlow(QObject):
         if isinstance(exc, ImportFailed):
             dialog = ImportPreviewDialog(None, exc, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.finished.connect(lambda _code: self.finished.emit(False))
             dialog.open()
+            return
         elif isinstance(exc, ImportCancelled):
             if plan is not None:
                 QMessageBox.information(self.window, self.tr("Import"), exc.message)
         else:
             QMessageBox.warning(self.window, self.tr("Import"), exc.message)
+        self.finished.emit(False)
 
 
 def import_workbook(parent: QWidget, workspace) -> ImportFlow:
@@ -202,6 +210,8 @@ def import_workbook(parent: QWidget, workspace) -> ImportFlow:
 class ExportFlow(QObject):
     """Export the location (all years or one) to an .xlsx file or a folder
     of .csv files."""
+
+    finished = Signal(bool)  # at the end: whether a file was written
 
     def __init__(self, parent: QWidget, workspace):
         super().__init__(parent)
@@ -216,6 +226,7 @@ class ExportFlow(QObject):
             self.window, self.tr("Export"),
             self.tr("Which year? (a year exports what touches that year)"), choices, 0, False)
         if not ok:
+            self.finished.emit(False)
             return
         year = None if choice == all_years else int(choice)
         xlsx = self.tr("Workbook (*.xlsx)")
@@ -224,6 +235,7 @@ class ExportFlow(QObject):
         path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export"), default,
                                                    f"{xlsx};;{csv}")
         if not path:
+            self.finished.emit(False)
             return
         target = Path(path)
         if chosen == csv:
@@ -233,11 +245,17 @@ class ExportFlow(QObject):
         self.workspace.ops.long(
             self.window, self.tr("Exporting %1…").replace("%1", location),
             lambda desk, _progress, _cancelled: desk.exchange.export(target, year),
-            lambda counts: QMessageBox.information(
-                self.window, self.tr("Export"), self.tr("%1 rows exported to %2.")
-                .replace("%1", str(sum(counts.values()))).replace("%2", str(target))),
-            lambda exc: QMessageBox.warning(self.window, self.tr("Export"), exc.message),
-            cancellable=False)
+            lambda counts: self._exported(counts, target), self._failed, cancellable=False)
+
+    def _exported(self, counts: dict[str, int], target: Path) -> None:
+        QMessageBox.information(self.window, self.tr("Export"), self.tr("%1 rows exported to %2.")
+                                .replace("%1", str(sum(counts.values())))
+                                .replace("%2", str(target)))
+        self.finished.emit(True)
+
+    def _failed(self, exc: VwdeskError) -> None:
+        QMessageBox.warning(self.window, self.tr("Export"), exc.message)
+        self.finished.emit(False)
 
 
 def export_workbook(parent: QWidget, workspace) -> ExportFlow:

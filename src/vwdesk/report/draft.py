@@ -38,14 +38,9 @@ class Needs:
     requests: frozenset[Any]
     previous_keys: frozenset[str]
 
-    def covered_by(self, figures: Figures | None) -> bool:
-        if figures is None:
-            return False
-        if not self.requests <= figures.extra.keys():
-            return False
-        if self.previous_keys and figures.previous is None:
-            return False
-        return figures.previous is None or self.requests <= figures.previous.extra.keys()
+    def __le__(self, other: Needs) -> bool:
+        """Whether figures computed for `other` hold everything these need."""
+        return self.requests <= other.requests and self.previous_keys <= other.previous_keys
 
 
 @dataclass(frozen=True)
@@ -67,6 +62,7 @@ class ReportDraft:
     year: int | None = None
     saved_texts: dict[str, str] = field(default_factory=dict)
     figures: Figures | None = None
+    computed_for: Needs | None = None  # what the figures were computed with
     template: dict[str, Any] = field(init=False)
     texts: dict[str, str] = field(init=False, default_factory=dict)
     # Messages of what was typed wrong: a sentence id, or "prose:<section>".
@@ -84,7 +80,7 @@ class ReportDraft:
         self.saved_texts = dict(texts)
         self.texts = dict(texts)
         self.errors = {k: v for k, v in self.errors.items() if not k.startswith("prose:")}
-        self.figures = None
+        self.figures = self.computed_for = None
 
     def texts_changed(self) -> bool:
         return self.texts != self.saved_texts
@@ -176,9 +172,13 @@ class ReportDraft:
         return Needs(frozenset(requests_in(self.template, self.texts)),
                      frozenset(compare_keys(self.template, self.texts)))
 
+    def set_figures(self, figures: Figures, needs: Needs) -> None:
+        """The year's figures, computed for `needs`."""
+        self.figures, self.computed_for = figures, needs
+
     def up_to_date(self) -> bool:
         """Whether the figures hold everything the draft shows."""
-        return self.needs().covered_by(self.figures)
+        return self.computed_for is not None and self.needs() <= self.computed_for
 
     def sentence_result(self, item_id: str) -> SentenceResult | None:
         """The sentence filled in; None while its figures are not computed."""
@@ -187,7 +187,7 @@ class ReportDraft:
         if self.figures is None or item_id in self.errors:
             return None
         wanted = {p.request for p in placeholders_in(text) if p.request is not None}
-        if not wanted <= self.figures.extra.keys():
+        if not wanted <= self.computed_for.requests:
             return None
         return SentenceResult(render_sentence(item, self.figures),
                               typed_marks(text, self.figures))

@@ -42,26 +42,34 @@ class SectionEditor(QWidget):
         self.draft = draft
         self.index = -1
         self.widgets: dict[str, dict[str, Any]] = {}
-        self.rows = QVBoxLayout(self)
+        self.holder: QWidget | None = None  # the editors of the section shown
+        self.rows = QVBoxLayout()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
 
     def show_section(self, index: int) -> None:
         """Build the editors of section `index` (the previous ones go)."""
-        _empty(self.rows)
+        if self.holder is not None:
+            discard(self.holder)
         self.widgets = {}
         self.index = index
+        self.holder = QWidget()
+        self.rows = QVBoxLayout(self.holder)
         sections = self.draft.sections()
-        if not 0 <= index < len(sections):
-            return
-        for item in sections[index]["items"]:
-            self._add(item)
-        if self.draft.editable:
-            add = QPushButton(self.tr("Add a sentence"))
-            add.setObjectName("add-sentence")
-            add.setToolTip(self.tr("A new sentence at the end of this section; write it with "
-                                   "placeholders such as {huisvesting.personen gemeente=…}"))
-            add.clicked.connect(self._add_sentence)
-            self.rows.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        if 0 <= index < len(sections):
+            for item in sections[index]["items"]:
+                self._add(item)
+            if self.draft.editable:
+                add = QPushButton(self.tr("Add a sentence"))
+                add.setObjectName("add-sentence")
+                add.setToolTip(self.tr("A new sentence at the end of this section; write it "
+                                       "with placeholders such as {huisvesting.personen "
+                                       "gemeente=…}"))
+                add.clicked.connect(self._add_sentence)
+                self.rows.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         self.rows.addStretch(1)
+        self.layout().addWidget(self.holder)
+        self.holder.show()  # now, not on the next turn of the event loop: focus can go there
 
     def _add(self, item: dict[str, Any]) -> None:
         draft = self.draft
@@ -178,14 +186,3 @@ class SectionEditor(QWidget):
         self.show_section(self.index)
         self.widgets[item["id"]]["edit"].setFocus()
         self.changed.emit()
-
-
-def _empty(layout) -> None:
-    """Take every widget out of `layout` (and its inner layouts) for good."""
-    while layout.count():
-        child = layout.takeAt(0)
-        if child.widget() is not None:
-            discard(child.widget())
-        elif child.layout() is not None:
-            _empty(child.layout())
-            child.layout().deleteLater()

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -239,7 +239,7 @@ class ReportScreen(QWidget):
     def _load_year(self, year: int) -> None:
         self.loading = True
         self.failed = None
-        self.draft.figures = None
+        self.draft.figures = self.draft.computed_for = None
         self.preview.clear()  # never another year's report under this year
         self.overrides.hide()
         self._show_status()
@@ -261,13 +261,13 @@ class ReportScreen(QWidget):
         self.failed = None
         self._show_status()
         self.workspace.ops.query(self, lambda desk: desk.report.figures(year, needs),
-                                 lambda figures: self._computed(year, figures),
+                                 lambda figures: self._computed(year, figures, needs),
                                  self._compute_failed, latest="figures")
 
-    def _computed(self, year: int, figures: Figures) -> None:
+    def _computed(self, year: int, figures: Figures, needs) -> None:
         if year != self.draft.year:
             return  # another year was chosen meanwhile
-        self.draft.figures = figures
+        self.draft.set_figures(figures, needs)
         self.loading = False
         self._show_overrides()
         self.editor.show_results()
@@ -290,8 +290,8 @@ class ReportScreen(QWidget):
             text = self.tr("There are errors; correct the fields marked in red.")
         elif self.failed:
             text = self.failed
-        elif self.loading and draft is not None and draft.year is not None:
-            text = self.tr("Computing the figures of %1…").replace("%1", str(draft.year))
+        elif self.loading and draft is not None:
+            text = self.tr("Computing the figures of %1…").replace("%1", str(self.year.value()))
         elif self.loading:
             text = self.tr("Loading…")
         else:
@@ -457,7 +457,10 @@ class ReportScreen(QWidget):
         """The PDF's pages, rendered at the printer's width off the GUI
         thread, then sent to the printer."""
         report = self.draft.report()
-        width = printer.pageLayout().paintRectPixels(printer.resolution()).width()
+        # The printer's width in pixels, at most 300 dpi: sharp on paper, and
+        # a page of an A4 report stays about 25 MB in memory.
+        dpi = min(printer.resolution(), 300)
+        width = printer.pageLayout().paintRectPixels(dpi).width()
 
         def printed(pages) -> None:
             painter = QPainter(printer)
@@ -465,8 +468,9 @@ class ReportScreen(QWidget):
             for i, page in enumerate(pages):
                 if i:
                     printer.newPage()
-                image = page_image(page).scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(0, 0, image)
+                image = page_image(page)
+                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(QPoint(0, 0), size), image)  # scaled by the printer
             painter.end()
             self.status.setText(self.tr("Sent to the printer."))
 
