@@ -28,6 +28,10 @@
         <translation>Per cliënt</translation>
     </message>
     <message>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
         <source>Per user</source>
         <translation>Per gebruiker</translation>
     </message>
@@ -51,8 +55,16 @@
         <translation>Waarom opent u deze cliënt?</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
         <source>Explanation (required for &quot;other&quot;)</source>
         <translation>Toelichting (verplicht bij &quot;Anders&quot;)</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Toelichting</translation>
     </message>
     <message>
         <source>Open</source>
@@ -197,8 +209,16 @@
         <translation>Zoek op nummer, naam of geboortedatum (dd-mm-jjjj)</translation>
     </message>
     <message>
+        <source>Search clients</source>
+        <translation>Cliënten zoeken</translation>
+    </message>
+    <message>
         <source>New client…</source>
         <translation>Nieuwe cliënt…</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Cliënten</translation>
     </message>
     <message>
         <source>More than %1 clients; type more to narrow the search.</source>
@@ -230,6 +250,10 @@
         <translation>Programma</translation>
     </message>
     <message>
+        <source>Programmes</source>
+        <translation>Programma&apos;s</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Wachtend</translation>
     </message>
@@ -255,6 +279,10 @@
     <message>
         <source>dd-mm-yyyy</source>
         <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>%1 does not exist in the calendar; check the day and the month.</source>
+        <translation>%1 bestaat niet in de kalender; controleer de dag en de maand.</translation>
     </message>
     <message>
         <source>This is not a date; type it as dd-mm-yyyy, e.g. 05-03-2024.</source>
@@ -431,6 +459,10 @@
         <translation>Nieuw</translation>
     </message>
     <message>
+        <source>Sheets</source>
+        <translation>Bladen</translation>
+    </message>
+    <message>
         <source>Changed</source>
         <translation>Gewijzigd</translation>
     </message>
@@ -449,6 +481,10 @@
     <message>
         <source>Column</source>
         <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemen</translation>
     </message>
     <message>
         <source>Value</source>
@@ -1155,6 +1191,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
 <context>
     <name>UsersView</name>
     <message>
+        <source>Users</source>
+        <translation>Gebruikers</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
@@ -1254,6 +1294,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
         <translation>Leegmaken</translation>
     </message>
     <message>
+        <source>Contacts of the day</source>
+        <translation>Contacten van de dag</translation>
+    </message>
+    <message>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
@@ -1264,6 +1308,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
     <message>
         <source>Remove…</source>
         <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>No client has this name or number. Is it a new client? Press Ctrl+Shift+N (New client…): the name you typed is filled in.</source>
+        <translation>Geen cliënt heeft deze naam of dit nummer. Is het een nieuwe cliënt? Druk op Ctrl+Shift+N (Nieuwe cliënt…): de getypte naam wordt al ingevuld.</translation>
     </message>
     <message>
         <source>Unknown topic; choose one of the buttons below.</source>
@@ -1280,6 +1328,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
     <message>
         <source>Type the duration in whole minutes.</source>
         <translation>Vul de duur in hele minuten in.</translation>
+    </message>
+    <message>
+        <source>No topic chosen. Type or tick what the visit was about, or press Enter again to save it without a topic.</source>
+        <translation>Geen onderwerp gekozen. Typ of kies waar het bezoek over ging, of druk nogmaals op Enter om het zonder onderwerp op te slaan.</translation>
     </message>
     <message>
         <source>Corrected.</source>

@@ -162,16 +162,23 @@ def test_client_page_shows_the_whole_history(qtbot, office, volunteer):
     assert "gezinshereniging" in page.timeline.item(1, 1).text()
 
 
-def test_ctrl_n_opens_the_visit_form_from_anywhere(qtbot, office, volunteer):
+def test_ctrl_n_and_ctrl_j_open_the_visit_form_from_anywhere(qtbot, office, volunteer):
     client_id = add_client(office, "101", "Omar", "Al-Hassan")
     window = MainWindow(volunteer)
     show_active(qtbot, window)
-    page = window.open_client(client_id)
-    assert window.tabs.currentWidget() is page
+    window.tabs.setCurrentWidget(window.clients)
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.visit
-    assert window.visit.client.edit.hasFocus()
+    assert window.visit.client.edit.hasFocus() and window.visit.client.client_id is None
+    # From a client's page the visit is for that client: the topics are next.
+    page = window.open_client(client_id)
+    assert window.tabs.currentWidget() is page
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.visit
+    assert window.visit.client.client_id == client_id
+    assert window.visit.kind.currentData() == "juridisch" and window.visit.topic_edit.hasFocus()
     settle(qtbot, volunteer)
+    assert "Al-Hassan (101)" in window.visit.client.edit.text()
 
 
 def test_keyboard_from_search_to_client_page(qtbot, office, volunteer):
@@ -217,7 +224,7 @@ def test_new_dossier_from_the_client_page(qtbot, office, volunteer):
     form.widgets["family_members"].setText("3")
     form.widgets["deadline"].setText("31-13-2026")
     page.dialog.save()
-    assert "dd-mm" in form.errors["deadline"].text()  # not a date; nothing saved
+    assert "does not exist" in form.errors["deadline"].text()  # not a date; nothing saved
     form.widgets["deadline"].set_date(dt.date.today() + dt.timedelta(days=10))
     with qtbot.waitSignal(page.dialog.saved):
         page.dialog.save()

@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from deskutil import contacts_in_db, make_workspace, settle, show_active
 from vwdesk.gui.visit_form import VisitForm
+
+
+def tick_a_topic(qtbot, form):
+    qtbot.waitUntil(lambda: bool(form.chips))
+    next(iter(form.chips.values())).setChecked(True)
 
 
 def type_into(qtbot, widget, text):
@@ -62,10 +67,14 @@ def test_ctrl_s_saves_a_visit_without_a_file(qtbot, office, volunteer):
     assert form.errors["person_label"].isVisible()
     assert "persoon" in form.errors["person_label"].text()
     type_into(qtbot, form.person, "man met rode jas")
+    qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # No topic ticked: asked once, beside the topics; Ctrl+S again saves.
+    assert "No topic chosen" in form.errors["topics"].text() and contacts_in_db(office) == []
     with qtbot.waitSignal(form.saved):
-        qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(form.topic_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     [contact] = contacts_in_db(office)
     assert contact.person_label == "man met rode jas" and contact.client_id is None
+    assert contact.topics == []
 
 
 def test_validation_error_keeps_what_was_typed(qtbot, office, volunteer, hassan):
@@ -78,6 +87,9 @@ def test_validation_error_keeps_what_was_typed(qtbot, office, volunteer, hassan)
     settle(qtbot, volunteer)
     assert contacts_in_db(office) == []
     assert form.errors["date"].isVisible()
+    assert "31-02-2024 does not exist" in form.errors["date"].text()  # not "use dd-mm-yyyy"
+    form.date.setText("29022024")  # eight digits are a date too
+    assert form.date.date() == dt.date(2024, 2, 29)
     assert form.client.client_id == hassan and form.duration.text() == "20"
 
 
@@ -86,6 +98,7 @@ def test_correct_and_remove_a_mistaken_visit(qtbot, office, volunteer, hassan,
     form = VisitForm(volunteer)
     show_active(qtbot, form)
     form.client.set_client(hassan)
+    tick_a_topic(qtbot, form)
     form.save()
     settle(qtbot, volunteer)
     form.day.selectRow(0)
@@ -124,6 +137,7 @@ def test_conflict_on_correction_keeps_typed_values(qtbot, office, volunteer, has
     form = VisitForm(volunteer)
     show_active(qtbot, form)
     form.client.set_client(hassan)
+    tick_a_topic(qtbot, form)
     form.save()
     settle(qtbot, volunteer)
     contact_id = form.day_rows[0].id
@@ -161,3 +175,76 @@ def test_staff_member_defaults_to_the_users_volunteer_record(qtbot, office):
     assert form.kind.currentData() == "spreekuur" and form.date.date() == dt.date.today()
     form.start("juridisch")
     assert form.kind.currentData() == "juridisch" and form.volunteer.currentData() == me_id
+
+
+def test_a_topic_ticked_by_mistake_is_unticked_by_keyboard(qtbot, office, volunteer, hassan):
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    form.client.set_client(hassan)
+    form.topic_edit.setFocus()
+
+    def ticked():
+        return sorted(c.text() for c in form.chips.values() if c.isChecked())
+
+    for typed in ("brie", "wer"):
+        qtbot.keyClicks(form.topic_edit, typed)
+        qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
+    assert ticked() == ["brieven", "werk"]
+    qtbot.keyClicks(form.topic_edit, "brie")  # typed again: off again
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
+    assert ticked() == ["werk"]
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Backspace)  # the empty field: the last one off
+    assert ticked() == []
+    # Tab reaches the topic buttons; Space toggles the one with the focus.
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Tab)
+    chip = QApplication.focusWidget()
+    assert chip in form.chips.values()
+    qtbot.keyClick(chip, Qt.Key.Key_Space)
+    assert chip.isChecked()
+
+
+def test_a_new_client_during_a_visit(qtbot, office, volunteer, monkeypatch):
+    from vwdesk.gui.main_window import MainWindow
+    from vwdesk.gui.privacy import access_reason
+
+    asked = []
+    monkeypatch.setattr(access_reason, "ask", lambda parent: asked.append(1) or "x")
+    window = MainWindow(volunteer)
+    show_active(qtbot, window)
+    settle(qtbot, volunteer)
+    form = window.visit
+    qtbot.keyClicks(form.client.edit, "Lina Haddad")
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_Return)  # waits for the search: nobody
+    settle(qtbot, volunteer)
+    assert "Ctrl+Shift+N" in form.errors["client_id"].text()
+    assert contacts_in_db(office) == []
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = form.client_dialog
+    settle(qtbot, volunteer)
+    assert (dialog.form.widgets["first_name"].text(), dialog.form.widgets["last_name"].text()) \
+        == ("Lina", "Haddad")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    settle(qtbot, volunteer)
+    assert form.client.client_id is not None and not form.client.matches.isVisible()
+    assert form.client.edit.text().startswith("Lina Haddad (1")
+    assert not form.errors["client_id"].isVisible()
+    window.open_client(form.client.client_id)  # the client just made: no reason asked
+    assert asked == []
+    window._leaving = True
+
+
+def test_after_a_legal_contact_the_form_is_ready_for_a_visit_again(qtbot, office, volunteer,
+                                                                    hassan):
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    form.start("juridisch", hassan)
+    tick_a_topic(qtbot, form)
+    with qtbot.waitSignal(form.saved):
+        form.save()
+    assert form.kind.currentData() == "spreekuur"
+    [contact] = contacts_in_db(office)
+    assert contact.kind == "juridisch"

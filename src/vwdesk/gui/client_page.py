@@ -60,6 +60,8 @@ class ClientPage(QWidget):
         details_box = QGroupBox(self.tr("Details"), self)
         details_box.setLayout(self.details)
         self.timeline = QTableWidget(0, 3, self)
+        self.timeline.setAccessibleName(self.tr("History"))
+        self.timeline.setTabKeyNavigation(False)  # Tab leaves the table
         self.timeline.setHorizontalHeaderLabels([self.tr("Date"), self.tr("What"),
                                                  self.tr("Details")])
         self.timeline.verticalHeader().hide()

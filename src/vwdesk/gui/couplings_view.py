@@ -87,6 +87,8 @@ class ProgrammePanel(QWidget):
                   coupling_service.ENDED: programme.ended}
         for state in coupling_service.STATES:
             table = QTableWidget(0, 6, self)
+            table.setAccessibleName(labels[state].replace(" (%1)", ""))
+            table.setTabKeyNavigation(False)  # Tab leaves the table
             table.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Client"), self.tr("Coach"),
                                              self.tr("Signed up"), self.tr("Started"),
                                              self.tr("Next evaluation / end")])
@@ -150,11 +152,16 @@ class CouplingsView(LazyView):
         self.new_button = QPushButton(self.tr("Sign up…"), self)
         self.new_button.clicked.connect(self.sign_up)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Programme"), self))
+        label = QLabel(self.tr("Programme"), self)
+        label.setBuddy(self.programme)
+        self.programme.setAccessibleName(self.tr("Programme"))
+        top.addWidget(label)
         top.addWidget(self.programme)
         top.addWidget(self.summary, 1)
         top.addWidget(self.new_button)
         self.table = QTableWidget(0, 4, self)
+        self.table.setAccessibleName(self.tr("Programmes"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("programme_overview")
         self.table.setHorizontalHeaderLabels([self.tr("Programme"), self.tr("Waiting"),
                                               self.tr("Running"), self.tr("Ended")])

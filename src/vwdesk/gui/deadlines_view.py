@@ -24,8 +24,10 @@ OVERDUE = QColor("#f8c9ce")
 SOON = QColor("#ffe9a8")
 
 
-def _table(parent: QWidget, headers: list[str]) -> QTableView:
+def _table(parent: QWidget, name: str, headers: list[str]) -> QTableView:
     table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setModel(RowsModel(headers, table))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -45,10 +47,12 @@ class DeadlinesView(QWidget):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
-        self.dossiers = _table(self, [self.tr("Deadline"), self.tr("Dossier"), self.tr("Client"),
-                                      self.tr("Kind"), self.tr("Days left")])
-        self.evaluations = _table(self, [self.tr("Due"), self.tr("Coupling"), self.tr("Client"),
-                                         self.tr("Coach"), self.tr("Evaluation")])
+        self.dossiers = _table(self, self.tr("Open dossiers by deadline"), [
+            self.tr("Deadline"), self.tr("Dossier"), self.tr("Client"), self.tr("Kind"),
+            self.tr("Days left")])
+        self.evaluations = _table(self, self.tr("Coupling evaluations due"), [
+            self.tr("Due"), self.tr("Coupling"), self.tr("Client"), self.tr("Coach"),
+            self.tr("Evaluation")])
         self.dossiers.activated.connect(self._open_dossier)
         self.evaluations.activated.connect(self._open_coupling)
         box1 = QGroupBox(self.tr("Open dossiers by deadline"), self)

@@ -34,8 +34,10 @@ from vwdesk.app.exchange import ImportCancelled, ImportFailed, ImportPlan, write
 from vwdesk.core.errors import VwdeskError
 
 
-def _table(headers: list[str], rows: list[list[Any]]) -> QTableWidget:
+def _table(name: str, headers: list[str], rows: list[list[Any]]) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
+    table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,7 +85,7 @@ class ImportPreviewDialog(QDialog):
                     "%1", ", ".join(plan.new_programmes)))
             if extra:
                 layout.addWidget(_plain_label("\n".join(extra)))
-            self.sheets = _table([self.tr("Sheet"), self.tr("Rows"), self.tr("New"),
+            self.sheets = _table(self.tr("Sheets"), [self.tr("Sheet"), self.tr("Rows"), self.tr("New"),
                                   self.tr("Changed"), self.tr("Unchanged")],
                                  [[p.source, p.rows, p.added, p.changed, p.unchanged]
                                   for p in plan.sheets])
@@ -99,7 +101,7 @@ class ImportPreviewDialog(QDialog):
             if failed.problems.more:
                 rows.append(["", "", "", "", self.tr("… and %1 more problems").replace(
                     "%1", str(failed.problems.more))])
-            self.problems = _table([self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
+            self.problems = _table(self.tr("Problems"), [self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
                                     self.tr("Value"), self.tr("Problem")], rows)
             self.problems.setObjectName("problemsTable")
             self.problems.horizontalHeader().setSectionResizeMode(

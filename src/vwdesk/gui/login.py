@@ -19,18 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from vwdesk.gui.ops import Ops
-from vwdesk.gui.widgets import Banner, ErrorLabel
+from vwdesk.gui.widgets import Banner, ErrorLabel, add_field
 
 
 def _row(form: QFormLayout, label: str, widget: QWidget, errors: dict[str, ErrorLabel],
          name: str) -> None:
-    cell = QWidget()
-    box = QVBoxLayout(cell)
-    box.setContentsMargins(0, 0, 0, 0)
-    box.addWidget(widget)
     errors[name] = ErrorLabel()
-    box.addWidget(errors[name])
-    form.addRow(label, cell)
+    add_field(form, label, widget, errors[name])
 
 
 class SetupDialog(QDialog):
@@ -123,8 +118,8 @@ class LoginDialog(QDialog):
         self.username = QLineEdit(username, self)
         self.password = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
+        add_field(form, self.tr("User name"), self.username)
+        add_field(form, self.tr("Password"), self.password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         self.login_button = buttons.button(QDialogButtonBox.StandardButton.Ok)

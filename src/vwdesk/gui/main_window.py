@@ -198,8 +198,11 @@ class MainWindow(QMainWindow):
 
     # --- screens -----------------------------------------------------------
     def new_contact(self, kind: str) -> None:
+        """Ctrl+N / Ctrl+J: a new contact, for the client whose page is shown."""
+        page = self.tabs.currentWidget()
+        client_id = page.client_id if isinstance(page, ClientPage) else None
         self.tabs.setCurrentWidget(self.visit)
-        self.visit.start(kind)
+        self.visit.start(kind, client_id)
 
     def find_client(self) -> None:
         self.tabs.setCurrentWidget(self.clients)
@@ -207,10 +210,19 @@ class MainWindow(QMainWindow):
         self.clients.search.selectAll()
 
     def new_client(self) -> None:
+        """Ctrl+Shift+N: from the visit form, with the name typed there."""
+        if self.tabs.currentWidget() is self.visit:
+            self.visit.new_client()
+            return
         self.dialog = ClientDialog(self.workspace, parent=self)
-        self.dialog.saved.connect(self.open_client)
+        self.dialog.saved.connect(self._client_made)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
+
+    def _client_made(self, client_id: int) -> None:
+        """A client just registered: its page opens without asking why."""
+        self.workspace.opened_pages.add(client_id)
+        self.open_client(client_id)
 
     def open_client(self, client_id: int) -> ClientPage | None:
         """The client's full page; the first time in a login session the

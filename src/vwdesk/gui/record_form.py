@@ -27,7 +27,8 @@ from vwdesk.core.nationalities import all_nationalities, parse_nationality
 from vwdesk.core.records import KINDS, Field
 from vwdesk.gui.i18n import record_text
 from vwdesk.gui.saving import save_failed
-from vwdesk.gui.widgets import Banner, ClientPicker, DateField, ErrorLabel, show_field_errors
+from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, add_field,
+                                 show_field_errors)
 
 def _number(text: str, kind: type) -> int | float | None:
     text = text.strip().replace(",", ".") if kind is float else text.strip()
@@ -65,13 +66,7 @@ class RecordForm(QWidget):
             self.widgets[f.name] = widget
             error = ErrorLabel(self)
             self.errors[f.name] = error
-            cell = QWidget(self)
-            box = QVBoxLayout(cell)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(1)
-            box.addWidget(widget)
-            box.addWidget(error)
-            form.addRow(record_text(f.label) + (" *" if f.required else ""), cell)
+            add_field(form, record_text(f.label) + (" *" if f.required else ""), widget, error)
         layout.addLayout(form)
         refs = {f.ref for f in self.fields if f.type == "ref" and f.ref != "clients"}
         if refs:

@@ -48,6 +48,8 @@ class RecordsView(LazyView):
         self.columns = [f for f in kind.fields if f.type != "text"]
         self.banner = Banner(self)
         self.table = QTableWidget(0, len(self.columns), self)
+        self.table.setAccessibleName(record_text(kind.label))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels([record_text(f.label) for f in self.columns])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from vwdesk.app.users import UserRow
 from vwdesk.core.errors import ValidationError, VwdeskError
 from vwdesk.gui.lazy_view import LazyView
-from vwdesk.gui.widgets import Banner, ErrorLabel
+from vwdesk.gui.widgets import Banner, ErrorLabel, add_field
 
 
 class NewUserDialog(QDialog):
@@ -48,13 +48,7 @@ class NewUserDialog(QDialog):
                                     (self.tr("Password"), self.password, "password"),
                                     (self.tr("Role"), self.role, "role"),
                                     (self.tr("Volunteer record"), self.volunteer, None)):
-            cell = QWidget(self)
-            box = QVBoxLayout(cell)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(widget)
-            if name:
-                box.addWidget(self.errors[name])
-            form.addRow(label, cell)
+            add_field(form, label, widget, *([self.errors[name]] if name else []))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
@@ -90,6 +84,8 @@ class UsersView(LazyView):
         super().__init__(parent)
         self.workspace = workspace
         self.table = QTableWidget(0, 4, self)
+        self.table.setAccessibleName(self.tr("Users"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Name"),
                                               self.tr("Role"), self.tr("Last login")])
         self.table.verticalHeader().hide()

@@ -37,8 +37,8 @@ from vwdesk.core.dates import parse_date
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
 from vwdesk.gui.saving import save_failed
-from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, confirm,
-                                 show_field_errors)
+from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, add_field,
+                                 confirm, show_field_errors)
 
 
 class VisitForm(QWidget):
@@ -50,6 +50,7 @@ class VisitForm(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.editing: ContactForEdit | None = None
+        self.asked_no_topic = False  # "no topic?" is asked once per visit
         self.topics: list[tuple[int, str]] = []
         self.own_volunteer: int | None = None
         self.day_rows: list[ContactRow] = []
@@ -77,6 +78,7 @@ class VisitForm(QWidget):
         self.topic_edit = QLineEdit(self)
         self.topic_edit.setPlaceholderText(self.tr("Type a topic and press Enter"))
         self.chips: dict[int, QPushButton] = {}
+        self._ticked_order: list[int] = []  # topic ids, the last ticked last
         chips = QWidget(self)
         self.chip_grid = QGridLayout(chips)
         self.chip_grid.setContentsMargins(0, 0, 0, 0)
@@ -92,18 +94,18 @@ class VisitForm(QWidget):
 
         self.errors: dict[str, ErrorLabel] = {}
         form = QFormLayout()
-        for name, label, widget in (
-            ("kind", self.tr("Kind"), self.kind),
-            ("client_id", self.tr("Client"), self._stack(self.client, client_options)),
-            ("person_label", self.tr("Person"), self.person),
-            ("topics", self.tr("Topics"), self._stack(self.topic_edit, chips)),
-            ("date", self.tr("Date"), self.date),
-            ("volunteer_id", self.tr("Staff member"), self.volunteer),
-            ("duration_minutes", self.tr("Duration (minutes)"), self.duration),
-            ("note", self.tr("Note"), self.note),
+        for name, label, widget, extra in (
+            ("kind", self.tr("Kind"), self.kind, None),
+            ("client_id", self.tr("Client"), self.client, client_options),
+            ("person_label", self.tr("Person"), self.person, None),
+            ("topics", self.tr("Topics"), self.topic_edit, chips),
+            ("date", self.tr("Date"), self.date, None),
+            ("volunteer_id", self.tr("Staff member"), self.volunteer, None),
+            ("duration_minutes", self.tr("Duration (minutes)"), self.duration, None),
+            ("note", self.tr("Note"), self.note, None),
         ):
             self.errors[name] = ErrorLabel(self)
-            form.addRow(label, self._stack(widget, self.errors[name]))
+            add_field(form, label, widget, *filter(None, (extra, self.errors[name])))
         self.form_layout = form
         form.setRowVisible(self.PERSON_ROW, False)
 
@@ -126,6 +128,8 @@ class VisitForm(QWidget):
 
         self.day_title = QGroupBox(self)
         self.day = QTableWidget(0, 4, self.day_title)
+        self.day.setAccessibleName(self.tr("Contacts of the day"))
+        self.day.setTabKeyNavigation(False)  # Tab leaves the table
         self.day.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Who"), self.tr("Topics"),
                                             self.tr("Staff member")])
         self.day.verticalHeader().hide()
@@ -156,7 +160,10 @@ class VisitForm(QWidget):
         self.without_file.toggled.connect(self._toggle_person)
         self.client.picked.connect(lambda cid: cid is not None and self.topic_edit.setFocus())
         self.topic_edit.returnPressed.connect(self._topic_entered)
-        for edit in (self.client.edit, self.person, self.date, self.duration):
+        self.topic_edit.installEventFilter(self)
+        self.client.edit.returnPressed.connect(self.save)  # a client is chosen: save
+        self.client.unmatched.connect(self._unknown_client)
+        for edit in (self.person, self.date, self.duration):
             edit.returnPressed.connect(self.save)
         self.date.editingFinished.connect(self.refresh_day)
         # Window-wide, but only while the form is visible (its tab is shown).
@@ -168,16 +175,6 @@ class VisitForm(QWidget):
                                   and self.refresh_day())
         workspace.location_changed.connect(lambda _id: self.reload_location())
         self.reload_location()
-
-    @staticmethod
-    def _stack(*widgets: QWidget) -> QWidget:
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        for w in widgets:
-            box.addWidget(w)
-        return cell
 
     def reload_location(self) -> None:
         """The topics and today's staff of the location; the form is emptied."""
@@ -196,16 +193,24 @@ class VisitForm(QWidget):
         for chip in self.chips.values():
             chip.deleteLater()
         self.chips = {}
+        self._ticked_order = [tid for tid in self._ticked_order if tid in checked]
         self.topics = choices.topics
         for i, (topic_id, name) in enumerate(self.topics):
             chip = QPushButton(name, self.chip_box)
             chip.setCheckable(True)
             chip.setChecked(topic_id in checked)
-            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it, Space toggles
             chip.setStyleSheet("QPushButton{padding:2px 6px;border:1px solid #9aa;border-radius:9px;}"
-                               "QPushButton:checked{background:#1f6f8b;color:white;}")
+                               "QPushButton:checked{background:#1f6f8b;color:white;}"
+                               "QPushButton:focus{border:2px solid #1f6f8b;}")
+            chip.toggled.connect(lambda on, tid=topic_id: self._chip_toggled(tid, on))
             self.chips[topic_id] = chip
             self.chip_grid.addWidget(chip, i // self.CHIP_COLUMNS, i % self.CHIP_COLUMNS)
+            chip.show()  # now: the form is shown already, and Tab must find it
+        # Tab goes from the topic field through the topics to the date.
+        order = [self.topic_edit, *self.chips.values(), self.date]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
         completer = QCompleter([n for _i, n in self.topics], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
@@ -234,23 +239,55 @@ class VisitForm(QWidget):
             self.client_dialog = ClientDialog(self.workspace, defaults=defaults, parent=self)
         else:
             self.client_dialog = ClientDialog(self.workspace, parent=self)
-        self.client_dialog.saved.connect(self.client.set_client)
+        self.client_dialog.saved.connect(self._client_made)
         self.client_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.client_dialog.open()
 
+    def _client_made(self, client_id: int) -> None:
+        """A client just registered here: chosen for this visit (and its page
+        opens without asking why: the user made it)."""
+        self.workspace.opened_pages.add(client_id)
+        self._show_errors({})
+        self.client.set_client(client_id)
+
+    def _unknown_client(self) -> None:
+        """Enter on a name nobody has: point to Nieuwe cliënt."""
+        self._show_errors({"client_id": self.tr(
+                "No client has this name or number. Is it a new client? Press Ctrl+Shift+N "
+                "(New client…): the name you typed is filled in.")})
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        """Backspace in the empty topic field unticks the last topic ticked."""
+        if obj is self.topic_edit and event.type() == event.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Backspace and not self.topic_edit.text():
+            ticked = [tid for tid in self._ticked_order if self.chips[tid].isChecked()]
+            if ticked:
+                self.chips[ticked[-1]].setChecked(False)
+                return True
+        return super().eventFilter(obj, event)
+
     def _topic_entered(self) -> None:
+        """Enter on a topic ticks it, or unticks it when it was ticked (typed
+        again by mistake); Enter on the empty field saves."""
         text = fold(self.topic_edit.text())
         if not text:
             self.save()
             return
         for topic_id, name in self.topics:
             if fold(name).startswith(text):
-                self.chips[topic_id].setChecked(True)
+                chip = self.chips[topic_id]
+                chip.setChecked(not chip.isChecked())
                 self.topic_edit.clear()
                 self.errors["topics"].show_message(None)
                 return
         self.errors["topics"].show_message(
             self.tr("Unknown topic; choose one of the buttons below."))
+
+    def _chip_toggled(self, topic_id: int, on: bool) -> None:
+        if topic_id in self._ticked_order:
+            self._ticked_order.remove(topic_id)
+        if on:
+            self._ticked_order.append(topic_id)
 
     def start(self, kind: str = "spreekuur", client_id: int | None = None) -> None:
         """Ready for a new contact of `kind` (Ctrl+N, or from a client's page)."""
@@ -262,8 +299,9 @@ class VisitForm(QWidget):
             self.client.setFocus()
 
     def reset(self, refresh_day: bool = True) -> None:
-        """Empty the form for the next visitor (kind, date and staff member stay)."""
+        """Empty the form for the next visitor (date and staff member stay)."""
         self.editing = None
+        self.asked_no_topic = False
         self.heading.setText(self.tr("Register a contact"))
         self.save_button.setText(self.tr("Save (Enter)"))
         self.without_file.setChecked(False)
@@ -323,6 +361,14 @@ class VisitForm(QWidget):
         if problems:
             self._show_errors(problems)
             return
+        someone = values["client_id"] is not None or bool((values["person_label"] or "").strip())
+        if someone and not topic_ids and not self.asked_no_topic and self.editing is None:
+            self.asked_no_topic = True  # once: saving again saves without a topic
+            self._show_errors({"topics": self.tr(
+                "No topic chosen. Type or tick what the visit was about, or press Enter again "
+                "to save it without a topic.")})
+            self.topic_edit.setFocus()
+            return
         editing = self.editing
         if editing is None:
             def write(desk):
@@ -339,6 +385,7 @@ class VisitForm(QWidget):
         self.saving = False
         self.save_button.setEnabled(True)
         self.reset(refresh_day=False)  # the change broadcast refreshes the day list
+        self.kind.setCurrentIndex(max(self.kind.findData("spreekuur"), 0))  # the usual visitor
         self.banner.show_message(self.tr("Corrected.") if was_editing else
                                  self.tr("Saved. Ready for the next visitor."), "info")
         self.saved.emit(saved.id)

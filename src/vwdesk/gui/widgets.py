@@ -9,6 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 
 class DateField(QLineEdit):
-    """A date typed as dd-mm-jjjj; empty means no date."""
+    """A date typed as dd-mm-jjjj (or ddmmjjjj); empty means no date."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -33,15 +34,39 @@ class DateField(QLineEdit):
 
     def date(self) -> dt.date | None:
         """The date typed, None when empty; ValueError when it is not a date."""
-        from vwdesk.core.dates import parse_date
+        from vwdesk.core.dates import is_date_shaped, parse_date
 
         text = self.text().strip()
         if not text:
             return None
         value = parse_date(text)
+        if value is None and is_date_shaped(text):
+            raise ValueError(self.tr("%1 does not exist in the calendar; check the day and the "
+                                     "month.").replace("%1", text))
         if value is None:
             raise ValueError(self.tr("This is not a date; type it as dd-mm-yyyy, e.g. 05-03-2024."))
         return value
+
+
+def add_field(form: QFormLayout, text: str, field: QWidget, *below: QWidget) -> QLabel:
+    """A form row whose label is the field's buddy and gives it its
+    accessible name (a screen reader says "Voornaam, bewerken"); `below`
+    (e.g. the field's error label) stand under the field."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    target = field.focusProxy() or field
+    label.setBuddy(target)
+    target.setAccessibleName(text.rstrip(" *"))
+    if below:
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        for widget in (field, *below):
+            box.addWidget(widget)
+        field = cell
+    form.addRow(label, field)
+    return label
 
 
 class ErrorLabel(QLabel):
@@ -105,6 +130,7 @@ class ClientPicker(QWidget):
     when Enter comes before the matches: it waits for them)."""
 
     picked = Signal(object)  # client id or None
+    unmatched = Signal()  # Enter on a text no client matches
     DEBOUNCE_MS = 120
     LIMIT = 8
 
@@ -162,6 +188,8 @@ class ClientPicker(QWidget):
         from vwdesk.app.clients import label
 
         self._searching = False
+        if self.client_id is not None:
+            return  # a client was chosen meanwhile (e.g. one just made)
         self.matches.clear()
         for r in found:
             item = QListWidgetItem(label(r))
@@ -174,7 +202,8 @@ class ClientPicker(QWidget):
         self.matches.show()
         if self._enter_waiting:
             self._enter_waiting = False
-            self._enter()
+            if not self._enter():
+                self.unmatched.emit()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if obj is self.edit and event.type() == event.Type.KeyPress:
@@ -191,8 +220,9 @@ class ClientPicker(QWidget):
                     if self._timer.isActive():
                         self.search_now()
                     return True
-                if self._enter():
-                    return True
+                if not self._enter():
+                    self.unmatched.emit()
+                return True
         return super().eventFilter(obj, event)
 
     def _enter(self) -> bool:

@@ -25,8 +25,10 @@ from vwdesk.app.privacy import AccessEntry, AccessOverview
 from vwdesk.core.errors import VwdeskError
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def _table(name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
+    table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -60,10 +62,12 @@ class AccessLogView(QWidget):
         # Per client
         self.client_number = QLineEdit()
         self.client_number.setPlaceholderText(self.tr("Client number"))
+        self.client_number.setAccessibleName(self.tr("Client number"))
         self.client_number.returnPressed.connect(self.show_client)
         find = QPushButton(self.tr("Show"))
         find.clicked.connect(self.show_client)
-        self.client_table = _table([self.tr("When"), self.tr("Who"), self.tr("Reason")])
+        self.client_table = _table(self.tr("Per client"),
+                                   [self.tr("When"), self.tr("Who"), self.tr("Reason")])
         self.client_message = QLabel()
         page = QWidget()
         row = QHBoxLayout()
@@ -76,8 +80,10 @@ class AccessLogView(QWidget):
         self.tabs.addTab(page, self.tr("Per client"))
         # Per user
         self.users = QComboBox()
+        self.users.setAccessibleName(self.tr("User"))
         self.users.currentIndexChanged.connect(self.show_user)
-        self.user_table = _table([self.tr("When"), self.tr("Client number"), self.tr("Reason")])
+        self.user_table = _table(self.tr("Per user"),
+                                 [self.tr("When"), self.tr("Client number"), self.tr("Reason")])
         page = QWidget()
         col = QVBoxLayout(page)
         col.addWidget(self.users)

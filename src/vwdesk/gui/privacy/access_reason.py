@@ -23,11 +23,13 @@ class AccessReasonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Why are you opening this client?"))
         self.reasons = QListWidget()
+        self.reasons.setAccessibleName(self.tr("Reason"))
         self.reasons.addItems(ACCESS_REASONS)
         self.reasons.setCurrentRow(0)
         self.detail = QLineEdit()
         self.detail.setMaxLength(200)
         self.detail.setPlaceholderText(self.tr("Explanation (required for \"other\")"))
+        self.detail.setAccessibleName(self.tr("Explanation"))
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from vwdesk.core.errors import VwdeskError
+from vwdesk.gui.widgets import add_field
 
 log = logging.getLogger(__name__)
 BACKUP_TIMER_MINUTES = 30
@@ -45,8 +46,8 @@ class BackupDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Folder"), self.folder)
         form.addRow(self.encrypt)
-        form.addRow(self.tr("Passphrase"), self.passphrase)
-        form.addRow(self.tr("Passphrase again"), self.again)
+        add_field(form, self.tr("Passphrase"), self.passphrase)
+        add_field(form, self.tr("Passphrase again"), self.again)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")

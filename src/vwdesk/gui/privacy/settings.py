@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from vwdesk.app.privacy import SettingsShown
 from vwdesk.core.errors import VwdeskError
+from vwdesk.gui.widgets import add_field
 
 
 def _years() -> QSpinBox:
@@ -46,19 +47,24 @@ class PrivacySettingsDialog(QDialog):
         folder.addWidget(self.backup_dir)
         folder.addWidget(browse)
         form = QFormLayout()
-        form.addRow(self.tr("Clients: years after last activity"), self.client_years)
-        form.addRow(self.tr("Persons without a file: years after last contact"), self.person_years)
-        form.addRow(self.tr("Volunteers: years after they stopped"), self.volunteer_years)
-        form.addRow(self.tr("Warn when a user opens more client pages a day than"), self.threshold)
-        form.addRow(self.tr("Backup folder"), folder)
+        add_field(form, self.tr("Clients: years after last activity"), self.client_years)
+        add_field(form, self.tr("Persons without a file: years after last contact"),
+                  self.person_years)
+        add_field(form, self.tr("Volunteers: years after they stopped"), self.volunteer_years)
+        add_field(form, self.tr("Warn when a user opens more client pages a day than"),
+                  self.threshold)
+        folder_row = QWidget()
+        folder_row.setLayout(folder)
+        folder_row.setFocusProxy(self.backup_dir)
+        add_field(form, self.tr("Backup folder"), folder_row)
         self.encrypt = QCheckBox(self.tr("Encrypt automatic backups"))
         self.passphrase = QLineEdit()
         self.again = QLineEdit()
         for edit in (self.passphrase, self.again):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.encrypt)
-        form.addRow(self.tr("Passphrase"), self.passphrase)
-        form.addRow(self.tr("Passphrase again"), self.again)
+        add_field(form, self.tr("Passphrase"), self.passphrase)
+        add_field(form, self.tr("Passphrase again"), self.again)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
