@@ -33,6 +33,8 @@ def test_log_holds_events_but_no_names_numbers_or_notes(qtbot, tmp_path, office,
     # A visit without a file, with a free label and a note.
     form.without_file.setChecked(True)
     qtbot.keyClicks(form.person, f"{NAME} de neef")
+    qtbot.keyClicks(form.topic_edit, "wer")
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
     with qtbot.waitSignal(form.saved):
         qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     # The client's full page (reason asked and recorded).
