@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>About vwdesk</source>
+        <translation>Over vwdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;vwdesk %1&lt;/h3&gt;&lt;p&gt;Registration and year reports for the local offices of VluchtelingenWerk.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2 (European Union Public Licence).&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;vwdesk %1&lt;/h3&gt;&lt;p&gt;Registratie en jaarrapportage voor de lokale kantoren van VluchtelingenWerk.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2 (European Union Public Licence).&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>AccessLogView</name>
     <message>
         <source>Client number</source>
@@ -352,6 +363,13 @@
     </message>
 </context>
 <context>
+    <name>DossierDialog</name>
+    <message>
+        <source>The deadline %1 has passed already. Is that right? Press Save again to keep it, or type the next deadline.</source>
+        <translation>De termijn %1 is al verstreken. Klopt dat? Kies nogmaals Opslaan om hem zo te bewaren, of typ de volgende termijn.</translation>
+    </message>
+</context>
+<context>
     <name>ExportFlow</name>
     <message>
         <source>All years</source>
@@ -387,6 +405,37 @@
     <message>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>vwdesk — help</source>
+        <translation>vwdesk — help</translation>
+    </message>
+    <message>
+        <source>Working at the desk</source>
+        <translation>Werken aan de balie</translation>
+    </message>
+    <message>
+        <source>Report templates</source>
+        <translation>Rapportsjablonen</translation>
+    </message>
+    <message>
+        <source>The exchange workbook</source>
+        <translation>De uitwisselwerkmap</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Guides</source>
+        <translation>Handleidingen</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Handleiding</translation>
     </message>
 </context>
 <context>
@@ -645,6 +694,22 @@
         <translation>Instellingen…</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Handleiding</translation>
+    </message>
+    <message>
+        <source>About vwdesk</source>
+        <translation>Over vwdesk</translation>
+    </message>
+    <message>
+        <source>Close tab</source>
+        <translation>Tabblad sluiten</translation>
+    </message>
+    <message>
         <source> — DEMO (synthetic data)</source>
         <translation> — DEMO (synthetische gegevens)</translation>
     </message>
@@ -652,12 +717,13 @@
         <source>%1 — logged in as %2 (%3)</source>
         <translation>%1 — ingelogd als %2 (%3)</translation>
     </message>
-    <message numerus="yes">
-        <source>%n deadline(s) within 14 days</source>
-        <translation>
-            <numerusform>%n termijn binnen 14 dagen</numerusform>
-            <numerusform>%n termijnen binnen 14 dagen</numerusform>
-        </translation>
+    <message>
+        <source>Deadlines: %1 passed, %2 within 14 days</source>
+        <translation>Termijnen: %1 verstreken, %2 binnen 14 dagen</translation>
+    </message>
+    <message>
+        <source>Evaluations: %1 overdue, %2 within 14 days</source>
+        <translation>Evaluaties: %1 te laat, %2 binnen 14 dagen</translation>
     </message>
 </context>
 <context>
@@ -821,6 +887,10 @@
 <context>
     <name>RecordForm</name>
     <message>
+        <source>At most %1 characters</source>
+        <translation>Hoogstens %1 tekens</translation>
+    </message>
+    <message>
         <source>Type a whole number.</source>
         <translation>Vul een geheel getal in.</translation>
     </message>
@@ -842,6 +912,10 @@
     <message>
         <source>Remove…</source>
         <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -1211,12 +1285,28 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
         <translation>Laatst ingelogd</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>New user…</source>
         <translation>Nieuwe gebruiker…</translation>
     </message>
     <message>
         <source>Set a new password…</source>
         <translation>Nieuw wachtwoord instellen…</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>geblokkeerd tot %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>uitgeschakeld</translation>
     </message>
     <message>
         <source>Select a user first.</source>

@@ -6,6 +6,7 @@ import datetime as dt
 
 from deskutil import add_client, cell, settle, show_active, type_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, insert, select
 
 from vwdesk.app import Desk
@@ -155,8 +156,9 @@ def test_client_page_shows_the_whole_history(qtbot, office, volunteer):
             "opened_on": today - dt.timedelta(days=20), "deadline": today + dt.timedelta(days=3)})
     page = ClientPage(volunteer, client_id)
     show_active(qtbot, page)
-    qtbot.waitUntil(lambda: page.title.text() == "ሃብቶም Tesfay (204)")
-    assert page.findChild(type(page.title), "detail_note").text() == "spreekt Tigrinya"
+    qtbot.waitUntil(lambda: page.title.full == "ሃብቶም Tesfay (204)")
+    assert page.findChild(QLabel, "detail_note").text() == "spreekt Tigrinya"
+    assert page.findChild(QLabel, "detail_gender").full == "—"
     qtbot.waitUntil(lambda: page.timeline.rowCount() == 2)
     assert topic[1] in page.timeline.item(0, 2).text()
     assert "gezinshereniging" in page.timeline.item(1, 1).text()

@@ -33,7 +33,8 @@ def test_deadlines_view_orders_and_highlights(qtbot, office, volunteer):
     show_active(qtbot, view)
     with qtbot.waitSignal(view.counted) as counted:
         view.refresh()
-    assert counted.args == [2]
+    [counts] = counted.args
+    assert (counts.dossiers_overdue, counts.dossiers_soon) == (1, 1)
     model = view.dossiers.model()
     assert [model.index(r, 1).data() for r in range(3)] == ["D3", "D2", "D1"]
     background = Qt.ItemDataRole.BackgroundRole
@@ -48,7 +49,8 @@ def test_main_window_shows_the_deadline_count_at_start(qtbot, office, volunteer)
     window = MainWindow(volunteer)
     show_active(qtbot, window)
     qtbot.waitUntil(lambda: window.deadline_label.text() != "")
-    assert window.deadline_label.text() == "2 deadline(s) within 14 days"
+    assert window.deadline_label.text() == "Deadlines: 1 passed, 1 within 14 days"
+    assert "8a0010" in window.deadline_label.styleSheet()  # red: a deadline has passed
     assert window.tabs.tabText(window.tabs.indexOf(window.deadlines)) == "Deadlines (2)"
     settle(qtbot, volunteer)
 
@@ -165,3 +167,44 @@ def test_new_record_form_shows_model_defaults_and_survives_a_database_fault(
     with office.db.session() as s:
         figure = s.scalar(select(m.YearFigure))
     assert (figure.value, figure.mode) == (12.5, "invoer")
+
+
+def test_overdue_evaluations_are_not_deadlines_within_14_days(qtbot, office, teamleader):
+    """Twelve evaluations years overdue are said as such, not as twelve
+    deadlines coming soon in red."""
+    with office.db.session() as s:
+        programme = s.scalar(select(m.Programme.id))
+        for n in range(12):
+            base.create(s, office.teamleader, "couplings", office.location_id, {
+                "number": f"K{n}", "programme_id": programme,
+                "signed_up_on": TODAY - dt.timedelta(days=1200),
+                "started_on": TODAY - dt.timedelta(days=1100)})
+    window = MainWindow(teamleader)
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: window.deadline_label.text() != "")
+    assert window.deadline_label.text() == "Evaluations: 12 overdue, 0 within 14 days"
+    assert "8a0010" not in window.deadline_label.styleSheet()
+    assert window.tabs.tabText(window.tabs.indexOf(window.deadlines)) == "Deadlines"
+    settle(qtbot, teamleader)
+
+
+def test_a_deadline_already_past_is_asked_once(qtbot, office, volunteer):
+    from vwdesk.gui.record_dialogs import DossierDialog
+
+    client_id = add_client(office, "1", "Sara", "Tekle")
+    dialog = DossierDialog(volunteer, None, {"client_id": client_id})
+    show_active(qtbot, dialog)
+    settle(qtbot, volunteer)
+    form = dialog.form
+    form.widgets["kind"].setCurrentIndex(form.widgets["kind"].findData("gezinshereniging"))
+    form.widgets["opened_on"].set_date(TODAY - dt.timedelta(days=60))
+    form.widgets["deadline"].set_date(TODAY - dt.timedelta(days=2))
+    dialog.save()
+    settle(qtbot, volunteer)
+    assert "has passed already" in form.banner.text() and dialog.isVisible()
+    with office.db.session() as s:
+        assert s.scalar(select(m.Dossier.id)) is None
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.keyClick(form.widgets["deadline"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with office.db.session() as s:
+        assert s.scalar(select(m.Dossier.deadline)) == TODAY - dt.timedelta(days=2)

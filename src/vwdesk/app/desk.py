@@ -79,6 +79,11 @@ class Desk:
         self.db, self.actor = db, actor
         self.location_id, self.location_name = location_id, location_name
 
+    @property
+    def database(self) -> str:
+        """The database in use, as the user may see it (no password)."""
+        return self.db.display_url
+
     def at_location(self, location_id: int, location_name: str) -> Desk:
         """The same user's desk at another location (a beheerder switching)."""
         return Desk(self.db, self.actor, location_id, location_name)

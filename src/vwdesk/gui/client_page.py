@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,11 +25,10 @@ from vwdesk.app.clients import ClientDetails, Event
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.nationalities import by_code
 from vwdesk.core.records import KINDS
-from vwdesk.gui.client_form import ClientDialog
-from vwdesk.gui.couplings_view import CouplingDialog
 from vwdesk.gui.i18n import record_text
+from vwdesk.gui.record_dialogs import record_dialog
 from vwdesk.gui.record_form import RecordDialog
-from vwdesk.gui.widgets import Banner
+from vwdesk.gui.widgets import Banner, ElidedLabel
 
 
 def _text(value) -> str:
@@ -52,8 +52,7 @@ class ClientPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.client_id = client_id
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = ElidedLabel("", self)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.banner = Banner(self)
         self.details = QFormLayout()
@@ -114,8 +113,8 @@ class ClientPage(QWidget):
                                  self._show_timeline, self._failed, latest="timeline")
 
     def _show_details(self, client: ClientDetails) -> None:
-        self.title.setText(f"{client.name} ({client.values['number']})")
-        self.titled.emit(self.title.text())
+        self.title.setFullText(f"{client.name} ({client.values['number']})")
+        self.titled.emit(self.title.full)
         while self.details.rowCount():
             self.details.removeRow(0)
         for f in KINDS["clients"].fields:
@@ -127,10 +126,16 @@ class ClientPage(QWidget):
                 value = client.dwelling
             elif f.name == "municipality_id":
                 value = client.municipality
-            label = QLabel(_text(value), self)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            elif f.type == "choice" and value:
+                value = f.choice_label(value)
+            if f.type == "text":  # a note: wrapped over as many lines as it needs
+                label = QLabel(_text(value), self)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setWordWrap(True)
+                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            else:
+                label = ElidedLabel(_text(value), self)
             label.setObjectName(f"detail_{f.name}")
             self.details.addRow(record_text(f.label), label)
 
@@ -151,21 +156,17 @@ class ClientPage(QWidget):
         e = self.events[item.data(Qt.ItemDataRole.UserRole)]
         if e.kind == "contacts":
             self.edit_contact.emit(e.row_id)
-        elif e.kind == "couplings":
-            self._open_dialog(CouplingDialog(self.workspace, e.row_id, parent=self))
         else:
-            self._open_dialog(RecordDialog(self.workspace, e.kind, e.row_id, parent=self))
+            self._open_dialog(record_dialog(self.workspace, e.kind, e.row_id, parent=self))
 
     def edit_client(self) -> None:
-        self._open_dialog(ClientDialog(self.workspace, self.client_id, parent=self))
+        self._open_dialog(record_dialog(self.workspace, "clients", self.client_id, parent=self))
 
     def new_record(self, kind_key: str) -> None:
         defaults = {"client_id": self.client_id}
         if kind_key == "couplings":
-            self._open_dialog(CouplingDialog(self.workspace, None,
-                                             {**defaults, "signed_up_on": dt.date.today()}, self))
-        else:
-            self._open_dialog(RecordDialog(self.workspace, kind_key, None, defaults, parent=self))
+            defaults["signed_up_on"] = dt.date.today()
+        self._open_dialog(record_dialog(self.workspace, kind_key, None, defaults, parent=self))
 
     def _open_dialog(self, dialog: RecordDialog) -> None:
         self.dialog = dialog

@@ -207,7 +207,10 @@ class CouplingsView(LazyView):
         self._show_programme()
 
     def _show_programme(self) -> None:
+        state_tab = 0
         if self.panel is not None:
+            if self.panel.programme.id == self.programme.currentData():
+                state_tab = self.panel.tabs.currentIndex()  # stay on the list the user was on
             discard(self.panel)
             self.panel = None
         chosen = [p for p in self.overview if p.id == self.programme.currentData()]
@@ -219,6 +222,7 @@ class CouplingsView(LazyView):
                              .replace("%1", str(p.waiting)).replace("%2", str(p.running))
                              .replace("%3", str(p.ended)))
         self.panel = ProgrammePanel(self.workspace, p, self)
+        self.panel.tabs.setCurrentIndex(state_tab)
         self.body.addWidget(self.panel)
         self.panel.load()
 

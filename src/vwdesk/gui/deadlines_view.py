@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from vwdesk.app.deadlines import SOON_DAYS, DeadlineRow, Due, Reminder
+from vwdesk.gui.record_dialogs import record_dialog
 from vwdesk.gui.record_form import RecordDialog
 from vwdesk.gui.table_model import RowsModel
 
@@ -42,7 +43,7 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableView:
 
 class DeadlinesView(QWidget):
     open_client = Signal(int)
-    counted = Signal(int)  # how many are overdue or due within 14 days
+    counted = Signal(object)  # DueCounts: overdue and soon, dossiers and evaluations apart
 
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,15 +92,13 @@ class DeadlinesView(QWidget):
             [(e.due.strftime("%d-%m-%Y"), f"{e.programme} {e.number}", e.client, e.coach,
               after[e.evaluation]) for e in self.reminders],
             [colour(e.due) for e in self.reminders], [e.due < today for e in self.reminders])
-        count = sum(1 for r in self.rows if r.deadline <= soon) + \
-            sum(1 for e in self.reminders if e.due <= soon)
-        self.counted.emit(count)
+        self.counted.emit(due.counts(today))
 
     def _open_dossier(self, index: QModelIndex) -> None:
         self.open_client.emit(self.rows[index.row()].client_id)
 
     def _open_coupling(self, index: QModelIndex) -> None:
         reminder = self.reminders[index.row()]
-        self.dialog = RecordDialog(self.workspace, "couplings", reminder.coupling_id, parent=self)
+        self.dialog = record_dialog(self.workspace, "couplings", reminder.coupling_id, parent=self)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from vwdesk.app.exchange import ImportCancelled, ImportFailed, ImportPlan, write_template
 from vwdesk.core.errors import VwdeskError
+from vwdesk.gui.files import open_file, save_file
 
 
 def _table(name: str, headers: list[str], rows: list[list[Any]]) -> QTableWidget:
@@ -144,8 +144,8 @@ class ImportFlow(QObject):
     def start(self) -> None:
         xlsx = self.tr("Workbook (*.xlsx)")
         csv = self.tr("Folder of CSV files: pick any one of them (*.csv)")
-        path, _chosen = QFileDialog.getOpenFileName(self.window, self.tr("Import workbook"), "",
-                                                    f"{xlsx};;{csv}")
+        path, _chosen = open_file(self.window, "exchange", self.tr("Import workbook"),
+                                  f"{xlsx};;{csv}")
         if not path:
             self.finished.emit(False)
             return
@@ -234,8 +234,8 @@ class ExportFlow(QObject):
         xlsx = self.tr("Workbook (*.xlsx)")
         csv = self.tr("Folder of CSV files (*)")
         default = f"{location}{'' if year is None else f' {year}'}.xlsx"
-        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export"), default,
-                                                   f"{xlsx};;{csv}")
+        path, chosen = save_file(self.window, "exchange", self.tr("Export"), default,
+                                 f"{xlsx};;{csv}")
         if not path:
             self.finished.emit(False)
             return
@@ -270,9 +270,8 @@ class TemplateSaver(QObject):
     """File → Sjabloon opslaan: the empty workbook to fill by hand."""
 
     def save(self, parent: QWidget) -> None:
-        path, _chosen = QFileDialog.getSaveFileName(parent, self.tr("Save template"),
-                                                    "vwdesk-sjabloon.xlsx",
-                                                    self.tr("Workbook (*.xlsx)"))
+        path, _chosen = save_file(parent, "exchange", self.tr("Save template"),
+                                  "vwdesk-sjabloon.xlsx", self.tr("Workbook (*.xlsx)"))
         if not path:
             return
         target = Path(path)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from vwdesk.core.errors import VwdeskError
+from vwdesk.gui.app_settings import settings
 from vwdesk.gui.client_form import ClientDialog
 from vwdesk.gui.client_page import ClientPage
 from vwdesk.gui.clients_view import ClientsView
@@ -78,6 +79,12 @@ class MainWindow(QMainWindow):
         self.client_pages: dict[int, ClientPage] = {}
         self.extra_tabs: dict[str, QWidget] = {}
         self.dialog = None
+        self.help_window = None
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # a long client name stays short
+        self.tabs.tabBar().setExpanding(False)
+        geometry = settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self._build_menus()
         self._build_status_bar()
         self.visit.start()
@@ -132,6 +139,14 @@ class MainWindow(QMainWindow):
                          name="restore")
         self._action(extra, self.tr("Settings…"), self.show_settings, name="settings")
 
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Guide"), self.show_help,
+                     QKeySequence.StandardKey.HelpContents, "help")
+        self._action(help_menu, self.tr("About vwdesk"), self.show_about, name="about")
+        # Ctrl+W (Ctrl+F4 on Windows) closes a client page or an extra screen.
+        self._action(file_menu, self.tr("Close tab"), self.close_current_tab,
+                     QKeySequence.StandardKey.Close, "close_tab")
+
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.user_label = QLabel(self)
@@ -174,9 +189,23 @@ class MainWindow(QMainWindow):
                                 .replace("%3", s.actor.role) + demo)
         self.setWindowTitle(f"vwdesk — {s.location_name}{demo}")
 
-    def _show_deadline_count(self, count: int) -> None:
-        self.deadline_label.setText(self.tr("%n deadline(s) within 14 days", "", count))
-        self.deadline_label.setStyleSheet("color:#8a0010; font-weight:600;" if count else "")
+    def _show_deadline_count(self, counts) -> None:
+        """Overdue and soon apart, dossiers and evaluations apart: red only
+        for a dossier deadline that has passed."""
+        parts = []
+        if counts.dossiers_overdue or counts.dossiers_soon:
+            parts.append(self.tr("Deadlines: %1 passed, %2 within 14 days")
+                         .replace("%1", str(counts.dossiers_overdue))
+                         .replace("%2", str(counts.dossiers_soon)))
+        if counts.evaluations_overdue or counts.evaluations_soon:
+            parts.append(self.tr("Evaluations: %1 overdue, %2 within 14 days")
+                         .replace("%1", str(counts.evaluations_overdue))
+                         .replace("%2", str(counts.evaluations_soon)))
+        self.deadline_label.setText(" · ".join(parts))
+        style = ("color:#8a0010; font-weight:600;" if counts.dossiers_overdue else
+                 "color:#5c4400;" if counts.dossiers_soon else "")
+        self.deadline_label.setStyleSheet(style)
+        count = counts.dossiers_overdue + counts.dossiers_soon
         index = self.tabs.indexOf(self.deadlines)
         self.tabs.setTabText(index, self.tr("Deadlines") + (f" ({count})" if count else ""))
 
@@ -244,12 +273,19 @@ class MainWindow(QMainWindow):
                                                        self.visit.start("spreekuur", cid)))
             page.edit_contact.connect(lambda contact_id: (self.tabs.setCurrentWidget(self.visit),
                                                           self.visit.edit(contact_id)))
-            page.titled.connect(lambda title, p=page: self.tabs.setTabText(self.tabs.indexOf(p),
-                                                                           title))
+            page.titled.connect(lambda title, p=page: self._title_tab(p, title))
             self.client_pages[client_id] = page
             self.tabs.addTab(page, "…")
         self.tabs.setCurrentWidget(page)
         return page
+
+    TAB_TEXT = 40  # characters; the whole name is in the tab's tooltip
+
+    def _title_tab(self, page: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(page)
+        short = title if len(title) <= self.TAB_TEXT else title[:self.TAB_TEXT - 1] + "…"
+        self.tabs.setTabText(index, short)
+        self.tabs.setTabToolTip(index, title)
 
     def _confirm_leaving(self) -> bool:
         """Each open screen with unsaved work (the year report) may ask to
@@ -334,6 +370,24 @@ class MainWindow(QMainWindow):
 
         restore(self, self.workspace, self.logout_requested.emit)
 
+    def close_current_tab(self) -> None:
+        self._close_tab(self.tabs.currentIndex())
+
+    def show_help(self) -> None:
+        """F1: the guide that goes with the screen shown."""
+        from vwdesk.gui.help import HelpWindow
+
+        guide = getattr(self.tabs.currentWidget(), "GUIDE", "handleiding.md")
+        if not isinstance(self.help_window, HelpWindow):
+            self.help_window = HelpWindow(self)
+        self.help_window.show_guide(guide)
+
+    def show_about(self) -> None:
+        from vwdesk.gui.help import AboutBox
+
+        self.dialog = AboutBox(self.workspace.desk.database, self)
+        self.dialog.open()
+
     def show_settings(self) -> None:
         self.dialog = SettingsDialog(self)
         self.dialog.open()
@@ -358,5 +412,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.workspace.ops.wait()
+        settings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
         self.closed.emit()

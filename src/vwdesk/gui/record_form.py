@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.nationalities import all_nationalities, parse_nationality
-from vwdesk.core.records import KINDS, Field
+from vwdesk.core.records import KINDS, Field, check_field
 from vwdesk.gui.i18n import record_text
 from vwdesk.gui.saving import save_failed
 from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, add_field,
@@ -92,7 +93,7 @@ class RecordForm(QWidget):
             w = QComboBox(self)
             w.addItem("", None)
             for choice in f.choices:
-                w.addItem(choice, choice)
+                w.addItem(f.choice_label(choice), choice)
             return w
         if f.type == "nationality":
             w = QComboBox(self)
@@ -111,9 +112,13 @@ class RecordForm(QWidget):
             w.addItem("", None)
             return w
         w = QLineEdit(self)
-        if f.max_len:
-            w.setMaxLength(f.max_len)
+        if f.max_len:  # said before it is reached; a longer text stays, with the message
+            w.setToolTip(self.tr("At most %1 characters").replace("%1", str(f.max_len)))
+            w.textEdited.connect(lambda text, f=f: self._check_length(f, text))
         return w
+
+    def _check_length(self, f: Field, text: str) -> None:
+        self.errors[f.name].show_message(check_field(f, text) if len(text) > f.max_len else None)
 
     def fill_ref(self, combo: QComboBox, options: list[tuple[int, str]]) -> None:
         """The choices of a reference field; the value chosen (or set before
@@ -238,6 +243,7 @@ class RecordDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         extra = QHBoxLayout()
         self.extra_buttons = extra
         extra.addStretch(1)

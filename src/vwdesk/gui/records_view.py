@@ -18,18 +18,21 @@ from PySide6.QtWidgets import (
 
 from vwdesk.app.records import Stored
 from vwdesk.core.errors import VwdeskError
-from vwdesk.core.records import KINDS
+from vwdesk.core.records import KINDS, Field
 from vwdesk.gui.i18n import record_text
 from vwdesk.gui.lazy_view import LazyView
+from vwdesk.gui.record_dialogs import record_dialog
 from vwdesk.gui.record_form import RecordDialog
 from vwdesk.gui.widgets import Banner, confirm
 
 
-def _cell(value, ref_names: dict[int, str] | None) -> str:
+def _cell(f: Field, value, ref_names: dict[int, str] | None) -> str:
     if value is None:
         return ""
     if ref_names is not None:
         return ref_names.get(value, str(value))
+    if f.type == "choice":
+        return f.choice_label(value)
     if hasattr(value, "strftime"):
         return value.strftime("%d-%m-%Y")
     if isinstance(value, bool):
@@ -96,11 +99,13 @@ class RecordsView(LazyView):
         self.table.setRowCount(len(self.rows))
         for i, stored in enumerate(self.rows):
             for col, f in enumerate(self.columns):
-                self.table.setItem(i, col, QTableWidgetItem(_cell(stored.values[f.name],
+                self.table.setItem(i, col, QTableWidgetItem(_cell(f, stored.values[f.name],
                                                                   names.get(f.name))))
 
     def _open(self, row_id: int | None) -> None:
-        self.dialog = RecordDialog(self.workspace, self.kind_key, row_id, parent=self)
+        self.dialog = record_dialog(self.workspace, self.kind_key, row_id, parent=self)
+        self.dialog.saved.connect(lambda _id: self.banner.show_message(
+            self.tr("Saved."), "info"))
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
 

@@ -72,7 +72,7 @@ class DeskApp(QObject):
             login.close()
             setup = SetupDialog(self.db)
             self.dialog = setup
-            setup.accepted.connect(lambda: self.show_login(setup.username or ""))
+            setup.accepted.connect(lambda: self._set_up(setup))
             setup.rejected.connect(QApplication.quit)
             setup.open()
         elif isinstance(self.dialog, LoginDialog):
@@ -84,6 +84,17 @@ class DeskApp(QObject):
         QMessageBox.critical(None, "vwdesk", exc.message)
         self.exit_code = 2
         QApplication.exit(2)
+
+    def _set_up(self, setup: SetupDialog) -> None:
+        """The first administrator was just made: logged in at once, with the
+        password typed twice a moment ago (not a third time)."""
+        from vwdesk.app.login import authenticate
+
+        db, username, password = self.db, setup.username, setup.password.text()
+        setup.password.clear()
+        setup.password2.clear()
+        self.ops.query(None, lambda _: authenticate(db, username, password), self.logged_in,
+                       lambda _exc: self.show_login(username))
 
     def show_login(self, username: str = "") -> None:
         dialog = LoginDialog(self.db, self._demo_logins() if self.db else None, username)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from vwdesk.app.users import UserRow
 from vwdesk.core.errors import ValidationError, VwdeskError
 from vwdesk.gui.lazy_view import LazyView
-from vwdesk.gui.widgets import Banner, ErrorLabel, add_field
+from vwdesk.gui.widgets import Banner, ErrorLabel, add_field, local_time, utc_now
 
 
 class NewUserDialog(QDialog):
@@ -83,11 +83,12 @@ class UsersView(LazyView):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setAccessibleName(self.tr("Users"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Name"),
-                                              self.tr("Role"), self.tr("Last login")])
+                                              self.tr("Role"), self.tr("Last login"),
+                                              self.tr("Status")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -121,9 +122,14 @@ class UsersView(LazyView):
     def _show(self, users: list[UserRow]) -> None:
         self.user_ids = [u.id for u in users]
         self.table.setRowCount(len(users))
+        now = utc_now()
         for i, u in enumerate(users):
-            last = u.last_login_at.strftime("%d-%m-%Y %H:%M") if u.last_login_at else ""
-            for col, text in enumerate((u.username, u.display_name, u.role, last)):
+            last = local_time(u.last_login_at) if u.last_login_at else ""
+            if u.locked(now):
+                status = self.tr("locked until %1").replace("%1", local_time(u.locked_until))
+            else:
+                status = self.tr("active") if u.active else self.tr("switched off")
+            for col, text in enumerate((u.username, u.display_name, u.role, last, status)):
                 self.table.setItem(i, col, QTableWidgetItem(text))
 
     def new_user(self) -> None:

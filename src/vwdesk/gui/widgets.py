@@ -9,12 +9,14 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +71,41 @@ def add_field(form: QFormLayout, text: str, field: QWidget, *below: QWidget) -> 
     return label
 
 
+def _fit_dialog(widget: QWidget) -> None:
+    """A dialog grows to show a message in full (a main window keeps its size)."""
+    window = widget.window()
+    if isinstance(window, QDialog) and window.isVisible():
+        window.adjustSize()
+
+
+class ElidedLabel(QLabel):
+    """One line of text that may be long (a 200-letter name): shortened with
+    "…" to the room there is, the whole text in the tooltip. It never makes
+    its window wider."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+        self.full = ""
+        self.setFullText(text)
+
+    def setFullText(self, text: str) -> None:  # noqa: N802 - Qt style, like setText
+        self.full = text
+        self.setToolTip(text if len(text) > 30 else "")
+        self.setAccessibleName(text)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), self.minimumWidth())
+        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, width))
+
+
 class ErrorLabel(QLabel):
     """The message shown beside a field (hidden when there is none)."""
 
@@ -81,6 +118,7 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str | None) -> None:
         self.setText(text or "")
         self.setVisible(bool(text))
+        _fit_dialog(self)
 
 
 class Banner(QLabel):
@@ -102,6 +140,7 @@ class Banner(QLabel):
         self.setStyleSheet(self.STYLES[level] + " padding:6px; border-radius:3px;")
         self.setText(text)
         self.show()
+        _fit_dialog(self)
 
     def clear_message(self) -> None:
         self.setText("")
@@ -257,6 +296,16 @@ class ClientPicker(QWidget):
 
         if self.client_id == client_id and row is not None:
             self.edit.setText(label(row))
+
+
+def local_time(at: dt.datetime) -> str:
+    """A moment stored in UTC, as the local time of this PC."""
+    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def utc_now() -> dt.datetime:
+    """Now, as the database stores moments (UTC, without a time zone)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -4,8 +4,6 @@ than the threshold."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from vwdesk.app.privacy import AccessEntry, AccessOverview
 from vwdesk.core.errors import VwdeskError
+from vwdesk.gui.widgets import local_time
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -46,12 +45,9 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
     table.resizeColumnsToContents()
 
 
-def local_time(at: dt.datetime) -> str:
-    """A moment stored in UTC, as the local time of this PC."""
-    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
-
-
 class AccessLogView(QWidget):
+    GUIDE = "privacy.md"  # what F1 opens
+
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace

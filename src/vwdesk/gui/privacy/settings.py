@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from vwdesk.app.privacy import SettingsShown
 from vwdesk.core.errors import VwdeskError
+from vwdesk.gui.files import choose_folder
 from vwdesk.gui.widgets import add_field
 
 
@@ -96,8 +96,8 @@ class PrivacySettingsDialog(QDialog):
         self.save_button.setEnabled(True)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
-                                                  self.backup_dir.text())
+        folder = choose_folder(self, "backups", self.tr("Backup folder"),
+                               self.backup_dir.text())
         if folder:
             self.backup_dir.setText(folder)
 

@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from vwdesk.core.errors import VwdeskError
+from vwdesk.gui.files import open_file, save_file
 from vwdesk.gui.report.editor import SectionEditor
 from vwdesk.gui.report.preview import PdfPreview, page_image
 from vwdesk.report.draft import ReportDraft
@@ -46,6 +46,8 @@ DELAY_MS = 400  # after the last keystroke: new figures (when needed) and the pr
 
 
 class ReportScreen(QWidget):
+    GUIDE = "templates.md"  # what F1 opens
+
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
@@ -376,9 +378,8 @@ class ReportScreen(QWidget):
     def save_pdf(self) -> None:
         if self.draft is None or self.draft.figures is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report as PDF"),
-                                              self._file_name(".pdf"),
-                                              self.tr("PDF files (*.pdf)"))
+        path, _ = save_file(self, "report", self.tr("Save report as PDF"),
+                            self._file_name(".pdf"), self.tr("PDF files (*.pdf)"))
         if not path:
             return
         target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
@@ -400,9 +401,9 @@ class ReportScreen(QWidget):
 
     def export_template(self) -> None:
         """The template as shown (unsaved changes included) to a .toml file."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export template"), f"{self.draft.location_name.lower()}.toml",
-            self.tr("Template files (*.toml)"))
+        path, _ = save_file(self, "template", self.tr("Export template"),
+                            f"{self.draft.location_name.lower()}.toml",
+                            self.tr("Template files (*.toml)"))
         if not path:
             return
         if not path.lower().endswith(".toml"):
@@ -420,8 +421,8 @@ class ReportScreen(QWidget):
     def import_template(self) -> None:
         """A template from a .toml file replaces the one on screen after it
         has been checked; Save keeps it."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import template"), "",
-                                              self.tr("Template files (*.toml)"))
+        path, _ = open_file(self, "template", self.tr("Import template"),
+                            self.tr("Template files (*.toml)"))
         if not path:
             return
         try:
