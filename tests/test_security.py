@@ -83,3 +83,28 @@ def test_a_locked_account_is_only_named_to_its_right_password(office):
     assert set(answers) == {WRONG_CREDENTIALS}
     with pytest.raises(LoginError, match="tijdelijk geblokkeerd"):
         authenticate(office.db, "vw-testdorp", "geheim-wachtwoord")
+
+
+# --- the SQLite connection ----------------------------------------------------
+
+def test_a_writer_kept_waiting_gets_one_dutch_sentence_without_sql_parameters(
+        sqlite_db, monkeypatch):
+    import sqlite3
+
+    from vwdesk.core import db as core_db
+    from vwdesk.core.db import Database
+    from vwdesk.core.errors import DatabaseBusy
+    from vwdesk.core.services.users import SYSTEM, create_user
+
+    monkeypatch.setattr(core_db, "BUSY_TIMEOUT_MS", 200)
+    second = Database(sqlite_db.url, migrate=False)
+    holder = sqlite3.connect(sqlite_db.url.removeprefix("sqlite:///"))
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # an import on another PC holds the write lock
+        with pytest.raises(DatabaseBusy, match="bezet") as err, second.session() as s:
+            create_user(s, SYSTEM, "nieuw", "geheim-wachtwoord", "beheerder", None)
+    finally:
+        holder.close()
+        second.close()
+    driver_error = str(err.value.__context__)
+    assert "$argon2" not in driver_error and "parameters hidden" in driver_error

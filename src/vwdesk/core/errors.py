@@ -64,3 +64,13 @@ class NotFound(VwdeskError):
 
 class LoginError(VwdeskError):
     """Wrong user name or password, or a locked account."""
+
+
+class DatabaseBusy(VwdeskError):
+    """Another connection held the database's write lock for longer than the
+    busy timeout (e.g. a long import on another PC)."""
+
+    def __init__(self) -> None:
+        super().__init__("De database is bezet door een andere opdracht (bijvoorbeeld een "
+                         "import op een andere computer); er is niets opgeslagen. Probeer het "
+                         "over een paar minuten opnieuw.")
