@@ -23,10 +23,12 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import iterparse
 from xml.sax.saxutils import escape
 
+from vwdesk.core.files import open_private
 from vwdesk.exchange.sheet_rows import (
     ILLEGAL_XML_CHARS,
     MAIN,
@@ -196,7 +198,10 @@ class XlsxWriter:
     """Writes sheets of plain values row by row; only one sheet is open at a time."""
 
     def __init__(self, path: Any):
-        self.zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=5)
+        # A file named by path is private to the account (`core.files`).
+        self._file = open_private(path) if isinstance(path, str | Path) else None
+        self.zip = zipfile.ZipFile(self._file or path, "w", zipfile.ZIP_DEFLATED,
+                                   compresslevel=5)
         self.titles: list[str] = []
         self._out: Any = None
         self._row = 0
@@ -279,12 +284,18 @@ class XlsxWriter:
             f"{rels}</Relationships>"))
         self.zip.writestr("xl/styles.xml", _STYLES)
         self.zip.close()
+        self._close_file()
+
+    def _close_file(self) -> None:
+        if self._file is not None:
+            self._file.close()
 
     def abort(self) -> None:
         if self._out is not None:
             self._out.close()
             self._out = None
         self.zip.close()
+        self._close_file()
 
 
 def _inline(ref: str, text: str, style: int) -> str:

@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from vwdesk.core import models as m
 from vwdesk.core.db import Database, data_dir
 from vwdesk.core.errors import VwdeskError
+from vwdesk.core.files import private_dir
 from vwdesk.privacy import crypto
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,7 @@ def make_backup(db: Database, folder: Path | None = None, passphrase: str | None
         crypto.check_passphrase(passphrase)
     target = folder / f"{db_path.stem}-{now.strftime(STAMP)}{ext}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
         fd, tmp_name = tempfile.mkstemp(prefix=".vwdesk-backup-", suffix=".part", dir=folder)
         os.close(fd)
         tmp = Path(tmp_name)
