@@ -211,7 +211,7 @@ def _csv_rows(text: io.TextIOWrapper, tick: Callable[[], None]
                                             delimiter=delimiter), start=1):
         if number % 500 == 0:
             tick()
-        yield number, row
+        yield number, [v.csv_cell(c) if c[:1] == "'" else c for c in row]
 
 
 def _detect_encoding(path: Path) -> str | None:

@@ -13,6 +13,9 @@ import re
 from vwdesk.core.nationalities import by_code, parse_nationality
 
 LIST_SEPARATOR = "|"
+# Text a spreadsheet program would run as a formula when the .csv is opened
+# (OWASP "CSV injection"): written with a ' in front, which the reader drops.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _TIME_SUFFIX = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
@@ -155,4 +158,13 @@ def csv_text(value: object) -> str:
         return f"{value:%d-%m-%Y}"
     if isinstance(value, float):
         return (str(int(value)) if value.is_integer() else repr(value)).replace(".", ",")
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
     return str(value)
+
+
+def csv_cell(text: str) -> str:
+    """A .csv cell as read: the ' that `csv_text` put before text starting
+    like a formula is dropped."""
+    return text[1:] if text[:1] == "'" and text[1:2] and text[1:].startswith(FORMULA_START) \
+        else text
