@@ -220,3 +220,11 @@ def test_limits_are_written_down():
     for number in ("4 GB", "5.000.000", "16.384", "16 MB", "32.767", "512 MB", "64 MB"):
         assert number in doc, number
     assert limits.MAX_CELL_CHARS == 32_767
+
+
+def test_a_column_name_longer_than_a_cell_may_be(tmp_path):
+    path = write_csv(tmp_path / "csv", "vrijwilligers", [
+        ["nummer", "x" * 40_000], ["V1", "1"]], encoding="utf-8")
+    lines = _lines(path)
+    assert lines[0] == ("vrijwilligers.csv, rij 1, kolom B: is langer dan 32.767 tekens (de "
+                        "grens van Excel); maak de tekst korter.")

@@ -365,8 +365,13 @@ def _header(sheet: Sheet, source: str, row: int, header: tuple | list, problems:
             ) -> list[Column | None]:
     columns: list[Column | None] = []
     seen: set[str] = set()
-    for cell in header:
-        name = "" if v.is_empty(cell) else v.parse_str(cell)
+    for i, cell in enumerate(header):
+        try:
+            name = "" if v.is_empty(cell) else v.parse_str(cell)
+        except v.BadValue as exc:  # a column name of more than 32,767 characters
+            problems.add(source, row, column_letters(i), None, exc.message)
+            columns.append(None)
+            continue
         col = find_column(sheet, name) if name else None
         if name and col is None:
             problems.add(source, row, name, None,
