@@ -197,6 +197,11 @@ def make_backup(db: Database, folder: Path | None = None, passphrase: str | None
         raise BackupError(f"De back-up kan niet worden gemaakt in {folder} ({exc.strerror}); "
                           "controleer of de map bestaat en bereikbaar is, of kies een andere "
                           "map in de privacy-instellingen.") from exc
+    except sqlite3.Error as exc:  # e.g. the disk beside the database is full
+        log.warning("backup.sqlite_failed error=%s", exc.__class__.__name__)
+        raise BackupError("De back-up kan niet worden gemaakt: SQLite kon de kopie niet "
+                          "schrijven (is de schijf vol?). Maak ruimte vrij en probeer het "
+                          "opnieuw.") from None
     _remember_folder(db_path, folder)
     removed = rotate(folder, db_path.stem)
     log.info("backup.made encrypted=%s removed=%d", encrypted, len(removed))
@@ -457,6 +462,11 @@ def restore(db_url: str, backup: Path, passphrase: str | None = None,
         except OSError as exc:
             raise BackupError(f"De back-up kan niet worden teruggezet ({exc.strerror}); sluit "
                               "vwdesk op alle computers en probeer het opnieuw.") from exc
+        except sqlite3.Error as exc:  # the copy into the database failed and was rolled back
+            log.warning("backup.restore_failed error=%s", exc.__class__.__name__)
+            raise BackupError("De back-up kan niet worden teruggezet: SQLite kon de database "
+                              "niet vervangen (is de schijf vol?); de database is ongewijzigd. "
+                              "Maak ruimte vrij en probeer het opnieuw.") from None
     log.info("backup.restored")
     return aside
 
