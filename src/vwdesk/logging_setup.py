@@ -17,6 +17,8 @@ from pathlib import Path
 
 from platformdirs import user_log_path
 
+from vwdesk.core.files import open_private, private_dir
+
 LOG_NAME = "vwdesk.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
@@ -46,6 +48,14 @@ class DataFreeFormatter(logging.Formatter):
         return "\n".join("  " + line for line in lines)
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file (also after a rotation) readable by its owner only."""
+
+    def _open(self):  # noqa: ANN202 - logging's API
+        return open_private(self.baseFilename, self.mode, encoding=self.encoding,
+                            errors=self.errors)
+
+
 def log_dir() -> Path:
     return Path(os.environ.get("VWDESK_LOG_DIR") or user_log_path("vwdesk", appauthor=False))
 
@@ -54,15 +64,15 @@ def configure_logging(log_dir_: Path | str | None = None, level: int = logging.I
     """Send the `vwdesk` loggers to a rotating file; returns its path. Calling
     it again replaces the earlier handler (e.g. in tests)."""
     folder = Path(log_dir_) if log_dir_ else log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     path = folder / LOG_NAME
     logger = logging.getLogger("vwdesk")
     for handler in list(logger.handlers):
         if getattr(handler, _HANDLER_FLAG, False):
             logger.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES,
-                                                   backupCount=BACKUP_COUNT, encoding="utf-8")
+    handler = _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES,
+                                          backupCount=BACKUP_COUNT, encoding="utf-8")
     setattr(handler, _HANDLER_FLAG, True)
     handler.setFormatter(DataFreeFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     logger.addHandler(handler)

@@ -1,5 +1,6 @@
 """What the app does right after opening the database: the integrity check,
-the daily retention run and a backup when the newest one is a few hours old."""
+removing what a killed backup or restore left, the daily retention run and
+a backup when the newest one is a few hours old."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import logging
 from vwdesk.core.db import Database
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.services.users import SYSTEM
-from vwdesk.privacy.backup import backup_if_due
+from vwdesk.privacy.backup import backup_if_due, clean_leftovers, sqlite_path
 from vwdesk.privacy.integrity import check_database
 from vwdesk.privacy.retention import locations_due, run_retention
 
@@ -22,6 +23,8 @@ def run_startup_checks(db: Database) -> list[str]:
     A failing retention run or backup does not stop the app: it becomes a
     notice (and an error in the application log)."""
     check_database(db)
+    if db.is_sqlite:
+        clean_leftovers(sqlite_path(db.url))
     notices: list[str] = []
     try:
         due = locations_due(db)

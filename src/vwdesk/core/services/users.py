@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -13,7 +15,7 @@ from sqlalchemy.orm import Session
 from vwdesk.core import models as m
 from vwdesk.core import vocab
 from vwdesk.core.db import Database
-from vwdesk.core.errors import LoginError, NotFound, ValidationError
+from vwdesk.core.errors import AccessDenied, LoginError, NotFound, ValidationError
 from vwdesk.core.models import utcnow
 from vwdesk.core.services.base import Actor, audit
 
@@ -100,14 +102,16 @@ def _volunteer_problem(s: Session, volunteer_id: int | None, location_id: int | 
 
 
 def set_password(s: Session, actor: Actor, user: m.User, password: str) -> None:
-    """A new password (and the lock lifted). Users set their own; a
-    teamleader those of the other users of their location, a beheerder
-    anyone's."""
+    """Set (and unlock) `user`'s password: one's own, or as a teamleader that
+    of a vrijwilliger or teamleider of the own location, or as beheerder anyone's."""
     check_password(password)
     if actor.user_id != user.id:
         actor.require_teamleader()
-        if user.role == "beheerder" or not actor.may_see_location(user.location_id):
-            actor.require_admin()
+        if not actor.is_admin and (user.role == "beheerder"
+                                   or user.location_id != actor.location_id):
+            raise AccessDenied("Een teamleider mag alleen het wachtwoord instellen van "
+                               "vrijwilligers en teamleiders van de eigen locatie; vraag het "
+                               "een beheerder.")
     user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
     user.locked_until = None
@@ -118,31 +122,36 @@ def set_password(s: Session, actor: Actor, user: m.User, password: str) -> None:
 def authenticate(db: Database, username: str, password: str,
                  now: dt.datetime | None = None) -> m.User:
     """The user for these credentials; counts failures and locks the account
-    for 15 minutes after five in a row. One message for an unknown name and a
-    wrong password, so names cannot be guessed. The failure count is committed
-    before the error is raised."""
+    for 15 minutes after five in a row.
+
+    Nothing in the answer tells whether a name exists: an unknown name, a
+    wrong password and a locked account with a wrong password get the same
+    message after the same work (a password hash is always verified, a dummy
+    one for an unknown name). Only the right password of a locked account
+    hears that it is locked. The failure count is committed before the error
+    is raised."""
     now = now or utcnow()
     error: LoginError | None = None
     with db.session() as s:
         user = s.scalar(select(m.User).where(func.lower(m.User.username) == username.strip().lower()))
         if user is None or not user.active:
+            _verify(_dummy_hash(), password)
             error = LoginError(WRONG_CREDENTIALS)
+        elif not _verify(user.password_hash, password):
+            error = LoginError(WRONG_CREDENTIALS)
+            if not (user.locked_until and user.locked_until > now):
+                user.failed_logins = (user.failed_logins or 0) + 1
+                if user.failed_logins >= MAX_FAILED_LOGINS:
+                    user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
+                    user.failed_logins = 0
+                    audit(s, actor_for(user), "lock", "users", user.id,
+                          location_id=user.location_id)
         elif user.locked_until and user.locked_until > now:
             minutes = int((user.locked_until - now).total_seconds() // 60) + 1
             error = LoginError(
                 f"Dit account is tijdelijk geblokkeerd na {MAX_FAILED_LOGINS} mislukte pogingen; "
                 f"probeer het over {minutes} minuten opnieuw of vraag uw teamleider het "
                 "wachtwoord opnieuw in te stellen.")
-        elif not _verify(user.password_hash, password):
-            user.failed_logins = (user.failed_logins or 0) + 1
-            error = LoginError(WRONG_CREDENTIALS)
-            if user.failed_logins >= MAX_FAILED_LOGINS:
-                user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                user.failed_logins = 0
-                audit(s, actor_for(user), "lock", "users", user.id, location_id=user.location_id)
-                error = LoginError(
-                    f"Dit account is nu {LOCK_MINUTES} minuten geblokkeerd na {MAX_FAILED_LOGINS} "
-                    "mislukte pogingen; probeer het later opnieuw.")
         else:
             user.failed_logins = 0
             user.locked_until = None
@@ -158,6 +167,12 @@ def _verify(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash of a random password with the same parameters as real ones."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 @dataclass(frozen=True)
