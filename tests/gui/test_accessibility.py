@@ -133,3 +133,24 @@ def test_the_other_dialogs_and_screens(qtbot, window, teamleader, office):
         settle(qtbot, teamleader)
         check(qtbot, screen)
         screen.close()
+
+
+def test_geez_and_arabic_names_have_their_letters(qapp):
+    """A PC without an Ethiopic or Arabic font still shows these names: the
+    shipped Noto fonts come after the system font."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from vwdesk.gui import fonts
+
+    before = qapp.font()
+    try:
+        families = fonts.install(qapp)
+        assert "Noto Sans Ethiopic" in families and "Noto Sans Arabic" in families
+        for name in ("ሃብቶም", "حسن"):
+            for family in ("Noto Sans Ethiopic", "Noto Sans Arabic"):
+                if all(QFontMetrics(QFont(family)).inFontUcs4(ord(ch)) for ch in name):
+                    break
+            else:
+                raise AssertionError(f"no shipped font has every letter of {name}")
+    finally:
+        qapp.setFont(before)

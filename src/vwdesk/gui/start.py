@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from vwdesk.gui import i18n
+from vwdesk.gui import fonts, i18n
 from vwdesk.gui.login import LoginDialog, SetupDialog
 from vwdesk.gui.ops import Ops
 from vwdesk.resources import resource_path
@@ -150,6 +150,7 @@ def run(database: str | None, demo: bool) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "vwdesk.svg"))))
     app.setQuitOnLastWindowClosed(False)
     i18n.install(app)
+    fonts.install(app)
 
     def open_db():
         from vwdesk.app.opening import open_database
