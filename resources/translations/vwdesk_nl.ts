@@ -520,6 +520,10 @@
         <translation>Ongewijzigd</translation>
     </message>
     <message>
+        <source>What changes (the first %1 rows of each sheet):</source>
+        <translation>Wat er verandert (de eerste %1 regels van elk blad):</translation>
+    </message>
+    <message>
         <source>… and %1 more problems</source>
         <translation>… en nog %1 fouten</translation>
     </message>
@@ -558,6 +562,34 @@
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nieuw</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>gewijzigd</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 gewijzigd</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Wat er verandert</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hoe</translation>
     </message>
 </context>
 <context>

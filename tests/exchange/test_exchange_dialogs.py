@@ -250,3 +250,28 @@ def test_save_template(parent, tmp_path, monkeypatch, messages):
     finally:
         data.close()
     assert messages[-1][0] == "information"
+
+
+def test_the_preview_shows_which_rows_change_and_how(qtbot, office, parent, tmp_path,
+                                                      monkeypatch, messages):
+    from vwdesk.core.services import base
+
+    with office.db.session() as s:
+        base.create(s, office.teamleader, "clients", office.location_id,
+                    {"number": "C1", "first_name": "Amal", "last_name": "Haddad",
+                     "note": "oud"})
+    path = write_xlsx(tmp_path / "in.xlsx", {
+        "clienten": [["nummer", "voornaam", "achternaam", "notitie"],
+                     ["C1", "Amira", "Haddad", "nieuw"], ["C2", "Sara", "Tekle", ""]]})
+    choose_file(monkeypatch, path)
+    seen = {}
+
+    def look(dialog):
+        seen["changes"] = table_rows(dialog.changes)
+        dialog.close_button.click()
+
+    when_shown(ui.ImportPreviewDialog, look)
+    assert run_import(qtbot, office, parent) is False
+    assert seen["changes"] == [
+        ["clienten", "2", "C1", "changed", "voornaam: Amal → Amira; notitie changed"],
+        ["clienten", "3", "C2", "new", ""]]  # a note's words are not shown, only that it changed

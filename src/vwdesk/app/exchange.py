@@ -10,9 +10,10 @@ from pathlib import Path
 from vwdesk.app.desk import Part, Saved
 from vwdesk.core.records import KINDS
 from vwdesk.exchange import ImportCancelled, ImportFailed, ImportPlan, ImportResult
+from vwdesk.exchange.importing import SHOWN_ROWS
 
-__all__ = ["Exchange", "ImportCancelled", "ImportFailed", "ImportPlan", "ImportResult",
-           "write_template"]
+__all__ = ["SHOWN_ROWS", "Exchange", "ImportCancelled", "ImportFailed", "ImportPlan",
+           "ImportResult", "write_template"]
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

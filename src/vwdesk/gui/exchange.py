@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vwdesk.app.exchange import ImportCancelled, ImportFailed, ImportPlan, write_template
+from vwdesk.app.exchange import (SHOWN_ROWS, ImportCancelled, ImportFailed, ImportPlan,
+                                 write_template)
 from vwdesk.core.errors import VwdeskError
 from vwdesk.gui.files import open_file, save_file
 
@@ -91,6 +92,11 @@ class ImportPreviewDialog(QDialog):
                                   for p in plan.sheets])
             self.sheets.setObjectName("sheetsTable")
             layout.addWidget(self.sheets)
+            self.changes = self._changes_table(plan)
+            if self.changes is not None:
+                layout.addWidget(QLabel(self.tr("What changes (the first %1 rows of each sheet):")
+                                        .replace("%1", str(SHOWN_ROWS))))
+                layout.addWidget(self.changes, 1)
         self.problems: QTableWidget | None = None
         if failed is not None:
             message = _plain_label(failed.message)
@@ -126,6 +132,42 @@ class ImportPreviewDialog(QDialog):
             self.import_button.setDefault(True)
         else:
             self.close_button.setDefault(True)
+
+
+    def _changes_table(self, plan: ImportPlan) -> QTableWidget | None:
+        """Per row that adds or changes a record: what it adds or changes."""
+        rows = []
+        for p in plan.sheets:
+            for change in p.changes:
+                if change.new:
+                    what, detail = self.tr("new"), ""
+                else:
+                    what = self.tr("changed")
+                    detail = "; ".join(
+                        f"{column}: {_shown(before)} → {_shown(after)}"
+                        if (before, after) != (None, None) else
+                        self.tr("%1 changed").replace("%1", column)
+                        for column, before, after in change.fields)
+                rows.append([p.source, change.row, change.number or "", what, detail])
+        if not rows:
+            return None
+        table = _table(self.tr("What changes"), [self.tr("Sheet"), self.tr("Row"),
+                                                 self.tr("Number"), self.tr("What"),
+                                                 self.tr("How")], rows)
+        table.setObjectName("changesTable")
+        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        return table
+
+
+def _shown(value: Any) -> str:
+    """A value as the workbook writes it (a date as dd-mm-jjjj, nothing as —)."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
 
 
 class ImportFlow(QObject):
