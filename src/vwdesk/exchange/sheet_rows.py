@@ -251,7 +251,10 @@ class SheetRows:
                     if not v:
                         values.append(None)
                     elif style and int(style) in self.date_styles:
-                        values.append(_serial_date(self.epoch, v))
+                        try:  # inline: one call less per date cell
+                            values.append(self.epoch + dt.timedelta(days=float(v)))
+                        except (OverflowError, ValueError):
+                            values.append(_number(v))  # no date: the column's parser says so
                     else:
                         values.append(_number(v))
                 elif t == "s":
