@@ -231,6 +231,7 @@ def show_error(parent: QWidget | None, text: str) -> QMessageBox:
     """A non-blocking (window-modal) message box for an error."""
     box = QMessageBox(QMessageBox.Icon.Warning, "vwdesk", text, QMessageBox.StandardButton.Ok,
                       parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a message may quote a cell: never markup
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -40,7 +40,8 @@ from vwdesk.report.draft import ReportDraft
 from vwdesk.report import Figures
 from vwdesk.report.pages import pdf_bytes, render_pages
 from vwdesk.report.template import PLACEHOLDER, fill, format_value
-from vwdesk.report.template_file import TemplateFileError, template_to_toml, toml_to_template
+from vwdesk.report.template_file import (MAX_TEXT_CHARS, TemplateFileError, template_to_toml,
+                                         toml_to_template)
 
 DELAY_MS = 400  # after the last keystroke: new figures (when needed) and the preview
 
@@ -427,7 +428,8 @@ class ReportScreen(QWidget):
             return
         try:
             with open(path, encoding="utf-8") as source:
-                text = source.read()
+                # Bounded: a longer file is refused by toml_to_template anyway.
+                text = source.read(MAX_TEXT_CHARS + 1)
             template = toml_to_template(text, self.draft.municipalities)
         except (OSError, UnicodeDecodeError):
             QMessageBox.warning(self, self.tr("Not imported"),
