@@ -1,8 +1,10 @@
-"""Finding the files under `resources/` (fonts, icons, translations).
+"""Finding the files under `resources/` (fonts, icons, translations) and
+the user guides under `docs/`.
 
-Three layouts: a source checkout (`resources/` next to `src/`), an installed
-wheel (`vwdesk/resources`, see pyproject's force-include) and the PyInstaller
-bundle (`sys._MEIPASS/resources`). The first that exists wins.
+Three layouts: a source checkout (`resources/` and `docs/` next to `src/`),
+an installed wheel (`vwdesk/resources`, see pyproject's force-include) and
+the PyInstaller bundle (`sys._MEIPASS/resources` and `sys._MEIPASS/docs`,
+see installer/bundle.py). The first that exists wins.
 """
 
 from __future__ import annotations
@@ -29,3 +31,11 @@ def _root() -> Path:
 def resource_path(*parts: str) -> Path:
     """The path of `resources/<parts...>` in whichever layout is running."""
     return _root().joinpath(*parts)
+
+
+def guide_path(*parts: str) -> Path:
+    """The path of a user guide, `docs/<parts...>` (e.g. "privacy.md"), in the
+    bundle or a source checkout (a wheel does not carry the guides)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    return root.joinpath("docs", *parts)
