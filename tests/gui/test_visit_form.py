@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from deskutil import contacts_in_db, show_active
+from deskutil import contacts_in_db, make_workspace, settle, show_active
 from vwdesk.gui.visit_form import VisitForm
 
 
@@ -16,9 +16,10 @@ def type_into(qtbot, widget, text):
     qtbot.keyClicks(widget, text)
 
 
-def test_visit_registered_by_keyboard_alone(qtbot, office, volunteer_session, hassan):
-    form = VisitForm(volunteer_session)
+def test_visit_registered_by_keyboard_alone(qtbot, office, volunteer, hassan):
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
+    settle(qtbot, volunteer)
     edit = form.client.edit
     qtbot.keyClicks(edit, "alhassan")
     qtbot.waitUntil(lambda: form.client.matches.count() == 1 and form.client.matches.isVisible())
@@ -32,7 +33,9 @@ def test_visit_registered_by_keyboard_alone(qtbot, office, volunteer_session, ha
     qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)  # adds "brieven"
     checked = sorted(c.text() for c in form.chips.values() if c.isChecked())
     assert checked == ["brieven", "werk"]
-    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)  # empty topic field: save
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)  # empty topic field: save
+    settle(qtbot, volunteer)
 
     [contact] = contacts_in_db(office)
     assert contact.client_id == hassan and contact.kind == "spreekuur"
@@ -46,54 +49,63 @@ def test_visit_registered_by_keyboard_alone(qtbot, office, volunteer_session, ha
     assert "Al-Hassan" in form.day.item(0, 1).text() and form.day.item(0, 2).text() == "brieven, werk"
 
 
-def test_ctrl_s_saves_a_visit_without_a_file(qtbot, office, volunteer_session):
-    form = VisitForm(volunteer_session)
+def test_ctrl_s_saves_a_visit_without_a_file(qtbot, office, volunteer):
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
+    settle(qtbot, volunteer)
     form.without_file.setChecked(True)
     assert form.person.hasFocus()
     qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, volunteer)
     # Nothing saved: the message stands beside the person field.
     assert contacts_in_db(office) == []
     assert form.errors["person_label"].isVisible()
     assert "persoon" in form.errors["person_label"].text()
     type_into(qtbot, form.person, "man met rode jas")
-    qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     [contact] = contacts_in_db(office)
     assert contact.person_label == "man met rode jas" and contact.client_id is None
 
 
-def test_validation_error_keeps_what_was_typed(qtbot, office, volunteer_session, hassan):
-    form = VisitForm(volunteer_session)
+def test_validation_error_keeps_what_was_typed(qtbot, office, volunteer, hassan):
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
     form.client.set_client(hassan)
     form.date.setText("31-02-2024")
     form.duration.setText("20")
     qtbot.keyClick(form.duration, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
     assert contacts_in_db(office) == []
     assert form.errors["date"].isVisible()
     assert form.client.client_id == hassan and form.duration.text() == "20"
 
 
-def test_correct_and_remove_a_mistaken_visit(qtbot, office, volunteer_session, hassan,
+def test_correct_and_remove_a_mistaken_visit(qtbot, office, volunteer, hassan,
                                              monkeypatch):
-    form = VisitForm(volunteer_session)
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
     form.client.set_client(hassan)
     form.save()
+    settle(qtbot, volunteer)
     form.day.selectRow(0)
     qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, volunteer)
     assert form.editing is not None and form.client.client_id == hassan
     form.kind.setCurrentIndex(form.kind.findData("juridisch"))
     form.duration.setText("45")
-    qtbot.keyClick(form.duration, Qt.Key.Key_Return)
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(form.duration, Qt.Key.Key_Return)
     [contact] = contacts_in_db(office)
     assert (contact.kind, contact.duration_minutes) == ("juridisch", 45)
 
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    settle(qtbot, volunteer)
     form.day.selectRow(0)
     qtbot.mouseClick(form.remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, volunteer)
     assert len(asked) == 1
     assert contacts_in_db(office) == []
     assert form.day.rowCount() == 0
@@ -106,23 +118,27 @@ def test_correct_and_remove_a_mistaken_visit(qtbot, office, volunteer_session, h
     assert "delete" in actions
 
 
-def test_conflict_on_correction_keeps_typed_values(qtbot, office, volunteer_session, hassan):
+def test_conflict_on_correction_keeps_typed_values(qtbot, office, volunteer, hassan):
     from vwdesk.core.services import contacts
 
-    form = VisitForm(volunteer_session)
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
     form.client.set_client(hassan)
     form.save()
+    settle(qtbot, volunteer)
     contact_id = form.day_rows[0].id
     form.edit(contact_id)
+    settle(qtbot, volunteer)
     with office.db.session() as s:  # another PC corrects it first
         edit = contacts.for_edit(s, office.teamleader, contact_id)
         contacts.change(s, office.teamleader, contact_id, edit.version, {"duration_minutes": 10}, [])
     form.duration.setText("30")
     form.save()
+    settle(qtbot, volunteer)
     assert "Teamleider" in form.banner.text()
     assert form.duration.text() == "30" and form.editing is not None
-    form.save()  # saving again keeps the user's value
+    with qtbot.waitSignal(form.saved):
+        form.save()  # saving again keeps the user's value
     [contact] = contacts_in_db(office)
     assert contact.duration_minutes == 30
 
@@ -130,7 +146,6 @@ def test_conflict_on_correction_keeps_typed_values(qtbot, office, volunteer_sess
 def test_staff_member_defaults_to_the_users_volunteer_record(qtbot, office):
     from vwdesk.core import models as m
     from vwdesk.core.services import base
-    from vwdesk.gui.session import DeskSession
 
     with office.db.session() as s:
         me = base.create(s, office.teamleader, "volunteers", office.location_id, {
@@ -138,9 +153,10 @@ def test_staff_member_defaults_to_the_users_volunteer_record(qtbot, office):
             "start": dt.date.today() - dt.timedelta(days=30)})
         s.get(m.User, office.volunteer.user_id).volunteer_id = me.id
         me_id = me.id
-    session = DeskSession(office.db, office.volunteer, office.location_id, "Testdorp", "Vera")
-    form = VisitForm(session)
+    workspace = make_workspace(office, office.volunteer, "Vera")
+    form = VisitForm(workspace)
     show_active(qtbot, form)
+    settle(qtbot, workspace)
     assert form.volunteer.currentData() == me_id and form.volunteer.currentText() == "Vera"
     assert form.kind.currentData() == "spreekuur" and form.date.date() == dt.date.today()
     form.start("juridisch")

@@ -55,3 +55,12 @@ class NotFound(VwdeskError):
 
 class LoginError(VwdeskError):
     """Wrong user name or password, or a locked account."""
+
+
+class DatabaseUnavailable(VwdeskError):
+    """The database could not be reached or refused the work (locked, gone,
+    connection lost). Nothing was saved; trying again later may work."""
+
+    def __init__(self, cause: str):
+        super().__init__(f"De database is niet bereikbaar of bezet ({cause}); er is niets "
+                         "opgeslagen. Probeer het over een ogenblik opnieuw.")

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vwdesk.app.clients import ClientDetails, Event
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.nationalities import by_code
 from vwdesk.core.records import KINDS
-from vwdesk.core.services import base
-from vwdesk.core.services import clients as client_service
 from vwdesk.gui.client_form import ClientDialog
 from vwdesk.gui.couplings_view import CouplingDialog
 from vwdesk.gui.i18n import record_text
@@ -45,12 +44,13 @@ def _text(value) -> str:
 class ClientPage(QWidget):
     register_contact = Signal(int)  # client id
     edit_contact = Signal(int)  # contact id
+    titled = Signal(str)  # the client's name and number, once loaded
     KIND_NAMES = {"contacts": "contact", "dossiers": "dossier", "trajectories": "traject",
                   "couplings": "koppeling"}
 
-    def __init__(self, session, client_id: int, parent: QWidget | None = None):
+    def __init__(self, workspace, client_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.client_id = client_id
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -95,56 +95,47 @@ class ClientPage(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
         layout.addLayout(body)
-        self.events: list[client_service.Event] = []
+        self.events: list[Event] = []
         self.dialog: RecordDialog | None = None
-        session.changed.connect(self._changed)
+        workspace.changed.connect(self._changed)
         self.reload()
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("clients", "contacts", "dossiers", "trajectories", "couplings"):
+    def _changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {"clients", "contacts", "dossiers", "trajectories", "couplings"}:
             self.reload()
 
     def reload(self) -> None:
-        try:
-            with self.session.db.session() as s:
-                client = base.get(s, self.session.actor, "clients", self.client_id)
-                values = {f.name: getattr(client, f.name) for f in KINDS["clients"].fields}
-                dwelling = client.dwelling_id and s.get(KINDS["dwellings"].model, client.dwelling_id)
-                municipality = client.municipality_id and s.get(KINDS["municipalities"].model,
-                                                                client.municipality_id)
-        except VwdeskError as exc:
-            self.banner.show_message(exc.message)
-            return
-        name = f"{values['first_name'] or ''} {values['last_name'] or ''}".strip()
-        self.title.setText(f"{name} ({values['number']})")
+        client_id = self.client_id
+        self.workspace.ops.query(self, lambda desk: desk.clients.details(client_id),
+                                 self._show_details, self._failed, latest="details")
+        self.workspace.ops.query(self, lambda desk: desk.clients.timeline(client_id),
+                                 self._show_timeline, self._failed, latest="timeline")
+
+    def _show_details(self, client: ClientDetails) -> None:
+        self.title.setText(f"{client.name} ({client.values['number']})")
+        self.titled.emit(self.title.text())
         while self.details.rowCount():
             self.details.removeRow(0)
         for f in KINDS["clients"].fields:
-            value = values[f.name]
+            value = client.values[f.name]
             if f.name == "nationality" and value:
                 nat = by_code(value)
                 value = nat.country if nat else value
             elif f.name == "dwelling_id":
-                value = dwelling.number + (f", {dwelling.address}" if dwelling.address else "") \
-                    if dwelling else None
+                value = client.dwelling
             elif f.name == "municipality_id":
-                value = municipality.name if municipality else None
+                value = client.municipality
             label = QLabel(_text(value), self)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setObjectName(f"detail_{f.name}")
             self.details.addRow(record_text(f.label), label)
-        self.session.tasks.run(self._load_timeline, self._show_timeline, self._failed)
 
-    def _load_timeline(self) -> list[client_service.Event]:
-        with self.session.db.session() as s:
-            return client_service.timeline(s, self.session.actor, self.client_id)
+    def _failed(self, exc: VwdeskError) -> None:
+        self.banner.show_message(exc.message)
 
-    def _failed(self, exc: Exception) -> None:
-        self.banner.show_message(exc.message if isinstance(exc, VwdeskError) else str(exc))
-
-    def _show_timeline(self, events: list[client_service.Event]) -> None:
+    def _show_timeline(self, events: list[Event]) -> None:
         self.events = events
         self.timeline.setRowCount(len(events))
         for row, e in enumerate(events):
@@ -159,20 +150,20 @@ class ClientPage(QWidget):
         if e.kind == "contacts":
             self.edit_contact.emit(e.row_id)
         elif e.kind == "couplings":
-            self._open_dialog(CouplingDialog(self.session, e.row_id, parent=self))
+            self._open_dialog(CouplingDialog(self.workspace, e.row_id, parent=self))
         else:
-            self._open_dialog(RecordDialog(self.session, e.kind, e.row_id, parent=self))
+            self._open_dialog(RecordDialog(self.workspace, e.kind, e.row_id, parent=self))
 
     def edit_client(self) -> None:
-        self._open_dialog(ClientDialog(self.session, self.client_id, parent=self))
+        self._open_dialog(ClientDialog(self.workspace, self.client_id, parent=self))
 
     def new_record(self, kind_key: str) -> None:
         defaults = {"client_id": self.client_id}
         if kind_key == "couplings":
-            self._open_dialog(CouplingDialog(self.session, None,
+            self._open_dialog(CouplingDialog(self.workspace, None,
                                              {**defaults, "signed_up_on": dt.date.today()}, self))
         else:
-            self._open_dialog(RecordDialog(self.session, kind_key, None, defaults, parent=self))
+            self._open_dialog(RecordDialog(self.workspace, kind_key, None, defaults, parent=self))
 
     def _open_dialog(self, dialog: RecordDialog) -> None:
         self.dialog = dialog

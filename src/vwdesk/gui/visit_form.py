@@ -7,7 +7,6 @@ a mistaken one can be corrected or removed."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,28 +30,30 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
+from vwdesk.app.contacts import ContactForEdit, ContactRow, VisitChoices
 from vwdesk.core import vocab
-from vwdesk.core.errors import ConflictError, ValidationError, VwdeskError
-from vwdesk.core.services import contacts as contact_service
-from vwdesk.core.services import desk
-from vwdesk.core.services.clients import parse_date
+from vwdesk.core.dates import parse_date
+from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
+from vwdesk.gui.saving import save_failed
 from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, confirm,
                                  show_field_errors)
 
-log = logging.getLogger(__name__)
 
 class VisitForm(QWidget):
     saved = Signal(int)
     CHIP_COLUMNS = 4
     PERSON_ROW = 2  # the "Person" row of the form, shown for a contact without a file
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
-        self.editing: contact_service.ContactForEdit | None = None
+        self.workspace = workspace
+        self.editing: ContactForEdit | None = None
+        self.topics: list[tuple[int, str]] = []
+        self.own_volunteer: int | None = None
+        self.day_rows: list[ContactRow] = []
+        self.saving = False
         self.banner = Banner(self)
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -60,7 +61,7 @@ class VisitForm(QWidget):
         self.kind = QComboBox(self)
         for kind in vocab.CONTACT_KINDS:
             self.kind.addItem(kind, kind)
-        self.client = ClientPicker(session, self)
+        self.client = ClientPicker(workspace, self)
         self.without_file = QCheckBox(self.tr("Without a file (zonder dossier)"), self)
         self.new_client_button = QPushButton(self.tr("New client…"), self)
         self.new_client_button.clicked.connect(self.new_client)
@@ -80,20 +81,7 @@ class VisitForm(QWidget):
         self.chip_grid = QGridLayout(chips)
         self.chip_grid.setContentsMargins(0, 0, 0, 0)
         self.chip_grid.setSpacing(3)
-        with session.db.session() as s:
-            self.topics = contact_service.topics(s)
-        for i, (topic_id, name) in enumerate(self.topics):
-            chip = QPushButton(name, chips)
-            chip.setCheckable(True)
-            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            chip.setStyleSheet("QPushButton{padding:2px 6px;border:1px solid #9aa;border-radius:9px;}"
-                               "QPushButton:checked{background:#1f6f8b;color:white;}")
-            self.chips[topic_id] = chip
-            self.chip_grid.addWidget(chip, i // self.CHIP_COLUMNS, i % self.CHIP_COLUMNS)
-        completer = QCompleter([n for _i, n in self.topics], self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-        self.topic_edit.setCompleter(completer)
+        self.chip_box = chips
         self.date = DateField(self)
         self.volunteer = QComboBox(self)
         self.duration = QLineEdit(self)
@@ -176,8 +164,9 @@ class VisitForm(QWidget):
                   context=Qt.ShortcutContext.WindowShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.day, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        session.changed.connect(lambda kind: kind in ("contacts", "clients") and self.refresh_day())
-        session.location_changed.connect(lambda _id: self.reload_location())
+        workspace.changed.connect(lambda kinds: kinds & {"contacts", "clients"}
+                                  and self.refresh_day())
+        workspace.location_changed.connect(lambda _id: self.reload_location())
         self.reload_location()
 
     @staticmethod
@@ -191,15 +180,39 @@ class VisitForm(QWidget):
         return cell
 
     def reload_location(self) -> None:
-        with self.session.db.session() as s:
-            options = desk.volunteers(s, self.session.actor, self.session.location_id,
-                                      active_on=dt.date.today())
-            self.own_volunteer = desk.own_volunteer_id(s, self.session.actor)
+        """The topics and today's staff of the location; the form is emptied."""
+        self.reset()
+        self.workspace.ops.query(self, lambda desk: desk.contacts.choices(), self._choices,
+                                 self._load_failed, latest="choices")
+
+    def _choices(self, choices: VisitChoices) -> None:
+        self.own_volunteer = choices.own_volunteer_id
         self.volunteer.clear()
         self.volunteer.addItem("", None)
-        for vid, name in options:
+        for vid, name in choices.volunteers:
             self.volunteer.addItem(name, vid)
-        self.reset()
+        self.volunteer.setCurrentIndex(max(self.volunteer.findData(self.own_volunteer), 0))
+        checked = {tid for tid, chip in self.chips.items() if chip.isChecked()}
+        for chip in self.chips.values():
+            chip.deleteLater()
+        self.chips = {}
+        self.topics = choices.topics
+        for i, (topic_id, name) in enumerate(self.topics):
+            chip = QPushButton(name, self.chip_box)
+            chip.setCheckable(True)
+            chip.setChecked(topic_id in checked)
+            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            chip.setStyleSheet("QPushButton{padding:2px 6px;border:1px solid #9aa;border-radius:9px;}"
+                               "QPushButton:checked{background:#1f6f8b;color:white;}")
+            self.chips[topic_id] = chip
+            self.chip_grid.addWidget(chip, i // self.CHIP_COLUMNS, i % self.CHIP_COLUMNS)
+        completer = QCompleter([n for _i, n in self.topics], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.topic_edit.setCompleter(completer)
+
+    def _load_failed(self, exc: VwdeskError) -> None:
+        self.banner.show_message(exc.message)
 
     def _toggle_person(self, on: bool) -> None:
         self.form_layout.setRowVisible(self.PERSON_ROW, on)
@@ -218,9 +231,9 @@ class VisitForm(QWidget):
         defaults = {"first_name": words[0] if words else None,
                     "last_name": " ".join(words[1:]) or None}
         if words and parse_date(words[0]) is None and not words[0].isdigit():
-            self.client_dialog = ClientDialog(self.session, defaults=defaults, parent=self)
+            self.client_dialog = ClientDialog(self.workspace, defaults=defaults, parent=self)
         else:
-            self.client_dialog = ClientDialog(self.session, parent=self)
+            self.client_dialog = ClientDialog(self.workspace, parent=self)
         self.client_dialog.saved.connect(self.client.set_client)
         self.client_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.client_dialog.open()
@@ -304,61 +317,56 @@ class VisitForm(QWidget):
         show_field_errors(self.banner, self.errors, errors)
 
     def save(self) -> None:
+        if self.saving:
+            return
         values, topic_ids, problems = self._values()
         if problems:
             self._show_errors(problems)
             return
-        try:
-            with self.session.db.session() as s:
-                if self.editing is None:
-                    contact = contact_service.register(s, self.session.actor,
-                                                       self.session.location_id, values, topic_ids)
-                else:
-                    contact = contact_service.change(s, self.session.actor, self.editing.id,
-                                                     self.editing.version, values, topic_ids)
-                contact_id = contact.id
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
-            return
-        except ConflictError as exc:
-            self._conflict(exc)
-            return
-        except VwdeskError as exc:
-            self.banner.show_message(exc.message)
-            return
-        except SQLAlchemyError as exc:  # e.g. the database went away; typed values stay
-            log.error("saving a contact failed", exc_info=exc)
-            self.banner.show_message(self.tr(
-                "Not saved: the database could not be reached (%1). Try again in a moment.")
-                .replace("%1", type(exc).__name__))
-            return
-        was_edit = self.editing is not None
-        self.reset(refresh_day=False)
-        self.session.notify("contacts")  # refreshes the day list too
-        self.banner.show_message(self.tr("Corrected.") if was_edit else
-                                 self.tr("Saved. Ready for the next visitor."), "info")
-        self.saved.emit(contact_id)
+        editing = self.editing
+        if editing is None:
+            def write(desk):
+                return desk.contacts.register(values, topic_ids)
+        else:
+            def write(desk):
+                return desk.contacts.change(editing.id, editing.version, values, topic_ids)
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.workspace.ops.write(self, write, lambda saved: self._saved(saved, editing),
+                                 self._not_saved)
 
-    def _conflict(self, exc: ConflictError) -> None:
-        """Another PC changed this contact: take its new version, keep what was typed."""
-        if exc.removed or self.editing is None:
-            self.banner.show_message(exc.message)
-            return
-        with self.session.db.session() as s:
-            fresh = contact_service.for_edit(s, self.session.actor, self.editing.id)
-        self.editing = fresh
-        self.banner.show_message(
-            exc.message + " " + self.tr("Your changes are still in the form; "
-                                        "press Save again to keep them."), "warning")
+    def _saved(self, saved, was_editing: ContactForEdit | None) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.reset(refresh_day=False)  # the change broadcast refreshes the day list
+        self.banner.show_message(self.tr("Corrected.") if was_editing else
+                                 self.tr("Saved. Ready for the next visitor."), "info")
+        self.saved.emit(saved.id)
+
+    def _not_saved(self, exc: VwdeskError) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        save_failed(exc, self.banner, self._show_errors, self._reload_editing)
+
+    def _reload_editing(self, then) -> None:
+        """Another PC changed this contact: take its new version; what was
+        typed stays in the form."""
+        contact_id = self.editing.id
+
+        def loaded(fresh: ContactForEdit) -> None:
+            if self.editing is not None and self.editing.id == fresh.id:
+                self.editing = fresh
+            then()
+
+        self.workspace.ops.query(self, lambda desk: desk.contacts.for_edit(contact_id), loaded,
+                                 self._load_failed)
 
     def edit(self, contact_id: int) -> None:
         """Load a saved contact into the form to correct it."""
-        try:
-            with self.session.db.session() as s:
-                found = contact_service.for_edit(s, self.session.actor, contact_id)
-        except VwdeskError as exc:
-            self.banner.show_message(exc.message)
-            return
+        self.workspace.ops.query(self, lambda desk: desk.contacts.for_edit(contact_id),
+                                 self._edit, self._load_failed, latest="edit")
+
+    def _edit(self, found: ContactForEdit) -> None:
         self.reset()
         self.editing = found
         v = found.values
@@ -383,20 +391,22 @@ class VisitForm(QWidget):
             day = self.date.date() or dt.date.today()
         except ValueError:
             day = dt.date.today()
-        with self.session.db.session() as s:
-            self.day_rows = contact_service.day_list(s, self.session.actor,
-                                                     self.session.location_id, day)
+        self.workspace.ops.query(self, lambda desk: desk.contacts.day_list(day),
+                                 lambda rows: self._show_day(day, rows), self._load_failed,
+                                 latest="day")
+
+    def _show_day(self, day: dt.date, rows: list[ContactRow]) -> None:
+        self.day_rows = rows
         self.day_title.setTitle(self.tr("Contacts on %1 (%2)").replace(
-            "%1", day.strftime("%d-%m-%Y")).replace("%2", str(len(self.day_rows))))
-        self.day.setRowCount(len(self.day_rows))
-        for row, r in enumerate(self.day_rows):
+            "%1", day.strftime("%d-%m-%Y")).replace("%2", str(len(rows))))
+        self.day.setRowCount(len(rows))
+        for row, r in enumerate(rows):
             for col, text in enumerate((r.kind, r.who, r.topics, r.volunteer)):
                 self.day.setItem(row, col, QTableWidgetItem(text))
-        has_rows = bool(self.day_rows)
-        self.edit_button.setEnabled(has_rows)
-        self.remove_button.setEnabled(has_rows)
+        self.edit_button.setEnabled(bool(rows))
+        self.remove_button.setEnabled(bool(rows))
 
-    def _selected(self) -> contact_service.ContactRow | None:
+    def _selected(self) -> ContactRow | None:
         row = self.day.currentRow()
         return self.day_rows[row] if 0 <= row < len(self.day_rows) else None
 
@@ -413,14 +423,15 @@ class VisitForm(QWidget):
                        self.tr("Remove this contact of %1? This cannot be undone.")
                        .replace("%1", r.who)):
             return
-        try:
-            with self.session.db.session() as s:
-                contact_service.remove(s, self.session.actor, r.id, r.version)
-        except VwdeskError as exc:
+
+        def removed(_saved) -> None:
+            if self.editing is not None and self.editing.id == r.id:
+                self.reset()
+            self.banner.show_message(self.tr("Contact removed."), "info")
+
+        def failed(exc: VwdeskError) -> None:
             self.banner.show_message(exc.message)
             self.refresh_day()
-            return
-        if self.editing is not None and self.editing.id == r.id:
-            self.reset()
-        self.session.notify("contacts")
-        self.banner.show_message(self.tr("Contact removed."), "info")
+
+        self.workspace.ops.write(self, lambda desk: desk.contacts.remove(r.id, r.version),
+                                 removed, failed)

@@ -33,7 +33,7 @@ class DateField(QLineEdit):
 
     def date(self) -> dt.date | None:
         """The date typed, None when empty; ValueError when it is not a date."""
-        from vwdesk.core.services.clients import parse_date
+        from vwdesk.core.dates import parse_date
 
         text = self.text().strip()
         if not text:
@@ -101,16 +101,19 @@ def show_field_errors(banner: Banner, labels: dict[str, ErrorLabel],
 
 class ClientPicker(QWidget):
     """Find a client by typing (number, name or birth date): the matches show
-    below the field; Up/Down choose, Enter takes the highlighted one."""
+    below the field; Up/Down choose, Enter takes the highlighted one (also
+    when Enter comes before the matches: it waits for them)."""
 
     picked = Signal(object)  # client id or None
     DEBOUNCE_MS = 120
     LIMIT = 8
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.client_id: int | None = None
+        self._searching = False  # a search for the text shown is under way
+        self._enter_waiting = False  # Enter was pressed before the matches came
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("Type a name, number or birth date"))
         self.matches = QListWidget(self)
@@ -132,22 +135,36 @@ class ClientPicker(QWidget):
         if self.client_id is not None:
             self.client_id = None
             self.picked.emit(None)
+        self._enter_waiting = False
         self._timer.start()
 
-    def search_now(self) -> None:
-        from vwdesk.core.services import clients as client_service
+    def is_searching(self) -> bool:
+        return self._timer.isActive() or self._searching
 
+    def search_now(self) -> None:
         self._timer.stop()
         text = self.edit.text().strip()
-        self.matches.clear()
         if not text or self.client_id is not None:
+            self.matches.clear()
             self.matches.hide()
             return
-        with self.session.db.session() as s:
-            found = client_service.find(s, self.session.actor, self.session.location_id, text,
-                                        self.LIMIT)
+        self._searching = True
+        self.workspace.ops.query(self, lambda desk: desk.clients.find(text, self.LIMIT),
+                                 self._show, self._failed, latest="search")
+
+    def _failed(self, exc) -> None:
+        self._searching = self._enter_waiting = False
+        self.matches.clear()
+        self.matches.addItem(QListWidgetItem(exc.message))
+        self.matches.show()
+
+    def _show(self, found) -> None:
+        from vwdesk.app.clients import label
+
+        self._searching = False
+        self.matches.clear()
         for r in found:
-            item = QListWidgetItem(client_service.label(r))
+            item = QListWidgetItem(label(r))
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.matches.addItem(item)
         if found:
@@ -155,6 +172,9 @@ class ClientPicker(QWidget):
         else:
             self.matches.addItem(QListWidgetItem(self.tr("No client found")))
         self.matches.show()
+        if self._enter_waiting:
+            self._enter_waiting = False
+            self._enter()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if obj is self.edit and event.type() == event.Type.KeyPress:
@@ -164,14 +184,23 @@ class ClientPicker(QWidget):
                 row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
                 self.matches.setCurrentRow(row)
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.client_id is None:
-                if self._timer.isActive():
-                    self.search_now()
-                item = self.matches.currentItem()
-                if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
-                    self._take(item)
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.client_id is None \
+                    and self.edit.text().strip():
+                if self.is_searching():
+                    self._enter_waiting = True
+                    if self._timer.isActive():
+                        self.search_now()
+                    return True
+                if self._enter():
                     return True
         return super().eventFilter(obj, event)
+
+    def _enter(self) -> bool:
+        item = self.matches.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
+            self._take(item)
+            return True
+        return False
 
     def _take(self, item: QListWidgetItem) -> None:
         client_id = item.data(Qt.ItemDataRole.UserRole)
@@ -181,17 +210,23 @@ class ClientPicker(QWidget):
         self.set_client(client_id, item.text())
 
     def set_client(self, client_id: int | None, text: str | None = None) -> None:
-        from vwdesk.core.services import clients as client_service
-
-        if client_id is not None and text is None:
-            with self.session.db.session() as s:
-                r = client_service.row(s, self.session.actor, client_id)
-            text = client_service.label(r) if r else ""
+        """Show this client as chosen; its label is looked up when not given."""
+        self._timer.stop()
+        self._searching = self._enter_waiting = False
         self.client_id = client_id
         self.edit.setText(text or "")
         self.matches.clear()
         self.matches.hide()
         self.picked.emit(client_id)
+        if client_id is not None and text is None:
+            self.workspace.ops.query(self, lambda desk: desk.clients.row(client_id),
+                                     lambda r: self._label(client_id, r), latest="label")
+
+    def _label(self, client_id: int, row) -> None:
+        from vwdesk.app.clients import label
+
+        if self.client_id == client_id and row is not None:
+            self.edit.setText(label(row))
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

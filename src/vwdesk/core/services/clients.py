@@ -9,29 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from vwdesk.core import models as m
+from vwdesk.core.dates import parse_date
 from vwdesk.core.services.base import Actor
 from vwdesk.core.text import fold, fold_words
-
-_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A date typed as dd-mm-jjjj (also d-m-jjjj, with / or .), else None."""
-    match = _DATE.match(text or "")
-    if not match:
-        return None
-    day, month, year = (int(g) for g in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _like_escape(text: str) -> str:
@@ -149,6 +135,13 @@ def row(s: Session, actor: Actor, client_id: int) -> ClientRow | None:
         return None
     actor.check_location(client.location_id)
     return rows(s, actor, client.location_id, [client_id]).get(client_id)
+
+
+def id_of_number(s: Session, actor: Actor, location_id: int, number: str) -> int | None:
+    """The id of the client with this number at the location, if any."""
+    actor.check_location(location_id)
+    return s.scalar(select(m.Client.id).where(m.Client.location_id == location_id,
+                                              m.Client.number == number.strip()))
 
 
 def label(r: ClientRow) -> str:

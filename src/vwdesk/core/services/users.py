@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from vwdesk.core import models as m
 from vwdesk.core import vocab
 from vwdesk.core.db import Database
-from vwdesk.core.errors import LoginError, ValidationError
+from vwdesk.core.errors import LoginError, NotFound, ValidationError
 from vwdesk.core.models import utcnow
 from vwdesk.core.services.base import Actor, audit
 
@@ -99,9 +100,14 @@ def _volunteer_problem(s: Session, volunteer_id: int | None, location_id: int | 
 
 
 def set_password(s: Session, actor: Actor, user: m.User, password: str) -> None:
+    """A new password (and the lock lifted). Users set their own; a
+    teamleader those of the other users of their location, a beheerder
+    anyone's."""
     check_password(password)
     if actor.user_id != user.id:
         actor.require_teamleader()
+        if user.role == "beheerder" or not actor.may_see_location(user.location_id):
+            actor.require_admin()
     user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
     user.locked_until = None
@@ -152,6 +158,45 @@ def _verify(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """A line of the Users screen (no password hash)."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    location: str | None
+    active: bool
+    last_login_at: dt.datetime | None
+    locked_until: dt.datetime | None
+
+    def locked(self, now: dt.datetime) -> bool:
+        return self.locked_until is not None and self.locked_until > now
+
+
+def user_rows(s: Session, actor: Actor, location_id: int | None = None) -> list[UserRow]:
+    """The users a teamleader manages (those of their location) or, for a
+    beheerder, every user (or those of `location_id`), by user name."""
+    actor.require_teamleader()
+    q = (select(m.User.id, m.User.username, m.User.display_name, m.User.role, m.Location.name,
+                m.User.active, m.User.last_login_at, m.User.locked_until)
+         .outerjoin(m.Location, m.Location.id == m.User.location_id)
+         .order_by(func.lower(m.User.username)))
+    if not actor.is_admin:
+        q = q.where(m.User.location_id == actor.location_id)
+    elif location_id is not None:
+        q = q.where(m.User.location_id == location_id)
+    return [UserRow(*row) for row in s.execute(q)]
+
+
+def get_user(s: Session, user_id: int) -> m.User:
+    user = s.get(m.User, user_id)
+    if user is None:
+        raise NotFound("Deze gebruiker bestaat niet (meer).")
+    return user
 
 
 def has_users(s: Session) -> bool:
