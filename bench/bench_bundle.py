@@ -35,6 +35,7 @@ GROUPS = [
     ("cryptography (encrypted backups)", lambda p: p.startswith("cryptography")),
     ("psycopg (PostgreSQL, with libpq and OpenSSL)", lambda p: p.startswith("psycopg")),
     ("Pillow (pictures in the report)", lambda p: p.startswith(("PIL/", "pillow.libs/"))),
+    ("pypdfium2 (the report preview)", lambda p: p.startswith("pypdfium2")),
     ("resources (fonts, icons, templates) and the guides",
      lambda p: p.startswith(("resources/", "docs/"))),
     ("xcb libraries for Qt on X11 (Linux only)",

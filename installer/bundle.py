@@ -45,6 +45,11 @@ QT_PLUGINS_LEFT_OUT = (
     ("platforminputcontexts", "virtualkeyboard"),
 )
 
+# Qt libraries for OpenGL that PyInstaller adds on Windows: the software
+# OpenGL renderer (about 20 MB) and Direct3D's shader compiler. vwdesk's
+# widgets are drawn without OpenGL.
+QT_WINDOWS_LIBRARIES_LEFT_OUT = ("opengl32sw.dll", "d3dcompiler_", "libegl.dll", "libglesv2.dll")
+
 # Qt's own translations: only the languages of vwdesk's user interface.
 QT_LANGUAGES = ("nl", "en")
 
@@ -66,12 +71,18 @@ EXCLUDED_MODULES = [
     # and the interactive prompt's line editing.
     "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
     "_multibytecodec", "readline",
+    # Build tools: setuptools comes with PyInstaller into the venv, and its
+    # distutils shim drags it in; nothing of vwdesk imports it.
+    "setuptools", "pkg_resources", "distutils", "_distutils_hack",
 ]
 
 # The user guides the app's Help opens (F1), shipped as <bundle>/docs.
 GUIDE_PATTERNS = ("*.md", "vwdesk-sjabloon.xlsx", "screenshots/*.png", "report/*.png")
 
-SIZE_LIMIT_MB = 150  # the whole bundle folder, measured on Linux
+# The whole bundle folder, measured on Linux (bench/bench_bundle.py). It
+# was 150 before the report preview brought pypdfium2 (7.2 MB); the Linux
+# bundle also carries Qt's ICU (37.7 MB), which a Windows bundle does not.
+SIZE_LIMIT_MB = 160
 
 
 def version() -> str:
@@ -111,12 +122,15 @@ def _needed(roots: list[str], within) -> set[str]:
 
 
 def unused_qt_libraries(binaries: list[tuple[str, str, str]]) -> set[str]:
-    """The Qt libraries (PySide6/Qt/lib) that nothing else in `binaries`
-    links, e.g. Qt's network library once QtNetwork's module and plugins are
-    left out. Qt loads its plugins by path, never a library by name, so what
-    no one links is never loaded. Returns their `dest` names."""
+    """The Qt libraries (PySide6/Qt/lib/*.so on Linux, PySide6/Qt6*.dll on
+    Windows) that nothing else in `binaries` links, e.g. Qt's network library
+    once QtNetwork's module and plugins are left out. Qt loads its plugins by
+    path, never a library by name, so what no one links is never loaded.
+    Returns their `dest` names."""
     def qt_lib(path: str) -> bool:
-        return "Qt" in PurePath(path).parts and "lib" in PurePath(path).parts
+        p = PurePath(path)
+        return (p.parent.name == "lib" and p.parent.parent.name == "Qt") or (
+            p.parent.name == "PySide6" and p.name.startswith("Qt6") and p.suffix == ".dll")
 
     needed = _needed([src for _d, src, _k in binaries if not qt_lib(src)], qt_lib)
     return {dest for dest, src, _kind in binaries
@@ -141,6 +155,12 @@ def linux_host_libraries(binaries: list[tuple[str, str, str]]) -> set[str]:
         return PurePath(dest).name.startswith(("libpython", "libxcb-", "libxkbcommon"))
 
     return {dest for dest, src, _kind in binaries if from_host(src) and not kept(dest)}
+
+
+def keep_windows_qt_library(path: str | PurePath) -> bool:
+    """False for a library of QT_WINDOWS_LIBRARIES_LEFT_OUT."""
+    name = PurePath(path).name.lower()
+    return not name.startswith(QT_WINDOWS_LIBRARIES_LEFT_OUT)
 
 
 def keep_qt_translation(name: str) -> bool:

@@ -60,6 +60,13 @@ def test_qt_plugins_left_out(path, kept):
     assert bundle.keep_qt_plugin(path) is kept
 
 
+def test_no_opengl_libraries_on_windows():
+    assert not bundle.keep_windows_qt_library("PySide6/opengl32sw.dll")
+    assert not bundle.keep_windows_qt_library("PySide6/d3dcompiler_47.dll")
+    assert bundle.keep_windows_qt_library("PySide6/Qt6Gui.dll")
+    assert bundle.keep_windows_qt_library("PySide6/Qt/lib/libQt6OpenGL.so.6")
+
+
 def test_only_dutch_and_english_qt_translations():
     assert bundle.keep_qt_translation("PySide6/Qt/translations/qtbase_nl.qm")
     assert bundle.keep_qt_translation("qt_en.qm")
