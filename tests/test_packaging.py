@@ -186,6 +186,27 @@ def test_bundled_command_line_works(built, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("program", [0, 1], ids=["app", "cli"])
+def test_bundled_app_starts_its_window(built, tmp_path, program):
+    """Both programs start the app (Qt finds its platform plugin in the
+    bundle): it is still running after a few seconds, and Qt said nothing
+    about a missing plugin."""
+    exe = built / make_installer.program_names(built)[program]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VWDESK_LOG_DIR": str(tmp_path)}
+    proc = subprocess.Popen([str(exe), "--database", str(tmp_path / "w.sqlite")], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        pass
+    still_running = proc.poll() is None
+    proc.kill()
+    _out, err = proc.communicate(timeout=30)
+    assert still_running, f"the app ended with {proc.returncode}: {err}"
+    assert "platform plugin" not in err and "Traceback" not in err, err
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="LD_DEBUG is glibc's")
 def test_bundled_command_line_loads_no_qt(built, tmp_path):
     _app, cli = make_installer.program_names(built)
