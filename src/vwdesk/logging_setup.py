@@ -1,5 +1,12 @@
 """The application log: a rotating file in the user's log folder.
 
+The app and the command line may write it at the same time (two processes);
+`concurrent_log_handler` takes a lock file beside the log for each write and
+rotation, and on Windows keeps the log closed between writes, so a rotation
+can rename it while the other process runs (the standard RotatingFileHandler
+fails there, and on Linux its two processes write into each other's renamed
+files). The log and its rotated files are readable by their owner only.
+
 The rule: the log holds event names and record ids, never names, notes,
 client numbers or other content. Code logs like
 `log.info("backup.made encrypted=%s", flag)`. Because an exception's message
@@ -10,18 +17,19 @@ is written with its type and where it happened, without the message.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import traceback
 from pathlib import Path
 
+from concurrent_log_handler import ConcurrentRotatingFileHandler
 from platformdirs import user_log_path
 
-from vwdesk.core.files import open_private, private_dir
+from vwdesk.core.files import private_dir
 
 LOG_NAME = "vwdesk.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
+FILE_MODE = 0o600  # POSIX; on Windows the user's own profile folder keeps it private
 _HANDLER_FLAG = "_vwdesk_handler"
 
 
@@ -48,14 +56,6 @@ class DataFreeFormatter(logging.Formatter):
         return "\n".join("  " + line for line in lines)
 
 
-class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Every log file (also after a rotation) readable by its owner only."""
-
-    def _open(self):  # noqa: ANN202 - logging's API
-        return open_private(self.baseFilename, self.mode, encoding=self.encoding,
-                            errors=self.errors)
-
-
 def log_dir() -> Path:
     return Path(os.environ.get("VWDESK_LOG_DIR") or user_log_path("vwdesk", appauthor=False))
 
@@ -71,8 +71,9 @@ def configure_logging(log_dir_: Path | str | None = None, level: int = logging.I
         if getattr(handler, _HANDLER_FLAG, False):
             logger.removeHandler(handler)
             handler.close()
-    handler = _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES,
-                                          backupCount=BACKUP_COUNT, encoding="utf-8")
+    handler = ConcurrentRotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
+        chmod=FILE_MODE if os.name == "posix" else None)
     setattr(handler, _HANDLER_FLAG, True)
     handler.setFormatter(DataFreeFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     logger.addHandler(handler)
