@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+import threading
 
 # Before anything imports Qt: no display in tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, event, text
 
 from vwdesk.core import models as m
 from vwdesk.core.db import Database
@@ -28,6 +30,65 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("VWDESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("VWDESK_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.delenv("VWDESK_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashes():
+    """Production argon2 takes ~0.1 s a hash by design; tests that do not
+    test passwords hash with the cheapest settings (`real_hasher` marks the
+    ones that need the real ones)."""
+    from argon2 import PasswordHasher
+
+    from vwdesk.core.services import users
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _real_hasher_when_marked(request):
+    if request.node.get_closest_marker("real_hasher") is None:
+        yield
+        return
+    from argon2 import PasswordHasher
+
+    from vwdesk.core.services import users
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(users, "_hasher", PasswordHasher())
+        yield
+
+
+GUI_CODE = os.sep + os.path.join("vwdesk", "gui") + os.sep
+
+
+def _gui_caller() -> str | None:
+    """The first frame of the GUI package on the stack, if any."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if GUI_CODE in frame.f_code.co_filename:
+            return f"{frame.f_code.co_filename.split(GUI_CODE)[1]}:{frame.f_lineno}"
+        frame = frame.f_back
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _no_database_on_the_gui_thread():
+    """Screens reach the database only off the GUI thread (`gui.ops`): any
+    statement a screen's code runs on the main thread fails the test."""
+    found: list[str] = []
+
+    def check(_conn, _cursor, statement, *_args) -> None:
+        if threading.current_thread() is threading.main_thread():
+            caller = _gui_caller()
+            if caller is not None:
+                found.append(f"{caller}: {statement.split(None, 1)[0]}")
+
+    event.listen(Engine, "before_cursor_execute", check)
+    yield
+    event.remove(Engine, "before_cursor_execute", check)
+    assert not found, "database calls on the GUI thread:\n" + "\n".join(found)
 
 
 @pytest.fixture(scope="session")

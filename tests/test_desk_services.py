@@ -7,6 +7,9 @@ import datetime as dt
 
 import pytest
 
+from sqlalchemy import select
+
+from vwdesk.core import models as m
 from vwdesk.core.errors import AccessDenied
 from vwdesk.core.services import base, clients, contacts, couplings, desk, dossiers
 from vwdesk.core.services.locations import create_location
@@ -171,3 +174,21 @@ def test_search_limit_keeps_name_order(office, people):
         hits = clients.search_ids(s, office.volunteer, office.location_id, "h")
         assert len(hits) > 2
         assert clients.search_ids(s, office.volunteer, office.location_id, "h", limit=2) == hits[:2]
+
+
+def test_a_new_number_follows_the_locations_own_style(office):
+    def new(kind):
+        with office.db.session() as s:
+            return desk.next_number(s, office.teamleader, kind, office.location_id)
+
+    assert new("clients") == "1"  # nothing numbered yet
+    with office.db.session() as s:
+        for number in ("C00001", "C00041", "K7", "C00012"):
+            base.create(s, office.teamleader, "clients", office.location_id,
+                        {"number": number, "first_name": "X"})
+    assert new("clients") == "C00042"  # the prefix and width of the last one, the highest + 1
+    with office.db.session() as s:
+        base.create(s, office.teamleader, "dossiers", office.location_id, {
+            "number": "2019-9", "client_id": s.scalar(select(m.Client.id).limit(1)),
+            "kind": "gezinshereniging", "opened_on": TODAY})
+    assert new("dossiers") == "2019-10"

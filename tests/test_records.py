@@ -46,3 +46,15 @@ def test_a_contact_without_a_client_asks_for_one_first():
         with pytest.raises(ValidationError) as raised:
             validate_record(KINDS["contacts"], {**contact, **extra})
         assert raised.value.errors["client_id"].endswith(ending)
+
+
+def test_dates_typed_as_people_type_them():
+    import datetime as dt
+
+    from vwdesk.core.dates import is_date_shaped, parse_date
+
+    assert parse_date("5-3-2024") == parse_date("05/03/2024") == parse_date("05032024") == \
+        dt.date(2024, 3, 5)
+    assert parse_date("31-02-2019") is None and is_date_shaped("31-02-2019")
+    assert parse_date("31022019") is None and is_date_shaped("31022019")
+    assert parse_date("2019") is None and not is_date_shaped("Amal")

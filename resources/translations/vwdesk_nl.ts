@@ -2,19 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>About vwdesk</source>
+        <translation>Over vwdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;vwdesk %1&lt;/h3&gt;&lt;p&gt;Registration and year reports for the local offices of VluchtelingenWerk.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2 (European Union Public Licence).&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;vwdesk %1&lt;/h3&gt;&lt;p&gt;Registratie en jaarrapportage voor de lokale kantoren van VluchtelingenWerk.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2 (European Union Public Licence).&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogView</name>
+    <message>
+        <source>Client number</source>
+        <translation>Cliëntnummer</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Per client</source>
+        <translation>Per cliënt</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <source>Per user</source>
+        <translation>Per gebruiker</translation>
+    </message>
+    <message>
+        <source>%1 opened %2 client pages on %3</source>
+        <translation>%1 opende %2 cliëntpagina&apos;s op %3</translation>
+    </message>
+    <message>
+        <source>More client pages opened in one day than the threshold (%1):</source>
+        <translation>Meer cliëntpagina&apos;s op één dag geopend dan de drempel (%1):</translation>
+    </message>
+    <message>
+        <source>No client with this number.</source>
+        <translation>Er is geen cliënt met dit nummer.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessReasonDialog</name>
+    <message>
+        <source>Why are you opening this client?</source>
+        <translation>Waarom opent u deze cliënt?</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Explanation (required for &quot;other&quot;)</source>
+        <translation>Toelichting (verplicht bij &quot;Anders&quot;)</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>The client&apos;s page holds personal data. Your reason is recorded in the access log.</source>
+        <translation>De pagina van de cliënt bevat persoonsgegevens. Uw reden wordt vastgelegd in het toegangslogboek.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation>Back-up</translation>
+    </message>
+    <message>
+        <source>Encrypt with a passphrase</source>
+        <translation>Versleutelen met een wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Wachtwoordzin nogmaals</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Nu back-up maken</translation>
+    </message>
+    <message>
+        <source>Without a passphrase anyone who can open the backup folder can read the backup. Keep the passphrase safe: without it the backup cannot be restored.</source>
+        <translation>Zonder wachtwoordzin kan iedereen die de back-upmap kan openen de back-up lezen. Bewaar de wachtwoordzin goed: zonder die zin kan de back-up niet worden teruggezet.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type them again.</source>
+        <translation>De twee wachtwoordzinnen zijn niet gelijk; typ ze opnieuw.</translation>
+    </message>
+    <message>
+        <source>Making the backup…</source>
+        <translation>De back-up wordt gemaakt…</translation>
+    </message>
+</context>
+<context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/client_form.py" line="35"/>
         <source>This client may already exist (same birth date, similar name):</source>
         <translation>Deze cliënt bestaat misschien al (zelfde geboortedatum, gelijkende naam):</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_form.py" line="37"/>
         <source>Check the list first. Is it really someone else? Press &quot;Save anyway&quot;.</source>
-        <translation>Controleer eerst de lijst. Is het echt iemand anders? Kies dan "Toch opslaan".</translation>
+        <translation>Controleer eerst de lijst. Is het echt iemand anders? Kies dan &quot;Toch opslaan&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_form.py" line="39"/>
         <source>Save anyway</source>
         <translation>Toch opslaan</translation>
     </message>
@@ -22,22 +143,18 @@
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../src/vwdesk/gui/client_model.py" line="28"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_model.py" line="28"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_model.py" line="28"/>
         <source>Birth date</source>
         <translation>Geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_model.py" line="29"/>
         <source>Nationality</source>
         <translation>Nationaliteit</translation>
     </message>
@@ -45,53 +162,42 @@
 <context>
     <name>ClientPage</name>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="59"/>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="63"/>
         <source>Details</source>
         <translation>Gegevens</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="62"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="62"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="71"/>
         <source>History</source>
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="77"/>
         <source>Edit client…</source>
         <translation>Cliënt bewerken…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="78"/>
         <source>Register contact</source>
         <translation>Contact registreren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="79"/>
         <source>New dossier…</source>
         <translation>Nieuw dossier…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="80"/>
         <source>New trajectory…</source>
         <translation>Nieuw traject…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="81"/>
         <source>Sign up for a coupling…</source>
         <translation>Aanmelden voor koppeling…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/client_page.py" line="150"/>
         <source>contact: %1</source>
         <translation>contact: %1</translation>
     </message>
@@ -99,12 +205,10 @@
 <context>
     <name>ClientPicker</name>
     <message>
-        <location filename="../../src/vwdesk/gui/widgets.py" line="99"/>
         <source>Type a name, number or birth date</source>
         <translation>Typ een naam, nummer of geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/widgets.py" line="140"/>
         <source>No client found</source>
         <translation>Geen cliënt gevonden</translation>
     </message>
@@ -112,30 +216,36 @@
 <context>
     <name>ClientsView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="38"/>
         <source>Search by number, name or birth date (dd-mm-yyyy)</source>
         <translation>Zoek op nummer, naam of geboortedatum (dd-mm-jjjj)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="41"/>
+        <source>Search clients</source>
+        <translation>Cliënten zoeken</translation>
+    </message>
+    <message>
         <source>New client…</source>
         <translation>Nieuwe cliënt…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="116"/>
+        <source>Clients</source>
+        <translation>Cliënten</translation>
+    </message>
+    <message>
         <source>More than %1 clients; type more to narrow the search.</source>
         <translation>Meer dan %1 cliënten; typ verder om de zoekopdracht te verfijnen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/vwdesk/gui/clients_view.py" line="119"/>
         <source>%n client(s)</source>
-        <translation><numerusform>%n cliënt</numerusform><numerusform>%n cliënten</numerusform></translation>
+        <translation>
+            <numerusform>%n cliënt</numerusform>
+            <numerusform>%n cliënten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CouplingDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="64"/>
         <source>Evaluations due: after 3 months on %1, after 6 months on %2.</source>
         <translation>Evaluaties: na 3 maanden op %1, na 6 maanden op %2.</translation>
     </message>
@@ -143,38 +253,34 @@
 <context>
     <name>CouplingsView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="144"/>
         <source>Sign up…</source>
         <translation>Aanmelden…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="147"/>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="153"/>
         <source>Programme</source>
         <translation>Programma</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="153"/>
+        <source>Programmes</source>
+        <translation>Programma&apos;s</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Wachtend</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="154"/>
         <source>Running</source>
         <translation>Lopend</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="154"/>
         <source>Ended</source>
         <translation>Beëindigd</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="198"/>
         <source>No programmes yet.</source>
-        <translation>Nog geen programma's.</translation>
+        <translation>Nog geen programma&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="201"/>
         <source>%1 waiting, %2 running, %3 ended</source>
         <translation>%1 wachtend, %2 lopend, %3 beëindigd</translation>
     </message>
@@ -182,12 +288,14 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/vwdesk/gui/widgets.py" line="28"/>
         <source>dd-mm-yyyy</source>
         <translation>dd-mm-jjjj</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/widgets.py" line="43"/>
+        <source>%1 does not exist in the calendar; check the day and the month.</source>
+        <translation>%1 bestaat niet in de kalender; controleer de dag en de maand.</translation>
+    </message>
+    <message>
         <source>This is not a date; type it as dd-mm-yyyy, e.g. 05-03-2024.</source>
         <translation>Dit is geen datum; typ hem als dd-mm-jjjj, bijvoorbeeld 05-03-2024.</translation>
     </message>
@@ -195,68 +303,54 @@
 <context>
     <name>DeadlinesView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="49"/>
         <source>Deadline</source>
         <translation>Termijn</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="49"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="49"/>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="50"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="50"/>
         <source>Days left</source>
         <translation>Dagen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="51"/>
         <source>Coupling</source>
         <translation>Koppeling</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="52"/>
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="52"/>
         <source>Evaluation</source>
         <translation>Evaluatie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="55"/>
         <source>Open dossiers by deadline</source>
         <translation>Open dossiers op termijn</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="57"/>
         <source>Coupling evaluations due</source>
         <translation>Evaluaties van koppelingen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="92"/>
         <source>after 3 months</source>
         <translation>na 3 maanden</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/deadlines_view.py" line="92"/>
         <source>after 6 months</source>
         <translation>na 6 maanden</translation>
     </message>
@@ -264,45 +358,263 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../src/vwdesk/gui/app.py" line="109"/>
-        <source>vwdesk could not open the database (%1). Ask your administrator to look at the log.</source>
-        <translation>vwdesk kan de database niet openen (%1). Vraag uw beheerder in het logbestand te kijken.</translation>
+        <source>There is no location yet; create one with &quot;vwdesk users add&quot; or start the first-start setup on an empty database.</source>
+        <translation>Er is nog geen locatie; maak er een aan met &quot;vwdesk users add&quot; of doorloop de eerste start op een lege database.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <source>The deadline %1 has passed already. Is that right? Press Save again to keep it, or type the next deadline.</source>
+        <translation>De termijn %1 is al verstreken. Klopt dat? Kies nogmaals Opslaan om hem zo te bewaren, of typ de volgende termijn.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <source>All years</source>
+        <translation>Alle jaren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/app.py" line="134"/>
-        <source>There is no location yet; create one with &quot;vwdesk users add&quot; or start the first-start setup on an empty database.</source>
-        <translation>Er is nog geen locatie; maak er een aan met "vwdesk users add" of doorloop de eerste start op een lege database.</translation>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Which year? (a year exports what touches that year)</source>
+        <translation>Welk jaar? (een jaar exporteert alles wat dat jaar raakt)</translation>
+    </message>
+    <message>
+        <source>Workbook (*.xlsx)</source>
+        <translation>Werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Folder of CSV files (*)</source>
+        <translation>Map met CSV-bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 exporteren…</translation>
+    </message>
+    <message>
+        <source>%1 rows exported to %2.</source>
+        <translation>%1 regels geëxporteerd naar %2.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrors</name>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>vwdesk — help</source>
+        <translation>vwdesk — help</translation>
+    </message>
+    <message>
+        <source>Working at the desk</source>
+        <translation>Werken aan de balie</translation>
+    </message>
+    <message>
+        <source>Report templates</source>
+        <translation>Rapportsjablonen</translation>
+    </message>
+    <message>
+        <source>The exchange workbook</source>
+        <translation>De uitwisselwerkmap</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Guides</source>
+        <translation>Handleidingen</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Handleiding</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Workbook (*.xlsx)</source>
+        <translation>Werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Folder of CSV files: pick any one of them (*.csv)</source>
+        <translation>Map met CSV-bestanden: kies er één van (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import workbook</source>
+        <translation>Werkmap importeren</translation>
+    </message>
+    <message>
+        <source>Reading and checking %1…</source>
+        <translation>%1 lezen en controleren…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 importeren…</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 changed, %4 unchanged</source>
+        <translation>%1: %2 nieuw, %3 gewijzigd, %4 ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>The workbook was imported.</source>
+        <translation>De werkmap is geïmporteerd.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import preview</source>
+        <translation>Voorbeeld van de import</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Locatie: %1</translation>
+    </message>
+    <message>
+        <source>The location is new and will be created.</source>
+        <translation>De locatie is nieuw en wordt aangemaakt.</translation>
+    </message>
+    <message>
+        <source>New municipalities: %1</source>
+        <translation>Nieuwe gemeenten: %1</translation>
+    </message>
+    <message>
+        <source>New programmes: %1</source>
+        <translation>Nieuwe programma&apos;s: %1</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Blad</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rijen</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Bladen</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Gewijzigd</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>What changes (the first %1 rows of each sheet):</source>
+        <translation>Wat er verandert (de eerste %1 regels van elk blad):</translation>
+    </message>
+    <message>
+        <source>… and %1 more problems</source>
+        <translation>… en nog %1 fouten</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Rij</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemen</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <source>The workbook holds nothing new: importing it again changes nothing.</source>
+        <translation>De werkmap bevat niets nieuws: opnieuw importeren verandert niets.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nieuw</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>gewijzigd</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 gewijzigd</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Wat er verandert</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hoe</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="118"/>
         <source>vwdesk — log in</source>
         <translation>vwdesk — inloggen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="124"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="125"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="129"/>
         <source>Log in</source>
         <translation>Inloggen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="132"/>
         <source>Opening the database…</source>
         <translation>De database wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="157"/>
         <source>Demo database (synthetic data). Log in as:</source>
         <translation>Demodatabase (synthetische gegevens). Log in als:</translation>
     </message>
@@ -310,241 +622,285 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="66"/>
         <source>Register</source>
         <translation>Registreren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="67"/>
         <source>Clients</source>
         <translation>Cliënten</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="68"/>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="189"/>
         <source>Deadlines</source>
         <translation>Termijnen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="69"/>
         <source>Couplings</source>
         <translation>Koppelingen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="70"/>
         <source>Dwellings</source>
         <translation>Woningen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="77"/>
         <source>Volunteers</source>
         <translation>Vrijwilligers</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="78"/>
         <source>Year figures</source>
         <translation>Jaarcijfers</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="79"/>
         <source>Programmes</source>
-        <translation>Programma's</translation>
+        <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="80"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="113"/>
         <source>New visit</source>
         <translation>Nieuw bezoek</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="116"/>
         <source>New legal contact</source>
         <translation>Nieuw juridisch contact</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="118"/>
         <source>New client…</source>
         <translation>Nieuwe cliënt…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="120"/>
         <source>Find client</source>
         <translation>Cliënt zoeken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="124"/>
         <source>Import…</source>
         <translation>Importeren…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="125"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="126"/>
         <source>Save template…</source>
         <translation>Sjabloon opslaan…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="129"/>
         <source>Log out / switch user</source>
         <translation>Afmelden / andere gebruiker</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="131"/>
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="133"/>
         <source>E&amp;xtra</source>
         <translation>E&amp;xtra</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="136"/>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="267"/>
         <source>Year report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="139"/>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="274"/>
         <source>Access log</source>
         <translation>Inzagelog</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="140"/>
         <source>Privacy settings…</source>
         <translation>Privacy-instellingen…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="142"/>
         <source>Make a backup now</source>
         <translation>Nu een back-up maken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="144"/>
         <source>Restore a backup…</source>
         <translation>Back-up terugzetten…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="146"/>
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="178"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Handleiding</translation>
+    </message>
+    <message>
+        <source>About vwdesk</source>
+        <translation>Over vwdesk</translation>
+    </message>
+    <message>
+        <source>Close tab</source>
+        <translation>Tabblad sluiten</translation>
+    </message>
+    <message>
         <source> — DEMO (synthetic data)</source>
         <translation> — DEMO (synthetische gegevens)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/main_window.py" line="179"/>
         <source>%1 — logged in as %2 (%3)</source>
         <translation>%1 — ingelogd als %2 (%3)</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../src/vwdesk/gui/main_window.py" line="186"/>
-        <source>%n deadline(s) within 14 days</source>
-        <translation><numerusform>%n termijn binnen 14 dagen</numerusform><numerusform>%n termijnen binnen 14 dagen</numerusform></translation>
+    <message>
+        <source>Deadlines: %1 passed, %2 within 14 days</source>
+        <translation>Termijnen: %1 verstreken, %2 binnen 14 dagen</translation>
+    </message>
+    <message>
+        <source>Evaluations: %1 overdue, %2 within 14 days</source>
+        <translation>Evaluaties: %1 te laat, %2 binnen 14 dagen</translation>
     </message>
 </context>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="37"/>
         <source>New user</source>
         <translation>Nieuwe gebruiker</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="53"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="54"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="55"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="56"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="57"/>
         <source>Volunteer record</source>
         <translation>Vrijwilligersgegevens</translation>
     </message>
 </context>
 <context>
+    <name>Ops</name>
+    <message>
+        <source>Something went wrong unexpectedly (%1); nothing was changed. Try again, or ask your administrator to look at the log.</source>
+        <translation>Er ging onverwacht iets mis (%1); er is niets gewijzigd. Probeer het opnieuw, of vraag uw beheerder het logboek te bekijken.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Pagina %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacySettingsDialog</name>
+    <message>
+        <source>Privacy settings</source>
+        <translation>Privacy-instellingen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Clients: years after last activity</source>
+        <translation>Cliënten: jaren na laatste activiteit</translation>
+    </message>
+    <message>
+        <source>Persons without a file: years after last contact</source>
+        <translation>Personen zonder dossier: jaren na laatste contact</translation>
+    </message>
+    <message>
+        <source>Volunteers: years after they stopped</source>
+        <translation>Medewerkers: jaren na hun einde</translation>
+    </message>
+    <message>
+        <source>Warn when a user opens more client pages a day than</source>
+        <translation>Waarschuw als iemand per dag meer cliëntpagina&apos;s opent dan</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Map voor back-ups</translation>
+    </message>
+    <message>
+        <source>Encrypt automatic backups</source>
+        <translation>Automatische back-ups versleutelen</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Wachtwoordzin nogmaals</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; type them again.</source>
+        <translation>De twee wachtwoordzinnen zijn niet gelijk; typ ze opnieuw.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for the encrypted backups.</source>
+        <translation>Kies een wachtwoordzin voor de versleutelde back-ups.</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammePanel</name>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="80"/>
         <source>Waiting list (%1)</source>
         <translation>Wachtlijst (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="81"/>
         <source>Running (%1)</source>
         <translation>Lopend (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="82"/>
         <source>Ended (%1)</source>
         <translation>Beëindigd (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="88"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="88"/>
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="88"/>
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="89"/>
         <source>Signed up</source>
         <translation>Aangemeld</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="89"/>
         <source>Started</source>
         <translation>Gestart</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="90"/>
         <source>Next evaluation / end</source>
         <translation>Volgende evaluatie / einde</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="119"/>
         <source>after 3 months: %1</source>
         <translation>evaluatie na 3 maanden: %1</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/couplings_view.py" line="120"/>
         <source>after 6 months: %1</source>
         <translation>evaluatie na 6 maanden: %1</translation>
     </message>
@@ -552,35 +908,25 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="230"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="230"/>
         <source>New</source>
         <translation>Nieuw</translation>
-    </message>
-    <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="304"/>
-        <source>Not saved: the database could not be reached (%1). Try again in a moment.</source>
-        <translation>Niet opgeslagen: de database is niet bereikbaar (%1). Probeer het zo opnieuw.</translation>
-    </message>
-    <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="321"/>
-        <source>Your changes are still in the form; press Save again to keep them.</source>
-        <translation>Uw wijzigingen staan nog in het formulier; kies opnieuw Opslaan om ze te bewaren.</translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="162"/>
+        <source>At most %1 characters</source>
+        <translation>Hoogstens %1 tekens</translation>
+    </message>
+    <message>
         <source>Type a whole number.</source>
         <translation>Vul een geheel getal in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/record_form.py" line="162"/>
         <source>Type a number.</source>
         <translation>Vul een getal in.</translation>
     </message>
@@ -588,45 +934,306 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/records_view.py" line="60"/>
         <source>New…</source>
         <translation>Nieuw…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/records_view.py" line="61"/>
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/records_view.py" line="62"/>
         <source>Remove…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/records_view.py" line="108"/>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/records_view.py" line="108"/>
         <source>Remove this record? This cannot be undone.</source>
         <translation>Dit gegeven verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
 </context>
 <context>
+    <name>ReportScreen</name>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Export template…</source>
+        <translation>Sjabloon exporteren…</translation>
+    </message>
+    <message>
+        <source>Write this location&apos;s template to a text file (.toml), e.g. to share it with another location</source>
+        <translation>Schrijf het sjabloon van deze locatie naar een tekstbestand (.toml), bijvoorbeeld om het met een andere locatie te delen</translation>
+    </message>
+    <message>
+        <source>Import template…</source>
+        <translation>Sjabloon importeren…</translation>
+    </message>
+    <message>
+        <source>Read a template from a text file (.toml); it is checked first and kept when you save</source>
+        <translation>Lees een sjabloon uit een tekstbestand (.toml); het wordt eerst gecontroleerd en bewaard als u opslaat</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secties</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Compute again</source>
+        <translation>Opnieuw berekenen</translation>
+    </message>
+    <message>
+        <source>Compute the figures of this year once more</source>
+        <translation>De cijfers van dit jaar nog eens berekenen</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Inleiding</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Huisvesting</translation>
+    </message>
+    <message>
+        <source>Consultation desk</source>
+        <translation>Spreekuur/infopunt</translation>
+    </message>
+    <message>
+        <source>Legal support</source>
+        <translation>Juridische begeleiding</translation>
+    </message>
+    <message>
+        <source>Cooperation</source>
+        <translation>Samenwerking</translation>
+    </message>
+    <message>
+        <source>Social guidance</source>
+        <translation>Maatschappelijke begeleiding</translation>
+    </message>
+    <message>
+        <source>Wegwijs couplings</source>
+        <translation>Wegwijs-koppelingen</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Arbeidsparticipatie</translation>
+    </message>
+    <message>
+        <source>Language coaches</source>
+        <translation>Taalcoaches</translation>
+    </message>
+    <message>
+        <source>Civic integration</source>
+        <translation>Inburgering</translation>
+    </message>
+    <message>
+        <source>Language centre</source>
+        <translation>Taalcentrum</translation>
+    </message>
+    <message>
+        <source>Computer lessons</source>
+        <translation>Computerlessen</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Results and targets</source>
+        <translation>Resultaten en prestatieafspraken</translation>
+    </message>
+    <message>
+        <source>Unsaved texts</source>
+        <translation>Niet-opgeslagen teksten</translation>
+    </message>
+    <message>
+        <source>Save the changed texts of %1 before showing another year?</source>
+        <translation>De gewijzigde teksten van %1 opslaan voordat een ander jaar wordt getoond?</translation>
+    </message>
+    <message>
+        <source>There are errors; correct the fields marked in red.</source>
+        <translation>Er zijn fouten; verbeter de rood gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Computing the figures of %1…</source>
+        <translation>De cijfers van %1 worden berekend…</translation>
+    </message>
+    <message>
+        <source>%1: %2 instead of the computed %3 (%4)</source>
+        <translation>%1: %2 in plaats van het berekende %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1: %2 beside the registered %3 (%4)</source>
+        <translation>%1: %2 naast het geregistreerde %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Overridden figures: %1</source>
+        <translation>Vervangen cijfers: %1</translation>
+    </message>
+    <message>
+        <source>Official figures: %1</source>
+        <translation>Officiële cijfers: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+        <source>Save the changes to the year report before closing it?</source>
+        <translation>De wijzigingen in het jaarverslag opslaan voordat het sluit?</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Verslag opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file cannot be written; close it if it is open, or choose another name.</source>
+        <translation>Het bestand kan niet worden geschreven; sluit het als het geopend is, of kies een andere naam.</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Opgeslagen als %1.</translation>
+    </message>
+    <message>
+        <source>Export template</source>
+        <translation>Sjabloon exporteren</translation>
+    </message>
+    <message>
+        <source>Template files (*.toml)</source>
+        <translation>Sjabloonbestanden (*.toml)</translation>
+    </message>
+    <message>
+        <source>The file cannot be written; choose another name or folder.</source>
+        <translation>Het bestand kan niet worden geschreven; kies een andere naam of map.</translation>
+    </message>
+    <message>
+        <source>Template written to %1.</source>
+        <translation>Sjabloon geschreven naar %1.</translation>
+    </message>
+    <message>
+        <source>Import template</source>
+        <translation>Sjabloon importeren</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Niet ingelezen</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as text (UTF-8).</source>
+        <translation>Het bestand kan niet als tekst (UTF-8) worden gelezen.</translation>
+    </message>
+    <message>
+        <source>The template has errors; nothing was changed:</source>
+        <translation>Het sjabloon bevat fouten; er is niets veranderd:</translation>
+    </message>
+    <message>
+        <source>Template read from %1; press Save changes to keep it.</source>
+        <translation>Sjabloon ingelezen uit %1; kies Wijzigingen opslaan om het te bewaren.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Naar de printer gestuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>Saving</name>
+    <message>
+        <source>Your changes are still in the form; press Save again to keep them.</source>
+        <translation>Uw wijzigingen staan nog in het formulier; kies opnieuw Opslaan om ze te bewaren.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionEditor</name>
+    <message>
+        <source>Add a sentence</source>
+        <translation>Zin toevoegen</translation>
+    </message>
+    <message>
+        <source>A new sentence at the end of this section; write it with placeholders such as {huisvesting.personen gemeente=…}</source>
+        <translation>Een nieuwe zin aan het eind van deze sectie; schrijf hem met plaatshouders zoals {huisvesting.personen gemeente=…}</translation>
+    </message>
+    <message>
+        <source>Text of the teamleader (%1)</source>
+        <translation>Tekst van de teamleider (%1)</translation>
+    </message>
+    <message>
+        <source>Show in the report</source>
+        <translation>Tonen in het verslag</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>Zin</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wordt berekend…</translation>
+    </message>
+    <message>
+        <source>Left out of the report: a figure in it is unknown, or its first figure is 0 and zeros are hidden.</source>
+        <translation>Wordt weggelaten uit het verslag: een cijfer erin is onbekend, of het eerste cijfer is 0 en nullen worden verborgen.</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Resultaat: %1</translation>
+    </message>
+    <message>
+        <source>%1 is an official figure typed in (%2), shown beside the registered %3</source>
+        <translation>%1 is een ingevoerd officieel cijfer (%2), getoond naast het geregistreerde %3</translation>
+    </message>
+    <message>
+        <source>%1 is typed in (%2) and replaces the registered %3</source>
+        <translation>%1 is ingevoerd (%2) en vervangt het geregistreerde %3</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/settings_dialog.py" line="13"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/settings_dialog.py" line="18"/>
         <source>The language changes the next time vwdesk starts.</source>
         <translation>De taal verandert bij de volgende start van vwdesk.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/settings_dialog.py" line="24"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
@@ -634,102 +1241,118 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="43"/>
         <source>vwdesk — first start</source>
         <translation>vwdesk — eerste start</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="46"/>
         <source>Welcome. This database is still empty: enter the name of your location and create the first administrator account.
 Just want to look around first? Close this window and start &quot;vwdesk --demo&quot;.</source>
         <translation>Welkom. Deze database is nog leeg: vul de naam van uw locatie in en maak het eerste beheerdersaccount aan.
-Wilt u eerst rondkijken? Sluit dit venster en start "vwdesk --demo".</translation>
+Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="58"/>
         <source>Location</source>
         <translation>Locatie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="59"/>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="60"/>
         <source>Your name</source>
         <translation>Uw naam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="61"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="62"/>
         <source>Password again</source>
         <translation>Wachtwoord nog een keer</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="65"/>
         <source>Create</source>
         <translation>Aanmaken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/login.py" line="89"/>
         <source>The two passwords differ; type the same one twice.</source>
         <translation>De twee wachtwoorden verschillen; typ twee keer hetzelfde wachtwoord.</translation>
     </message>
 </context>
 <context>
+    <name>TemplateSaver</name>
+    <message>
+        <source>Save template</source>
+        <translation>Sjabloon opslaan</translation>
+    </message>
+    <message>
+        <source>Workbook (*.xlsx)</source>
+        <translation>Werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The empty workbook was saved as %1.</source>
+        <translation>De lege werkmap is opgeslagen als %1.</translation>
+    </message>
+</context>
+<context>
     <name>UsersView</name>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="99"/>
+        <source>Users</source>
+        <translation>Gebruikers</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>Gebruikersnaam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="99"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="100"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="100"/>
         <source>Last login</source>
         <translation>Laatst ingelogd</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="107"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>New user…</source>
         <translation>Nieuwe gebruiker…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="109"/>
         <source>Set a new password…</source>
         <translation>Nieuw wachtwoord instellen…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="147"/>
+        <source>locked until %1</source>
+        <translation>geblokkeerd tot %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>uitgeschakeld</translation>
+    </message>
+    <message>
         <source>Select a user first.</source>
         <translation>Kies eerst een gebruiker.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="150"/>
         <source>Set a new password</source>
         <translation>Nieuw wachtwoord instellen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="151"/>
         <source>New password for %1 (at least 8 characters):</source>
         <translation>Nieuw wachtwoord voor %1 (minstens 8 tekens):</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/users_view.py" line="170"/>
         <source>The password has been set; the account is unlocked.</source>
         <translation>Het wachtwoord is ingesteld; het account is weer vrijgegeven.</translation>
     </message>
@@ -737,171 +1360,175 @@ Wilt u eerst rondkijken? Sluit dit venster en start "vwdesk --demo".</translatio
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="63"/>
         <source>Without a file (zonder dossier)</source>
         <translation>Zonder dossier</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="64"/>
         <source>New client…</source>
         <translation>Nieuwe cliënt…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="74"/>
         <source>A short label to tell persons apart</source>
         <translation>Een korte omschrijving om personen uit elkaar te houden</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="76"/>
         <source>Type a topic and press Enter</source>
         <translation>Typ een onderwerp en druk op Enter</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="107"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="140"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="108"/>
         <source>Client</source>
         <translation>Cliënt</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="109"/>
         <source>Person</source>
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="110"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="140"/>
         <source>Topics</source>
         <translation>Onderwerpen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="111"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="112"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="141"/>
         <source>Staff member</source>
         <translation>Medewerker</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="113"/>
         <source>Duration (minutes)</source>
         <translation>Duur (minuten)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="114"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="121"/>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="254"/>
         <source>Save (Enter)</source>
         <translation>Opslaan (Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="124"/>
         <source>Clear</source>
         <translation>Leegmaken</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="140"/>
+        <source>Contacts of the day</source>
+        <translation>Contacten van de dag</translation>
+    </message>
+    <message>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="151"/>
         <source>Correct…</source>
         <translation>Corrigeren…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="153"/>
         <source>Remove…</source>
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="239"/>
+        <source>No client has this name or number. Is it a new client? Press Ctrl+Shift+N (New client…): the name you typed is filled in.</source>
+        <translation>Geen cliënt heeft deze naam of dit nummer. Is het een nieuwe cliënt? Druk op Ctrl+Shift+N (Nieuwe cliënt…): de getypte naam wordt al ingevuld.</translation>
+    </message>
+    <message>
         <source>Unknown topic; choose one of the buttons below.</source>
         <translation>Onbekend onderwerp; kies een van de knoppen hieronder.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="253"/>
         <source>Register a contact</source>
         <translation>Contact registreren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="285"/>
         <source>Choose the client from the list under the field (Down and Enter).</source>
         <translation>Kies de cliënt uit de lijst onder het veld (pijl omlaag en Enter).</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="292"/>
         <source>Type the duration in whole minutes.</source>
         <translation>Vul de duur in hele minuten in.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="339"/>
-        <source>Not saved: the database could not be reached (%1). Try again in a moment.</source>
-        <translation>Niet opgeslagen: de database is niet bereikbaar (%1). Probeer het zo opnieuw.</translation>
+        <source>No topic chosen. Type or tick what the visit was about, or press Enter again to save it without a topic.</source>
+        <translation>Geen onderwerp gekozen. Typ of kies waar het bezoek over ging, of druk nogmaals op Enter om het zonder onderwerp op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="345"/>
         <source>Corrected.</source>
         <translation>Gecorrigeerd.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="346"/>
         <source>Saved. Ready for the next visitor.</source>
         <translation>Opgeslagen. Klaar voor de volgende bezoeker.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="358"/>
-        <source>Your changes are still in the form; press Save again to keep them.</source>
-        <translation>Uw wijzigingen staan nog in het formulier; kies opnieuw Opslaan om ze te bewaren.</translation>
-    </message>
-    <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="372"/>
         <source>Correct a contact</source>
         <translation>Contact corrigeren</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="373"/>
         <source>Save correction</source>
         <translation>Correctie opslaan</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="396"/>
         <source>Contacts on %1 (%2)</source>
         <translation>Contacten op %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="419"/>
         <source>Remove contact</source>
         <translation>Contact verwijderen</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="420"/>
         <source>Remove this contact of %1? This cannot be undone.</source>
         <translation>Dit contact van %1 verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../src/vwdesk/gui/visit_form.py" line="433"/>
         <source>Contact removed.</source>
         <translation>Contact verwijderd.</translation>
     </message>
 </context>
 <context>
-    <name>FieldErrors</name>
+    <name>privacy</name>
     <message>
-        <location filename="../../src/vwdesk/gui/widgets.py" line="96"/>
-        <source>Not saved: correct the fields marked in red.</source>
-        <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
+        <source>Backup</source>
+        <translation>Back-up</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Back-up gemaakt: %1</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Kies een back-up</translation>
+    </message>
+    <message>
+        <source>vwdesk backups (*.sqlite *.vwbak)</source>
+        <translation>vwdesk-back-ups (*.sqlite *.vwbak)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Herstellen</translation>
+    </message>
+    <message>
+        <source>Passphrase of this backup:</source>
+        <translation>Wachtwoordzin van deze back-up:</translation>
+    </message>
+    <message>
+        <source>Replace the database by this backup? Everything saved after the backup was made is then no longer in the database; the current database is kept aside beside it. Close vwdesk on every other computer first.</source>
+        <translation>De database vervangen door deze back-up? Alles wat na het maken van de back-up is opgeslagen, staat daarna niet meer in de database; de huidige database blijft ernaast bewaard. Sluit eerst vwdesk op alle andere computers.</translation>
+    </message>
+    <message>
+        <source>The backup has been restored.</source>
+        <translation>De back-up is teruggezet.</translation>
+    </message>
+    <message>
+        <source>The replaced database is kept as %1.</source>
+        <translation>De vervangen database is bewaard als %1.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>De back-up wordt teruggezet…</translation>
     </message>
 </context>
 </TS>

@@ -4,8 +4,8 @@
 `vwdesk.gui` is the PySide6 application on top of it.
 """
 
-from importlib.metadata import version
-
-# The version lives in pyproject.toml only; the installer bundle copies the
-# package metadata (build_installer.spec), so this works there too.
-__version__ = version("vwdesk")
+# The one place of the version: hatchling reads it from here when it builds
+# the package (pyproject.toml: [tool.hatch.version]), and the installer bundle
+# and its Windows version resource take it from here too
+# (build_installer.spec). A plain string, so nothing is looked up at run time.
+__version__ = "0.1.0"

@@ -1,5 +1,12 @@
 """The application log: a rotating file in the user's log folder.
 
+The app and the command line may write it at the same time (two processes);
+`concurrent_log_handler` takes a lock file beside the log for each write and
+rotation, and on Windows keeps the log closed between writes, so a rotation
+can rename it while the other process runs (the standard RotatingFileHandler
+fails there, and on Linux its two processes write into each other's renamed
+files). The log and its rotated files are readable by their owner only.
+
 The rule: the log holds event names and record ids, never names, notes,
 client numbers or other content. Code logs like
 `log.info("backup.made encrypted=%s", flag)`. Because an exception's message
@@ -10,16 +17,19 @@ is written with its type and where it happened, without the message.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import traceback
 from pathlib import Path
 
+from concurrent_log_handler import ConcurrentRotatingFileHandler
 from platformdirs import user_log_path
+
+from vwdesk.core.files import private_dir
 
 LOG_NAME = "vwdesk.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
+FILE_MODE = 0o600  # POSIX; on Windows the user's own profile folder keeps it private
 _HANDLER_FLAG = "_vwdesk_handler"
 
 
@@ -54,15 +64,16 @@ def configure_logging(log_dir_: Path | str | None = None, level: int = logging.I
     """Send the `vwdesk` loggers to a rotating file; returns its path. Calling
     it again replaces the earlier handler (e.g. in tests)."""
     folder = Path(log_dir_) if log_dir_ else log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(folder)
     path = folder / LOG_NAME
     logger = logging.getLogger("vwdesk")
     for handler in list(logger.handlers):
         if getattr(handler, _HANDLER_FLAG, False):
             logger.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES,
-                                                   backupCount=BACKUP_COUNT, encoding="utf-8")
+    handler = ConcurrentRotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
+        chmod=FILE_MODE if os.name == "posix" else None)
     setattr(handler, _HANDLER_FLAG, True)
     handler.setFormatter(DataFreeFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     logger.addHandler(handler)

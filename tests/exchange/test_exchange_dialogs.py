@@ -10,9 +10,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
     QProgressDialog, QPushButton, QWidget
 from sqlalchemy import select
 
+import vwdesk.exchange
+from vwdesk.app import Desk
 from vwdesk.core import models as m
 from vwdesk.exchange import ImportCancelled, read_workbook
-from vwdesk.gui import exchange_dialogs as ui
+from vwdesk.gui import exchange as ui
+from vwdesk.gui import ops
+from vwdesk.gui.workspace import Workspace
 from tests.exchange.exchange_data import count_rows, write_csv, write_xlsx
 
 
@@ -21,6 +25,25 @@ def parent(qtbot):
     w = QWidget()
     qtbot.addWidget(w)
     return w
+
+
+def workspace(office, actor) -> Workspace:
+    return Workspace(Desk(office.db, actor, office.location_id, "Testdorp"), actor.username)
+
+
+def run_import(qtbot, office, parent, actor=None) -> bool:
+    """File → Importeren… to its end; whether data changed."""
+    flow = ui.ImportFlow(parent, workspace(office, actor or office.teamleader))
+    with qtbot.waitSignal(flow.finished, timeout=20000) as finished:
+        flow.start()
+    return finished.args[0]
+
+
+def run_export(qtbot, office, parent, actor=None) -> bool:
+    flow = ui.ExportFlow(parent, workspace(office, actor or office.teamleader))
+    with qtbot.waitSignal(flow.finished, timeout=20000) as finished:
+        flow.start()
+    return finished.args[0]
 
 
 @pytest.fixture
@@ -56,8 +79,9 @@ def table_rows(table):
             for r in range(table.rowCount())]
 
 
-def test_import_shows_a_preview_and_writes_only_after_confirmation(office, parent, tmp_path,
-                                                                   monkeypatch, messages):
+def test_import_shows_a_preview_and_writes_only_after_confirmation(qtbot, office, parent,
+                                                                   tmp_path, monkeypatch,
+                                                                   messages):
     path = write_xlsx(tmp_path / "in.xlsx", {
         "clienten": [["nummer", "voornaam"], ["C1", "Amal"], ["C2", "ሃብቶም"]],
         "contacten": [["datum", "soort", "client"], ["1-1-2019", "spreekuur", "C1"]]})
@@ -71,7 +95,7 @@ def test_import_shows_a_preview_and_writes_only_after_confirmation(office, paren
         dialog.import_button.click()
 
     when_shown(ui.ImportPreviewDialog, confirm)
-    assert ui.import_dialog(parent, office.db, office.teamleader, office.location_id) is True
+    assert run_import(qtbot, office, parent) is True
     assert seen["sheets"] == [["clienten", "2", "2", "0", "0"], ["contacten", "1", "1", "0", "0"]]
     assert seen["written"] == 0  # nothing before the user confirmed
     with office.db.session() as s:
@@ -80,8 +104,8 @@ def test_import_shows_a_preview_and_writes_only_after_confirmation(office, paren
     assert messages[-1][0] == "information" and "clienten: 2 new" in messages[-1][2]
 
 
-def test_problems_are_listed_and_import_is_not_possible(office, parent, tmp_path, monkeypatch,
-                                                        messages):
+def test_problems_are_listed_and_import_is_not_possible(qtbot, office, parent, tmp_path,
+                                                        monkeypatch, messages):
     path = write_xlsx(tmp_path / "in.xlsx", {
         "dossiers": [["nummer", "client", "soort", "geopend"], ["D1", "C9", "asiel", "30-02-2019"]]})
     choose_file(monkeypatch, path)
@@ -94,7 +118,7 @@ def test_problems_are_listed_and_import_is_not_possible(office, parent, tmp_path
         dialog.close_button.click()
 
     when_shown(ui.ImportPreviewDialog, close)
-    assert ui.import_dialog(parent, office.db, office.teamleader, office.location_id) is False
+    assert run_import(qtbot, office, parent) is False
     assert seen["enabled"] is False
     assert seen["problems"][0] == ["dossiers", "2", "geopend", "30-02-2019",
                                    "is geen geldige datum; gebruik dd-mm-jjjj (bijv. 31-12-2019) "
@@ -103,7 +127,7 @@ def test_problems_are_listed_and_import_is_not_possible(office, parent, tmp_path
     assert count_rows(office.db) == before
 
 
-def test_a_file_that_is_no_workbook_is_reported_in_the_preview(office, parent, tmp_path,
+def test_a_file_that_is_no_workbook_is_reported_in_the_preview(qtbot, office, parent, tmp_path,
                                                                monkeypatch, messages):
     (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04 not really")
     choose_file(monkeypatch, tmp_path / "x.xlsx")
@@ -115,30 +139,31 @@ def test_a_file_that_is_no_workbook_is_reported_in_the_preview(office, parent, t
         dialog.close_button.click()
 
     when_shown(ui.ImportPreviewDialog, close)
-    assert ui.import_dialog(parent, office.db, office.teamleader, office.location_id) is False
+    assert run_import(qtbot, office, parent) is False
     assert "er is niets geïmporteerd" in seen["message"]
     assert seen["problems"][0][0] == "x.xlsx" and "geen geldige Excel-werkmap" in \
         seen["problems"][0][4]
 
 
-def test_cancel_in_the_preview_writes_nothing(office, parent, tmp_path, monkeypatch, messages):
+def test_cancel_in_the_preview_writes_nothing(qtbot, office, parent, tmp_path, monkeypatch,
+                                             messages):
     write_csv(tmp_path / "map", "clienten", [["nummer"], ["C1"]])
     choose_file(monkeypatch, tmp_path / "map" / "clienten.csv", selected="csv")
     before = count_rows(office.db)
     when_shown(ui.ImportPreviewDialog, lambda d: d.close_button.click())
-    assert ui.import_dialog(parent, office.db, office.teamleader, office.location_id) is False
+    assert run_import(qtbot, office, parent) is False
     assert count_rows(office.db) == before and messages == []
 
 
-def test_cancel_during_the_import_rolls_everything_back(office, parent, tmp_path, monkeypatch,
-                                                        messages):
-    monkeypatch.setattr(ui, "SHOW_PROGRESS_AFTER_MS", 0)
+def test_cancel_during_the_import_rolls_everything_back(qtbot, office, parent, tmp_path,
+                                                        monkeypatch, messages):
+    monkeypatch.setattr(ops, "SHOW_PROGRESS_AFTER_MS", 0)
     rows = [["datum", "soort", "persoon"]] + [["1-1-2019", "spreekuur", f"P{i}"]
                                                for i in range(3000)]
     write_csv(tmp_path / "map", "contacten", rows)
     choose_file(monkeypatch, tmp_path / "map" / "contacten.csv", selected="csv")
     before = count_rows(office.db)
-    real_apply = ui.apply_import
+    real_apply = vwdesk.exchange.apply_import
 
     def apply_until_cancelled(db, actor, plan, progress, cancelled):
         """The real import, held at its first progress report until the user
@@ -150,7 +175,7 @@ def test_cancel_during_the_import_rolls_everything_back(office, parent, tmp_path
                 time.sleep(0.01)
         return real_apply(db, actor, plan, progress_then_wait, cancelled)
 
-    monkeypatch.setattr(ui, "apply_import", apply_until_cancelled)
+    monkeypatch.setattr(vwdesk.exchange, "apply_import", apply_until_cancelled)
 
     def confirm(dialog):
         dialog.import_button.click()
@@ -158,15 +183,15 @@ def test_cancel_during_the_import_rolls_everything_back(office, parent, tmp_path
         when_shown(QProgressDialog, press_cancel)
 
     when_shown(ui.ImportPreviewDialog, confirm)
-    assert ui.import_dialog(parent, office.db, office.teamleader, office.location_id) is False
+    assert run_import(qtbot, office, parent) is False
     assert messages == [("information", "Import", "Import afgebroken; er is niets gewijzigd.")]
     assert count_rows(office.db) == before
 
 
-def test_progress_dialog_cancel_reaches_the_worker(qtbot, parent, monkeypatch):
-    monkeypatch.setattr(ui, "SHOW_PROGRESS_AFTER_MS", 0)
+def test_progress_dialog_cancel_reaches_the_worker(qtbot, office, parent, monkeypatch):
+    monkeypatch.setattr(ops, "SHOW_PROGRESS_AFTER_MS", 0)
 
-    def work(progress, cancelled):
+    def work(_desk, progress, cancelled):
         for i in range(500):
             progress(i, 500)
             if cancelled():
@@ -175,14 +200,18 @@ def test_progress_dialog_cancel_reaches_the_worker(qtbot, parent, monkeypatch):
         return "klaar"
 
     when_shown(QProgressDialog, press_cancel)
-    with pytest.raises(ImportCancelled):
-        ui.run_with_progress(parent, "Bezig…", work)
+    done, failed = [], []
+    ws = workspace(office, office.teamleader)
+    ws.ops.long(parent, "Bezig…", work, done.append, failed.append)
+    qtbot.waitUntil(lambda: bool(failed))
+    assert done == [] and isinstance(failed[0], ImportCancelled)
 
 
-def test_export_dialog_writes_the_chosen_year(filled, parent, tmp_path, monkeypatch, messages):
+def test_export_dialog_writes_the_chosen_year(qtbot, filled, parent, tmp_path, monkeypatch,
+                                              messages):
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("2018", True))
     choose_file(monkeypatch, tmp_path / "uit", method="getSaveFileName")
-    ui.export_dialog(parent, filled.db, filled.teamleader, filled.location_id)
+    assert run_export(qtbot, filled, parent)
     path = tmp_path / "uit.xlsx"
     data = read_workbook(path)
     try:
@@ -192,26 +221,26 @@ def test_export_dialog_writes_the_chosen_year(filled, parent, tmp_path, monkeypa
     assert messages[-1][0] == "information" and str(path) in messages[-1][2]
 
 
-def test_export_dialog_to_a_csv_folder(filled, parent, tmp_path, monkeypatch, messages):
+def test_export_dialog_to_a_csv_folder(qtbot, filled, parent, tmp_path, monkeypatch, messages):
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a: (items[0], True))
     choose_file(monkeypatch, tmp_path / "uitmap", method="getSaveFileName",
-                selected=ui.tr("Folder of CSV files (*)"))
-    ui.export_dialog(parent, filled.db, filled.teamleader, filled.location_id)
+                selected="Folder of CSV files (*)")
+    assert run_export(qtbot, filled, parent)
     assert (tmp_path / "uitmap" / "contacten.csv").read_text(encoding="utf-8-sig").count("\n") == 5
 
 
-def test_export_refused_for_a_volunteer_shows_why(filled, parent, tmp_path, monkeypatch,
+def test_export_refused_for_a_volunteer_shows_why(qtbot, filled, parent, tmp_path, monkeypatch,
                                                   messages):
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("2018", True))
     choose_file(monkeypatch, tmp_path / "uit.xlsx", method="getSaveFileName")
-    ui.export_dialog(parent, filled.db, filled.volunteer, filled.location_id)
+    assert not run_export(qtbot, filled, parent, filled.volunteer)
     assert messages == [("warning", "Export", "Alleen een teamleider of beheerder mag dit doen.")]
     assert not (tmp_path / "uit.xlsx").exists()
 
 
 def test_save_template(parent, tmp_path, monkeypatch, messages):
     choose_file(monkeypatch, tmp_path / "sjabloon", method="getSaveFileName")
-    ui.save_template_dialog(parent)
+    ui.save_template(parent)
     path = tmp_path / "sjabloon.xlsx"
     data = read_workbook(path)
     try:
@@ -221,3 +250,28 @@ def test_save_template(parent, tmp_path, monkeypatch, messages):
     finally:
         data.close()
     assert messages[-1][0] == "information"
+
+
+def test_the_preview_shows_which_rows_change_and_how(qtbot, office, parent, tmp_path,
+                                                      monkeypatch, messages):
+    from vwdesk.core.services import base
+
+    with office.db.session() as s:
+        base.create(s, office.teamleader, "clients", office.location_id,
+                    {"number": "C1", "first_name": "Amal", "last_name": "Haddad",
+                     "note": "oud"})
+    path = write_xlsx(tmp_path / "in.xlsx", {
+        "clienten": [["nummer", "voornaam", "achternaam", "notitie"],
+                     ["C1", "Amira", "Haddad", "nieuw"], ["C2", "Sara", "Tekle", ""]]})
+    choose_file(monkeypatch, path)
+    seen = {}
+
+    def look(dialog):
+        seen["changes"] = table_rows(dialog.changes)
+        dialog.close_button.click()
+
+    when_shown(ui.ImportPreviewDialog, look)
+    assert run_import(qtbot, office, parent) is False
+    assert seen["changes"] == [
+        ["clienten", "2", "C1", "changed", "voornaam: Amal → Amira; notitie changed"],
+        ["clienten", "3", "C2", "new", ""]]  # a note's words are not shown, only that it changed

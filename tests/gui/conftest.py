@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from deskutil import add_client, compile_translations, make_session
+from deskutil import add_client, compile_translations, make_workspace
 
 
 @pytest.fixture
@@ -20,17 +20,19 @@ def dutch(qapp):
 
 
 @pytest.fixture
-def volunteer_session(office, qtbot):
-    session = make_session(office, office.volunteer, "Vrijwilliger")
-    yield session
-    session.tasks.wait()
+def volunteer(office, qtbot):
+    """The workspace of a volunteer logged in at the office."""
+    workspace = make_workspace(office, office.volunteer, "Vrijwilliger")
+    yield workspace
+    workspace.ops.wait()
 
 
 @pytest.fixture
-def teamleader_session(office, qtbot):
-    session = make_session(office, office.teamleader, "Teamleider")
-    yield session
-    session.tasks.wait()
+def teamleader(office, qtbot):
+    """The workspace of the office's teamleader."""
+    workspace = make_workspace(office, office.teamleader, "Teamleider")
+    yield workspace
+    workspace.ops.wait()
 
 
 @pytest.fixture
@@ -42,7 +44,6 @@ def hassan(office) -> int:
 def _reason_given(monkeypatch):
     """Opening a client's page asks a reason in a modal dialog; in these tests
     the user gives one at once (the dialog itself is tested in tests/privacy)."""
-    from vwdesk.gui import privacy_dialogs
+    from vwdesk.gui.privacy import access_reason
 
-    monkeypatch.setattr(privacy_dialogs, "ask_access_reason",
-                        lambda parent: "Spreekuur / bezoek van de cliënt")
+    monkeypatch.setattr(access_reason, "ask", lambda parent: "Spreekuur / bezoek van de cliënt")

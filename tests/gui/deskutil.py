@@ -9,9 +9,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from vwdesk.app import Desk
 from vwdesk.core import models as m
 from vwdesk.core.services import base
-from vwdesk.gui.session import DeskSession
+from vwdesk.gui.workspace import Workspace
 from vwdesk.resources import resource_path
 
 
@@ -25,8 +26,14 @@ def compile_translations() -> None:
             subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
-def make_session(office, actor, display="Test") -> DeskSession:
-    return DeskSession(office.db, actor, office.location_id, "Testdorp", display)
+def make_workspace(office, actor, display="Test") -> Workspace:
+    return Workspace(Desk(office.db, actor, office.location_id, "Testdorp"), display)
+
+
+def settle(qtbot, workspace, timeout: int = 5000) -> None:
+    """Wait until every piece of work the screens started has come back (and
+    what it started in turn)."""
+    qtbot.waitUntil(lambda: not workspace.ops.is_busy(), timeout=timeout)
 
 
 def add_client(office, number, first, last, birth=None, **extra) -> int:
@@ -67,3 +74,9 @@ def type_text(qtbot, widget, text: str) -> None:
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def cell(qtbot, model, row: int, column: int):
+    """A cell of a lazy model once its page has arrived."""
+    qtbot.waitUntil(lambda: model.index(row, column).data() is not None)
+    return model.index(row, column).data()

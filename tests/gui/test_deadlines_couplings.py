@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from deskutil import add_client, show_active
+from deskutil import add_client, settle, show_active
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -27,13 +27,14 @@ def add_dossiers(office, client_id):
                 "opened_on": TODAY - dt.timedelta(days=90), "deadline": TODAY + dt.timedelta(days=days)})
 
 
-def test_deadlines_view_orders_and_highlights(qtbot, office, volunteer_session):
+def test_deadlines_view_orders_and_highlights(qtbot, office, volunteer):
     add_dossiers(office, add_client(office, "1", "Sara", "Tekle"))
-    view = DeadlinesView(volunteer_session)
+    view = DeadlinesView(volunteer)
     show_active(qtbot, view)
     with qtbot.waitSignal(view.counted) as counted:
         view.refresh()
-    assert counted.args == [2]
+    [counts] = counted.args
+    assert (counts.dossiers_overdue, counts.dossiers_soon) == (1, 1)
     model = view.dossiers.model()
     assert [model.index(r, 1).data() for r in range(3)] == ["D3", "D2", "D1"]
     background = Qt.ItemDataRole.BackgroundRole
@@ -43,17 +44,18 @@ def test_deadlines_view_orders_and_highlights(qtbot, office, volunteer_session):
     assert model.index(2, 0).data(background) is None
 
 
-def test_main_window_shows_the_deadline_count_at_start(qtbot, office, volunteer_session):
+def test_main_window_shows_the_deadline_count_at_start(qtbot, office, volunteer):
     add_dossiers(office, add_client(office, "1", "Sara", "Tekle"))
-    window = MainWindow(volunteer_session)
+    window = MainWindow(volunteer)
     show_active(qtbot, window)
     qtbot.waitUntil(lambda: window.deadline_label.text() != "")
-    assert window.deadline_label.text() == "2 deadline(s) within 14 days"
+    assert window.deadline_label.text() == "Deadlines: 1 passed, 1 within 14 days"
+    assert "8a0010" in window.deadline_label.styleSheet()  # red: a deadline has passed
     assert window.tabs.tabText(window.tabs.indexOf(window.deadlines)) == "Deadlines (2)"
-    volunteer_session.tasks.wait()
+    settle(qtbot, volunteer)
 
 
-def test_couplings_sign_up_match_and_start(qtbot, office, teamleader_session):
+def test_couplings_sign_up_match_and_start(qtbot, office, teamleader):
     client_id = add_client(office, "1", "Sara", "Tekle")
     with office.db.session() as s:
         base.create(s, office.teamleader, "volunteers", office.location_id, {
@@ -62,16 +64,19 @@ def test_couplings_sign_up_match_and_start(qtbot, office, teamleader_session):
         base.create(s, office.teamleader, "volunteers", office.location_id, {
             "number": "6", "first_name": "Anna", "kind": "vrijwilliger", "team": "wegwijs",
             "start": TODAY - dt.timedelta(days=300)})
-    view = CouplingsView(teamleader_session)
+    view = CouplingsView(teamleader)
     show_active(qtbot, view)
+    settle(qtbot, teamleader)
     view.programme.setCurrentIndex(view.programme.findText("Taalcoach"))
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     dialog: CouplingDialog = view.dialog
+    settle(qtbot, teamleader)
     coach = dialog.form.widgets["coach_id"]
     assert [coach.itemText(i) for i in range(coach.count())] == ["", "Kees"]  # taalcoach team only
     dialog.form.widgets["client_id"].set_client(client_id)
     dialog.form.widgets["signed_up_on"].set_date(TODAY - dt.timedelta(days=120))
     dialog.save()
+    settle(qtbot, teamleader)
     assert view.summary.text() == "1 waiting, 0 running, 0 ended"
     overview = {view.table.item(r, 0).text(): [view.table.item(r, c).text() for c in (1, 2, 3)]
                 for r in range(view.table.rowCount())}
@@ -80,13 +85,15 @@ def test_couplings_sign_up_match_and_start(qtbot, office, teamleader_session):
     # Match with a coach and start: the evaluations become due.
     view.panel.edit("wachtend", 0)
     dialog = view.panel.dialog
+    settle(qtbot, teamleader)
     dialog.form.widgets["coach_id"].setCurrentIndex(1)
     start = TODAY - dt.timedelta(days=95)
     dialog.form.widgets["started_on"].set_date(start)
     dialog.form.widgets["started_on"].editingFinished.emit()
     assert couplings.add_months(start, 3).strftime("%d-%m-%Y") in dialog.due.text()
-    dialog.save()
-    assert not dialog.form.banner.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    settle(qtbot, teamleader)
     assert view.summary.text() == "0 waiting, 1 running, 0 ended"
     with office.db.session() as s:
         [reminder] = couplings.reminders(s, office.teamleader, office.location_id)
@@ -94,46 +101,52 @@ def test_couplings_sign_up_match_and_start(qtbot, office, teamleader_session):
     # Ending without a result is refused beside the field; the typed date stays.
     view.panel.edit("lopend", 0)
     dialog = view.panel.dialog
+    settle(qtbot, teamleader)
     dialog.form.widgets["ended_on"].set_date(TODAY)
     dialog.save()
+    settle(qtbot, teamleader)
     assert "resultaat" in dialog.form.errors["result"].text()
     assert dialog.form.widgets["ended_on"].text() == TODAY.strftime("%d-%m-%Y")
 
 
-def test_records_view_by_role(qtbot, office, volunteer_session, teamleader_session):
-    volunteer_view = RecordsView(volunteer_session, "volunteers")
+def test_records_view_by_role(qtbot, office, volunteer, teamleader):
+    volunteer_view = RecordsView(volunteer, "volunteers")
     qtbot.addWidget(volunteer_view)
     assert not volunteer_view.new_button.isVisibleTo(volunteer_view)  # teamleader only
-    dwellings = RecordsView(volunteer_session, "dwellings")
+    dwellings = RecordsView(volunteer, "dwellings")
     qtbot.addWidget(dwellings)
     assert dwellings.new_button.isVisibleTo(dwellings)
 
-    view = RecordsView(teamleader_session, "year_figures")
+    view = RecordsView(teamleader, "year_figures")
     show_active(qtbot, view)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     form = view.dialog.form
+    settle(qtbot, teamleader)
     form.widgets["year"].setText("2024")
     form.widgets["key"].setText("doel.spreekuur")
     form.widgets["value"].setText("1200")
     form.widgets["mode"].setCurrentIndex(form.widgets["mode"].findData("vervangt"))
     view.dialog.save()
+    settle(qtbot, teamleader)
     assert "toelichting" in form.errors["note"].text()
     form.widgets["note"].setPlainText("telling van de gemeente")
     view.dialog.save()
+    settle(qtbot, teamleader)
     assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "1200"
     with office.db.session() as s:
         assert s.scalar(select(m.YearFigure.value)) == 1200
 
 
 def test_new_record_form_shows_model_defaults_and_survives_a_database_fault(
-        qtbot, office, teamleader_session, monkeypatch):
+        qtbot, office, teamleader, monkeypatch):
     from sqlalchemy.exc import OperationalError
 
     from vwdesk.core.services import base as base_service
     from vwdesk.gui.record_form import RecordDialog
 
-    dialog = RecordDialog(teamleader_session, "year_figures")
+    dialog = RecordDialog(teamleader, "year_figures")
     show_active(qtbot, dialog)
+    settle(qtbot, teamleader)
     form = dialog.form
     assert form.widgets["mode"].currentData() == "invoer"
     form.widgets["year"].setText("2024")
@@ -145,10 +158,53 @@ def test_new_record_form_shows_model_defaults_and_survives_a_database_fault(
 
     monkeypatch.setattr(base_service, "create", gone)
     dialog.save()
-    assert "OperationalError" in form.banner.text() and dialog.isVisible()
-    assert form.widgets["value"].text() == "12,5"
+    settle(qtbot, teamleader)
+    assert "OperationalError" in form.banner.text() and "niets opgeslagen" in form.banner.text()
+    assert dialog.isVisible() and form.widgets["value"].text() == "12,5"
     monkeypatch.undo()
-    dialog.save()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
     with office.db.session() as s:
         figure = s.scalar(select(m.YearFigure))
     assert (figure.value, figure.mode) == (12.5, "invoer")
+
+
+def test_overdue_evaluations_are_not_deadlines_within_14_days(qtbot, office, teamleader):
+    """Twelve evaluations years overdue are said as such, not as twelve
+    deadlines coming soon in red."""
+    with office.db.session() as s:
+        programme = s.scalar(select(m.Programme.id))
+        for n in range(12):
+            base.create(s, office.teamleader, "couplings", office.location_id, {
+                "number": f"K{n}", "programme_id": programme,
+                "signed_up_on": TODAY - dt.timedelta(days=1200),
+                "started_on": TODAY - dt.timedelta(days=1100)})
+    window = MainWindow(teamleader)
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: window.deadline_label.text() != "")
+    assert window.deadline_label.text() == "Evaluations: 12 overdue, 0 within 14 days"
+    assert "8a0010" not in window.deadline_label.styleSheet()
+    assert window.tabs.tabText(window.tabs.indexOf(window.deadlines)) == "Deadlines"
+    settle(qtbot, teamleader)
+
+
+def test_a_deadline_already_past_is_asked_once(qtbot, office, volunteer):
+    from vwdesk.gui.record_dialogs import DossierDialog
+
+    client_id = add_client(office, "1", "Sara", "Tekle")
+    dialog = DossierDialog(volunteer, None, {"client_id": client_id})
+    show_active(qtbot, dialog)
+    settle(qtbot, volunteer)
+    form = dialog.form
+    form.widgets["kind"].setCurrentIndex(form.widgets["kind"].findData("gezinshereniging"))
+    form.widgets["opened_on"].set_date(TODAY - dt.timedelta(days=60))
+    form.widgets["deadline"].set_date(TODAY - dt.timedelta(days=2))
+    dialog.save()
+    settle(qtbot, volunteer)
+    assert "has passed already" in form.banner.text() and dialog.isVisible()
+    with office.db.session() as s:
+        assert s.scalar(select(m.Dossier.id)) is None
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.keyClick(form.widgets["deadline"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with office.db.session() as s:
+        assert s.scalar(select(m.Dossier.deadline)) == TODAY - dt.timedelta(days=2)

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from deskutil import add_client, show_active
+from deskutil import add_client, settle, show_active
 
 from vwdesk.gui.main_window import MainWindow
 from vwdesk.logging_setup import configure_logging
@@ -12,12 +12,13 @@ NAME, SURNAME, NUMBER, NOTE = "Zerihun", "Tesfamariam", "VL-778899", "woont bij 
 
 
 def test_log_holds_events_but_no_names_numbers_or_notes(qtbot, tmp_path, office,
-                                                       volunteer_session):
+                                                       volunteer):
     log_file = configure_logging(tmp_path / "logs")
     client_id = add_client(office, NUMBER, NAME, SURNAME, dt.date(1991, 3, 4), note=NOTE,
                            phone="0612345678")
-    window = MainWindow(volunteer_session)
+    window = MainWindow(volunteer)
     show_active(qtbot, window)
+    settle(qtbot, volunteer)
 
     # A visit by keyboard: Ctrl+N, the client by name, a topic, Enter saves.
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -27,14 +28,18 @@ def test_log_holds_events_but_no_names_numbers_or_notes(qtbot, tmp_path, office,
     qtbot.keyClick(form.client.edit, Qt.Key.Key_Return)
     qtbot.keyClicks(form.topic_edit, "brie")
     qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
-    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
     # A visit without a file, with a free label and a note.
     form.without_file.setChecked(True)
     qtbot.keyClicks(form.person, f"{NAME} de neef")
-    qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(form.topic_edit, "wer")
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     # The client's full page (reason asked and recorded).
     assert window.open_client(client_id) is not None
-    volunteer_session.tasks.wait()
+    settle(qtbot, volunteer)
     window.close()
 
     text = log_file.read_text(encoding="utf-8")

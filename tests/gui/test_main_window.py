@@ -4,12 +4,9 @@ creating a client from the visit form, users and passwords by role."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.machinery
-import sys
-import types
 
 import pytest
-from deskutil import add_client, compile_translations, show_active
+from deskutil import add_client, compile_translations, make_workspace, settle, show_active
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -21,62 +18,68 @@ from vwdesk.gui.users_view import UsersView
 from vwdesk.gui.visit_form import VisitForm
 
 
-def fake_module(monkeypatch, name: str, **attrs) -> None:
-    module = types.ModuleType(name)
-    module.__spec__ = importlib.machinery.ModuleSpec(name, None)
-    module.__dict__.update(attrs)
-    monkeypatch.setitem(sys.modules, name, module)
+def recorded_views(office) -> list[tuple[int, str]]:
+    with office.db.session() as s:
+        return [(e.row_id, e.reason) for e in s.scalars(select(m.AuditEntry).where(
+            m.AuditEntry.action == "view").order_by(m.AuditEntry.id))]
 
 
-def test_client_page_asks_a_reason_once_per_login_session(qtbot, office, volunteer_session,
+def test_client_page_asks_a_reason_once_per_login_session(qtbot, office, volunteer,
                                                           monkeypatch):
+    from vwdesk.gui.privacy import access_reason
+
     client_id = add_client(office, "101", "Omar", "Al-Hassan")
-    answers, recorded = [None, "vraag over brief"], []
-    fake_module(monkeypatch, "vwdesk.gui.privacy_dialogs",
-                ask_access_reason=lambda parent: answers.pop(0))
-    fake_module(monkeypatch, "vwdesk.privacy.access",
-                record_page_open=lambda db, actor, cid, reason: recorded.append((cid, reason)))
-    window = MainWindow(volunteer_session)
+    answers = [None, "Juridische vraag of dossier: vraag over brief"]
+    monkeypatch.setattr(access_reason, "ask", lambda parent: answers.pop(0))
+    window = MainWindow(volunteer)
     show_active(qtbot, window)
     assert window.open_client(client_id) is None  # cancelled: the page does not open
-    assert window.client_pages == {} and recorded == []
+    settle(qtbot, volunteer)
+    assert window.client_pages == {} and recorded_views(office) == []
     page = window.open_client(client_id)
-    assert page is not None and recorded == [(client_id, "vraag over brief")]
+    settle(qtbot, volunteer)
+    assert page is not None
+    assert recorded_views(office) == [(client_id, "Juridische vraag of dossier: vraag over brief")]
+    assert window.tabs.tabText(window.tabs.indexOf(page)) == "Omar Al-Hassan (101)"
     window._close_tab(window.tabs.indexOf(page))
     assert window.open_client(client_id) is not None  # not asked again
-    assert recorded == [(client_id, "vraag over brief")]
+    settle(qtbot, volunteer)
+    assert len(recorded_views(office)) == 1
     assert window.extra_menu.findChild(type(window.new_visit_action), "access_log") is None
-    volunteer_session.tasks.wait()
 
 
-def test_new_client_from_the_visit_form(qtbot, office, volunteer_session):
-    form = VisitForm(volunteer_session)
+def test_new_client_from_the_visit_form(qtbot, office, volunteer):
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
     qtbot.keyClicks(form.client.edit, "Lina Haddad")
     qtbot.mouseClick(form.new_client_button, Qt.MouseButton.LeftButton)
     dialog = form.client_dialog
+    settle(qtbot, volunteer)
     assert dialog.form.widgets["first_name"].text() == "Lina"
     assert dialog.form.widgets["last_name"].text() == "Haddad"
     dialog.form.widgets["birth_date"].set_date(dt.date(1999, 9, 9))
     dialog.save()
+    settle(qtbot, volunteer)
     with office.db.session() as s:
         client_id = s.scalar(select(m.Client.id).where(m.Client.last_name == "Haddad"))
     assert form.client.client_id == client_id
     assert form.client.edit.text() == "Lina Haddad (1, 09-09-1999)"
 
 
-def test_teamleader_adds_a_user_and_unlocks_one(qtbot, office, teamleader_session):
+def test_teamleader_adds_a_user_and_unlocks_one(qtbot, office, teamleader):
     for _ in range(5):
         with pytest.raises(LoginError):
             authenticate(office.db, "vw-testdorp", "fout")
-    view = UsersView(teamleader_session)
+    view = UsersView(teamleader)
     show_active(qtbot, view)
+    settle(qtbot, teamleader)
     assert [view.table.item(r, 0).text() for r in range(view.table.rowCount())] == [
         "tl-testdorp", "vw-testdorp"]
     view.table.selectRow(1)
     qtbot.mouseClick(view.password_button, Qt.MouseButton.LeftButton)
     view.dialog.setTextValue("nieuw-wachtwoord")
     view.dialog.accept()
+    settle(qtbot, teamleader)
     assert "ontgrendeld" in view.banner.text() or "unlocked" in view.banner.text()
     assert authenticate(office.db, "vw-testdorp", "nieuw-wachtwoord").username == "vw-testdorp"
 
@@ -87,10 +90,12 @@ def test_teamleader_adds_a_user_and_unlocks_one(qtbot, office, teamleader_sessio
     qtbot.keyClicks(dialog.username, "yonas")
     qtbot.keyClicks(dialog.password, "kort")
     dialog.save()
+    settle(qtbot, teamleader)
     assert "te kort" in dialog.errors["password"].text()
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, "lang-genoeg-1")
     dialog.save()
+    settle(qtbot, teamleader)
     assert view.table.rowCount() == 3
 
 
@@ -98,24 +103,24 @@ def test_beheerder_switches_location(qtbot, office):
     from vwdesk.core.services import base
     from vwdesk.core.services.locations import create_location
     from vwdesk.core.services.users import SYSTEM, actor_for, create_user
-    from vwdesk.gui.session import DeskSession
 
     add_client(office, "101", "Omar", "Al-Hassan")
     with office.db.session() as s:
         other = create_location(s, SYSTEM, "Maassluis")
         base.create(s, SYSTEM, "clients", other.id, {"number": "1", "first_name": "Lina"})
         admin = actor_for(create_user(s, SYSTEM, "admin", "geheim-wachtwoord", "beheerder", None))
-    session = DeskSession(office.db, admin, office.location_id, "Testdorp", "admin")
-    window = MainWindow(session)
+    workspace = make_workspace(office, admin, "admin")
+    window = MainWindow(workspace)
     show_active(qtbot, window)
     window.find_client()
     qtbot.waitUntil(lambda: window.clients.model.rowCount() == 1)
     switch = window.location_switch
+    qtbot.waitUntil(lambda: switch.count() == 2)
     switch.setCurrentIndex(switch.findText("Maassluis"))
-    assert session.location_id != office.location_id
+    assert workspace.location_id != office.location_id
     assert "Maassluis" in window.user_label.text()
     qtbot.waitUntil(lambda: window.clients.model.index(0, 1).data() == "Lina")
-    session.tasks.wait()
+    settle(qtbot, workspace)
 
 
 def test_english_can_be_chosen_in_settings(qtbot):
@@ -196,16 +201,15 @@ def test_an_unexpected_fault_opening_the_database_ends_with_a_message(qtbot, mon
     app.dialog.close()
 
 
-def test_busy_indicator_while_reading_off_the_gui_thread(qtbot, office, volunteer_session):
+def test_busy_indicator_while_reading_off_the_gui_thread(qtbot, office, volunteer):
     import threading
 
-    window = MainWindow(volunteer_session)
+    window = MainWindow(volunteer)
     show_active(qtbot, window)
-    volunteer_session.tasks.wait()
     # The screens' first loads have finished and their results are delivered.
-    qtbot.waitUntil(lambda: not volunteer_session.tasks.is_busy() and not window.busy.isVisible())
+    qtbot.waitUntil(lambda: not volunteer.ops.is_busy() and not window.busy.isVisible())
     release, results = threading.Event(), []
-    volunteer_session.tasks.run(lambda: release.wait(5) and "klaar", results.append)
+    volunteer.ops.query(window, lambda _desk: release.wait(5) and "klaar", results.append)
     qtbot.waitUntil(lambda: window.busy.isVisible())
     assert window.isEnabled()  # the window stays usable meanwhile
     release.set()
@@ -213,16 +217,17 @@ def test_busy_indicator_while_reading_off_the_gui_thread(qtbot, office, voluntee
 
 
 @pytest.fixture
-def report_tab(qtbot, teamleader_session):
+def report_tab(qtbot, teamleader):
     """The main window with the year report open, its teamleader's text typed
     in and not saved yet. Afterwards it closes without asking."""
     from PySide6.QtWidgets import QPlainTextEdit
 
-    window = MainWindow(teamleader_session)
+    window = MainWindow(teamleader)
     show_active(qtbot, window)
     window.show_report()
     screen = window.extra_tabs["report"]
     qtbot.waitUntil(lambda: not screen.loading)
+    settle(qtbot, teamleader)
     edit = screen.findChildren(QPlainTextEdit)[0]  # the teamleader's own text
     edit.setFocus()
     qtbot.keyClicks(edit, "Een goed jaar.")
@@ -251,12 +256,12 @@ def test_closing_the_year_report_asks_before_unsaved_changes_are_lost(qtbot, off
     window.close()  # Save: saved, then closed
     assert len(asked) == 3 and not window.isVisible()
     with office.db.session() as s:
-        texts = load_texts(s, office.location_id, screen.loaded_year)
+        texts = load_texts(s, office.location_id, screen.draft.year)
     assert "Een goed jaar." in texts.values()
 
 
 def test_a_saved_year_report_closes_without_a_question(qtbot, report_tab):
     window, screen, edit = report_tab
-    assert screen.save() and not screen.has_unsaved_changes()
+    assert screen.save_now() and not screen.has_unsaved_changes()
     window._close_tab(window.tabs.indexOf(screen))
     assert "report" not in window.extra_tabs

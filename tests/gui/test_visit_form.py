@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from deskutil import contacts_in_db, show_active
+from deskutil import contacts_in_db, make_workspace, settle, show_active
 from vwdesk.gui.visit_form import VisitForm
+
+
+def tick_a_topic(qtbot, form):
+    qtbot.waitUntil(lambda: bool(form.chips))
+    next(iter(form.chips.values())).setChecked(True)
 
 
 def type_into(qtbot, widget, text):
@@ -16,9 +21,10 @@ def type_into(qtbot, widget, text):
     qtbot.keyClicks(widget, text)
 
 
-def test_visit_registered_by_keyboard_alone(qtbot, office, volunteer_session, hassan):
-    form = VisitForm(volunteer_session)
+def test_visit_registered_by_keyboard_alone(qtbot, office, volunteer, hassan):
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
+    settle(qtbot, volunteer)
     edit = form.client.edit
     qtbot.keyClicks(edit, "alhassan")
     qtbot.waitUntil(lambda: form.client.matches.count() == 1 and form.client.matches.isVisible())
@@ -32,7 +38,9 @@ def test_visit_registered_by_keyboard_alone(qtbot, office, volunteer_session, ha
     qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)  # adds "brieven"
     checked = sorted(c.text() for c in form.chips.values() if c.isChecked())
     assert checked == ["brieven", "werk"]
-    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)  # empty topic field: save
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)  # empty topic field: save
+    settle(qtbot, volunteer)
 
     [contact] = contacts_in_db(office)
     assert contact.client_id == hassan and contact.kind == "spreekuur"
@@ -46,54 +54,71 @@ def test_visit_registered_by_keyboard_alone(qtbot, office, volunteer_session, ha
     assert "Al-Hassan" in form.day.item(0, 1).text() and form.day.item(0, 2).text() == "brieven, werk"
 
 
-def test_ctrl_s_saves_a_visit_without_a_file(qtbot, office, volunteer_session):
-    form = VisitForm(volunteer_session)
+def test_ctrl_s_saves_a_visit_without_a_file(qtbot, office, volunteer):
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
+    settle(qtbot, volunteer)
     form.without_file.setChecked(True)
     assert form.person.hasFocus()
     qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, volunteer)
     # Nothing saved: the message stands beside the person field.
     assert contacts_in_db(office) == []
     assert form.errors["person_label"].isVisible()
     assert "persoon" in form.errors["person_label"].text()
     type_into(qtbot, form.person, "man met rode jas")
     qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # No topic ticked: asked once, beside the topics; Ctrl+S again saves.
+    assert "No topic chosen" in form.errors["topics"].text() and contacts_in_db(office) == []
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(form.topic_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     [contact] = contacts_in_db(office)
     assert contact.person_label == "man met rode jas" and contact.client_id is None
+    assert contact.topics == []
 
 
-def test_validation_error_keeps_what_was_typed(qtbot, office, volunteer_session, hassan):
-    form = VisitForm(volunteer_session)
+def test_validation_error_keeps_what_was_typed(qtbot, office, volunteer, hassan):
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
     form.client.set_client(hassan)
     form.date.setText("31-02-2024")
     form.duration.setText("20")
     qtbot.keyClick(form.duration, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
     assert contacts_in_db(office) == []
     assert form.errors["date"].isVisible()
+    assert "31-02-2024 does not exist" in form.errors["date"].text()  # not "use dd-mm-yyyy"
+    form.date.setText("29022024")  # eight digits are a date too
+    assert form.date.date() == dt.date(2024, 2, 29)
     assert form.client.client_id == hassan and form.duration.text() == "20"
 
 
-def test_correct_and_remove_a_mistaken_visit(qtbot, office, volunteer_session, hassan,
+def test_correct_and_remove_a_mistaken_visit(qtbot, office, volunteer, hassan,
                                              monkeypatch):
-    form = VisitForm(volunteer_session)
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
     form.client.set_client(hassan)
+    tick_a_topic(qtbot, form)
     form.save()
+    settle(qtbot, volunteer)
     form.day.selectRow(0)
     qtbot.mouseClick(form.edit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, volunteer)
     assert form.editing is not None and form.client.client_id == hassan
     form.kind.setCurrentIndex(form.kind.findData("juridisch"))
     form.duration.setText("45")
-    qtbot.keyClick(form.duration, Qt.Key.Key_Return)
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(form.duration, Qt.Key.Key_Return)
     [contact] = contacts_in_db(office)
     assert (contact.kind, contact.duration_minutes) == ("juridisch", 45)
 
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    settle(qtbot, volunteer)
     form.day.selectRow(0)
     qtbot.mouseClick(form.remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, volunteer)
     assert len(asked) == 1
     assert contacts_in_db(office) == []
     assert form.day.rowCount() == 0
@@ -106,23 +131,28 @@ def test_correct_and_remove_a_mistaken_visit(qtbot, office, volunteer_session, h
     assert "delete" in actions
 
 
-def test_conflict_on_correction_keeps_typed_values(qtbot, office, volunteer_session, hassan):
+def test_conflict_on_correction_keeps_typed_values(qtbot, office, volunteer, hassan):
     from vwdesk.core.services import contacts
 
-    form = VisitForm(volunteer_session)
+    form = VisitForm(volunteer)
     show_active(qtbot, form)
     form.client.set_client(hassan)
+    tick_a_topic(qtbot, form)
     form.save()
+    settle(qtbot, volunteer)
     contact_id = form.day_rows[0].id
     form.edit(contact_id)
+    settle(qtbot, volunteer)
     with office.db.session() as s:  # another PC corrects it first
         edit = contacts.for_edit(s, office.teamleader, contact_id)
         contacts.change(s, office.teamleader, contact_id, edit.version, {"duration_minutes": 10}, [])
     form.duration.setText("30")
     form.save()
+    settle(qtbot, volunteer)
     assert "Teamleider" in form.banner.text()
     assert form.duration.text() == "30" and form.editing is not None
-    form.save()  # saving again keeps the user's value
+    with qtbot.waitSignal(form.saved):
+        form.save()  # saving again keeps the user's value
     [contact] = contacts_in_db(office)
     assert contact.duration_minutes == 30
 
@@ -130,7 +160,6 @@ def test_conflict_on_correction_keeps_typed_values(qtbot, office, volunteer_sess
 def test_staff_member_defaults_to_the_users_volunteer_record(qtbot, office):
     from vwdesk.core import models as m
     from vwdesk.core.services import base
-    from vwdesk.gui.session import DeskSession
 
     with office.db.session() as s:
         me = base.create(s, office.teamleader, "volunteers", office.location_id, {
@@ -138,10 +167,84 @@ def test_staff_member_defaults_to_the_users_volunteer_record(qtbot, office):
             "start": dt.date.today() - dt.timedelta(days=30)})
         s.get(m.User, office.volunteer.user_id).volunteer_id = me.id
         me_id = me.id
-    session = DeskSession(office.db, office.volunteer, office.location_id, "Testdorp", "Vera")
-    form = VisitForm(session)
+    workspace = make_workspace(office, office.volunteer, "Vera")
+    form = VisitForm(workspace)
     show_active(qtbot, form)
+    settle(qtbot, workspace)
     assert form.volunteer.currentData() == me_id and form.volunteer.currentText() == "Vera"
     assert form.kind.currentData() == "spreekuur" and form.date.date() == dt.date.today()
     form.start("juridisch")
     assert form.kind.currentData() == "juridisch" and form.volunteer.currentData() == me_id
+
+
+def test_a_topic_ticked_by_mistake_is_unticked_by_keyboard(qtbot, office, volunteer, hassan):
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    form.client.set_client(hassan)
+    form.topic_edit.setFocus()
+
+    def ticked():
+        return sorted(c.text() for c in form.chips.values() if c.isChecked())
+
+    for typed in ("brie", "wer"):
+        qtbot.keyClicks(form.topic_edit, typed)
+        qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
+    assert ticked() == ["brieven", "werk"]
+    qtbot.keyClicks(form.topic_edit, "brie")  # typed again: off again
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
+    assert ticked() == ["werk"]
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Backspace)  # the empty field: the last one off
+    assert ticked() == []
+    # Tab reaches the topic buttons; Space toggles the one with the focus.
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Tab)
+    chip = QApplication.focusWidget()
+    assert chip in form.chips.values()
+    qtbot.keyClick(chip, Qt.Key.Key_Space)
+    assert chip.isChecked()
+
+
+def test_a_new_client_during_a_visit(qtbot, office, volunteer, monkeypatch):
+    from vwdesk.gui.main_window import MainWindow
+    from vwdesk.gui.privacy import access_reason
+
+    asked = []
+    monkeypatch.setattr(access_reason, "ask", lambda parent: asked.append(1) or "x")
+    window = MainWindow(volunteer)
+    show_active(qtbot, window)
+    settle(qtbot, volunteer)
+    form = window.visit
+    qtbot.keyClicks(form.client.edit, "Lina Haddad")
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_Return)  # waits for the search: nobody
+    settle(qtbot, volunteer)
+    assert "Ctrl+Shift+N" in form.errors["client_id"].text()
+    assert contacts_in_db(office) == []
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = form.client_dialog
+    settle(qtbot, volunteer)
+    assert (dialog.form.widgets["first_name"].text(), dialog.form.widgets["last_name"].text()) \
+        == ("Lina", "Haddad")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    settle(qtbot, volunteer)
+    assert form.client.client_id is not None and not form.client.matches.isVisible()
+    assert form.client.edit.text().startswith("Lina Haddad (1")
+    assert not form.errors["client_id"].isVisible()
+    window.open_client(form.client.client_id)  # the client just made: no reason asked
+    assert asked == []
+    window._leaving = True
+
+
+def test_after_a_legal_contact_the_form_is_ready_for_a_visit_again(qtbot, office, volunteer,
+                                                                    hassan):
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    form.start("juridisch", hassan)
+    tick_a_topic(qtbot, form)
+    with qtbot.waitSignal(form.saved):
+        form.save()
+    assert form.kind.currentData() == "spreekuur"
+    [contact] = contacts_in_db(office)
+    assert contact.kind == "juridisch"

@@ -2,31 +2,60 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 from sqlalchemy import select
 
+from vwdesk.app import Desk
 from vwdesk.core import models as m
-from vwdesk.gui import privacy_dialogs as pd
+from vwdesk.gui.privacy import access_reason, backup, restore
+from vwdesk.gui.privacy.access_log import AccessLogView
+from vwdesk.gui.privacy.access_reason import AccessReasonDialog
+from vwdesk.gui.privacy.backup import BackupDialog
+from vwdesk.gui.privacy.settings import PrivacySettingsDialog
+from vwdesk.gui.workspace import Workspace
 from vwdesk.privacy.access import ACCESS_REASONS, AccessSession, record_page_open
 from vwdesk.privacy.backup import list_backups
 from vwdesk.privacy.settings import get_settings
 
 
+def workspace(office, actor):
+    return Workspace(Desk(office.db, actor, office.location_id, "Testdorp"), actor.username)
+
+
+def settle(qtbot, ws):
+    qtbot.waitUntil(lambda: not ws.ops.is_busy())
+
+
+@pytest.fixture
+def teamleader(office):
+    ws = workspace(office, office.teamleader)
+    yield ws
+    ws.ops.wait()
+
+
+@pytest.fixture
+def teamleader_sqlite(office_sqlite):
+    ws = workspace(office_sqlite, office_sqlite.teamleader)
+    yield ws
+    ws.ops.wait()
+
+
 def test_reason_dialog_list_and_free_text(qtbot):
-    dialog = pd.AccessReasonDialog()
+    dialog = AccessReasonDialog()
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.reasons.setFocus()
     qtbot.keyClick(dialog.reasons, Qt.Key_Down)  # Juridische vraag of dossier
     qtbot.keyClicks(dialog.detail, "termijn IND")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.LeftButton)
-    assert dialog.result() == pd.QDialog.DialogCode.Accepted
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.reason() == "Juridische vraag of dossier: termijn IND"
 
 
 def test_other_reason_needs_text(qtbot):
-    dialog = pd.AccessReasonDialog()
+    dialog = AccessReasonDialog()
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.reasons.setCurrentRow(len(ACCESS_REASONS) - 1)
@@ -38,11 +67,11 @@ def test_other_reason_needs_text(qtbot):
 
 
 def test_cancel_gives_none(qtbot, monkeypatch):
-    monkeypatch.setattr(pd.AccessReasonDialog, "exec", lambda self: pd.QDialog.DialogCode.Rejected)
-    assert pd.ask_access_reason(None) is None
+    monkeypatch.setattr(AccessReasonDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert access_reason.ask(None) is None
 
 
-def test_access_log_view_per_client_per_user_and_warning(qtbot, office, fill):
+def test_access_log_view_per_client_per_user_and_warning(qtbot, office, fill, teamleader):
     from vwdesk.privacy.settings import update_settings
 
     with office.db.session() as s:
@@ -52,33 +81,38 @@ def test_access_log_view_per_client_per_user_and_warning(qtbot, office, fill):
     for cid in ids:
         record_page_open(office.db, office.volunteer, cid, ACCESS_REASONS[0], session)
     record_page_open(office.db, office.teamleader, ids[0], ACCESS_REASONS[3])
-    view = pd.AccessLogView(office.db, office.teamleader, office.location_id)
+    view = AccessLogView(teamleader)
     qtbot.addWidget(view)
     view.show()
+    settle(qtbot, teamleader)
     assert "Vrijwilliger" in view.warning.text() and "3" in view.warning.text()
     qtbot.keyClicks(view.client_number, "G0")
     qtbot.keyClick(view.client_number, Qt.Key_Return)
+    settle(qtbot, teamleader)
     assert view.client_table.rowCount() == 2
     assert view.client_table.item(0, 1).text() == "Teamleider"
     view.users.setCurrentIndex(view.users.findText("Vrijwilliger"))
+    settle(qtbot, teamleader)
     assert view.user_table.rowCount() == 3
     assert {view.user_table.item(r, 1).text() for r in range(3)} == {"G0", "G1", "G2"}
     qtbot.keyClicks(view.client_number, "X")  # G0X does not exist
     qtbot.keyClick(view.client_number, Qt.Key_Return)
+    settle(qtbot, teamleader)
     assert view.client_table.rowCount() == 0 and view.client_message.text()
 
 
-def test_settings_dialog_saves_with_audit(qtbot, office, tmp_path):
-    dialog = pd.PrivacySettingsDialog(office.db, office.teamleader, office.location_id)
+def test_settings_dialog_saves_with_audit(qtbot, office, tmp_path, teamleader):
+    dialog = PrivacySettingsDialog(teamleader)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(qtbot, teamleader)
     dialog.client_years.selectAll()
     qtbot.keyClicks(dialog.client_years, "10")
     dialog.threshold.selectAll()
     qtbot.keyClicks(dialog.threshold, "40")
     qtbot.keyClicks(dialog.backup_dir, str(tmp_path / "nas"))
-    dialog._save()
-    assert dialog.result() == pd.QDialog.DialogCode.Accepted
+    with qtbot.waitSignal(dialog.accepted):
+        dialog._save()
     with office.db.session() as s:
         cfg = get_settings(s, office.location_id)
         assert (cfg.client_years, cfg.access_warning_threshold, cfg.backup_dir) == (
@@ -89,16 +123,19 @@ def test_settings_dialog_saves_with_audit(qtbot, office, tmp_path):
 
 
 def test_settings_dialog_refuses_a_volunteer(qtbot, office):
-    dialog = pd.PrivacySettingsDialog(office.db, office.volunteer, office.location_id)
+    volunteer = workspace(office, office.volunteer)
+    dialog = PrivacySettingsDialog(volunteer)
     qtbot.addWidget(dialog)
+    settle(qtbot, volunteer)
     dialog._save()
+    settle(qtbot, volunteer)
     assert "teamleider" in dialog.message.text()
 
 
-def test_backup_dialog_encrypted(qtbot, office_sqlite, monkeypatch):
+def test_backup_dialog_encrypted(qtbot, office_sqlite, teamleader_sqlite):
     from vwdesk.privacy.backup import configured_folder
 
-    dialog = pd.BackupDialog(office_sqlite.db)
+    dialog = BackupDialog(teamleader_sqlite)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.encrypt.setFocus()
@@ -110,23 +147,30 @@ def test_backup_dialog_encrypted(qtbot, office_sqlite, monkeypatch):
     assert "differ" in dialog.message.text() or "verschillen" in dialog.message.text()
     dialog.again.clear()
     qtbot.keyClicks(dialog.again, "een lange zin")
-    dialog._backup()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog._backup()
     assert dialog.made is not None and dialog.made.suffix == ".vwbak"
     assert list_backups(configured_folder(office_sqlite.db), "test")[0].path == dialog.made
 
 
 def test_restore_dialog_puts_a_backup_back(qtbot, office_sqlite, fill_sqlite, monkeypatch):
+    from vwdesk.core.services.users import SYSTEM, actor_for, create_user
     from vwdesk.privacy.backup import make_backup
 
-    backup = make_backup(office_sqlite.db)
+    with office_sqlite.db.session() as s:
+        admin = actor_for(create_user(s, SYSTEM, "beheer", "geheim-wachtwoord", "beheerder", None))
+    made = make_backup(office_sqlite.db)
     fill_sqlite.client("LATER")
     url = office_sqlite.db.url
-    office_sqlite.db.close()
-    monkeypatch.setattr(pd.QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
-    monkeypatch.setattr(pd.QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    shown = []
-    monkeypatch.setattr(pd.QMessageBox, "information", lambda *a: shown.append(a[2]))
-    assert pd.restore_dialog(None, url) is True
+    ws = workspace(office_sqlite, admin)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    shown, done = [], []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    restore.restore(parent, ws, lambda: done.append(True))
+    qtbot.waitUntil(lambda: done == [True])
     assert "vervangen" in shown[0]
     from vwdesk.core.db import Database
 
@@ -136,63 +180,46 @@ def test_restore_dialog_puts_a_backup_back(qtbot, office_sqlite, fill_sqlite, mo
     db.close()
 
 
-def test_backup_now_on_postgresql_says_pg_dump(monkeypatch):
-    class FakeDb:
-        is_sqlite = False
+def test_backup_now_on_postgresql_says_pg_dump(qtbot, monkeypatch, teamleader):
+    from vwdesk.app.privacy import Privacy
 
+    monkeypatch.setattr(Privacy, "can_back_up", property(lambda self: False))
     shown = []
-    monkeypatch.setattr(pd.QMessageBox, "information", lambda *a: shown.append(a[2]))
-    assert pd.backup_now(None, FakeDb()) is None
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert backup.back_up(parent, teamleader) is None
     assert "pg_dump" in shown[0]
 
 
-def test_backup_timer_makes_a_due_backup(qtbot, office_sqlite):
+def test_backup_timer_makes_a_due_backup(qtbot, office_sqlite, teamleader_sqlite):
     from vwdesk.privacy.backup import configured_folder
 
-    parent = pd.QWidget()
+    parent = QWidget()
     qtbot.addWidget(parent)
-    ran = []
-    timer = pd.install_backup_timer(parent, office_sqlite.db,
-                                    lambda work: (ran.append(1), work()), minutes=1)
+    timer = backup.install_backup_timer(parent, teamleader_sqlite, minutes=1)
     assert timer.isActive() and timer.interval() == 60_000
     timer.timeout.emit()
-    assert ran == [1]
+    settle(qtbot, teamleader_sqlite)
     assert len(list_backups(configured_folder(office_sqlite.db), "test")) == 1
 
 
-def test_every_text_has_a_dutch_translation():
-    import ast
-    import xml.etree.ElementTree as ET
-    from pathlib import Path
-
-    root = Path(pd.__file__).resolve().parents[3]
-    source = Path(pd.__file__).read_text(encoding="utf-8")
-    texts = set()
-    for node in ast.walk(ast.parse(source)):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute | ast.Name)
-                and getattr(node.func, "attr", getattr(node.func, "id", None)) in ("tr", "_tr")
-                and node.args and isinstance(node.args[0], ast.Constant)):
-            texts.add(node.args[0].value)
-    ts = ET.parse(root / "resources" / "translations" / "privacy_nl.ts")
-    translated = {m.findtext("source") for m in ts.iter("message") if m.findtext("translation")}
-    assert texts and texts <= translated, texts - translated
-
-
-def test_settings_dialog_switches_on_encrypted_automatic_backups(qtbot, office_sqlite):
+def test_settings_dialog_switches_on_encrypted_automatic_backups(qtbot, office_sqlite,
+                                                                 teamleader_sqlite):
     from vwdesk.privacy.backup import backup_if_due, verify_backup
 
-    dialog = pd.PrivacySettingsDialog(office_sqlite.db, office_sqlite.teamleader,
-                                      office_sqlite.location_id)
+    dialog = PrivacySettingsDialog(teamleader_sqlite)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(qtbot, teamleader_sqlite)
     dialog.encrypt.setFocus()
     qtbot.keyClick(dialog.encrypt, Qt.Key_Space)
     dialog._save()
     assert "passphrase" in dialog.message.text()
     qtbot.keyClicks(dialog.passphrase, "zin voor de kluis")
     qtbot.keyClicks(dialog.again, "zin voor de kluis")
-    dialog._save()
-    assert dialog.result() == pd.QDialog.DialogCode.Accepted
-    backup = backup_if_due(office_sqlite.db)
-    assert backup.suffix == ".vwbak"
-    verify_backup(backup, "zin voor de kluis").unlink()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog._save()
+    made = backup_if_due(office_sqlite.db)
+    assert made.suffix == ".vwbak"
+    verify_backup(made, "zin voor de kluis").unlink()

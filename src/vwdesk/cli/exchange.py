@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from typing import TextIO
 
 from vwdesk.cli.common import cli_actor, open_from_args
+from vwdesk.core.errors import VwdeskError
 from vwdesk.exchange.exporting import export_location
 from vwdesk.exchange.importing import import_workbook
 from vwdesk.exchange.problems import ImportFailed
 from vwdesk.exchange.reading import read_workbook
 
 EXIT_USER_ERROR = 2
+log = logging.getLogger(__name__)
 
 
 class ProgressBar:
@@ -72,6 +75,13 @@ def run_import(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         print(f"vwdesk: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except VwdeskError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one transaction: nothing was written
+        log.exception("import.unexpected")  # the log keeps the type and place, no content
+        raise VwdeskError(f"De import is mislukt door een onverwachte fout "
+                          f"({exc.__class__.__name__}); er is niets geïmporteerd. Meld dit aan "
+                          "uw beheerder; het logboek zegt waar de fout zat.") from None
     finally:
         db.close()
     if done.new_location:

@@ -11,7 +11,12 @@ from vwdesk.cli.common import cli_actor, open_from_args
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.services.locations import get_location
 from vwdesk.report.store import load_template, municipality_names, save_template
-from vwdesk.report.template_file import TemplateFileError, template_to_toml, toml_to_template
+from vwdesk.report.template_file import (
+    MAX_TEXT_CHARS,
+    TemplateFileError,
+    template_to_toml,
+    toml_to_template,
+)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -37,6 +42,9 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
+        if path.stat().st_size > 4 * MAX_TEXT_CHARS:  # UTF-8: at most 4 bytes a character
+            raise VwdeskError(f"{path} is te groot voor een rapportsjabloon; kies het "
+                              ".toml-bestand dat vwdesk template export schreef.")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise VwdeskError(f"Het bestand {path} bestaat niet; geef het pad van een "

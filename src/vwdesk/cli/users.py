@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy import select
-
-from vwdesk.core import models as m
 from vwdesk.cli.common import cli_actor, open_from_args, read_password
 from vwdesk.core.errors import ValidationError
 from vwdesk.core.services.locations import get_location
-from vwdesk.core.services.users import create_user
+from vwdesk.core.services.users import create_user, user_rows
 
 
 def run(args: argparse.Namespace) -> int:
     db = open_from_args(args)
     if args.users_command == "list":
         with db.session() as s:
-            rows = s.execute(
-                select(m.User.username, m.User.role, m.Location.name, m.User.active)
-                .outerjoin(m.Location, m.Location.id == m.User.location_id)
-                .order_by(m.User.username)).all()
-        for username, role, location, active in rows:
-            print(f"{username}\t{role}\t{location or '-'}\t{'actief' if active else 'uit'}")
+            rows = user_rows(s, cli_actor(db, None))
+        for u in rows:
+            print(f"{u.username}\t{u.role}\t{u.location or '-'}\t"
+                  f"{'actief' if u.active else 'uit'}")
         return 0
     if args.role != "beheerder" and not args.location:
         raise ValidationError("Geef met --location de locatie van deze gebruiker op.")

@@ -1,8 +1,13 @@
 """Opening the database: SQLite by default, any SQLAlchemy URL otherwise.
 
 SQLite gets WAL (readers never block the writer, a second instance on the same
-file works), foreign keys on, and a busy timeout so a second PC or process
-waits for a lock instead of failing. The schema is created and upgraded by the
+file works), foreign keys on, a busy timeout so a second PC or process
+waits for a lock instead of failing, and `secure_delete`: deleted or
+overwritten content is zeroed in the file, whatever the SQLite build's
+default (CPython's Windows build leaves it off). The file and its WAL are
+private to the account (`core.files`). Error messages of the driver never
+carry the SQL parameters (`hide_parameters`): they may quote personal data
+or a password hash. The schema is created and upgraded by the
 Alembic migrations shipped in `vwdesk.core.migrations` whenever a database is
 opened.
 """
@@ -17,9 +22,11 @@ from pathlib import Path
 from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from vwdesk.core.errors import VwdeskError
+from vwdesk.core.errors import DatabaseBusy, VwdeskError
+from vwdesk.core.files import create_private, make_private, private_dir
 
 ENV_URL = "VWDESK_DATABASE_URL"
 BUSY_TIMEOUT_MS = 10_000
@@ -27,9 +34,8 @@ BUSY_TIMEOUT_MS = 10_000
 
 def data_dir() -> Path:
     """The user's data folder (created on demand)."""
-    path = Path(os.environ.get("VWDESK_DATA_DIR") or user_data_path("vwdesk", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(os.environ.get("VWDESK_DATA_DIR")
+                       or user_data_path("vwdesk", appauthor=False))
 
 
 def default_url(demo: bool = False) -> str:
@@ -51,6 +57,7 @@ def resolve_url(url: str | None, demo: bool = False) -> str:
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA secure_delete=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     # With WAL, NORMAL keeps every committed transaction across an application
@@ -78,14 +85,32 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            _private_sqlite_file(Path(parsed.database))
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                               hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if parsed.get_backend_name() == "postgresql":
         event.listen(engine, "connect", _postgresql_settings)
     return engine
+
+
+def _private_sqlite_file(path: Path) -> None:
+    """Create the file private before SQLite does (its -wal and -shm files
+    take the database file's permissions), and make an existing one private."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            make_private(name)
+    else:
+        create_private(path)
+
+
+def is_busy(exc: OperationalError) -> bool:
+    """SQLite gave up waiting for another connection's lock."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
 
 
 class Database:
@@ -117,9 +142,27 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on error."""
-        with self._sessions() as s, s.begin():
-            yield s
+        """A session in one transaction: committed on success, rolled back on
+        error. Waiting too long for another writer's lock (an import on
+        another PC) becomes `DatabaseBusy`."""
+        try:
+            with self._sessions() as s, s.begin():
+                yield s
+        except OperationalError as exc:
+            if is_busy(exc):
+                raise DatabaseBusy() from None
+            raise
+
+    def truncate_wal(self) -> bool:
+        """SQLite: copy the write-ahead log into the database file and empty
+        it, so what was just overwritten is nowhere in the WAL either.
+        False when another connection's read kept part of it (it is emptied
+        at a later checkpoint, at the latest when the last connection closes)."""
+        if not self.is_sqlite:
+            return True
+        with self.engine.connect() as conn:
+            busy, _frames, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        return not busy
 
     def close(self) -> None:
         self.engine.dispose()

@@ -25,10 +25,16 @@ class Field:
     type: str  # str, text, date, bool, int, float, choice, ref, nationality
     required: bool = False
     choices: tuple[str, ...] = ()
+    # How a choice reads in a form or on a page, where the stored word is a code.
+    choice_labels: tuple[tuple[str, str], ...] = ()
     ref: str | None = None  # kind of the referenced record, for type "ref"
     max_len: int | None = None
     personal: bool = False  # identifying; removed on anonymisation
     free_text: bool = False  # content never copied into the audit log
+
+    def choice_label(self, value: str) -> str:
+        """How a stored choice reads ("v" → "vrouw"); the word itself if it is one."""
+        return dict(self.choice_labels).get(value, value)
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ CLIENTS = _kind(RecordKind("clients", m.Client, "cliënt", (
     F("first_name", "Voornaam", "str", max_len=100, personal=True),
     F("last_name", "Achternaam", "str", max_len=100, personal=True),
     F("birth_date", "Geboortedatum", "date"),
-    F("gender", "Geslacht", "choice", choices=vocab.GENDERS),
+    F("gender", "Geslacht", "choice", choices=vocab.GENDERS, choice_labels=tuple(vocab.GENDER_LABELS.items())),
     F("nationality", "Nationaliteit", "nationality"),
     F("dwelling_id", "Woning", "ref", ref="dwellings"),
     F("housed_on", "Gehuisvest op", "date"),

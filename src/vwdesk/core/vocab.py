@@ -3,6 +3,8 @@ exchange workbook (`spec/exchange.md`), with their Dutch labels for the UI."""
 
 ROLES = ("vrijwilliger", "teamleider", "beheerder")
 GENDERS = ("m", "v", "x")
+# How the codes read in a form or on a client's page.
+GENDER_LABELS = {"m": "man", "v": "vrouw", "x": "anders / onbekend"}
 INTAKES = ("regulier", "nareiziger", "hervestiger", "zelf", "gva")
 DWELLING_TYPES = ("eengezins", "alleenstaande", "kamer")
 CONTACT_KINDS = ("spreekuur", "juridisch", "mb", "intake")

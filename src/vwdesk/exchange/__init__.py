@@ -10,14 +10,16 @@ spreadsheets (`spec/exchange.md`, user guide in docs/exchange.md). Qt-free.
 """
 
 from vwdesk.exchange.exporting import export_location
-from vwdesk.exchange.importing import (ImportPlan, ImportResult, SheetPlan, apply_import, import_workbook,
+from vwdesk.exchange.importing import (ImportPlan, ImportResult, RowChange, SheetPlan, apply_import,
+                                       import_workbook,
                                        plan_import)
 from vwdesk.exchange.problems import ImportCancelled, ImportFailed, Problem, Problems
 from vwdesk.exchange.reading import WorkbookData, read_workbook
 from vwdesk.exchange.template import write_template
 
 __all__ = [
-    "ImportCancelled", "ImportFailed", "ImportPlan", "ImportResult", "Problem", "Problems", "SheetPlan",
+    "ImportCancelled", "ImportFailed", "ImportPlan", "ImportResult", "Problem", "Problems", "RowChange",
+    "SheetPlan",
     "WorkbookData", "apply_import", "export_location", "import_workbook", "plan_import", "read_workbook",
     "write_template",
 ]

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, aliased
 from vwdesk.core import models as m
 from vwdesk.core.db import Database
 from vwdesk.core.errors import VwdeskError
+from vwdesk.core.files import open_private, private_dir
 from vwdesk.core.services.base import Actor, audit
 from vwdesk.core.services.locations import get_location
 from vwdesk.exchange import values as v
@@ -255,7 +256,7 @@ class _Writer:
 
 class _XlsxWriter(_Writer):
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         self.path = path
         self.out = XlsxWriter(path)
 
@@ -283,10 +284,10 @@ class _CsvWriter(_Writer):
 
     def begin(self, sheet: Sheet) -> None:
         self._close_file()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_dir(self.folder)
         path = self.folder / f"{sheet.name}.csv"
         self.written.append(path)
-        self.file = open(path, "w", encoding="utf-8-sig", newline="")
+        self.file = open_private(path, "w", encoding="utf-8-sig", newline="")
         self.writer = csv.writer(self.file, delimiter=";", lineterminator="\r\n")
         self.writer.writerow([c.name for c in sheet.columns])
 

@@ -57,6 +57,23 @@ _SPAN_FIELD = {"contacts": "date", "trajectories": "start"}
 _NO_DEFAULT = object()
 
 
+# The preview lists this many new and changed rows per sheet; the rest it counts.
+SHOWN_ROWS = 200
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """A row of the workbook that adds or changes a record: what the preview
+    shows, so a teamleader sees which rows change and how. `fields` holds
+    (column, value before, value after); a reference (a client, a
+    municipality, …) changed shows as changed without its values."""
+
+    row: int
+    new: bool
+    number: str | None  # the record's number, where the sheet has one
+    fields: tuple[tuple[str, Any, Any], ...] = ()
+
+
 @dataclass
 class SheetPlan:
     name: str  # sheet name, e.g. "clienten"
@@ -65,6 +82,12 @@ class SheetPlan:
     added: int = 0
     changed: int = 0
     unchanged: int = 0
+    # The first SHOWN_ROWS rows that add or change something (planning only).
+    changes: list[RowChange] = field(default_factory=list)
+
+    def note(self, change: RowChange) -> None:
+        if len(self.changes) < SHOWN_ROWS:
+            self.changes.append(change)
 
 
 @dataclass
@@ -314,6 +337,7 @@ class _SheetPass:
             for c in sd.columns if c.parse in ("ref", "municipality", "programme", "topics")
             or (self.kind.key, c.field) in _DEFAULTS]
         self.free_text = {f.name for f in self.kind.fields if f.free_text}
+        self.column_of = {c.field: c for c in self.sheet.columns}
         self.missing = {c.field for c in self.sheet.columns if c.required and c.name not in present}
 
     # Existing records, keyed the way this sheet matches them.
@@ -380,6 +404,7 @@ class _SheetPass:
                 seen[key] = row.number
             if values is None:
                 continue
+            number = key[0] if self.sheet.match == "number" and key else None
             if self.sheet.match == "all":
                 if existing:
                     sig = _signature(tuple(map(values.get, self.fields)))
@@ -388,12 +413,14 @@ class _SheetPass:
                         self.plan.unchanged += 1
                         continue
                 if self._valid(row, values, {}):
+                    self._note(row, None, None, values)
                     self._add(values)
                 continue
             old = existing.get(key)
             if old is None:
                 if self._valid(row, values, {}):
-                    self._add(values, key[0] if self.sheet.match == "number" else None)
+                    self._note(row, number, None, values)
+                    self._add(values, number)
                 continue
             rid, version, old_values = old
             if not self._valid(row, values, old_values):
@@ -402,10 +429,29 @@ class _SheetPass:
                 self.plan.unchanged += 1
                 continue
             self.plan.changed += 1
+            self._note(row, number, old_values, values)
             if run.write:
                 update = {f: values.get(f) for f in self.record_fields}
                 base.update(run.s, run.actor, self.kind.key, rid, version, update)
         self._flush()
+
+    def _note(self, row: Row, number: str | None, old: dict[str, Any] | None,
+              new: dict[str, Any]) -> None:
+        """Remember what this row adds or changes, for the preview (planning
+        only: an import that writes keeps no list)."""
+        if self.run_.write or len(self.plan.changes) >= SHOWN_ROWS:
+            return
+        fields = []
+        if old is not None:
+            for f in self.record_fields:
+                before, after = old.get(f), new.get(f)
+                if before == after or f not in self.column_of:
+                    continue
+                col = self.column_of[f]
+                if col.parse in ("ref", "municipality", "programme") or f in self.free_text:
+                    before = after = None  # said to have changed, not what it holds
+                fields.append((col.name, before, after))
+        self.plan.note(RowChange(row.number, old is None, number, tuple(fields)))
 
     def _key(self, row: Row, values: dict[str, Any] | None) -> tuple | None:
         if self.sheet.match == "number":

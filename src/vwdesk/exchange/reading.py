@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import itertools
+import logging
 import zipfile
 from xml.etree.ElementTree import ParseError
 from collections.abc import Callable, Iterable, Iterator
@@ -21,11 +22,19 @@ from pathlib import Path
 from typing import Any
 
 from vwdesk.exchange import values as v
+from vwdesk.exchange.limits import (
+    MAX_COLUMNS,
+    MAX_ROW_BYTES,
+    SheetError,
+    columns_message,
+    row_message,
+)
 from vwdesk.exchange.problems import ImportFailed, Problems
 from vwdesk.exchange.schema import Column, Sheet, find_column, find_sheet
 from vwdesk.exchange.spool import Spool
-from vwdesk.exchange.xlsx import NotAWorkbook, XlsxReader, column_letters
+from vwdesk.exchange.xlsx import NotAWorkbook, XlsxReader, column_letters, zip_problem
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 _NONE_BAD: frozenset[str] = frozenset()
 
@@ -124,9 +133,9 @@ def _read_xlsx(path: Path, data: WorkbookData, progress: Progress | None) -> Non
         _fail(path.name, "is leeg; kies een werkmap met gegevens.")
     try:
         book = XlsxReader(path)
-    except NotAWorkbook:
-        _fail(path.name, "is geen geldige Excel-werkmap (.xlsx); sla het bestand op als "
-                         "Excel-werkmap of als CSV en probeer het opnieuw.")
+    except NotAWorkbook as exc:
+        _fail(path.name, exc.message or "is geen geldige Excel-werkmap (.xlsx); sla het bestand "
+                                        "op als Excel-werkmap of als CSV en probeer het opnieuw.")
     try:
         total = sum(book.sheet_size(part) for _title, part in book.sheets)
         done = 0
@@ -137,16 +146,24 @@ def _read_xlsx(path: Path, data: WorkbookData, progress: Progress | None) -> Non
 
             try:
                 _read_sheet(title, book.rows(part, _throttled(tick)), data)
-            except (ParseError, ValueError, IndexError, AttributeError, TypeError,
-                    zipfile.BadZipFile) as exc:
-                data.problems.add(title, None, None, None,
-                                  "kan niet worden gelezen (het bestand is beschadigd: "
-                                  f"{exc.__class__.__name__}); sla de werkmap opnieuw op.")
+            except SheetError as exc:
+                data.problems.add(title, exc.row, exc.column, None, exc.message)
+            except Exception as exc:  # noqa: BLE001 - a damaged sheet is a problem, not a crash
+                if not isinstance(exc, DAMAGED_SHEET):
+                    log.warning("exchange.sheet_unreadable error=%s", exc.__class__.__name__)
+                data.problems.add(title, None, None, None, zip_problem(exc) or (
+                    "kan niet worden gelezen (het bestand is beschadigd); sla de werkmap "
+                    "opnieuw op in Excel of LibreOffice en probeer het opnieuw."))
             done += book.sheet_size(part)
     finally:
         book.close()
     if progress:
         progress(total, total)
+
+
+# What a damaged sheet raises on its way through zipfile and ElementTree.
+DAMAGED_SHEET = (ParseError, ValueError, IndexError, AttributeError, TypeError, EOFError,
+                 zipfile.BadZipFile, RuntimeError, NotImplementedError)
 
 
 def _throttled(tick: Callable[[int], None], every: int = 1 << 18) -> Callable[[int], None]:
@@ -195,7 +212,10 @@ def _read_csv_files(files: list[Path], data: WorkbookData, progress: Progress | 
                 if progress:
                     progress(min(base + f.tell(), total), total)
 
-            _read_sheet(p.stem, _csv_rows(text, tick), data, source=p.name)
+            try:
+                _read_sheet(p.stem, _csv_rows(text, tick), data, source=p.name)
+            except SheetError as exc:
+                data.problems.add(p.name, exc.row, exc.column, None, exc.message)
         done += size
     if progress:
         progress(total, total)
@@ -204,14 +224,35 @@ def _read_csv_files(files: list[Path], data: WorkbookData, progress: Progress | 
 def _csv_rows(text: io.TextIOWrapper, tick: Callable[[], None]
               ) -> Iterator[tuple[int, list[str]]]:
     """Numbered rows of a .csv (a cell with line breaks stays one row, as in
-    the spreadsheet); the separator (; or ,) is the one the header uses most."""
-    first = text.readline()
+    the spreadsheet); the separator (; or ,) is the one the header uses most.
+    No line may be longer than MAX_ROW_BYTES characters, nor a row wider than
+    MAX_COLUMNS (`SheetError`)."""
+    lines = _bounded_lines(text)
+    first = next(lines, "")
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    for number, row in enumerate(csv.reader(itertools.chain([first], text),
-                                            delimiter=delimiter), start=1):
-        if number % 500 == 0:
-            tick()
-        yield number, row
+    csv.field_size_limit(MAX_ROW_BYTES)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
+    number = 0
+    try:
+        for number, row in enumerate(reader, start=1):
+            if number % 500 == 0:
+                tick()
+            if len(row) > MAX_COLUMNS:
+                raise SheetError(columns_message(), number)
+            yield number, [v.csv_cell(c) if c[:1] == "'" else c for c in row]
+    except csv.Error:
+        raise SheetError("is geen geldige CSV-regel (bijvoorbeeld een aanhalingsteken \" dat "
+                         "niet goed is afgesloten); sla het bestand opnieuw op als CSV.",
+                         number + 1) from None
+
+
+def _bounded_lines(text: io.TextIOWrapper) -> Iterator[str]:
+    number = 0
+    while line := text.readline(MAX_ROW_BYTES + 1):
+        number += 1
+        if len(line) > MAX_ROW_BYTES:
+            raise SheetError(row_message(), number)
+        yield line
 
 
 def _detect_encoding(path: Path) -> str | None:
@@ -324,8 +365,13 @@ def _header(sheet: Sheet, source: str, row: int, header: tuple | list, problems:
             ) -> list[Column | None]:
     columns: list[Column | None] = []
     seen: set[str] = set()
-    for cell in header:
-        name = "" if v.is_empty(cell) else v.parse_str(cell)
+    for i, cell in enumerate(header):
+        try:
+            name = "" if v.is_empty(cell) else v.parse_str(cell)
+        except v.BadValue as exc:  # a column name of more than 32,767 characters
+            problems.add(source, row, column_letters(i), None, exc.message)
+            columns.append(None)
+            continue
         col = find_column(sheet, name) if name else None
         if name and col is None:
             problems.add(source, row, name, None,

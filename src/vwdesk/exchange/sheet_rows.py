@@ -21,8 +21,13 @@ ElementTree alone would read (`SheetRows.tree_rows`; tests compare the two):
 - what comes before and after the sheet data is parsed too, so a damaged
   file is an error on either path.
 
-Memory stays bounded: the XML is read in pieces of `CHUNK` bytes, cut
-before the last row that starts in them.
+Memory stays bounded and time linear: the XML is read in pieces of `CHUNK`
+bytes, cut before the last row that starts in them, and no more than
+`limits.MAX_ROW_BYTES` is ever held for one row (or between two rows) on
+either path. Cells past `limits.MAX_COLUMNS`, a shared-string index that
+does not exist and a value that cannot be read raise `SheetError` with the
+row and column; a date serial no date can have is passed on as the number
+(the column's parser then says what is wrong).
 """
 
 from __future__ import annotations
@@ -32,6 +37,14 @@ import re
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 from xml.etree.ElementTree import fromstring, iterparse
+
+from vwdesk.exchange.limits import (
+    MAX_COLUMNS,
+    MAX_ROW_BYTES,
+    SheetError,
+    columns_message,
+    row_message,
+)
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _C, _V, _IS, _T, _R = (MAIN + t for t in ("row", "c", "v", "is", "t", "r"))
@@ -137,7 +150,7 @@ class SheetRows:
         buf = head.rest
         row_number = 0
         if head.empty:
-            _parse_outside(head, buf + f.read())
+            _parse_outside(head, buf + _read_limited(f, _TAIL_LIMIT))
             return
         while True:
             data = f.read(CHUNK)
@@ -155,6 +168,12 @@ class SheetRows:
             else:
                 cut = buf.rfind(b"<row")  # rows before the last one that starts here are whole
                 if cut <= 0:
+                    cut = _after_last_row(buf, cut)
+                if cut <= 0:
+                    if not buf.strip():
+                        buf = b""  # white space between rows
+                    elif len(buf) > MAX_ROW_BYTES:
+                        raise SheetError(row_message(), row_number + 1)
                     continue
             stretch = buf[:cut]
             if stretch.translate(None, _XML_BYTES) or any(b in stretch for b in _NOT_XML):
@@ -165,7 +184,7 @@ class SheetRows:
                 row_number = rows[-1][0]
                 yield from rows
             if end is not None:
-                _parse_outside(head, buf[end.end():] + f.read())
+                _parse_outside(head, buf[end.end():] + _read_limited(f, _TAIL_LIMIT))
                 return
             buf = buf[cut:]
 
@@ -180,7 +199,11 @@ class SheetRows:
             if attrs and _ROW_ATTRIBUTES_ELSEWHERE.search(attrs):
                 values = None
             else:
-                values = self._fast_values(body) if body else []
+                try:
+                    values = self._fast_values(body) if body else []
+                except SheetError as exc:
+                    exc.row = int(r) if r else row_number + 1
+                    raise
             if values is None:
                 for row in self._fragment_rows(root, whole, row_number):
                     row_number = row[0]
@@ -197,7 +220,7 @@ class SheetRows:
         out = []
         for row in fromstring(f"{root}{text}</worksheet>").iter(_ROW):
             row_number = _row_number(row, row_number)
-            out.append((row_number, self._values(row)))
+            out.append((row_number, self._row_values(row, row_number)))
         return out
 
     def _fast_values(self, body: str) -> list[Any] | None:
@@ -205,40 +228,52 @@ class SheetRows:
         form `_CELLS` reads."""
         values: list[Any] = []
         columns = _COLUMNS
-        for ref, style, t, v, is_, inline, other in _CELLS.findall(body):
-            if other:
-                if other.isspace():
-                    continue
-                return None
-            if ref:
-                col = columns.get(ref)
-                if col is None:
-                    col = columns[ref] = _column_index(ref)
-                if col > len(values):
-                    values.extend([None] * (col - len(values)))
-            if t == "inlineStr":
-                values.append(_unescape(inline) if is_ else None)
-            elif "&" in v:  # a reference in a value: text is unescaped, anything else is odd
-                if t not in ("str", "e"):
+        strings = self.strings
+        try:
+            for ref, style, t, v, is_, inline, other in _CELLS.findall(body):
+                if other:
+                    if other.isspace():
+                        continue
                     return None
-                values.append(_unescape(v))
-            elif not t or t == "n":
-                if not v:
+                if ref:
+                    col = columns.get(ref)
+                    if col is None:
+                        col = columns[ref] = _column_index(ref)
+                    if col > len(values):
+                        values.extend([None] * (col - len(values)))
+                if t == "inlineStr":
+                    values.append(_unescape(inline) if is_ else None)
+                elif "&" in v:  # a reference in a value: text is unescaped, anything else is odd
+                    if t not in ("str", "e"):
+                        return None
+                    values.append(_unescape(v))
+                elif not t or t == "n":
+                    if not v:
+                        values.append(None)
+                    elif style and int(style) in self.date_styles:
+                        try:  # inline: one call less per date cell
+                            values.append(self.epoch + dt.timedelta(days=float(v)))
+                        except (OverflowError, ValueError):
+                            values.append(_number(v))  # no date: the column's parser says so
+                    else:
+                        values.append(_number(v))
+                elif t == "s":
+                    index = int(v)
+                    if index < 0:
+                        raise IndexError(index)
+                    values.append(strings[index])
+                elif not v:
                     values.append(None)
-                elif style and int(style) in self.date_styles:
-                    values.append(self.epoch + dt.timedelta(days=float(v)))
-                else:
-                    values.append(_number(v))
-            elif t == "s":
-                values.append(self.strings[int(v)])
-            elif not v:
-                values.append(None)
-            elif t == "b":
-                values.append(v.strip() in ("1", "true"))
-            elif t == "d":
-                values.append(dt.datetime.fromisoformat(v.rstrip("Z")))
-            else:  # "str" (a formula's cached text) or "e" (#N/A and the like)
-                values.append(v.replace("\r\n", "\n").replace("\r", "\n"))
+                elif t == "b":
+                    values.append(v.strip() in ("1", "true"))
+                elif t == "d":
+                    values.append(_iso_date(v))
+                else:  # "str" (a formula's cached text) or "e" (#N/A and the like)
+                    values.append(v.replace("\r\n", "\n").replace("\r", "\n"))
+        except SheetError:
+            raise
+        except (ValueError, IndexError) as exc:
+            raise _cell_error(exc, len(values)) from None
         return values
 
     # ElementTree -------------------------------------------------------------
@@ -251,12 +286,14 @@ class SheetRows:
         so each row is handled one event late and then dropped."""
         sheet_data = None
         pending = None
+        f = _Bounded(f, row_number)
         for _ev, el in iterparse(f, events=("start",)):
             tag = el.tag
             if tag == _ROW:
                 if pending is not None:
                     row_number = _row_number(pending, row_number)
-                    yield row_number, self._values(pending)
+                    yield row_number, self._row_values(pending, row_number)
+                f.mark(row_number + 1)
                 pending = el
                 if sheet_data is not None:
                     del sheet_data[:]  # the builder keeps the row it is filling
@@ -264,28 +301,58 @@ class SheetRows:
                 sheet_data = el
         if pending is not None:
             row_number = _row_number(pending, row_number)
-            yield row_number, self._values(pending)
+            yield row_number, self._row_values(pending, row_number)
+
+    def _row_values(self, row: Any, row_number: int) -> list[Any]:
+        try:
+            return self._values(row)
+        except SheetError as exc:
+            exc.row = row_number
+            raise
 
     def _values(self, row: Any) -> list[Any]:
         strings, date_styles, epoch = self.strings, self.date_styles, self.epoch
         values: list[Any] = []
-        for c in row:
-            if c.tag != _C:
-                continue
-            ref = c.get("r")
-            if ref:
-                col = _column_index(ref)
-                if col > len(values):
-                    values.extend([None] * (col - len(values)))
-            t = c.get("t")
-            if t == "s":  # the common cases inline: shared strings and numbers
-                values.append(strings[int(c.find(_V).text)])
-            elif t is None and c.get("s") is None:
-                v = c.find(_V)
-                values.append(None if v is None or v.text is None else _number(v.text))
-            else:
-                values.append(_cell_value(c, strings, date_styles, epoch))
+        try:
+            for c in row:
+                if c.tag != _C:
+                    continue
+                ref = c.get("r")
+                if ref:
+                    col = _column_index(ref)
+                    if col > len(values):
+                        values.extend([None] * (col - len(values)))
+                t = c.get("t")
+                if t == "s":  # the common cases inline: shared strings and numbers
+                    values.append(_shared(strings, c.find(_V).text))
+                elif t is None and c.get("s") is None:
+                    v = c.find(_V)
+                    values.append(None if v is None or v.text is None else _number(v.text))
+                else:
+                    values.append(_cell_value(c, strings, date_styles, epoch))
+        except SheetError:
+            raise
+        except (ValueError, IndexError, TypeError, AttributeError) as exc:
+            raise _cell_error(exc, len(values)) from None
         return values
+
+
+class _Bounded:
+    """A file for `iterparse` that refuses to read more than MAX_ROW_BYTES
+    past the start of the row being read (ElementTree would hold it all)."""
+
+    def __init__(self, f: Any, row_number: int):
+        self.f, self.done, self.start, self.row = f, 0, 0, row_number + 1
+
+    def mark(self, row: int) -> None:
+        self.start, self.row = self.done, row
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.f.read(n if 0 <= n <= CHUNK else CHUNK)
+        self.done += len(data)
+        if self.done - self.start > MAX_ROW_BYTES + CHUNK:
+            raise SheetError(row_message(), self.row)
+        return data
 
 
 class _Prefixed:
@@ -326,6 +393,28 @@ def _split_rows(text: str) -> list[tuple[str, str, str, str]] | None:
             rows.append((m.group(1), m.group(2), piece[m.end():], piece[m.start():] + "</row>"))
             break
     return rows
+
+
+_TAIL_LIMIT = 4 << 20  # what may follow the sheet data (page setup, drawings' references…)
+
+
+def _read_limited(f: Counting, limit: int) -> bytes:
+    data = f.read(limit + 1)
+    if len(data) > limit:
+        raise SheetError("heeft na de laatste rij meer dan 4 MB aan andere gegevens; het "
+                         "bestand is beschadigd of niet door een rekenprogramma gemaakt.")
+    return data
+
+
+def _after_last_row(buf: bytes, cut: int) -> int:
+    """With one row at the start of `buf` (cut 0) or none (cut -1): the end
+    of the last complete row when only white space follows it, so trailing
+    white space is dropped rather than gathered (which made reading it
+    quadratic); else `cut`."""
+    close = buf.rfind(b"</row>")
+    if close >= 0 and not buf[close + 6:].strip():
+        return close + 6
+    return cut
 
 
 def _parse_outside(head: SheetHead, after: bytes) -> None:
@@ -372,7 +461,45 @@ def _column_index(ref: str) -> int:
             n = n * 26 + ord(ch) - 96
         else:
             break
+        if n > MAX_COLUMNS:
+            raise SheetError(columns_message())
     return n - 1
+
+
+def _shared(strings: list[str], text: str | None) -> str:
+    index = int(text)  # TypeError for a missing <v>
+    if index < 0:
+        raise IndexError(index)
+    return strings[index]
+
+
+def _serial_date(epoch: dt.datetime, text: str) -> dt.datetime | int | float:
+    """A date cell's serial as a date; a number no date can have (1e308,
+    inf) stays a number, which the column's parser reports."""
+    number = float(text)
+    try:
+        return epoch + dt.timedelta(days=number)
+    except (OverflowError, ValueError):
+        return _number(text)
+
+
+def _iso_date(text: str) -> dt.datetime | str:
+    try:
+        return dt.datetime.fromisoformat(text.rstrip("Z"))
+    except ValueError:
+        return text  # the column's parser says it is no date
+
+
+def _cell_error(exc: Exception, index: int) -> SheetError:
+    from vwdesk.exchange.xlsx import column_letters
+
+    if isinstance(exc, IndexError):
+        message = ("verwijst naar een gedeelde tekst die niet in de werkmap staat; het bestand "
+                   "is beschadigd. Sla de werkmap opnieuw op.")
+    else:
+        message = ("bevat een waarde die niet kan worden gelezen; het bestand is beschadigd. "
+                   "Sla de werkmap opnieuw op.")
+    return SheetError(message, column=column_letters(index))
 
 
 def shared_text(el: Any) -> str:
@@ -404,16 +531,16 @@ def _cell_value(c: Any, strings: list[str], date_styles: set[int], epoch: dt.dat
         return None
     text = v.text
     if t == "s":
-        return strings[int(text)]
+        return _shared(strings, text)
     if t == "n":
         s = c.get("s")
         if s is not None and int(s) in date_styles:
-            return epoch + dt.timedelta(days=float(text))
+            return _serial_date(epoch, text)
         return _number(text)
     if t == "b":
         return text.strip() in ("1", "true")
     if t == "d":
-        return dt.datetime.fromisoformat(text.rstrip("Z"))
+        return _iso_date(text)
     if t == "e":
         return text  # #N/A and the like: reported as a wrong value
     return text  # "str": the cached result of a formula

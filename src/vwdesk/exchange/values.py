@@ -8,14 +8,22 @@ raises `BadValue` with the message "what is wrong; what would be right".
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from vwdesk.core.nationalities import by_code, parse_nationality
+from vwdesk.exchange.limits import MAX_CELL_CHARS, cell_message
 
 LIST_SEPARATOR = "|"
+# Text a spreadsheet program would run as a formula when the .csv is opened
+# (OWASP "CSV injection"): written with a ' in front, which the reader drops.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _TIME_SUFFIX = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
+# Whole numbers are stored as 32-bit integers (PostgreSQL's INTEGER).
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+NOT_A_NUMBER = "is geen getal; vul een getal in, bijv. 12 of 12,5."
 
 
 class BadValue(Exception):
@@ -30,6 +38,8 @@ def is_empty(raw: object) -> bool:
 
 def parse_str(raw: object) -> str:
     if raw.__class__ is str:
+        if len(raw) > MAX_CELL_CHARS:
+            raise BadValue(cell_message())
         return raw.strip()
     if isinstance(raw, bool):
         return "ja" if raw else "nee"
@@ -45,6 +55,8 @@ def parse_str(raw: object) -> str:
 def parse_text(raw: object) -> str:
     """Free text keeps its line breaks (CRLF becomes LF)."""
     if isinstance(raw, str):
+        if len(raw) > MAX_CELL_CHARS:
+            raise BadValue(cell_message())
         return raw.replace("\r\n", "\n").strip()
     return parse_str(raw)
 
@@ -85,24 +97,36 @@ def parse_bool(raw: object) -> bool:
 
 
 def _number(raw: object) -> float:
+    """A finite number (inf and nan are no numbers a user typed)."""
     if isinstance(raw, bool):
-        raise BadValue("is geen getal; vul een getal in, bijv. 12 of 12,5.")
+        raise BadValue(NOT_A_NUMBER)
     if isinstance(raw, int | float):
-        return float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:  # an integer beyond any float
+            raise BadValue(NOT_A_NUMBER) from None
+        if not math.isfinite(value):
+            raise BadValue(NOT_A_NUMBER)
+        return value
     text = str(raw).strip().replace(" ", "").replace("\u00a0", "")
+    if len(text) > 64:
+        raise BadValue(NOT_A_NUMBER)
     if "," in text and "." in text:  # 1.234,5 (Dutch) or 1,234.5 (English)
         text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") \
             else text.replace(",", "")
     else:
         text = text.replace(",", ".")
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
-        raise BadValue("is geen getal; vul een getal in, bijv. 12 of 12,5.") from None
+        raise BadValue(NOT_A_NUMBER) from None
+    if not math.isfinite(value):
+        raise BadValue(NOT_A_NUMBER)
+    return value
 
 
 def parse_int(raw: object) -> int:
-    if raw.__class__ is int:
+    if raw.__class__ is int and INT_MIN <= raw <= INT_MAX:
         return raw
     try:
         value = _number(raw)
@@ -110,6 +134,8 @@ def parse_int(raw: object) -> int:
         raise BadValue("is geen geheel getal; vul een geheel getal in, bijv. 3.") from None
     if not value.is_integer():
         raise BadValue("is geen geheel getal; vul een geheel getal in, bijv. 3.")
+    if not INT_MIN <= value <= INT_MAX:
+        raise BadValue("is te groot; vul een getal in van hoogstens 2.147.483.647.")
     return int(value)
 
 
@@ -155,4 +181,13 @@ def csv_text(value: object) -> str:
         return f"{value:%d-%m-%Y}"
     if isinstance(value, float):
         return (str(int(value)) if value.is_integer() else repr(value)).replace(".", ",")
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
     return str(value)
+
+
+def csv_cell(text: str) -> str:
+    """A .csv cell as read: the ' that `csv_text` put before text starting
+    like a formula is dropped."""
+    return text[1:] if text[:1] == "'" and text[1:2] and text[1:].startswith(FORMULA_START) \
+        else text

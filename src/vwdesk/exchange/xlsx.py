@@ -23,10 +23,22 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import iterparse
 from xml.sax.saxutils import escape
 
+from vwdesk.core.files import open_private
+from vwdesk.exchange.limits import (
+    MAX_CELL_CHARS,
+    MAX_PART,
+    MAX_ROW_BYTES,
+    MAX_SHARED_PART,
+    MAX_SHARED_STRINGS,
+    MAX_UNCOMPRESSED,
+    SheetError,
+    dutch_int,
+)
 from vwdesk.exchange.sheet_rows import (
     ILLEGAL_XML_CHARS,
     MAIN,
@@ -47,7 +59,27 @@ _EPOCH_1904 = dt.datetime(1904, 1, 1)
 
 
 class NotAWorkbook(Exception):
-    """The file is not an .xlsx workbook (not a zip, or parts missing)."""
+    """The file is not an .xlsx workbook (not a zip, or parts missing).
+    `message`, when set, says in Dutch what is wrong (after the file name)."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or "not a workbook")
+        self.message = message
+
+
+ENCRYPTED_ENTRY = ("is versleuteld of met een wachtwoord beveiligd; sla de werkmap op zonder "
+                   "wachtwoord en probeer het opnieuw.")
+UNKNOWN_COMPRESSION = ("is gecomprimeerd op een manier die vwdesk niet kent; sla de werkmap "
+                       "opnieuw op als Excel-werkmap (.xlsx) en probeer het opnieuw.")
+
+
+def zip_problem(exc: Exception) -> str | None:
+    """The Dutch message for zipfile's errors about an entry it cannot open."""
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return ENCRYPTED_ENTRY
+    if isinstance(exc, NotImplementedError):
+        return UNKNOWN_COMPRESSION
+    return None
 
 
 # Reading --------------------------------------------------------------------
@@ -56,14 +88,37 @@ class XlsxReader:
     def __init__(self, path: Any):
         try:
             self.zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, ValueError, OSError) as exc:
+            raise NotAWorkbook() from exc
+        try:
+            self._check_sizes()
             self._load()
-        except (zipfile.BadZipFile, KeyError, SyntaxError, ValueError, OSError) as exc:
-            raise NotAWorkbook(str(exc)) from exc
+        except NotAWorkbook:
+            self.zip.close()
+            raise
+        except (zipfile.BadZipFile, KeyError, SyntaxError, ValueError, OSError, EOFError,
+                RuntimeError, NotImplementedError, RecursionError) as exc:
+            self.zip.close()
+            raise NotAWorkbook(zip_problem(exc)) from exc
 
     def close(self) -> None:
         self.zip.close()
 
+    def _check_sizes(self) -> None:
+        total = sum(info.file_size for info in self.zip.infolist())
+        if total > MAX_UNCOMPRESSED:
+            raise NotAWorkbook(
+                f"is uitgepakt groter dan {MAX_UNCOMPRESSED >> 30} GB, meer dan vwdesk leest; "
+                "splits de gegevens over meer werkmappen of importeer per jaar.")
+
+    def _check_part(self, name: str, limit: int = MAX_PART) -> None:
+        if self.zip.getinfo(name).file_size > limit:
+            raise NotAWorkbook(f"heeft een onderdeel ({name}) van meer dan {limit >> 20} MB; "
+                               "het bestand is beschadigd of niet door een rekenprogramma "
+                               "gemaakt. Sla de werkmap opnieuw op.")
+
     def _xml(self, name: str) -> Iterator[tuple[str, Any]]:
+        self._check_part(name)
         with self.zip.open(name) as f:
             yield from iterparse(f, events=("end",))
 
@@ -83,7 +138,11 @@ class XlsxReader:
 
     def _load(self) -> None:
         root_rels = self._rels("")
-        book = next(t for typ, t in root_rels.values() if typ.endswith("/officeDocument"))
+        book = next((t for typ, t in root_rels.values() if typ.endswith("/officeDocument")),
+                    None)
+        if book is None or book not in self.zip.namelist():
+            raise NotAWorkbook("bevat geen werkmap (het is wel een zip-bestand); kies een "
+                               ".xlsx-bestand dat in Excel of LibreOffice is opgeslagen.")
         rels = self._rels(book)
         self.sheets: list[tuple[str, str]] = []  # (title, part)
         self.date1904 = False
@@ -104,15 +163,32 @@ class XlsxReader:
                 self._load_styles(target)
 
     def _load_strings(self, part: str) -> None:
-        for _ev, el in self._xml(part):
-            if el.tag == _SI:
-                self.strings.append(shared_text(el))
-                el.clear()
+        """The shared strings, each element dropped once read (ElementTree
+        would keep them all under the root); at most MAX_SHARED_STRINGS,
+        none longer than MAX_ROW_BYTES."""
+        strings = self.strings
+        self._check_part(part, MAX_SHARED_PART)
+        with self.zip.open(part) as raw:
+            f = _LimitedPart(raw)
+            root = None
+            for ev, el in iterparse(f, events=("start", "end")):
+                if root is None:
+                    root = el
+                elif ev == "end" and el.tag == _SI:
+                    if len(strings) >= MAX_SHARED_STRINGS:
+                        raise NotAWorkbook(
+                            f"heeft meer dan {dutch_int(MAX_SHARED_STRINGS)} verschillende "
+                            "teksten, meer dan vwdesk leest; splits de gegevens over meer "
+                            "werkmappen.")
+                    strings.append(shared_text(el))
+                    root.clear()
+                    f.done_item()
 
     def _load_styles(self, part: str) -> None:
         formats: dict[int, str] = {}
         xf_formats: list[int] = []
         in_cell_xfs = False
+        self._check_part(part)
         with self.zip.open(part) as f:
             for ev, el in iterparse(f, events=("start", "end")):
                 if el.tag == MAIN + "cellXfs":
@@ -129,8 +205,12 @@ class XlsxReader:
     def rows(self, part: str, progress: Callable[[int], None] | None = None
              ) -> Iterator[tuple[int, list[Any]]]:
         """(row number, values) for every row in the sheet, in order;
-        `progress` gets the number of bytes of the sheet's XML read so far."""
+        `progress` gets the number of bytes of the sheet's XML read so far.
+        Raises `SheetError` for what cannot be read."""
         reader = SheetRows(self.strings, self.date_styles, self.epoch)
+        if part not in self.zip.namelist():
+            raise SheetError(f"ontbreekt in het bestand (het onderdeel {part} bestaat niet); "
+                             "het bestand is beschadigd. Sla de werkmap opnieuw op.")
         with self.zip.open(part) as raw:
             f = Counting(raw, progress)
             head = SheetHead.read(f)
@@ -142,7 +222,28 @@ class XlsxReader:
             yield from reader.tree_rows(Counting(raw, progress, shown))
 
     def sheet_size(self, part: str) -> int:
-        return self.zip.getinfo(part).file_size
+        try:
+            return self.zip.getinfo(part).file_size
+        except KeyError:
+            return 0
+
+
+class _LimitedPart:
+    """The shared-strings part, read with at most MAX_ROW_BYTES for one text."""
+
+    def __init__(self, f: Any):
+        self.f, self.done, self.start = f, 0, 0
+
+    def done_item(self) -> None:
+        self.start = self.done
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.f.read(n if 0 <= n <= 1 << 16 else 1 << 16)
+        self.done += len(data)
+        if self.done - self.start > MAX_ROW_BYTES:
+            raise NotAWorkbook(f"heeft een tekst van meer dan {MAX_ROW_BYTES >> 20} MB; een cel "
+                               f"mag hoogstens {dutch_int(MAX_CELL_CHARS)} tekens bevatten.")
+        return data
 
 
 def _is_date_code(code: str) -> bool:
@@ -196,7 +297,10 @@ class XlsxWriter:
     """Writes sheets of plain values row by row; only one sheet is open at a time."""
 
     def __init__(self, path: Any):
-        self.zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=5)
+        # A file named by path is private to the account (`core.files`).
+        self._file = open_private(path) if isinstance(path, str | Path) else None
+        self.zip = zipfile.ZipFile(self._file or path, "w", zipfile.ZIP_DEFLATED,
+                                   compresslevel=5)
         self.titles: list[str] = []
         self._out: Any = None
         self._row = 0
@@ -279,12 +383,18 @@ class XlsxWriter:
             f"{rels}</Relationships>"))
         self.zip.writestr("xl/styles.xml", _STYLES)
         self.zip.close()
+        self._close_file()
+
+    def _close_file(self) -> None:
+        if self._file is not None:
+            self._file.close()
 
     def abort(self) -> None:
         if self._out is not None:
             self._out.close()
             self._out = None
         self.zip.close()
+        self._close_file()
 
 
 def _inline(ref: str, text: str, style: int) -> str:

@@ -1,7 +1,8 @@
 """The client list's model: only the ids of the current search are held;
-rows are fetched in pages when the view asks for them, and only a few pages
-are kept, so 100,000 clients cost a list of ints and one page query per
-screenful scrolled."""
+rows are fetched in pages, off the GUI thread, when the view first asks for
+them (a row shows empty for the moment its page is on its way), and only a
+few pages are kept, so 100,000 clients cost a list of ints and one page query
+per screenful scrolled."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from vwdesk.core.nationalities import by_code
-from vwdesk.core.services import clients as client_service
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -19,11 +19,13 @@ class ClientListModel(QAbstractTableModel):
     PAGE_SIZE = 50
     MAX_PAGES = 6
 
-    def __init__(self, session, parent=None):
+    def __init__(self, workspace, parent=None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, tuple[str, str, str, str]]] = OrderedDict()
+        self._asked: set[int] = set()  # pages on their way
+        self._generation = 0  # a page read for an earlier list is dropped
         self.rows_fetched = 0  # rows read from the database since the last search
         self.headers = [self.tr("Number"), self.tr("Name"), self.tr("Birth date"),
                         self.tr("Nationality")]
@@ -32,6 +34,8 @@ class ClientListModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
+        self._asked.clear()
+        self._generation += 1
         self.rows_fetched = 0
         self.endResetModel()
 
@@ -49,15 +53,24 @@ class ClientListModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def _page(self, page: int) -> dict[int, tuple[str, str, str, str]]:
-        """The display texts of one page of rows, read on first need."""
+    def _page(self, page: int) -> dict[int, tuple[str, str, str, str]] | None:
+        """The display texts of one page of rows; None while it is read."""
         if page in self._pages:
             self._pages.move_to_end(page)
             return self._pages[page]
-        ids = self._ids[page * self.PAGE_SIZE:(page + 1) * self.PAGE_SIZE]
-        with self.session.db.session() as s:
-            rows = client_service.rows(s, self.session.actor, self.session.location_id, ids)
-        self.rows_fetched += len(ids)
+        if page not in self._asked:
+            self._asked.add(page)
+            ids = self._ids[page * self.PAGE_SIZE:(page + 1) * self.PAGE_SIZE]
+            generation = self._generation
+            self.workspace.ops.query(self, lambda desk: desk.clients.rows(ids),
+                                     lambda rows: self._arrived(generation, page, len(ids), rows))
+        return None
+
+    def _arrived(self, generation: int, page: int, asked: int, rows) -> None:
+        if generation != self._generation:
+            return
+        self._asked.discard(page)
+        self.rows_fetched += asked
         texts = {}
         for client_id, r in rows.items():
             nat = by_code(r.nationality) if r.nationality else None
@@ -67,11 +80,15 @@ class ClientListModel(QAbstractTableModel):
         self._pages[page] = texts
         while len(self._pages) > self.MAX_PAGES:
             self._pages.popitem(last=False)
-        return texts
+        first = page * self.PAGE_SIZE
+        last = min(first + self.PAGE_SIZE, len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         row = index.row()
-        texts = self._page(row // self.PAGE_SIZE).get(self._ids[row])
-        return texts[index.column()] if texts else None  # None: removed since the search
+        page = self._page(row // self.PAGE_SIZE)
+        texts = page.get(self._ids[row]) if page is not None else None
+        return texts[index.column()] if texts else None  # None: on its way, or removed

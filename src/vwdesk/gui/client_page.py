@@ -14,22 +14,21 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from vwdesk.app.clients import ClientDetails, Event
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.nationalities import by_code
 from vwdesk.core.records import KINDS
-from vwdesk.core.services import base
-from vwdesk.core.services import clients as client_service
-from vwdesk.gui.client_form import ClientDialog
-from vwdesk.gui.couplings_view import CouplingDialog
 from vwdesk.gui.i18n import record_text
+from vwdesk.gui.record_dialogs import record_dialog
 from vwdesk.gui.record_form import RecordDialog
-from vwdesk.gui.widgets import Banner
+from vwdesk.gui.widgets import Banner, ElidedLabel
 
 
 def _text(value) -> str:
@@ -45,21 +44,23 @@ def _text(value) -> str:
 class ClientPage(QWidget):
     register_contact = Signal(int)  # client id
     edit_contact = Signal(int)  # contact id
+    titled = Signal(str)  # the client's name and number, once loaded
     KIND_NAMES = {"contacts": "contact", "dossiers": "dossier", "trajectories": "traject",
                   "couplings": "koppeling"}
 
-    def __init__(self, session, client_id: int, parent: QWidget | None = None):
+    def __init__(self, workspace, client_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.client_id = client_id
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = ElidedLabel("", self)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.banner = Banner(self)
         self.details = QFormLayout()
         details_box = QGroupBox(self.tr("Details"), self)
         details_box.setLayout(self.details)
         self.timeline = QTableWidget(0, 3, self)
+        self.timeline.setAccessibleName(self.tr("History"))
+        self.timeline.setTabKeyNavigation(False)  # Tab leaves the table
         self.timeline.setHorizontalHeaderLabels([self.tr("Date"), self.tr("What"),
                                                  self.tr("Details")])
         self.timeline.verticalHeader().hide()
@@ -95,56 +96,53 @@ class ClientPage(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
         layout.addLayout(body)
-        self.events: list[client_service.Event] = []
+        self.events: list[Event] = []
         self.dialog: RecordDialog | None = None
-        session.changed.connect(self._changed)
+        workspace.changed.connect(self._changed)
         self.reload()
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("clients", "contacts", "dossiers", "trajectories", "couplings"):
+    def _changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {"clients", "contacts", "dossiers", "trajectories", "couplings"}:
             self.reload()
 
     def reload(self) -> None:
-        try:
-            with self.session.db.session() as s:
-                client = base.get(s, self.session.actor, "clients", self.client_id)
-                values = {f.name: getattr(client, f.name) for f in KINDS["clients"].fields}
-                dwelling = client.dwelling_id and s.get(KINDS["dwellings"].model, client.dwelling_id)
-                municipality = client.municipality_id and s.get(KINDS["municipalities"].model,
-                                                                client.municipality_id)
-        except VwdeskError as exc:
-            self.banner.show_message(exc.message)
-            return
-        name = f"{values['first_name'] or ''} {values['last_name'] or ''}".strip()
-        self.title.setText(f"{name} ({values['number']})")
+        client_id = self.client_id
+        self.workspace.ops.query(self, lambda desk: desk.clients.details(client_id),
+                                 self._show_details, self._failed, latest="details")
+        self.workspace.ops.query(self, lambda desk: desk.clients.timeline(client_id),
+                                 self._show_timeline, self._failed, latest="timeline")
+
+    def _show_details(self, client: ClientDetails) -> None:
+        self.title.setFullText(f"{client.name} ({client.values['number']})")
+        self.titled.emit(self.title.full)
         while self.details.rowCount():
             self.details.removeRow(0)
         for f in KINDS["clients"].fields:
-            value = values[f.name]
+            value = client.values[f.name]
             if f.name == "nationality" and value:
                 nat = by_code(value)
                 value = nat.country if nat else value
             elif f.name == "dwelling_id":
-                value = dwelling.number + (f", {dwelling.address}" if dwelling.address else "") \
-                    if dwelling else None
+                value = client.dwelling
             elif f.name == "municipality_id":
-                value = municipality.name if municipality else None
-            label = QLabel(_text(value), self)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                value = client.municipality
+            elif f.type == "choice" and value:
+                value = f.choice_label(value)
+            if f.type == "text":  # a note: wrapped over as many lines as it needs
+                label = QLabel(_text(value), self)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setWordWrap(True)
+                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            else:
+                label = ElidedLabel(_text(value), self)
             label.setObjectName(f"detail_{f.name}")
             self.details.addRow(record_text(f.label), label)
-        self.session.tasks.run(self._load_timeline, self._show_timeline, self._failed)
 
-    def _load_timeline(self) -> list[client_service.Event]:
-        with self.session.db.session() as s:
-            return client_service.timeline(s, self.session.actor, self.client_id)
+    def _failed(self, exc: VwdeskError) -> None:
+        self.banner.show_message(exc.message)
 
-    def _failed(self, exc: Exception) -> None:
-        self.banner.show_message(exc.message if isinstance(exc, VwdeskError) else str(exc))
-
-    def _show_timeline(self, events: list[client_service.Event]) -> None:
+    def _show_timeline(self, events: list[Event]) -> None:
         self.events = events
         self.timeline.setRowCount(len(events))
         for row, e in enumerate(events):
@@ -158,21 +156,17 @@ class ClientPage(QWidget):
         e = self.events[item.data(Qt.ItemDataRole.UserRole)]
         if e.kind == "contacts":
             self.edit_contact.emit(e.row_id)
-        elif e.kind == "couplings":
-            self._open_dialog(CouplingDialog(self.session, e.row_id, parent=self))
         else:
-            self._open_dialog(RecordDialog(self.session, e.kind, e.row_id, parent=self))
+            self._open_dialog(record_dialog(self.workspace, e.kind, e.row_id, parent=self))
 
     def edit_client(self) -> None:
-        self._open_dialog(ClientDialog(self.session, self.client_id, parent=self))
+        self._open_dialog(record_dialog(self.workspace, "clients", self.client_id, parent=self))
 
     def new_record(self, kind_key: str) -> None:
         defaults = {"client_id": self.client_id}
         if kind_key == "couplings":
-            self._open_dialog(CouplingDialog(self.session, None,
-                                             {**defaults, "signed_up_on": dt.date.today()}, self))
-        else:
-            self._open_dialog(RecordDialog(self.session, kind_key, None, defaults, parent=self))
+            defaults["signed_up_on"] = dt.date.today()
+        self._open_dialog(record_dialog(self.workspace, kind_key, None, defaults, parent=self))
 
     def _open_dialog(self, dialog: RecordDialog) -> None:
         self.dialog = dialog

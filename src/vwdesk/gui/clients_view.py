@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vwdesk.core.services import clients as client_service
 from vwdesk.gui.client_model import ClientListModel
 from vwdesk.gui.lazy_view import LazyView
 
@@ -31,17 +30,20 @@ class ClientsView(LazyView):
     # nearly everyone); the empty search lists every client.
     MAX_HITS = 1000
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search by number, name or birth date (dd-mm-yyyy)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search clients"))
         self.count = QLabel(self)
         self.new_button = QPushButton(self.tr("New client…"), self)
         self.new_button.clicked.connect(self.new_client)
-        self.model = ClientListModel(session, self)
+        self.model = ClientListModel(workspace, self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Clients"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -68,45 +70,39 @@ class ClientsView(LazyView):
         self.search.returnPressed.connect(self._open_first)
         self.last_search_ms = 0.0
         self.shown_query: str | None = None  # the text the list shows the results of
+        self._open_waiting = False  # Enter came before the results
         self._all_ids: list[int] | None = None
-        session.changed.connect(lambda kind: kind == "clients" and self.outdated())
-        session.location_changed.connect(lambda _id: self.outdated())
+        workspace.changed.connect(lambda kinds: "clients" in kinds and self.outdated())
+        workspace.location_changed.connect(lambda _id: self.outdated())
 
     def outdated(self) -> None:
         self._all_ids = None  # clients changed (or another location): list anew
+        self.shown_query = None
         super().outdated()
 
     def refresh(self) -> None:
-        """Show the results for the text in the field. A typed search takes a
-        few milliseconds and runs here; the full list (every client, for the
-        empty field) is read once off the GUI thread and kept until a client
-        changes."""
+        """Show the results for the text in the field, read off the GUI
+        thread; the full list (every client, for the empty field) is read
+        once and kept until a client changes."""
         self._timer.stop()
         query = self.search.text()
-        if query.strip():
-            started = time.perf_counter()
-            with self.session.db.session() as s:
-                ids = client_service.search_ids(s, self.session.actor, self.session.location_id,
-                                                query, self.MAX_HITS + 1)
-            self._show(query, ids)
-            self.last_search_ms = (time.perf_counter() - started) * 1000
-        elif self._all_ids is not None:
+        if not query.strip() and self._all_ids is not None:
             self._show(query, self._all_ids)
-        else:
-            session, location_id = self.session, self.session.location_id
+            return
+        started = time.perf_counter()
+        limit = self.MAX_HITS + 1 if query.strip() else None
+        location_id = self.workspace.location_id
 
-            def load() -> list[int]:
-                with session.db.session() as s:
-                    return client_service.search_ids(s, session.actor, location_id, "")
+        def arrived(ids: list[int]) -> None:
+            if location_id != self.workspace.location_id:
+                return  # the location was switched meanwhile
+            if not query.strip():
+                self._all_ids = ids
+            self.last_search_ms = (time.perf_counter() - started) * 1000
+            self._show(query, ids)
 
-            session.tasks.run(load, lambda ids: self._loaded_all(ids, location_id))
-
-    def _loaded_all(self, ids: list[int], location_id: int) -> None:
-        if location_id != self.session.location_id:
-            return  # the location was switched meanwhile
-        self._all_ids = ids
-        if not self.search.text().strip():
-            self._show(self.search.text(), ids)
+        self.workspace.ops.query(self, lambda desk: desk.clients.search_ids(query, limit),
+                                 arrived, latest="search")
 
     def _show(self, query: str, ids: list[int]) -> None:
         more = bool(query.strip()) and len(ids) > self.MAX_HITS
@@ -119,10 +115,16 @@ class ClientsView(LazyView):
             self.count.setText(self.tr("%n client(s)", "", len(ids)))
         if ids:
             self.table.selectRow(0)
+        if self._open_waiting:
+            self._open_waiting = False
+            self._open_first()
 
     def _open_first(self) -> None:
-        if self._timer.isActive():
-            self.refresh()
+        if self._timer.isActive() or self.shown_query != self.search.text():
+            self._open_waiting = True  # open the first match once the results are in
+            if self._timer.isActive():
+                self.refresh()
+            return
         index = self.table.currentIndex()
         if index.isValid():
             self.open_client.emit(self.model.client_id(index.row()))

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vwdesk.core.services import couplings as coupling_service
+from vwdesk.app import couplings as coupling_service
+from vwdesk.core.errors import VwdeskError
 from vwdesk.gui.deadlines_view import OVERDUE
 from vwdesk.gui.lazy_view import LazyView
 from vwdesk.gui.record_form import RecordDialog
@@ -32,8 +33,8 @@ from vwdesk.gui.widgets import discard
 class CouplingDialog(RecordDialog):
     """The coupling form; the coach list follows the chosen programme."""
 
-    def __init__(self, session, row_id=None, defaults=None, parent=None):
-        super().__init__(session, "couplings", row_id, defaults, parent=parent)
+    def __init__(self, workspace, row_id=None, defaults=None, parent=None):
+        super().__init__(workspace, "couplings", row_id, defaults, parent=parent)
         self.programme = self.form.widgets["programme_id"]
         self.programme.currentIndexChanged.connect(self._coaches)
         self.due = QLabel(self)
@@ -48,10 +49,10 @@ class CouplingDialog(RecordDialog):
         programme_id = self.programme.currentData()
         if programme_id is None:
             return
-        with self.session.db.session() as s:
-            options = coupling_service.coaches(s, self.session.actor, self.session.location_id,
-                                               programme_id)
-        self.form.fill_ref(self.form.widgets["coach_id"], "volunteers", options)
+        self.workspace.ops.query(
+            self, lambda desk: desk.couplings.coaches(programme_id),
+            lambda options: self.form.fill_ref(self.form.widgets["coach_id"], options),
+            latest="coaches")
 
     def _show_due(self) -> None:
         try:
@@ -70,10 +71,10 @@ class CouplingDialog(RecordDialog):
 class ProgrammePanel(QWidget):
     """One programme: a tab per state with its couplings."""
 
-    def __init__(self, session, programme: coupling_service.ProgrammeOverview,
+    def __init__(self, workspace, programme: coupling_service.ProgrammeOverview,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.programme = programme
         self.tabs = QTabWidget(self)
         self.tables: dict[str, QTableWidget] = {}
@@ -86,6 +87,8 @@ class ProgrammePanel(QWidget):
                   coupling_service.ENDED: programme.ended}
         for state in coupling_service.STATES:
             table = QTableWidget(0, 6, self)
+            table.setAccessibleName(labels[state].replace(" (%1)", ""))
+            table.setTabKeyNavigation(False)  # Tab leaves the table
             table.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Client"), self.tr("Coach"),
                                              self.tr("Signed up"), self.tr("Started"),
                                              self.tr("Next evaluation / end")])
@@ -104,10 +107,13 @@ class ProgrammePanel(QWidget):
         self.dialog: CouplingDialog | None = None
 
     def load(self) -> None:
-        with self.session.db.session() as s:
-            for state in coupling_service.STATES:
-                self.rows[state] = coupling_service.couplings(
-                    s, self.session.actor, self.session.location_id, self.programme.id, state)
+        programme_id = self.programme.id
+        self.workspace.ops.query(self, lambda desk: desk.couplings.by_state(programme_id),
+                                 self._show, lambda exc: self.parent().show_error(exc),
+                                 latest="couplings")
+
+    def _show(self, rows: dict[str, list[coupling_service.CouplingRow]]) -> None:
+        self.rows = rows
         today = dt.date.today()
         for state, table in self.tables.items():
             rows = self.rows[state]
@@ -131,25 +137,31 @@ class ProgrammePanel(QWidget):
 
     def edit(self, state: str, row: int) -> None:
         r = self.rows[state][row]
-        self.dialog = CouplingDialog(self.session, r.id, parent=self)
+        # The window, not this panel: the panel is rebuilt when couplings change.
+        self.dialog = CouplingDialog(self.workspace, r.id, parent=self.window())
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
 
 
 class CouplingsView(LazyView):
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.programme = QComboBox(self)
         self.summary = QLabel(self)
         self.new_button = QPushButton(self.tr("Sign up…"), self)
         self.new_button.clicked.connect(self.sign_up)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Programme"), self))
+        label = QLabel(self.tr("Programme"), self)
+        label.setBuddy(self.programme)
+        self.programme.setAccessibleName(self.tr("Programme"))
+        top.addWidget(label)
         top.addWidget(self.programme)
         top.addWidget(self.summary, 1)
         top.addWidget(self.new_button)
         self.table = QTableWidget(0, 4, self)
+        self.table.setAccessibleName(self.tr("Programmes"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("programme_overview")
         self.table.setHorizontalHeaderLabels([self.tr("Programme"), self.tr("Waiting"),
                                               self.tr("Running"), self.tr("Ended")])
@@ -168,14 +180,19 @@ class CouplingsView(LazyView):
         self.overview: list[coupling_service.ProgrammeOverview] = []
         self.dialog: CouplingDialog | None = None
         self.programme.currentIndexChanged.connect(self._show_programme)
-        session.changed.connect(lambda kind: kind in ("couplings", "programmes")
-                                and self.outdated())
-        session.location_changed.connect(lambda _id: self.outdated())
+        workspace.changed.connect(lambda kinds: kinds & {"couplings", "programmes"}
+                                  and self.outdated())
+        workspace.location_changed.connect(lambda _id: self.outdated())
+
+    def show_error(self, exc: VwdeskError) -> None:
+        self.summary.setText(exc.message)
 
     def refresh(self) -> None:
-        with self.session.db.session() as s:
-            self.overview = coupling_service.overview(s, self.session.actor,
-                                                      self.session.location_id)
+        self.workspace.ops.query(self, lambda desk: desk.couplings.overview(), self._show,
+                                 self.show_error, latest="overview")
+
+    def _show(self, overview: list[coupling_service.ProgrammeOverview]) -> None:
+        self.overview = overview
         self.table.setRowCount(len(self.overview))
         for i, p in enumerate(self.overview):
             for col, text in enumerate((p.name, str(p.waiting), str(p.running), str(p.ended))):
@@ -190,7 +207,10 @@ class CouplingsView(LazyView):
         self._show_programme()
 
     def _show_programme(self) -> None:
+        state_tab = 0
         if self.panel is not None:
+            if self.panel.programme.id == self.programme.currentData():
+                state_tab = self.panel.tabs.currentIndex()  # stay on the list the user was on
             discard(self.panel)
             self.panel = None
         chosen = [p for p in self.overview if p.id == self.programme.currentData()]
@@ -201,12 +221,13 @@ class CouplingsView(LazyView):
         self.summary.setText(self.tr("%1 waiting, %2 running, %3 ended")
                              .replace("%1", str(p.waiting)).replace("%2", str(p.running))
                              .replace("%3", str(p.ended)))
-        self.panel = ProgrammePanel(self.session, p, self)
+        self.panel = ProgrammePanel(self.workspace, p, self)
+        self.panel.tabs.setCurrentIndex(state_tab)
         self.body.addWidget(self.panel)
         self.panel.load()
 
     def sign_up(self) -> None:
-        self.dialog = CouplingDialog(self.session, None, {
+        self.dialog = CouplingDialog(self.workspace, None, {
             "programme_id": self.programme.currentData(), "signed_up_on": dt.date.today()},
             parent=self)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

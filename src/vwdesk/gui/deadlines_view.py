@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vwdesk.core.services import couplings as coupling_service
-from vwdesk.core.services import dossiers as dossier_service
+from vwdesk.app.deadlines import SOON_DAYS, DeadlineRow, Due, Reminder
+from vwdesk.gui.record_dialogs import record_dialog
 from vwdesk.gui.record_form import RecordDialog
 from vwdesk.gui.table_model import RowsModel
 
@@ -25,8 +25,10 @@ OVERDUE = QColor("#f8c9ce")
 SOON = QColor("#ffe9a8")
 
 
-def _table(parent: QWidget, headers: list[str]) -> QTableView:
+def _table(parent: QWidget, name: str, headers: list[str]) -> QTableView:
     table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setModel(RowsModel(headers, table))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -41,15 +43,17 @@ def _table(parent: QWidget, headers: list[str]) -> QTableView:
 
 class DeadlinesView(QWidget):
     open_client = Signal(int)
-    counted = Signal(int)  # how many are overdue or due within 14 days
+    counted = Signal(object)  # DueCounts: overdue and soon, dossiers and evaluations apart
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
-        self.dossiers = _table(self, [self.tr("Deadline"), self.tr("Dossier"), self.tr("Client"),
-                                      self.tr("Kind"), self.tr("Days left")])
-        self.evaluations = _table(self, [self.tr("Due"), self.tr("Coupling"), self.tr("Client"),
-                                         self.tr("Coach"), self.tr("Evaluation")])
+        self.workspace = workspace
+        self.dossiers = _table(self, self.tr("Open dossiers by deadline"), [
+            self.tr("Deadline"), self.tr("Dossier"), self.tr("Client"), self.tr("Kind"),
+            self.tr("Days left")])
+        self.evaluations = _table(self, self.tr("Coupling evaluations due"), [
+            self.tr("Due"), self.tr("Coupling"), self.tr("Client"), self.tr("Coach"),
+            self.tr("Evaluation")])
         self.dossiers.activated.connect(self._open_dossier)
         self.evaluations.activated.connect(self._open_coupling)
         box1 = QGroupBox(self.tr("Open dossiers by deadline"), self)
@@ -59,28 +63,22 @@ class DeadlinesView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(box1, 3)
         layout.addWidget(box2, 2)
-        self.rows: list[dossier_service.DeadlineRow] = []
-        self.reminders: list[coupling_service.Reminder] = []
+        self.rows: list[DeadlineRow] = []
+        self.reminders: list[Reminder] = []
         self.dialog: RecordDialog | None = None
-        session.changed.connect(lambda kind: kind in ("dossiers", "couplings") and self.refresh())
-        session.location_changed.connect(lambda _id: self.refresh())
+        workspace.changed.connect(lambda kinds: kinds & {"dossiers", "couplings"}
+                                  and self.refresh())
+        workspace.location_changed.connect(lambda _id: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
-        """Load off the GUI thread (a location may have thousands of dossiers)."""
-        session, location_id = self.session, self.session.location_id
+        self.workspace.ops.query(self, lambda desk: desk.deadlines.due(), self._show,
+                                 latest="due")
 
-        def load():
-            with session.db.session() as s:
-                return (dossier_service.deadlines(s, session.actor, location_id),
-                        coupling_service.reminders(s, session.actor, location_id))
-
-        session.tasks.run(load, self._show)
-
-    def _show(self, result) -> None:
-        self.rows, self.reminders = result
+    def _show(self, due: Due) -> None:
+        self.rows, self.reminders = due.dossiers, due.evaluations
         today = dt.date.today()
-        soon = today + dt.timedelta(days=dossier_service.SOON_DAYS)
+        soon = today + dt.timedelta(days=SOON_DAYS)
 
         def colour(due: dt.date) -> QColor | None:
             return OVERDUE if due < today else SOON if due <= soon else None
@@ -94,15 +92,13 @@ class DeadlinesView(QWidget):
             [(e.due.strftime("%d-%m-%Y"), f"{e.programme} {e.number}", e.client, e.coach,
               after[e.evaluation]) for e in self.reminders],
             [colour(e.due) for e in self.reminders], [e.due < today for e in self.reminders])
-        count = sum(1 for r in self.rows if r.deadline <= soon) + \
-            sum(1 for e in self.reminders if e.due <= soon)
-        self.counted.emit(count)
+        self.counted.emit(due.counts(today))
 
     def _open_dossier(self, index: QModelIndex) -> None:
         self.open_client.emit(self.rows[index.row()].client_id)
 
     def _open_coupling(self, index: QModelIndex) -> None:
         reminder = self.reminders[index.row()]
-        self.dialog = RecordDialog(self.session, "couplings", reminder.coupling_id, parent=self)
+        self.dialog = record_dialog(self.workspace, "couplings", reminder.coupling_id, parent=self)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()

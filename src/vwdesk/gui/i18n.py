@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
-
+from vwdesk.gui.app_settings import settings
 from vwdesk.resources import resource_path
 
 LANGUAGES = (("nl", "Nederlands"), ("en", "English"))
 _installed: list[QTranslator] = []
-
-
-def settings() -> QSettings:
-    """The app's settings, in the user's data folder — the folder of
-    `vwdesk.core.db.data_dir`, found here without importing SQLAlchemy, so
-    the first window shows before the database layer is loaded."""
-    from platformdirs import user_data_path
-
-    folder = Path(os.environ.get("VWDESK_DATA_DIR") or user_data_path("vwdesk", appauthor=False))
-    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def language() -> str:

@@ -18,19 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vwdesk.gui.tasks import TaskRunner
-from vwdesk.gui.widgets import Banner, ErrorLabel
+from vwdesk.gui.ops import Ops
+from vwdesk.gui.widgets import Banner, ErrorLabel, add_field
 
 
 def _row(form: QFormLayout, label: str, widget: QWidget, errors: dict[str, ErrorLabel],
          name: str) -> None:
-    cell = QWidget()
-    box = QVBoxLayout(cell)
-    box.setContentsMargins(0, 0, 0, 0)
-    box.addWidget(widget)
     errors[name] = ErrorLabel()
-    box.addWidget(errors[name])
-    form.addRow(label, cell)
+    add_field(form, label, widget, errors[name])
 
 
 class SetupDialog(QDialog):
@@ -39,6 +34,7 @@ class SetupDialog(QDialog):
     def __init__(self, db, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
+        self.ops = Ops(lambda: None, self)
         self.username: str | None = None
         self.setWindowTitle(self.tr("vwdesk — first start"))
         self.setMinimumWidth(460)
@@ -63,6 +59,7 @@ class SetupDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,26 +78,26 @@ class SetupDialog(QDialog):
             self.banner.clear_message()
 
     def create(self) -> None:
-        from vwdesk.core.errors import ValidationError, VwdeskError
-        from vwdesk.core.services.locations import create_location
-        from vwdesk.core.services.users import SYSTEM, create_user
+        from vwdesk.app.login import first_start
 
         if self.password.text() != self.password2.text():
             self._show({"password2": self.tr("The two passwords differ; type the same one twice.")})
             return
-        try:
-            with self.db.session() as s:
-                loc = create_location(s, SYSTEM, self.location.text())
-                user = create_user(s, SYSTEM, self.username_edit.text(), self.password.text(),
-                                   "beheerder", loc.id, self.display_name.text())
-                self.username = user.username
-        except ValidationError as exc:
-            self._show(exc.errors)
-            return
-        except VwdeskError as exc:
-            self._show({"": exc.message})
-            return
+        db = self.db
+        args = (self.location.text(), self.username_edit.text(), self.display_name.text(),
+                self.password.text())
+        self.create_button.setEnabled(False)
+        self.ops.write(self, lambda _: first_start(db, *args), self._created, self._failed)
+
+    def _created(self, username: str) -> None:
+        self.username = username
         self.accept()
+
+    def _failed(self, exc) -> None:
+        from vwdesk.core.errors import ValidationError
+
+        self.create_button.setEnabled(True)
+        self._show(exc.errors if isinstance(exc, ValidationError) else {"": exc.message})
 
 
 class LoginDialog(QDialog):
@@ -114,15 +111,15 @@ class LoginDialog(QDialog):
         self.db = None
         self.user = None
         self._checking = False
-        self.tasks = TaskRunner(self)
+        self.ops = Ops(lambda: None, self)
         self.setWindowTitle(self.tr("vwdesk — log in"))
         self.setMinimumWidth(380)
         self.banner = Banner(self)
         self.username = QLineEdit(username, self)
         self.password = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
+        add_field(form, self.tr("User name"), self.username)
+        add_field(form, self.tr("Password"), self.password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         self.login_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -165,12 +162,13 @@ class LoginDialog(QDialog):
     def login(self) -> None:
         if self.db is None or self._checking:
             return
-        from vwdesk.core.services.users import authenticate
+        from vwdesk.app.login import authenticate
 
         self._checking = True
         self.login_button.setEnabled(False)
         db, username, password = self.db, self.username.text(), self.password.text()
-        self.tasks.run(lambda: authenticate(db, username, password), self._accepted, self._refused)
+        self.ops.query(self, lambda _: authenticate(db, username, password), self._accepted,
+                       self._refused)
 
     def _accepted(self, user) -> None:
         self._checking = False
@@ -178,12 +176,10 @@ class LoginDialog(QDialog):
         self.attempted.emit()
         self.accept()
 
-    def _refused(self, exc: Exception) -> None:
-        from vwdesk.core.errors import VwdeskError
-
+    def _refused(self, exc) -> None:
         self._checking = False
         self.login_button.setEnabled(True)
-        self.banner.show_message(exc.message if isinstance(exc, VwdeskError) else str(exc))
+        self.banner.show_message(exc.message)
         self.password.clear()
         self.password.setFocus()
         self.attempted.emit()

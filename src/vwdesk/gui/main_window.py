@@ -15,11 +15,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from sqlalchemy import select
-
-from vwdesk.core import models as m
 from vwdesk.core.errors import VwdeskError
-from vwdesk.core.records import KINDS
+from vwdesk.gui.app_settings import settings
 from vwdesk.gui.client_form import ClientDialog
 from vwdesk.gui.client_page import ClientPage
 from vwdesk.gui.clients_view import ClientsView
@@ -36,11 +33,11 @@ class MainWindow(QMainWindow):
     logout_requested = Signal()
     closed = Signal()
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self._leaving = False  # logging out: unsaved work was dealt with
-        actor = session.actor
+        actor = workspace.actor
         self.setWindowTitle("vwdesk")
         self.resize(1200, 760)
         self.tabs = QTabWidget(self)
@@ -48,30 +45,30 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.setCentralWidget(self.tabs)
 
-        self.visit = VisitForm(session, self)
-        self.clients = ClientsView(session, self)
-        self.deadlines = DeadlinesView(session, self)
-        self.couplings = CouplingsView(session, self)
-        self.dwellings = RecordsView(session, "dwellings", self)
-        self.fixed: list[QWidget] = [self.visit, self.clients, self.deadlines, self.couplings,
-                                     self.dwellings]
-        self.tabs.addTab(self.visit, self.tr("Register"))
-        self.tabs.addTab(self.clients, self.tr("Clients"))
-        self.tabs.addTab(self.deadlines, self.tr("Deadlines"))
-        self.tabs.addTab(self.couplings, self.tr("Couplings"))
-        self.tabs.addTab(self.dwellings, self.tr("Dwellings"))
-        self.volunteers = self.year_figures = self.programmes = self.users = None
-        if actor.is_teamleader:
-            self.volunteers = RecordsView(session, "volunteers", self)
-            self.year_figures = RecordsView(session, "year_figures", self)
-            self.programmes = RecordsView(session, "programmes", self)
-            self.users = UsersView(session, self)
-            for widget, title in ((self.volunteers, self.tr("Volunteers")),
-                                  (self.year_figures, self.tr("Year figures")),
-                                  (self.programmes, self.tr("Programmes")),
-                                  (self.users, self.tr("Users"))):
-                self.fixed.append(widget)
-                self.tabs.addTab(widget, title)
+        # The fixed tabs, in order: (attribute, title, screen, teamleaders only).
+        # A plain record screen is one more line here.
+        screens = (
+            ("visit", self.tr("Register"), lambda: VisitForm(workspace, self), False),
+            ("clients", self.tr("Clients"), lambda: ClientsView(workspace, self), False),
+            ("deadlines", self.tr("Deadlines"), lambda: DeadlinesView(workspace, self), False),
+            ("couplings", self.tr("Couplings"), lambda: CouplingsView(workspace, self), False),
+            ("dwellings", self.tr("Dwellings"),
+             lambda: RecordsView(workspace, "dwellings", self), False),
+            ("volunteers", self.tr("Volunteers"),
+             lambda: RecordsView(workspace, "volunteers", self), True),
+            ("year_figures", self.tr("Year figures"),
+             lambda: RecordsView(workspace, "year_figures", self), True),
+            ("programmes", self.tr("Programmes"),
+             lambda: RecordsView(workspace, "programmes", self), True),
+            ("users", self.tr("Users"), lambda: UsersView(workspace, self), True),
+        )
+        self.fixed: list[QWidget] = []
+        for name, title, make, teamleaders_only in screens:
+            screen = make() if actor.is_teamleader or not teamleaders_only else None
+            setattr(self, name, screen)
+            if screen is not None:
+                self.fixed.append(screen)
+                self.tabs.addTab(screen, title)
         for i in range(self.tabs.count()):  # only client pages and extra screens close
             self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide, None)
 
@@ -82,18 +79,17 @@ class MainWindow(QMainWindow):
         self.client_pages: dict[int, ClientPage] = {}
         self.extra_tabs: dict[str, QWidget] = {}
         self.dialog = None
+        self.help_window = None
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # a long client name stays short
+        self.tabs.tabBar().setExpanding(False)
+        geometry = settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self._build_menus()
         self._build_status_bar()
         self.visit.start()
-        session.tasks.run(self._warm_up, lambda _result: None)
-
-    def _warm_up(self) -> None:
-        """On a worker thread: run a client search once, so SQLAlchemy has
-        compiled its statements before the first keystroke (≈ 0.1 s)."""
-        from vwdesk.core.services import clients as client_service
-
-        with self.session.db.session() as s:
-            client_service.find(s, self.session.actor, self.session.location_id, "a", 1)
+        # Compile the search statements before the first keystroke (≈ 0.1 s).
+        workspace.ops.query(self, lambda desk: desk.clients.find("a", 1))
 
     # --- menus -----------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
@@ -107,7 +103,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        actor = self.session.actor
+        actor = self.workspace.actor
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu = file_menu
@@ -143,6 +139,14 @@ class MainWindow(QMainWindow):
                          name="restore")
         self._action(extra, self.tr("Settings…"), self.show_settings, name="settings")
 
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Guide"), self.show_help,
+                     QKeySequence.StandardKey.HelpContents, "help")
+        self._action(help_menu, self.tr("About vwdesk"), self.show_about, name="about")
+        # Ctrl+W (Ctrl+F4 on Windows) closes a client page or an extra screen.
+        self._action(file_menu, self.tr("Close tab"), self.close_current_tab,
+                     QKeySequence.StandardKey.Close, "close_tab")
+
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.user_label = QLabel(self)
@@ -153,27 +157,31 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.hide()
-        self.session.tasks.busy.connect(self.busy.setVisible)
-        self.busy.setVisible(self.session.tasks.is_busy())  # work started before this
-        if self.session.actor.is_admin:
+        self.workspace.ops.busy.connect(self.busy.setVisible)
+        self.busy.setVisible(self.workspace.ops.is_busy())  # work started before this
+        if self.workspace.actor.is_admin:
             self.location_switch = QComboBox(self)
             self.location_switch.setObjectName("location_switch")
-            with self.session.db.session() as s:
-                for loc_id, name in s.execute(select(m.Location.id, m.Location.name)
-                                              .order_by(m.Location.name)):
-                    self.location_switch.addItem(name, loc_id)
-            self.location_switch.setCurrentIndex(
-                self.location_switch.findData(self.session.location_id))
-            self.location_switch.currentIndexChanged.connect(self._switch_location)
+            self.workspace.ops.query(self, lambda desk: desk.location_choices(),
+                                     self._fill_location_switch)
             status.addPermanentWidget(self.location_switch)
         status.addPermanentWidget(self.deadline_label)
         status.addPermanentWidget(self.busy)
         status.addPermanentWidget(self.user_label)
-        self.session.location_changed.connect(lambda _id: self._show_user())
+        self.workspace.location_changed.connect(lambda _id: self._show_user())
         self._show_user()
 
+    def _fill_location_switch(self, locations: list[tuple[int, str]]) -> None:
+        self.location_switch.blockSignals(True)
+        for location_id, name in locations:
+            self.location_switch.addItem(name, location_id)
+        self.location_switch.setCurrentIndex(
+            self.location_switch.findData(self.workspace.location_id))
+        self.location_switch.blockSignals(False)
+        self.location_switch.currentIndexChanged.connect(self._switch_location)
+
     def _show_user(self) -> None:
-        s = self.session
+        s = self.workspace
         demo = self.tr(" — DEMO (synthetic data)") if s.demo else ""
         self.user_label.setText(self.tr("%1 — logged in as %2 (%3)")
                                 .replace("%1", s.location_name)
@@ -181,9 +189,23 @@ class MainWindow(QMainWindow):
                                 .replace("%3", s.actor.role) + demo)
         self.setWindowTitle(f"vwdesk — {s.location_name}{demo}")
 
-    def _show_deadline_count(self, count: int) -> None:
-        self.deadline_label.setText(self.tr("%n deadline(s) within 14 days", "", count))
-        self.deadline_label.setStyleSheet("color:#8a0010; font-weight:600;" if count else "")
+    def _show_deadline_count(self, counts) -> None:
+        """Overdue and soon apart, dossiers and evaluations apart: red only
+        for a dossier deadline that has passed."""
+        parts = []
+        if counts.dossiers_overdue or counts.dossiers_soon:
+            parts.append(self.tr("Deadlines: %1 passed, %2 within 14 days")
+                         .replace("%1", str(counts.dossiers_overdue))
+                         .replace("%2", str(counts.dossiers_soon)))
+        if counts.evaluations_overdue or counts.evaluations_soon:
+            parts.append(self.tr("Evaluations: %1 overdue, %2 within 14 days")
+                         .replace("%1", str(counts.evaluations_overdue))
+                         .replace("%2", str(counts.evaluations_soon)))
+        self.deadline_label.setText(" · ".join(parts))
+        style = ("color:#8a0010; font-weight:600;" if counts.dossiers_overdue else
+                 "color:#5c4400;" if counts.dossiers_soon else "")
+        self.deadline_label.setStyleSheet(style)
+        count = counts.dossiers_overdue + counts.dossiers_soon
         index = self.tabs.indexOf(self.deadlines)
         self.tabs.setTabText(index, self.tr("Deadlines") + (f" ({count})" if count else ""))
 
@@ -191,10 +213,10 @@ class MainWindow(QMainWindow):
         if not self._confirm_leaving():  # stay on the location whose work is unsaved
             self.location_switch.blockSignals(True)
             self.location_switch.setCurrentIndex(
-                self.location_switch.findData(self.session.location_id))
+                self.location_switch.findData(self.workspace.location_id))
             self.location_switch.blockSignals(False)
             return
-        self.session.set_location(self.location_switch.currentData(),
+        self.workspace.set_location(self.location_switch.currentData(),
                                   self.location_switch.currentText())
         # Client pages and extra screens belong to the previous location.
         for widget in [*self.client_pages.values(), *self.extra_tabs.values()]:
@@ -205,8 +227,11 @@ class MainWindow(QMainWindow):
 
     # --- screens -----------------------------------------------------------
     def new_contact(self, kind: str) -> None:
+        """Ctrl+N / Ctrl+J: a new contact, for the client whose page is shown."""
+        page = self.tabs.currentWidget()
+        client_id = page.client_id if isinstance(page, ClientPage) else None
         self.tabs.setCurrentWidget(self.visit)
-        self.visit.start(kind)
+        self.visit.start(kind, client_id)
 
     def find_client(self) -> None:
         self.tabs.setCurrentWidget(self.clients)
@@ -214,34 +239,53 @@ class MainWindow(QMainWindow):
         self.clients.search.selectAll()
 
     def new_client(self) -> None:
-        self.dialog = ClientDialog(self.session, parent=self)
-        self.dialog.saved.connect(self.open_client)
+        """Ctrl+Shift+N: from the visit form, with the name typed there."""
+        if self.tabs.currentWidget() is self.visit:
+            self.visit.new_client()
+            return
+        self.dialog = ClientDialog(self.workspace, parent=self)
+        self.dialog.saved.connect(self._client_made)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
+
+    def _client_made(self, client_id: int) -> None:
+        """A client just registered: its page opens without asking why."""
+        self.workspace.opened_pages.add(client_id)
+        self.open_client(client_id)
 
     def open_client(self, client_id: int) -> ClientPage | None:
         """The client's full page; the first time in a login session the
         user gives a reason, recorded in the access log."""
         page = self.client_pages.get(client_id)
         if page is None:
-            if client_id not in self.session.opened_pages:
-                from vwdesk.gui.privacy_dialogs import ask_access_reason
-                from vwdesk.privacy.access import record_page_open
+            if client_id not in self.workspace.opened_pages:
+                from vwdesk.gui.privacy import access_reason
 
-                reason = ask_access_reason(self)
+                reason = access_reason.ask(self)
                 if reason is None:
                     return None
-                record_page_open(self.session.db, self.session.actor, client_id, reason)
-            self.session.opened_pages.add(client_id)
-            page = ClientPage(self.session, client_id, self)
+                self.workspace.opened_pages.add(client_id)
+                # Recorded in the background; the page opens meanwhile.
+                self.workspace.ops.write(self, lambda desk: desk.clients.record_page_open(
+                    client_id, reason))
+            page = ClientPage(self.workspace, client_id, self)
             page.register_contact.connect(lambda cid: (self.tabs.setCurrentWidget(self.visit),
                                                        self.visit.start("spreekuur", cid)))
             page.edit_contact.connect(lambda contact_id: (self.tabs.setCurrentWidget(self.visit),
                                                           self.visit.edit(contact_id)))
+            page.titled.connect(lambda title, p=page: self._title_tab(p, title))
             self.client_pages[client_id] = page
-            self.tabs.addTab(page, page.title.text())
+            self.tabs.addTab(page, "…")
         self.tabs.setCurrentWidget(page)
         return page
+
+    TAB_TEXT = 40  # characters; the whole name is in the tab's tooltip
+
+    def _title_tab(self, page: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(page)
+        short = title if len(title) <= self.TAB_TEXT else title[:self.TAB_TEXT - 1] + "…"
+        self.tabs.setTabText(index, short)
+        self.tabs.setTabToolTip(index, title)
 
     def _confirm_leaving(self) -> bool:
         """Each open screen with unsaved work (the year report) may ask to
@@ -284,55 +328,65 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(tab)
 
     def show_report(self) -> None:
-        from vwdesk.gui.report_screen import ReportScreen
+        from vwdesk.gui.report.screen import ReportScreen
 
-        s = self.session
         self._extra_tab("report", self.tr("Year report"),
-                        lambda: ReportScreen(s.db, s.actor, s.location_id, self, s.tasks))
+                        lambda: ReportScreen(self.workspace, self))
 
     def show_access_log(self) -> None:
-        from vwdesk.gui.privacy_dialogs import AccessLogView
+        from vwdesk.gui.privacy.access_log import AccessLogView
 
-        s = self.session
         self._extra_tab("access_log", self.tr("Access log"),
-                        lambda: AccessLogView(s.db, s.actor, s.location_id, self))
+                        lambda: AccessLogView(self.workspace, self))
 
     def import_workbook(self) -> None:
-        from vwdesk.gui.exchange_dialogs import import_dialog
+        from vwdesk.gui.exchange import import_workbook
 
-        s = self.session
-        if import_dialog(self, s.db, s.actor, s.location_id):
-            for kind in KINDS:
-                s.notify(kind)
+        import_workbook(self, self.workspace)
 
     def export_workbook(self) -> None:
-        from vwdesk.gui.exchange_dialogs import export_dialog
+        from vwdesk.gui.exchange import export_workbook
 
-        s = self.session
-        export_dialog(self, s.db, s.actor, s.location_id)
+        export_workbook(self, self.workspace)
 
     def save_template(self) -> None:
-        from vwdesk.gui.exchange_dialogs import save_template_dialog
+        from vwdesk.gui.exchange import save_template
 
-        save_template_dialog(self)
+        save_template(self)
 
     def privacy_settings(self) -> None:
-        from vwdesk.gui.privacy_dialogs import privacy_settings_dialog
+        from vwdesk.gui.privacy.settings import PrivacySettingsDialog
 
-        s = self.session
-        privacy_settings_dialog(self, s.db, s.actor, s.location_id)
+        self.dialog = PrivacySettingsDialog(self.workspace, self)
+        self.dialog.open()
 
     def backup_now(self) -> None:
-        from vwdesk.gui.privacy_dialogs import backup_now
+        from vwdesk.gui.privacy.backup import back_up
 
-        backup_now(self, self.session.db)
+        back_up(self, self.workspace)
 
     def restore_backup(self) -> None:
-        from vwdesk.gui.privacy_dialogs import restore_dialog
+        from vwdesk.gui.privacy.restore import restore
 
-        self.session.db.close()  # no open connections while the file is swapped
-        if restore_dialog(self, self.session.db.url):
-            self.logout_requested.emit()  # the data changed under every screen
+        restore(self, self.workspace, self.logout_requested.emit)
+
+    def close_current_tab(self) -> None:
+        self._close_tab(self.tabs.currentIndex())
+
+    def show_help(self) -> None:
+        """F1: the guide that goes with the screen shown."""
+        from vwdesk.gui.help import HelpWindow
+
+        guide = getattr(self.tabs.currentWidget(), "GUIDE", "handleiding.md")
+        if not isinstance(self.help_window, HelpWindow):
+            self.help_window = HelpWindow(self)
+        self.help_window.show_guide(guide)
+
+    def show_about(self) -> None:
+        from vwdesk.gui.help import AboutBox
+
+        self.dialog = AboutBox(self.workspace.desk.database, self)
+        self.dialog.open()
 
     def show_settings(self) -> None:
         self.dialog = SettingsDialog(self)
@@ -341,25 +395,23 @@ class MainWindow(QMainWindow):
     def run_startup_checks(self) -> None:
         """The privacy checks (integrity, daily retention, a backup when due),
         off the GUI thread; then a backup every few hours of use."""
-        from vwdesk.gui.privacy_dialogs import install_backup_timer
-        from vwdesk.privacy.startup import run_startup_checks
+        from vwdesk.gui.privacy.backup import install_backup_timer
 
         def shown(notices: list[str]) -> None:
             if notices:
                 self.statusBar().showMessage(" ".join(notices), 30_000)
 
-        def failed(exc: Exception) -> None:  # DatabaseDamaged is a VwdeskError
-            show_message(self, "vwdesk", exc.message if isinstance(exc, VwdeskError) else str(exc),
-                         error=True)
+        def failed(exc: VwdeskError) -> None:  # DatabaseDamaged is a VwdeskError
+            show_message(self, "vwdesk", exc.message, error=True)
 
-        self.session.tasks.run(lambda: run_startup_checks(self.session.db), shown, failed)
-        install_backup_timer(self, self.session.db,
-                             lambda work: self.session.tasks.run(work, lambda _: None))
+        self.workspace.ops.write(self, lambda desk: desk.privacy.startup_checks(), shown, failed)
+        install_backup_timer(self, self.workspace)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self._leaving and not self._confirm_leaving():
             event.ignore()
             return
-        self.session.tasks.wait()
+        self.workspace.ops.wait()
+        settings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
         self.closed.emit()

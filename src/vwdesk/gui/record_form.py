@@ -5,10 +5,11 @@ audited write path — keeping what the user typed on any error."""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,16 +22,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from vwdesk.core.errors import ConflictError, ValidationError, VwdeskError
+from vwdesk.core.errors import VwdeskError
 from vwdesk.core.nationalities import all_nationalities, parse_nationality
-from vwdesk.core.records import KINDS, Field
-from vwdesk.core.services import base, desk
+from vwdesk.core.records import KINDS, Field, check_field
 from vwdesk.gui.i18n import record_text
-from vwdesk.gui.widgets import Banner, ClientPicker, DateField, ErrorLabel, show_field_errors
-
-log = logging.getLogger(__name__)
+from vwdesk.gui.saving import save_failed
+from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, add_field,
+                                 show_field_errors)
 
 def _number(text: str, kind: type) -> int | float | None:
     text = text.strip().replace(",", ".") if kind is float else text.strip()
@@ -43,11 +42,13 @@ class RecordForm(QWidget):
     """The fields of one record kind; `values()` reads them, `set_values()`
     fills them, `show_errors()` puts each message beside its field."""
 
-    def __init__(self, session, kind_key: str, fields: list[str] | None = None,
+    def __init__(self, workspace, kind_key: str, fields: list[str] | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.kind = KINDS[kind_key]
+        # A reference chosen before its combo box has its choices.
+        self._waiting: dict[str, Any] = {}
         names = fields or [f.name for f in self.kind.fields]
         self.fields: list[Field] = [self.kind.field(n) for n in names]
         self.widgets: dict[str, QWidget] = {}
@@ -66,14 +67,17 @@ class RecordForm(QWidget):
             self.widgets[f.name] = widget
             error = ErrorLabel(self)
             self.errors[f.name] = error
-            cell = QWidget(self)
-            box = QVBoxLayout(cell)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(1)
-            box.addWidget(widget)
-            box.addWidget(error)
-            form.addRow(record_text(f.label) + (" *" if f.required else ""), cell)
+            add_field(form, record_text(f.label) + (" *" if f.required else ""), widget, error)
         layout.addLayout(form)
+        refs = {f.ref for f in self.fields if f.type == "ref" and f.ref != "clients"}
+        if refs:
+            workspace.ops.query(self, lambda desk: desk.records.form_choices(refs),
+                                self._choices_loaded)
+
+    def _choices_loaded(self, choices: dict[str, list[tuple[int, str]]]) -> None:
+        for f in self.fields:
+            if f.type == "ref" and f.ref in choices:
+                self.fill_ref(self.widgets[f.name], choices[f.ref])
 
     def _widget(self, f: Field) -> QWidget:
         if f.type == "date":
@@ -89,7 +93,7 @@ class RecordForm(QWidget):
             w = QComboBox(self)
             w.addItem("", None)
             for choice in f.choices:
-                w.addItem(choice, choice)
+                w.addItem(f.choice_label(choice), choice)
             return w
         if f.type == "nationality":
             w = QComboBox(self)
@@ -102,27 +106,39 @@ class RecordForm(QWidget):
             w.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             return w
         if f.type == "ref" and f.ref == "clients":
-            return ClientPicker(self.session, self)
+            return ClientPicker(self.workspace, self)
         if f.type == "ref":
             w = QComboBox(self)
-            self.fill_ref(w, f.ref)
+            w.addItem("", None)
             return w
         w = QLineEdit(self)
-        if f.max_len:
-            w.setMaxLength(f.max_len)
+        if f.max_len:  # said before it is reached; a longer text stays, with the message
+            w.setToolTip(self.tr("At most %1 characters").replace("%1", str(f.max_len)))
+            w.textEdited.connect(lambda text, f=f: self._check_length(f, text))
         return w
 
-    def fill_ref(self, combo: QComboBox, ref: str,
-                 options: list[tuple[int, str]] | None = None) -> None:
-        current = combo.currentData()
+    def _check_length(self, f: Field, text: str) -> None:
+        self.errors[f.name].show_message(check_field(f, text) if len(text) > f.max_len else None)
+
+    def fill_ref(self, combo: QComboBox, options: list[tuple[int, str]]) -> None:
+        """The choices of a reference field; the value chosen (or set before
+        the choices came) stays chosen."""
+        current = self._waiting.pop(combo.objectName(), combo.currentData())
+        combo.blockSignals(True)
         combo.clear()
         combo.addItem("", None)
-        if options is None:
-            with self.session.db.session() as s:
-                options = desk.ref_options(s, self.session.actor, ref, self.session.location_id)
         for row_id, text in options:
             combo.addItem(text, row_id)
-        index = combo.findData(current)
+        combo.blockSignals(False)
+        self._choose(combo, current)
+        combo.currentIndexChanged.emit(combo.currentIndex())
+
+    @staticmethod
+    def _choose(combo: QComboBox, value: Any) -> None:
+        index = combo.findData(value)
+        if index < 0 and value is not None:  # e.g. a coach no longer active
+            combo.addItem(str(value), value)
+            index = combo.count() - 1
         combo.setCurrentIndex(max(index, 0))
 
     def set_values(self, values: dict[str, Any]) -> None:
@@ -139,12 +155,13 @@ class RecordForm(QWidget):
             w.setChecked(bool(value))
         elif isinstance(w, ClientPicker):
             w.set_client(value)
+        elif isinstance(w, QComboBox) and f.type == "ref":
+            if w.count() <= 1 and value is not None:  # its choices are still coming
+                self._waiting[f.name] = value
+            else:
+                self._choose(w, value)
         elif isinstance(w, QComboBox):
-            index = w.findData(value)
-            if index < 0 and value is not None and f.type == "ref":
-                w.addItem(str(value), value)
-                index = w.count() - 1
-            w.setCurrentIndex(max(index, 0))
+            w.setCurrentIndex(max(w.findData(value), 0))
         elif isinstance(w, QLineEdit):
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
@@ -181,7 +198,7 @@ class RecordForm(QWidget):
                 return code
             return parse_nationality(text) or text
         if isinstance(w, QComboBox):
-            return w.currentData()
+            return self._waiting.get(f.name, w.currentData())
         if f.type == "int":
             return _number(w.text(), int)
         if f.type == "float":
@@ -204,26 +221,29 @@ class RecordForm(QWidget):
 
 class RecordDialog(QDialog):
     """Create (row_id None) or edit one record. Opened with `open()`; emits
-    `saved(id)` after a successful write and tells the session what changed."""
+    `saved(id)` after a successful write (the workspace tells every screen
+    what changed)."""
 
     saved = Signal(int)
 
-    def __init__(self, session, kind_key: str, row_id: int | None = None,
+    def __init__(self, workspace, kind_key: str, row_id: int | None = None,
                  defaults: dict[str, Any] | None = None, fields: list[str] | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.kind_key = kind_key
         self.row_id = row_id
         self.version: int | None = None
         kind = KINDS[kind_key]
         self.setWindowTitle((self.tr("Edit") if row_id else self.tr("New")) + ": "
                             + record_text(kind.label))
-        self.form = RecordForm(session, kind_key, fields, self)
+        self.form = RecordForm(workspace, kind_key, fields, self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         extra = QHBoxLayout()
         self.extra_buttons = extra
         extra.addStretch(1)
@@ -231,83 +251,68 @@ class RecordDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addLayout(extra)
+        self.loading = True  # Save waits until the record (or a new one's values) is in
+        self.save_button.setEnabled(False)
         if row_id is not None:
             self.load()
         else:
-            values = {**self._column_defaults(), **(defaults or {})}
-            if kind.number_field == "number" and "number" in self.form.widgets \
-                    and not values.get("number"):
-                with session.db.session() as s:
-                    values["number"] = desk.next_number(s, session.actor, kind_key,
-                                                        session.location_id)
-            self.form.set_values(values)
+            workspace.ops.query(self, lambda desk: desk.records.new_values(kind_key),
+                                lambda values: self._loaded({**values, **(defaults or {})}),
+                                self._load_failed)
 
-    def _column_defaults(self) -> dict[str, Any]:
-        """The model's own defaults (e.g. year figure mode "invoer"), shown in a new form."""
-        out = {}
-        for f in self.form.fields:
-            column = KINDS[self.kind_key].model.__table__.c.get(f.name)
-            if column is not None and column.default is not None and column.default.is_scalar:
-                out[f.name] = column.default.arg
-        return out
+    def load(self, then: Callable[[], None] | None = None,
+             keep: dict[str, Any] | None = None) -> None:
+        """Read the record (and its version); `keep` are typed values put
+        back over it, `then` runs once it is shown."""
+        kind_key, row_id = self.kind_key, self.row_id
 
-    def load(self) -> dict[str, Any]:
-        """Read the record; returns its values (and remembers its version)."""
-        with self.session.db.session() as s:
-            obj = base.get(s, self.session.actor, self.kind_key, self.row_id)
-            values = {f.name: getattr(obj, f.name) for f in self.form.fields}
-            self.version = obj.version
+        def loaded(stored) -> None:
+            self.version = stored.version
+            self._loaded({**stored.values, **(keep or {})})
+            if then is not None:
+                then()
+
+        self.workspace.ops.query(self, lambda desk: desk.records.get(kind_key, row_id), loaded,
+                                 self._load_failed)
+
+    def _loaded(self, values: dict[str, Any]) -> None:
         self.form.set_values(values)
-        return values
+        self.loading = False
+        self.save_button.setEnabled(True)
 
-    def check_before_save(self, values: dict[str, Any]) -> bool:
-        """Hook for a subclass: False stops the save (e.g. to warn first)."""
-        return True
+    def _load_failed(self, exc: VwdeskError) -> None:
+        self.form.banner.show_message(exc.message)
+
+    def before_save(self, values: dict[str, Any], proceed: Callable[[], None]) -> None:
+        """Hook for a subclass: call `proceed()` to save (or not, e.g. to warn)."""
+        proceed()
 
     def save(self) -> None:
+        if self.loading:
+            return
         values, problems = self.form.values()
         if problems:
             self.form.show_errors(problems)
             return
-        if not self.check_before_save(values):
-            return
-        try:
-            with self.session.db.session() as s:
-                if self.row_id is None:
-                    obj = base.create(s, self.session.actor, self.kind_key,
-                                      self.session.location_id, values)
-                else:
-                    obj = base.update(s, self.session.actor, self.kind_key, self.row_id,
-                                      self.version, values)
-                row_id, self.version = obj.id, obj.version
-        except ValidationError as exc:
-            self.form.show_errors(exc.errors)
-            return
-        except ConflictError as exc:
-            self._conflict(exc, values)
-            return
-        except VwdeskError as exc:
-            self.form.banner.show_message(exc.message)
-            return
-        except SQLAlchemyError as exc:  # e.g. the database went away; typed values stay
-            log.error("saving a %s failed", self.kind_key, exc_info=exc)
-            self.form.banner.show_message(self.tr(
-                "Not saved: the database could not be reached (%1). Try again in a moment.")
-                .replace("%1", type(exc).__name__))
-            return
-        self.row_id = row_id
-        self.session.notify(self.kind_key)
-        self.saved.emit(row_id)
+        self.before_save(values, lambda: self._write(values))
+
+    def _write(self, values: dict[str, Any]) -> None:
+        kind_key, row_id, version = self.kind_key, self.row_id, self.version
+        self.save_button.setEnabled(False)
+        if row_id is None:
+            def write(desk):
+                return desk.records.create(kind_key, values)
+        else:
+            def write(desk):
+                return desk.records.update(kind_key, row_id, version, values)
+        self.workspace.ops.write(self, write, self._saved, lambda exc: self._failed(exc, values))
+
+    def _saved(self, saved) -> None:
+        self.row_id, self.version = saved.id, saved.version
+        self.saved.emit(saved.id)
         self.accept()
 
-    def _conflict(self, exc: ConflictError, typed: dict[str, Any]) -> None:
-        """Show who changed it, take the new version, keep what was typed."""
-        if exc.removed:
-            self.form.banner.show_message(exc.message)
-            return
-        self.load()
-        self.form.set_values(typed)
-        self.form.show_errors({})
-        self.form.banner.show_message(
-            exc.message + " " + self.tr("Your changes are still in the form; "
-                                        "press Save again to keep them."), "warning")
+    def _failed(self, exc: VwdeskError, typed: dict[str, Any]) -> None:
+        self.save_button.setEnabled(True)
+        save_failed(exc, self.form.banner, self.form.show_errors,
+                    lambda then: self.load(then, keep=typed))

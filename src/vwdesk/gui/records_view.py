@@ -16,20 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vwdesk.app.records import Stored
 from vwdesk.core.errors import VwdeskError
-from vwdesk.core.records import KINDS
-from vwdesk.core.services import base, desk
+from vwdesk.core.records import KINDS, Field
 from vwdesk.gui.i18n import record_text
 from vwdesk.gui.lazy_view import LazyView
+from vwdesk.gui.record_dialogs import record_dialog
 from vwdesk.gui.record_form import RecordDialog
 from vwdesk.gui.widgets import Banner, confirm
 
 
-def _cell(value, ref_names: dict[int, str] | None) -> str:
+def _cell(f: Field, value, ref_names: dict[int, str] | None) -> str:
     if value is None:
         return ""
     if ref_names is not None:
         return ref_names.get(value, str(value))
+    if f.type == "choice":
+        return f.choice_label(value)
     if hasattr(value, "strftime"):
         return value.strftime("%d-%m-%Y")
     if isinstance(value, bool):
@@ -40,14 +43,16 @@ def _cell(value, ref_names: dict[int, str] | None) -> str:
 
 
 class RecordsView(LazyView):
-    def __init__(self, session, kind_key: str, parent: QWidget | None = None):
+    def __init__(self, workspace, kind_key: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.kind_key = kind_key
         kind = KINDS[kind_key]
         self.columns = [f for f in kind.fields if f.type != "text"]
         self.banner = Banner(self)
         self.table = QTableWidget(0, len(self.columns), self)
+        self.table.setAccessibleName(record_text(kind.label))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels([record_text(f.label) for f in self.columns])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -56,7 +61,7 @@ class RecordsView(LazyView):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemActivated.connect(lambda _item: self.edit())
-        may_write = session.actor.is_teamleader or kind_key not in base.TEAMLEADER_KINDS
+        may_write = workspace.desk.records.may_write(kind_key)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New…"), self)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
@@ -71,25 +76,36 @@ class RecordsView(LazyView):
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        self.rows: list[tuple[int, int, dict]] = []
+        self.rows: list[Stored] = []
         self.dialog: RecordDialog | None = None
-        session.changed.connect(lambda kind: kind == kind_key and self.outdated())
-        session.location_changed.connect(lambda _id: self.outdated())
+        workspace.changed.connect(lambda kinds: kind_key in kinds and self.outdated())
+        workspace.location_changed.connect(lambda _id: self.outdated())
 
     def refresh(self) -> None:
-        with self.session.db.session() as s:
-            self.rows = desk.list_records(s, self.session.actor, self.kind_key,
-                                          self.session.location_id)
-            refs = {f.name: dict(desk.ref_options(s, self.session.actor, f.ref,
-                                                  self.session.location_id))
-                    for f in self.columns if f.type == "ref"}
+        kind_key = self.kind_key
+        refs = {f.ref for f in self.columns if f.type == "ref"}
+
+        def load(desk):
+            return desk.records.list(kind_key), desk.records.form_choices(refs)
+
+        self.workspace.ops.query(self, load, self._show, self._failed, latest="list")
+
+    def _failed(self, exc: VwdeskError) -> None:
+        self.banner.show_message(exc.message)
+
+    def _show(self, loaded: tuple[list[Stored], dict[str, list[tuple[int, str]]]]) -> None:
+        self.rows, choices = loaded
+        names = {f.name: dict(choices[f.ref]) for f in self.columns if f.type == "ref"}
         self.table.setRowCount(len(self.rows))
-        for i, (_id, _version, values) in enumerate(self.rows):
+        for i, stored in enumerate(self.rows):
             for col, f in enumerate(self.columns):
-                self.table.setItem(i, col, QTableWidgetItem(_cell(values[f.name], refs.get(f.name))))
+                self.table.setItem(i, col, QTableWidgetItem(_cell(f, stored.values[f.name],
+                                                                  names.get(f.name))))
 
     def _open(self, row_id: int | None) -> None:
-        self.dialog = RecordDialog(self.session, self.kind_key, row_id, parent=self)
+        self.dialog = record_dialog(self.workspace, self.kind_key, row_id, parent=self)
+        self.dialog.saved.connect(lambda _id: self.banner.show_message(
+            self.tr("Saved."), "info"))
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
 
@@ -99,20 +115,15 @@ class RecordsView(LazyView):
     def edit(self) -> None:
         row = self.table.currentRow()
         if 0 <= row < len(self.rows):
-            self._open(self.rows[row][0])
+            self._open(self.rows[row].id)
 
     def remove(self) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self.rows):
             return
-        row_id, version, _values = self.rows[row]
+        stored, kind_key = self.rows[row], self.kind_key
         if not confirm(self, self.tr("Remove"), self.tr("Remove this record? This cannot be undone.")):
             return
-        try:
-            with self.session.db.session() as s:
-                base.delete(s, self.session.actor, self.kind_key, row_id, version)
-        except VwdeskError as exc:
-            self.banner.show_message(exc.message)
-            return
-        self.banner.clear_message()
-        self.session.notify(self.kind_key)
+        self.workspace.ops.write(self, lambda desk: desk.records.delete(kind_key, stored.id,
+                                                                        stored.version),
+                                 lambda _saved: self.banner.clear_message(), self._failed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from vwdesk.gui import i18n
+from vwdesk.gui.widgets import add_field
 
 
 class SettingsDialog(QDialog):
@@ -21,7 +22,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
-        layout.addRow(self.tr("Language"), self.language)
+        add_field(layout, self.tr("Language"), self.language)
         layout.addRow(note)
         layout.addRow(buttons)
 

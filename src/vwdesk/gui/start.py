@@ -17,43 +17,21 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from vwdesk.gui import i18n
+from vwdesk.gui import fonts, i18n
 from vwdesk.gui.login import LoginDialog, SetupDialog
-from vwdesk.gui.tasks import TaskRunner
+from vwdesk.gui.ops import Ops
 from vwdesk.resources import resource_path
 
 log = logging.getLogger(__name__)
 
 
-def session_for(db, user, demo: bool = False):
-    """The session of a logged-in user: their location, or for a beheerder
-    without one the first location. None when there is no location at all."""
-    from sqlalchemy import select
-
-    from vwdesk.core import models as m
-    from vwdesk.core.services.users import actor_for
-    from vwdesk.gui.session import DeskSession
-
-    with db.session() as s:
-        q = select(m.Location.id, m.Location.name)
-        q = q.where(m.Location.id == user.location_id) if user.location_id else \
-            q.order_by(m.Location.name)
-        found = s.execute(q.limit(1)).first()
-    if found is None:
-        return None
-    return DeskSession(db, actor_for(user), found.id, found.name,
-                       user.display_name or user.username, demo)
-
-
 def _open_and_check(open_db: Callable):
     """On a worker thread: open (and migrate) the database and see whether it
     has users yet."""
-    from vwdesk.core.services.users import has_users
+    from vwdesk.app.login import has_users
 
     db = open_db()
-    with db.session() as s:
-        empty = not has_users(s)
-    return db, empty
+    return db, not has_users(db)
 
 
 def _load_screens() -> None:
@@ -72,48 +50,51 @@ class DeskApp(QObject):
         self.window = None
         self.dialog = None
         self.exit_code = 0
-        self.tasks = TaskRunner(self)
+        self.ops = Ops(lambda: None, self)
 
     def start(self) -> None:
         self.show_login()
-        self.tasks.run(lambda: _open_and_check(self.open_db), self._opened, self._open_failed)
+        self.ops.query(None, lambda _: _open_and_check(self.open_db), self._opened,
+                       self._open_failed)
 
     def _demo_logins(self):
         if not self.demo:
             return None
-        from vwdesk.demo import DEMO_LOGINS
+        from vwdesk.app.login import demo_logins
 
-        return DEMO_LOGINS
+        return demo_logins()
 
     def _opened(self, result) -> None:
         self.db, empty = result
-        self.tasks.run(_load_screens, lambda _none: None)
+        self.ops.query(None, lambda _: _load_screens())
         if empty:
             login, self.dialog = self.dialog, None
             login.close()
             setup = SetupDialog(self.db)
             self.dialog = setup
-            setup.accepted.connect(lambda: self.show_login(setup.username or ""))
+            setup.accepted.connect(lambda: self._set_up(setup))
             setup.rejected.connect(QApplication.quit)
             setup.open()
         elif isinstance(self.dialog, LoginDialog):
             self.dialog.set_database(self.db, self._demo_logins())
 
-    def _open_failed(self, exc: Exception) -> None:
-        from vwdesk.core.errors import VwdeskError
-
-        if isinstance(exc, VwdeskError):
-            message = exc.message
-        else:  # a fault, not the user's: the log gets the traceback
-            log.error("opening the database failed", exc_info=exc)
-            message = QApplication.translate(
-                "DeskApp", "vwdesk could not open the database (%1). Ask your administrator "
-                           "to look at the log.").replace("%1", type(exc).__name__)
+    def _open_failed(self, exc) -> None:
         if self.dialog is not None:
             self.dialog.hide()
-        QMessageBox.critical(None, "vwdesk", message)
+        QMessageBox.critical(None, "vwdesk", exc.message)
         self.exit_code = 2
         QApplication.exit(2)
+
+    def _set_up(self, setup: SetupDialog) -> None:
+        """The first administrator was just made: logged in at once, with the
+        password typed twice a moment ago (not a third time)."""
+        from vwdesk.app.login import authenticate
+
+        db, username, password = self.db, setup.username, setup.password.text()
+        setup.password.clear()
+        setup.password2.clear()
+        self.ops.query(None, lambda _: authenticate(db, username, password), self.logged_in,
+                       lambda _exc: self.show_login(username))
 
     def show_login(self, username: str = "") -> None:
         dialog = LoginDialog(self.db, self._demo_logins() if self.db else None, username)
@@ -126,18 +107,25 @@ class DeskApp(QObject):
         if self.dialog is dialog and self.window is None:
             QApplication.quit()
 
-    def logged_in(self, user) -> None:
-        from vwdesk.gui.main_window import MainWindow
+    def logged_in(self, who) -> None:
+        from vwdesk.app.login import open_desk
 
-        session = session_for(self.db, user, self.demo)
-        if session is None:
+        db = self.db
+        self.ops.query(None, lambda _: open_desk(db, who),
+                       lambda desk: self._show_window(desk, who), self._open_failed)
+
+    def _show_window(self, desk, who) -> None:
+        from vwdesk.gui.main_window import MainWindow
+        from vwdesk.gui.workspace import Workspace
+
+        if desk is None:
             QMessageBox.warning(None, "vwdesk", QApplication.translate(
                 "DeskApp", "There is no location yet; create one with \"vwdesk users add\" "
                            "or start the first-start setup on an empty database."))
             QApplication.quit()
             return
         self.dialog = None
-        self.window = MainWindow(session)
+        self.window = MainWindow(Workspace(desk, who.display_name, self.demo))
         self.window.logout_requested.connect(self.logout)
         self.window.closed.connect(self._closed)
         self.window.show()
@@ -162,6 +150,7 @@ def run(database: str | None, demo: bool) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "vwdesk.svg"))))
     app.setQuitOnLastWindowClosed(False)
     i18n.install(app)
+    fonts.install(app)
 
     def open_db():
         from vwdesk.app.opening import open_database
@@ -173,7 +162,7 @@ def run(database: str | None, demo: bool) -> int:
     try:
         code = app.exec()
     finally:
-        controller.tasks.wait()
+        controller.ops.wait()
         if controller.db is not None:
             controller.db.close()
     return controller.exit_code or code

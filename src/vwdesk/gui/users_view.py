@@ -19,35 +19,28 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from vwdesk.core import models as m
-from vwdesk.core import vocab
+from vwdesk.app.users import UserRow
 from vwdesk.core.errors import ValidationError, VwdeskError
-from vwdesk.core.services import desk
-from vwdesk.core.services.users import create_user, set_password
 from vwdesk.gui.lazy_view import LazyView
-from vwdesk.gui.widgets import Banner, ErrorLabel
+from vwdesk.gui.widgets import Banner, ErrorLabel, add_field, local_time, utc_now
 
 
 class NewUserDialog(QDialog):
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.setWindowTitle(self.tr("New user"))
         self.banner = Banner(self)
         self.username = QLineEdit(self)
         self.display_name = QLineEdit(self)
         self.password = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
         self.role = QComboBox(self)
-        roles = vocab.ROLES if session.actor.is_admin else ("vrijwilliger", "teamleider")
-        for role in roles:
+        for role in workspace.desk.users.roles():
             self.role.addItem(role, role)
         self.volunteer = QComboBox(self)
         self.volunteer.addItem("", None)
-        with session.db.session() as s:
-            for vid, name in desk.volunteers(s, session.actor, session.location_id):
-                self.volunteer.addItem(name, vid)
+        workspace.ops.query(self, lambda desk: desk.users.volunteers(), self._volunteers)
         self.errors = {name: ErrorLabel(self) for name in ("username", "password", "role", "location")}
         form = QFormLayout()
         for label, widget, name in ((self.tr("User name"), self.username, "username"),
@@ -55,13 +48,7 @@ class NewUserDialog(QDialog):
                                     (self.tr("Password"), self.password, "password"),
                                     (self.tr("Role"), self.role, "role"),
                                     (self.tr("Volunteer record"), self.volunteer, None)):
-            cell = QWidget(self)
-            box = QVBoxLayout(cell)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(widget)
-            if name:
-                box.addWidget(self.errors[name])
-            form.addRow(label, cell)
+            add_field(form, label, widget, *([self.errors[name]] if name else []))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
@@ -70,33 +57,38 @@ class NewUserDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def _volunteers(self, options: list[tuple[int, str]]) -> None:
+        for vid, name in options:
+            self.volunteer.addItem(name, vid)
 
     def save(self) -> None:
-        try:
-            with self.session.db.session() as s:
-                create_user(s, self.session.actor, self.username.text(), self.password.text(),
-                            self.role.currentData(), self.session.location_id,
-                            self.display_name.text(), self.volunteer.currentData())
-        except ValidationError as exc:
-            for name, label in self.errors.items():
-                label.show_message(exc.errors.get(name))
-            rest = [msg for name, msg in exc.errors.items() if name not in self.errors]
-            self.banner.show_message(" ".join(rest)) if rest else self.banner.clear_message()
-            return
-        except VwdeskError as exc:
-            self.banner.show_message(exc.message)
-            return
-        self.session.notify("users")
-        self.accept()
+        args = (self.username.text(), self.password.text(), self.role.currentData(),
+                self.display_name.text(), self.volunteer.currentData())
+        self.save_button.setEnabled(False)
+        self.workspace.ops.write(self, lambda desk: desk.users.create(*args),
+                                 lambda _saved: self.accept(), self._failed)
+
+    def _failed(self, exc: VwdeskError) -> None:
+        self.save_button.setEnabled(True)
+        errors = exc.errors if isinstance(exc, ValidationError) else {"": exc.message}
+        for name, label in self.errors.items():
+            label.show_message(errors.get(name))
+        rest = [msg for name, msg in errors.items() if name not in self.errors]
+        self.banner.show_message(" ".join(rest)) if rest else self.banner.clear_message()
 
 
 class UsersView(LazyView):
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
-        self.table = QTableWidget(0, 4, self)
+        self.workspace = workspace
+        self.table = QTableWidget(0, 5, self)
+        self.table.setAccessibleName(self.tr("Users"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Name"),
-                                              self.tr("Role"), self.tr("Last login")])
+                                              self.tr("Role"), self.tr("Last login"),
+                                              self.tr("Status")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -117,26 +109,31 @@ class UsersView(LazyView):
         layout.addWidget(self.table)
         self.dialog: QDialog | None = None
         self.user_ids: list[int] = []
-        session.changed.connect(lambda kind: kind == "users" and self.outdated())
-        session.location_changed.connect(lambda _id: self.outdated())
+        workspace.changed.connect(lambda kinds: "users" in kinds and self.outdated())
+        workspace.location_changed.connect(lambda _id: self.outdated())
 
     def refresh(self) -> None:
-        q = select(m.User).order_by(m.User.username)
-        if not self.session.actor.is_admin:
-            q = q.where(m.User.location_id == self.session.location_id)
-        with self.session.db.session() as s:
-            found = list(s.scalars(q))
-            self.user_ids = [u.id for u in found]
-            users = [(u.username, u.display_name, u.role,
-                      u.last_login_at.strftime("%d-%m-%Y %H:%M") if u.last_login_at else "")
-                     for u in found]
+        self.workspace.ops.query(self, lambda desk: desk.users.rows(), self._show,
+                                 self._failed, latest="users")
+
+    def _failed(self, exc: VwdeskError) -> None:
+        self.banner.show_message(exc.message)
+
+    def _show(self, users: list[UserRow]) -> None:
+        self.user_ids = [u.id for u in users]
         self.table.setRowCount(len(users))
-        for i, cells in enumerate(users):
-            for col, text in enumerate(cells):
+        now = utc_now()
+        for i, u in enumerate(users):
+            last = local_time(u.last_login_at) if u.last_login_at else ""
+            if u.locked(now):
+                status = self.tr("locked until %1").replace("%1", local_time(u.locked_until))
+            else:
+                status = self.tr("active") if u.active else self.tr("switched off")
+            for col, text in enumerate((u.username, u.display_name, u.role, last, status)):
                 self.table.setItem(i, col, QTableWidgetItem(text))
 
     def new_user(self) -> None:
-        self.dialog = NewUserDialog(self.session, self)
+        self.dialog = NewUserDialog(self.workspace, self)
         self.dialog.open()
 
     def ask_password(self) -> None:
@@ -156,15 +153,8 @@ class UsersView(LazyView):
         dialog.open()
 
     def set_password(self, user_id: int, password: str) -> None:
-        try:
-            with self.session.db.session() as s:
-                user = s.get(m.User, user_id)
-                if user.role == "beheerder" or \
-                        not self.session.actor.may_see_location(user.location_id):
-                    self.session.actor.require_admin()
-                set_password(s, self.session.actor, user, password)
-        except VwdeskError as exc:
-            self.banner.show_message(exc.message)
-            return
-        self.banner.show_message(self.tr("The password has been set; the account is unlocked."),
-                                 "info")
+        self.workspace.ops.write(
+            self, lambda desk: desk.users.set_password(user_id, password),
+            lambda _saved: self.banner.show_message(
+                self.tr("The password has been set; the account is unlocked."), "info"),
+            self._failed)

@@ -7,7 +7,6 @@ a mistaken one can be corrected or removed."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,28 +30,31 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
+from vwdesk.app.contacts import ContactForEdit, ContactRow, VisitChoices
 from vwdesk.core import vocab
-from vwdesk.core.errors import ConflictError, ValidationError, VwdeskError
-from vwdesk.core.services import contacts as contact_service
-from vwdesk.core.services import desk
-from vwdesk.core.services.clients import parse_date
+from vwdesk.core.dates import parse_date
+from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
-from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, confirm,
-                                 show_field_errors)
+from vwdesk.gui.saving import save_failed
+from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, add_field,
+                                 confirm, show_field_errors)
 
-log = logging.getLogger(__name__)
 
 class VisitForm(QWidget):
     saved = Signal(int)
     CHIP_COLUMNS = 4
     PERSON_ROW = 2  # the "Person" row of the form, shown for a contact without a file
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
-        self.editing: contact_service.ContactForEdit | None = None
+        self.workspace = workspace
+        self.editing: ContactForEdit | None = None
+        self.asked_no_topic = False  # "no topic?" is asked once per visit
+        self.topics: list[tuple[int, str]] = []
+        self.own_volunteer: int | None = None
+        self.day_rows: list[ContactRow] = []
+        self.saving = False
         self.banner = Banner(self)
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -60,7 +62,7 @@ class VisitForm(QWidget):
         self.kind = QComboBox(self)
         for kind in vocab.CONTACT_KINDS:
             self.kind.addItem(kind, kind)
-        self.client = ClientPicker(session, self)
+        self.client = ClientPicker(workspace, self)
         self.without_file = QCheckBox(self.tr("Without a file (zonder dossier)"), self)
         self.new_client_button = QPushButton(self.tr("New client…"), self)
         self.new_client_button.clicked.connect(self.new_client)
@@ -76,24 +78,12 @@ class VisitForm(QWidget):
         self.topic_edit = QLineEdit(self)
         self.topic_edit.setPlaceholderText(self.tr("Type a topic and press Enter"))
         self.chips: dict[int, QPushButton] = {}
+        self._ticked_order: list[int] = []  # topic ids, the last ticked last
         chips = QWidget(self)
         self.chip_grid = QGridLayout(chips)
         self.chip_grid.setContentsMargins(0, 0, 0, 0)
         self.chip_grid.setSpacing(3)
-        with session.db.session() as s:
-            self.topics = contact_service.topics(s)
-        for i, (topic_id, name) in enumerate(self.topics):
-            chip = QPushButton(name, chips)
-            chip.setCheckable(True)
-            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            chip.setStyleSheet("QPushButton{padding:2px 6px;border:1px solid #9aa;border-radius:9px;}"
-                               "QPushButton:checked{background:#1f6f8b;color:white;}")
-            self.chips[topic_id] = chip
-            self.chip_grid.addWidget(chip, i // self.CHIP_COLUMNS, i % self.CHIP_COLUMNS)
-        completer = QCompleter([n for _i, n in self.topics], self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-        self.topic_edit.setCompleter(completer)
+        self.chip_box = chips
         self.date = DateField(self)
         self.volunteer = QComboBox(self)
         self.duration = QLineEdit(self)
@@ -104,18 +94,18 @@ class VisitForm(QWidget):
 
         self.errors: dict[str, ErrorLabel] = {}
         form = QFormLayout()
-        for name, label, widget in (
-            ("kind", self.tr("Kind"), self.kind),
-            ("client_id", self.tr("Client"), self._stack(self.client, client_options)),
-            ("person_label", self.tr("Person"), self.person),
-            ("topics", self.tr("Topics"), self._stack(self.topic_edit, chips)),
-            ("date", self.tr("Date"), self.date),
-            ("volunteer_id", self.tr("Staff member"), self.volunteer),
-            ("duration_minutes", self.tr("Duration (minutes)"), self.duration),
-            ("note", self.tr("Note"), self.note),
+        for name, label, widget, extra in (
+            ("kind", self.tr("Kind"), self.kind, None),
+            ("client_id", self.tr("Client"), self.client, client_options),
+            ("person_label", self.tr("Person"), self.person, None),
+            ("topics", self.tr("Topics"), self.topic_edit, chips),
+            ("date", self.tr("Date"), self.date, None),
+            ("volunteer_id", self.tr("Staff member"), self.volunteer, None),
+            ("duration_minutes", self.tr("Duration (minutes)"), self.duration, None),
+            ("note", self.tr("Note"), self.note, None),
         ):
             self.errors[name] = ErrorLabel(self)
-            form.addRow(label, self._stack(widget, self.errors[name]))
+            add_field(form, label, widget, *filter(None, (extra, self.errors[name])))
         self.form_layout = form
         form.setRowVisible(self.PERSON_ROW, False)
 
@@ -138,6 +128,8 @@ class VisitForm(QWidget):
 
         self.day_title = QGroupBox(self)
         self.day = QTableWidget(0, 4, self.day_title)
+        self.day.setAccessibleName(self.tr("Contacts of the day"))
+        self.day.setTabKeyNavigation(False)  # Tab leaves the table
         self.day.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Who"), self.tr("Topics"),
                                             self.tr("Staff member")])
         self.day.verticalHeader().hide()
@@ -168,7 +160,10 @@ class VisitForm(QWidget):
         self.without_file.toggled.connect(self._toggle_person)
         self.client.picked.connect(lambda cid: cid is not None and self.topic_edit.setFocus())
         self.topic_edit.returnPressed.connect(self._topic_entered)
-        for edit in (self.client.edit, self.person, self.date, self.duration):
+        self.topic_edit.installEventFilter(self)
+        self.client.edit.returnPressed.connect(self.save)  # a client is chosen: save
+        self.client.unmatched.connect(self._unknown_client)
+        for edit in (self.person, self.date, self.duration):
             edit.returnPressed.connect(self.save)
         self.date.editingFinished.connect(self.refresh_day)
         # Window-wide, but only while the form is visible (its tab is shown).
@@ -176,30 +171,53 @@ class VisitForm(QWidget):
                   context=Qt.ShortcutContext.WindowShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.day, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        session.changed.connect(lambda kind: kind in ("contacts", "clients") and self.refresh_day())
-        session.location_changed.connect(lambda _id: self.reload_location())
+        workspace.changed.connect(lambda kinds: kinds & {"contacts", "clients"}
+                                  and self.refresh_day())
+        workspace.location_changed.connect(lambda _id: self.reload_location())
         self.reload_location()
 
-    @staticmethod
-    def _stack(*widgets: QWidget) -> QWidget:
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        for w in widgets:
-            box.addWidget(w)
-        return cell
-
     def reload_location(self) -> None:
-        with self.session.db.session() as s:
-            options = desk.volunteers(s, self.session.actor, self.session.location_id,
-                                      active_on=dt.date.today())
-            self.own_volunteer = desk.own_volunteer_id(s, self.session.actor)
+        """The topics and today's staff of the location; the form is emptied."""
+        self.reset()
+        self.workspace.ops.query(self, lambda desk: desk.contacts.choices(), self._choices,
+                                 self._load_failed, latest="choices")
+
+    def _choices(self, choices: VisitChoices) -> None:
+        self.own_volunteer = choices.own_volunteer_id
         self.volunteer.clear()
         self.volunteer.addItem("", None)
-        for vid, name in options:
+        for vid, name in choices.volunteers:
             self.volunteer.addItem(name, vid)
-        self.reset()
+        self.volunteer.setCurrentIndex(max(self.volunteer.findData(self.own_volunteer), 0))
+        checked = {tid for tid, chip in self.chips.items() if chip.isChecked()}
+        for chip in self.chips.values():
+            chip.deleteLater()
+        self.chips = {}
+        self._ticked_order = [tid for tid in self._ticked_order if tid in checked]
+        self.topics = choices.topics
+        for i, (topic_id, name) in enumerate(self.topics):
+            chip = QPushButton(name, self.chip_box)
+            chip.setCheckable(True)
+            chip.setChecked(topic_id in checked)
+            chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it, Space toggles
+            chip.setStyleSheet("QPushButton{padding:2px 6px;border:1px solid #9aa;border-radius:9px;}"
+                               "QPushButton:checked{background:#1f6f8b;color:white;}"
+                               "QPushButton:focus{border:2px solid #1f6f8b;}")
+            chip.toggled.connect(lambda on, tid=topic_id: self._chip_toggled(tid, on))
+            self.chips[topic_id] = chip
+            self.chip_grid.addWidget(chip, i // self.CHIP_COLUMNS, i % self.CHIP_COLUMNS)
+            chip.show()  # now: the form is shown already, and Tab must find it
+        # Tab goes from the topic field through the topics to the date.
+        order = [self.topic_edit, *self.chips.values(), self.date]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
+        completer = QCompleter([n for _i, n in self.topics], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.topic_edit.setCompleter(completer)
+
+    def _load_failed(self, exc: VwdeskError) -> None:
+        self.banner.show_message(exc.message)
 
     def _toggle_person(self, on: bool) -> None:
         self.form_layout.setRowVisible(self.PERSON_ROW, on)
@@ -218,26 +236,58 @@ class VisitForm(QWidget):
         defaults = {"first_name": words[0] if words else None,
                     "last_name": " ".join(words[1:]) or None}
         if words and parse_date(words[0]) is None and not words[0].isdigit():
-            self.client_dialog = ClientDialog(self.session, defaults=defaults, parent=self)
+            self.client_dialog = ClientDialog(self.workspace, defaults=defaults, parent=self)
         else:
-            self.client_dialog = ClientDialog(self.session, parent=self)
-        self.client_dialog.saved.connect(self.client.set_client)
+            self.client_dialog = ClientDialog(self.workspace, parent=self)
+        self.client_dialog.saved.connect(self._client_made)
         self.client_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.client_dialog.open()
 
+    def _client_made(self, client_id: int) -> None:
+        """A client just registered here: chosen for this visit (and its page
+        opens without asking why: the user made it)."""
+        self.workspace.opened_pages.add(client_id)
+        self._show_errors({})
+        self.client.set_client(client_id)
+
+    def _unknown_client(self) -> None:
+        """Enter on a name nobody has: point to Nieuwe cliënt."""
+        self._show_errors({"client_id": self.tr(
+                "No client has this name or number. Is it a new client? Press Ctrl+Shift+N "
+                "(New client…): the name you typed is filled in.")})
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        """Backspace in the empty topic field unticks the last topic ticked."""
+        if obj is self.topic_edit and event.type() == event.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Backspace and not self.topic_edit.text():
+            ticked = [tid for tid in self._ticked_order if self.chips[tid].isChecked()]
+            if ticked:
+                self.chips[ticked[-1]].setChecked(False)
+                return True
+        return super().eventFilter(obj, event)
+
     def _topic_entered(self) -> None:
+        """Enter on a topic ticks it, or unticks it when it was ticked (typed
+        again by mistake); Enter on the empty field saves."""
         text = fold(self.topic_edit.text())
         if not text:
             self.save()
             return
         for topic_id, name in self.topics:
             if fold(name).startswith(text):
-                self.chips[topic_id].setChecked(True)
+                chip = self.chips[topic_id]
+                chip.setChecked(not chip.isChecked())
                 self.topic_edit.clear()
                 self.errors["topics"].show_message(None)
                 return
         self.errors["topics"].show_message(
             self.tr("Unknown topic; choose one of the buttons below."))
+
+    def _chip_toggled(self, topic_id: int, on: bool) -> None:
+        if topic_id in self._ticked_order:
+            self._ticked_order.remove(topic_id)
+        if on:
+            self._ticked_order.append(topic_id)
 
     def start(self, kind: str = "spreekuur", client_id: int | None = None) -> None:
         """Ready for a new contact of `kind` (Ctrl+N, or from a client's page)."""
@@ -249,8 +299,9 @@ class VisitForm(QWidget):
             self.client.setFocus()
 
     def reset(self, refresh_day: bool = True) -> None:
-        """Empty the form for the next visitor (kind, date and staff member stay)."""
+        """Empty the form for the next visitor (date and staff member stay)."""
         self.editing = None
+        self.asked_no_topic = False
         self.heading.setText(self.tr("Register a contact"))
         self.save_button.setText(self.tr("Save (Enter)"))
         self.without_file.setChecked(False)
@@ -304,61 +355,65 @@ class VisitForm(QWidget):
         show_field_errors(self.banner, self.errors, errors)
 
     def save(self) -> None:
+        if self.saving:
+            return
         values, topic_ids, problems = self._values()
         if problems:
             self._show_errors(problems)
             return
-        try:
-            with self.session.db.session() as s:
-                if self.editing is None:
-                    contact = contact_service.register(s, self.session.actor,
-                                                       self.session.location_id, values, topic_ids)
-                else:
-                    contact = contact_service.change(s, self.session.actor, self.editing.id,
-                                                     self.editing.version, values, topic_ids)
-                contact_id = contact.id
-        except ValidationError as exc:
-            self._show_errors(exc.errors)
+        someone = values["client_id"] is not None or bool((values["person_label"] or "").strip())
+        if someone and not topic_ids and not self.asked_no_topic and self.editing is None:
+            self.asked_no_topic = True  # once: saving again saves without a topic
+            self._show_errors({"topics": self.tr(
+                "No topic chosen. Type or tick what the visit was about, or press Enter again "
+                "to save it without a topic.")})
+            self.topic_edit.setFocus()
             return
-        except ConflictError as exc:
-            self._conflict(exc)
-            return
-        except VwdeskError as exc:
-            self.banner.show_message(exc.message)
-            return
-        except SQLAlchemyError as exc:  # e.g. the database went away; typed values stay
-            log.error("saving a contact failed", exc_info=exc)
-            self.banner.show_message(self.tr(
-                "Not saved: the database could not be reached (%1). Try again in a moment.")
-                .replace("%1", type(exc).__name__))
-            return
-        was_edit = self.editing is not None
-        self.reset(refresh_day=False)
-        self.session.notify("contacts")  # refreshes the day list too
-        self.banner.show_message(self.tr("Corrected.") if was_edit else
-                                 self.tr("Saved. Ready for the next visitor."), "info")
-        self.saved.emit(contact_id)
+        editing = self.editing
+        if editing is None:
+            def write(desk):
+                return desk.contacts.register(values, topic_ids)
+        else:
+            def write(desk):
+                return desk.contacts.change(editing.id, editing.version, values, topic_ids)
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.workspace.ops.write(self, write, lambda saved: self._saved(saved, editing),
+                                 self._not_saved)
 
-    def _conflict(self, exc: ConflictError) -> None:
-        """Another PC changed this contact: take its new version, keep what was typed."""
-        if exc.removed or self.editing is None:
-            self.banner.show_message(exc.message)
-            return
-        with self.session.db.session() as s:
-            fresh = contact_service.for_edit(s, self.session.actor, self.editing.id)
-        self.editing = fresh
-        self.banner.show_message(
-            exc.message + " " + self.tr("Your changes are still in the form; "
-                                        "press Save again to keep them."), "warning")
+    def _saved(self, saved, was_editing: ContactForEdit | None) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.reset(refresh_day=False)  # the change broadcast refreshes the day list
+        self.kind.setCurrentIndex(max(self.kind.findData("spreekuur"), 0))  # the usual visitor
+        self.banner.show_message(self.tr("Corrected.") if was_editing else
+                                 self.tr("Saved. Ready for the next visitor."), "info")
+        self.saved.emit(saved.id)
+
+    def _not_saved(self, exc: VwdeskError) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        save_failed(exc, self.banner, self._show_errors, self._reload_editing)
+
+    def _reload_editing(self, then) -> None:
+        """Another PC changed this contact: take its new version; what was
+        typed stays in the form."""
+        contact_id = self.editing.id
+
+        def loaded(fresh: ContactForEdit) -> None:
+            if self.editing is not None and self.editing.id == fresh.id:
+                self.editing = fresh
+            then()
+
+        self.workspace.ops.query(self, lambda desk: desk.contacts.for_edit(contact_id), loaded,
+                                 self._load_failed)
 
     def edit(self, contact_id: int) -> None:
         """Load a saved contact into the form to correct it."""
-        try:
-            with self.session.db.session() as s:
-                found = contact_service.for_edit(s, self.session.actor, contact_id)
-        except VwdeskError as exc:
-            self.banner.show_message(exc.message)
-            return
+        self.workspace.ops.query(self, lambda desk: desk.contacts.for_edit(contact_id),
+                                 self._edit, self._load_failed, latest="edit")
+
+    def _edit(self, found: ContactForEdit) -> None:
         self.reset()
         self.editing = found
         v = found.values
@@ -383,20 +438,22 @@ class VisitForm(QWidget):
             day = self.date.date() or dt.date.today()
         except ValueError:
             day = dt.date.today()
-        with self.session.db.session() as s:
-            self.day_rows = contact_service.day_list(s, self.session.actor,
-                                                     self.session.location_id, day)
+        self.workspace.ops.query(self, lambda desk: desk.contacts.day_list(day),
+                                 lambda rows: self._show_day(day, rows), self._load_failed,
+                                 latest="day")
+
+    def _show_day(self, day: dt.date, rows: list[ContactRow]) -> None:
+        self.day_rows = rows
         self.day_title.setTitle(self.tr("Contacts on %1 (%2)").replace(
-            "%1", day.strftime("%d-%m-%Y")).replace("%2", str(len(self.day_rows))))
-        self.day.setRowCount(len(self.day_rows))
-        for row, r in enumerate(self.day_rows):
+            "%1", day.strftime("%d-%m-%Y")).replace("%2", str(len(rows))))
+        self.day.setRowCount(len(rows))
+        for row, r in enumerate(rows):
             for col, text in enumerate((r.kind, r.who, r.topics, r.volunteer)):
                 self.day.setItem(row, col, QTableWidgetItem(text))
-        has_rows = bool(self.day_rows)
-        self.edit_button.setEnabled(has_rows)
-        self.remove_button.setEnabled(has_rows)
+        self.edit_button.setEnabled(bool(rows))
+        self.remove_button.setEnabled(bool(rows))
 
-    def _selected(self) -> contact_service.ContactRow | None:
+    def _selected(self) -> ContactRow | None:
         row = self.day.currentRow()
         return self.day_rows[row] if 0 <= row < len(self.day_rows) else None
 
@@ -413,14 +470,15 @@ class VisitForm(QWidget):
                        self.tr("Remove this contact of %1? This cannot be undone.")
                        .replace("%1", r.who)):
             return
-        try:
-            with self.session.db.session() as s:
-                contact_service.remove(s, self.session.actor, r.id, r.version)
-        except VwdeskError as exc:
+
+        def removed(_saved) -> None:
+            if self.editing is not None and self.editing.id == r.id:
+                self.reset()
+            self.banner.show_message(self.tr("Contact removed."), "info")
+
+        def failed(exc: VwdeskError) -> None:
             self.banner.show_message(exc.message)
             self.refresh_day()
-            return
-        if self.editing is not None and self.editing.id == r.id:
-            self.reset()
-        self.session.notify("contacts")
-        self.banner.show_message(self.tr("Contact removed."), "info")
+
+        self.workspace.ops.write(self, lambda desk: desk.contacts.remove(r.id, r.version),
+                                 removed, failed)

@@ -9,11 +9,14 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
 
 
 class DateField(QLineEdit):
-    """A date typed as dd-mm-jjjj; empty means no date."""
+    """A date typed as dd-mm-jjjj (or ddmmjjjj); empty means no date."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -33,15 +36,74 @@ class DateField(QLineEdit):
 
     def date(self) -> dt.date | None:
         """The date typed, None when empty; ValueError when it is not a date."""
-        from vwdesk.core.services.clients import parse_date
+        from vwdesk.core.dates import is_date_shaped, parse_date
 
         text = self.text().strip()
         if not text:
             return None
         value = parse_date(text)
+        if value is None and is_date_shaped(text):
+            raise ValueError(self.tr("%1 does not exist in the calendar; check the day and the "
+                                     "month.").replace("%1", text))
         if value is None:
             raise ValueError(self.tr("This is not a date; type it as dd-mm-yyyy, e.g. 05-03-2024."))
         return value
+
+
+def add_field(form: QFormLayout, text: str, field: QWidget, *below: QWidget) -> QLabel:
+    """A form row whose label is the field's buddy and gives it its
+    accessible name (a screen reader says "Voornaam, bewerken"); `below`
+    (e.g. the field's error label) stand under the field."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    target = field.focusProxy() or field
+    label.setBuddy(target)
+    target.setAccessibleName(text.rstrip(" *"))
+    if below:
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        for widget in (field, *below):
+            box.addWidget(widget)
+        field = cell
+    form.addRow(label, field)
+    return label
+
+
+def _fit_dialog(widget: QWidget) -> None:
+    """A dialog grows to show a message in full (a main window keeps its size)."""
+    window = widget.window()
+    if isinstance(window, QDialog) and window.isVisible():
+        window.adjustSize()
+
+
+class ElidedLabel(QLabel):
+    """One line of text that may be long (a 200-letter name): shortened with
+    "…" to the room there is, the whole text in the tooltip. It never makes
+    its window wider."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+        self.full = ""
+        self.setFullText(text)
+
+    def setFullText(self, text: str) -> None:  # noqa: N802 - Qt style, like setText
+        self.full = text
+        self.setToolTip(text if len(text) > 30 else "")
+        self.setAccessibleName(text)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), self.minimumWidth())
+        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, width))
 
 
 class ErrorLabel(QLabel):
@@ -56,6 +118,7 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str | None) -> None:
         self.setText(text or "")
         self.setVisible(bool(text))
+        _fit_dialog(self)
 
 
 class Banner(QLabel):
@@ -77,6 +140,7 @@ class Banner(QLabel):
         self.setStyleSheet(self.STYLES[level] + " padding:6px; border-radius:3px;")
         self.setText(text)
         self.show()
+        _fit_dialog(self)
 
     def clear_message(self) -> None:
         self.setText("")
@@ -101,16 +165,20 @@ def show_field_errors(banner: Banner, labels: dict[str, ErrorLabel],
 
 class ClientPicker(QWidget):
     """Find a client by typing (number, name or birth date): the matches show
-    below the field; Up/Down choose, Enter takes the highlighted one."""
+    below the field; Up/Down choose, Enter takes the highlighted one (also
+    when Enter comes before the matches: it waits for them)."""
 
     picked = Signal(object)  # client id or None
+    unmatched = Signal()  # Enter on a text no client matches
     DEBOUNCE_MS = 120
     LIMIT = 8
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.client_id: int | None = None
+        self._searching = False  # a search for the text shown is under way
+        self._enter_waiting = False  # Enter was pressed before the matches came
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("Type a name, number or birth date"))
         self.matches = QListWidget(self)
@@ -132,22 +200,38 @@ class ClientPicker(QWidget):
         if self.client_id is not None:
             self.client_id = None
             self.picked.emit(None)
+        self._enter_waiting = False
         self._timer.start()
 
-    def search_now(self) -> None:
-        from vwdesk.core.services import clients as client_service
+    def is_searching(self) -> bool:
+        return self._timer.isActive() or self._searching
 
+    def search_now(self) -> None:
         self._timer.stop()
         text = self.edit.text().strip()
-        self.matches.clear()
         if not text or self.client_id is not None:
+            self.matches.clear()
             self.matches.hide()
             return
-        with self.session.db.session() as s:
-            found = client_service.find(s, self.session.actor, self.session.location_id, text,
-                                        self.LIMIT)
+        self._searching = True
+        self.workspace.ops.query(self, lambda desk: desk.clients.find(text, self.LIMIT),
+                                 self._show, self._failed, latest="search")
+
+    def _failed(self, exc) -> None:
+        self._searching = self._enter_waiting = False
+        self.matches.clear()
+        self.matches.addItem(QListWidgetItem(exc.message))
+        self.matches.show()
+
+    def _show(self, found) -> None:
+        from vwdesk.app.clients import label
+
+        self._searching = False
+        if self.client_id is not None:
+            return  # a client was chosen meanwhile (e.g. one just made)
+        self.matches.clear()
         for r in found:
-            item = QListWidgetItem(client_service.label(r))
+            item = QListWidgetItem(label(r))
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.matches.addItem(item)
         if found:
@@ -155,6 +239,10 @@ class ClientPicker(QWidget):
         else:
             self.matches.addItem(QListWidgetItem(self.tr("No client found")))
         self.matches.show()
+        if self._enter_waiting:
+            self._enter_waiting = False
+            if not self._enter():
+                self.unmatched.emit()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if obj is self.edit and event.type() == event.Type.KeyPress:
@@ -164,14 +252,24 @@ class ClientPicker(QWidget):
                 row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
                 self.matches.setCurrentRow(row)
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.client_id is None:
-                if self._timer.isActive():
-                    self.search_now()
-                item = self.matches.currentItem()
-                if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
-                    self._take(item)
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.client_id is None \
+                    and self.edit.text().strip():
+                if self.is_searching():
+                    self._enter_waiting = True
+                    if self._timer.isActive():
+                        self.search_now()
                     return True
+                if not self._enter():
+                    self.unmatched.emit()
+                return True
         return super().eventFilter(obj, event)
+
+    def _enter(self) -> bool:
+        item = self.matches.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
+            self._take(item)
+            return True
+        return False
 
     def _take(self, item: QListWidgetItem) -> None:
         client_id = item.data(Qt.ItemDataRole.UserRole)
@@ -181,17 +279,33 @@ class ClientPicker(QWidget):
         self.set_client(client_id, item.text())
 
     def set_client(self, client_id: int | None, text: str | None = None) -> None:
-        from vwdesk.core.services import clients as client_service
-
-        if client_id is not None and text is None:
-            with self.session.db.session() as s:
-                r = client_service.row(s, self.session.actor, client_id)
-            text = client_service.label(r) if r else ""
+        """Show this client as chosen; its label is looked up when not given."""
+        self._timer.stop()
+        self._searching = self._enter_waiting = False
         self.client_id = client_id
         self.edit.setText(text or "")
         self.matches.clear()
         self.matches.hide()
         self.picked.emit(client_id)
+        if client_id is not None and text is None:
+            self.workspace.ops.query(self, lambda desk: desk.clients.row(client_id),
+                                     lambda r: self._label(client_id, r), latest="label")
+
+    def _label(self, client_id: int, row) -> None:
+        from vwdesk.app.clients import label
+
+        if self.client_id == client_id and row is not None:
+            self.edit.setText(label(row))
+
+
+def local_time(at: dt.datetime) -> str:
+    """A moment stored in UTC, as the local time of this PC."""
+    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def utc_now() -> dt.datetime:
+    """Now, as the database stores moments (UTC, without a time zone)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -1,7 +1,9 @@
-"""Backups of a SQLite database: SQLite's online backup API (never a file
-copy of a live database), a rotating set per database (7 daily, 4 weekly,
-12 monthly), optional passphrase encryption, and restore after an integrity
-check, keeping the replaced database aside.
+"""Backups of a SQLite database: a consistent snapshot by SQLite itself
+(never a file copy of a live database), a rotating set per database
+(7 daily, 4 weekly, 12 monthly), optional encryption as a stream
+(`privacy.crypto`), and restore after an integrity and schema check, in one
+atomic step, keeping the replaced database aside. Work files of a backup or
+restore that was killed are removed at the next start (`clean_leftovers`).
 
 PostgreSQL is backed up with its own tools (pg_dump); the functions here say
 so in plain Dutch.
@@ -14,10 +16,18 @@ import json
 import logging
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
@@ -25,6 +35,7 @@ from sqlalchemy.engine import make_url
 from vwdesk.core import models as m
 from vwdesk.core.db import Database, data_dir
 from vwdesk.core.errors import VwdeskError
+from vwdesk.core.files import create_private, open_private, private_dir
 from vwdesk.privacy import crypto
 
 log = logging.getLogger(__name__)
@@ -152,45 +163,144 @@ def rotate(folder: Path, stem: str) -> list[Path]:
 def make_backup(db: Database, folder: Path | None = None, passphrase: str | None = None,
                 now: dt.datetime | None = None) -> Path:
     """Back up the open SQLite database into `folder` (default: the configured
-    folder) with SQLite's online backup API, then rotate the set. Encrypted
-    with `passphrase` when given, else with the configured key pair if the
-    teamleader switched on encrypted backups."""
+    folder), then rotate the set. Encrypted with `passphrase` when given, else
+    with the configured key pair if the teamleader switched on encrypted
+    backups.
+
+    The copy is SQLite's `VACUUM INTO`: a consistent snapshot of the live
+    database, without its free pages (so without what secure_delete zeroed
+    or anything deleted before it was on). An encrypted backup's snapshot is
+    made beside the database and encrypted as a stream into the backup
+    folder: no plaintext ever reaches that folder, and memory stays flat."""
     db_path = sqlite_path(db.url)
     folder = Path(folder) if folder else configured_folder(db)
     now = (now or dt.datetime.now()).replace(microsecond=0)
     keypair = None if passphrase else configured_key(db)
-    ext = ENCRYPTED if passphrase or keypair else PLAIN
+    encrypted = bool(passphrase or keypair)
     if passphrase:
         crypto.check_passphrase(passphrase)
-    target = folder / f"{db_path.stem}-{now.strftime(STAMP)}{ext}"
+    target = folder / f"{db_path.stem}-{now.strftime(STAMP)}{ENCRYPTED if encrypted else PLAIN}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".vwdesk-backup-", suffix=".part", dir=folder)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                with db.engine.connect() as conn:
-                    conn.connection.driver_connection.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-            finally:
-                dst.close()
-            if passphrase:
-                tmp.write_bytes(crypto.encrypt(tmp.read_bytes(), passphrase))
-            elif keypair:
-                tmp.write_bytes(crypto.encrypt_with_key(tmp.read_bytes(), keypair))
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
+        private_dir(folder)
+        clean_leftovers(db_path, [folder])
+        with _work_file(folder, PART) as part:
+            if encrypted:
+                with _work_file(db_path.parent, SNAPSHOT) as snapshot:
+                    _snapshot(db, snapshot.path)
+                    with open(snapshot.path, "rb") as src, open(part.path, "r+b") as out:
+                        crypto.encrypt_stream(src, out, passphrase=passphrase, keypair=keypair)
+                        _sync(out)
+            else:
+                _snapshot(db, part.path)
+            part.move_to(target)
     except OSError as exc:
         raise BackupError(f"De back-up kan niet worden gemaakt in {folder} ({exc.strerror}); "
                           "controleer of de map bestaat en bereikbaar is, of kies een andere "
                           "map in de privacy-instellingen.") from exc
+    except sqlite3.Error as exc:  # e.g. the disk beside the database is full
+        log.warning("backup.sqlite_failed error=%s", exc.__class__.__name__)
+        raise BackupError("De back-up kan niet worden gemaakt: SQLite kon de kopie niet "
+                          "schrijven (is de schijf vol?). Maak ruimte vrij en probeer het "
+                          "opnieuw.") from None
     _remember_folder(db_path, folder)
     removed = rotate(folder, db_path.stem)
-    log.info("backup.made encrypted=%s removed=%d", ext == ENCRYPTED, len(removed))
+    log.info("backup.made encrypted=%s removed=%d", encrypted, len(removed))
     return target
+
+
+def _snapshot(db: Database, path: Path) -> None:
+    """A consistent copy of the live database in the (empty) file `path`."""
+    with db.engine.connect() as conn:
+        conn.connection.driver_connection.execute("VACUUM INTO ?", (str(path),))
+
+
+def _sync(f) -> None:
+    f.flush()
+    os.fsync(f.fileno())
+
+
+# --- work files: made private, held while in use, cleaned up after a kill -------
+# PART: a backup being written (backup folder). SNAPSHOT: the plain copy an
+# encrypted backup is made from, and RESTORE: a backup being checked and
+# restored (both beside the database, which holds the same data).
+
+PART, SNAPSHOT, RESTORE = ".vwdesk-backup-", ".vwdesk-snapshot-", ".vwdesk-restore-"
+_SUFFIX = {PART: ".part", SNAPSHOT: ".sqlite", RESTORE: ".sqlite"}
+
+
+class _WorkFile:
+    """A new empty private file, held open (and, on POSIX, locked) so that
+    another vwdesk's `clean_leftovers` leaves it alone; `move_to` gives it
+    its final name (released first: Windows renames no open file)."""
+
+    def __init__(self, folder: Path, prefix: str):
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=_SUFFIX[prefix], dir=folder)
+        self.fd: int | None = fd
+        self.path = Path(name)
+        if fcntl:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    def move_to(self, target: Path) -> None:
+        self.release()
+        os.replace(self.path, target)
+
+
+@contextmanager
+def _work_file(folder: Path, prefix: str) -> Iterator[_WorkFile]:
+    """A `_WorkFile` in `folder`, removed afterwards unless it was moved."""
+    work = _WorkFile(folder, prefix)
+    try:
+        yield work
+    finally:
+        work.release()
+        work.path.unlink(missing_ok=True)
+
+
+def clean_leftovers(db_path: Path, backup_folders: list[Path] | None = None) -> list[Path]:
+    """Remove what a killed backup or restore left behind: partial backups in
+    the backup folders, plain snapshots and restore copies beside the
+    database. Files another running vwdesk is still working on are kept.
+    Returns what was removed."""
+    folders = backup_folders if backup_folders is not None else _known_folders(db_path)
+    found = [p for folder in dict.fromkeys(folders) for p in _listing(folder, PART)]
+    found += _listing(db_path.parent, SNAPSHOT) + _listing(db_path.parent, RESTORE)
+    removed = [p for p in found if _remove_abandoned(p)]
+    if removed:
+        log.warning("backup.leftovers_removed count=%d", len(removed))
+    return removed
+
+
+def _known_folders(db_path: Path) -> list[Path]:
+    return [f for f in (remembered_folder(db_path), data_dir() / "backups") if f]
+
+
+def _listing(folder: Path, prefix: str) -> list[Path]:
+    try:
+        return [p for p in Path(folder).iterdir()
+                if p.name.startswith(prefix) and p.name.endswith(_SUFFIX[prefix])]
+    except OSError:
+        return []
+
+
+def _remove_abandoned(path: Path) -> bool:
+    try:
+        if fcntl:
+            with open(path, "rb") as f:
+                try:
+                    fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    return False  # in use by a running vwdesk
+                path.unlink()
+        else:  # Windows: a file another process holds open cannot be removed
+            path.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def backup_if_due(db: Database, max_age: dt.timedelta = AUTO_INTERVAL,
@@ -237,26 +347,73 @@ def _check_sqlite_file(path: Path, *, full: bool = True) -> str | None:
 
 
 def verify_backup(path: Path, passphrase: str | None = None, into: Path | None = None) -> Path:
-    """A checked plain copy of a backup, in folder `into` (default: a temporary
-    folder). Raises `BackupError` saying what is wrong with it."""
-    path = Path(path)
+    """A checked plain copy of a backup, in folder `into` (default: the data
+    folder), brought up to this version's schema. The caller removes it.
+    Raises `BackupError` saying what is wrong with the backup."""
+    with _checked_copy(Path(path), passphrase, Path(into) if into else data_dir()) as copy:
+        kept = copy.path.with_name(copy.path.name.replace(RESTORE, RESTORE + "checked-"))
+        copy.move_to(kept)
+    return kept
+
+
+@contextmanager
+def _checked_copy(path: Path, passphrase: str | None, folder: Path) -> Iterator[_WorkFile]:
+    """The backup decrypted (as a stream) into a private work file in
+    `folder`, checked (integrity, a vwdesk database, migrated to this
+    version, every table and column present); removed afterwards."""
     try:
-        blob = path.read_bytes()
+        src = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise BackupError(f"Het back-upbestand {path} kan niet worden gelezen "
                           f"({exc.strerror}); kies een ander bestand.") from exc
-    if crypto.is_encrypted(blob[:64]):
-        blob = crypto.decrypt(blob, passphrase)
-    fd, name = tempfile.mkstemp(prefix=".vwdesk-restore-", suffix=".sqlite",
-                                dir=into or None)
-    with os.fdopen(fd, "wb") as f:
-        f.write(blob)
-    copy = Path(name)
-    problem = _check_sqlite_file(copy)
-    if problem:
-        copy.unlink(missing_ok=True)
-        raise BackupError(f"Het bestand {path.name} kan niet worden teruggezet: {problem}.")
-    return copy
+    with src, _work_file(folder, RESTORE) as copy:
+        try:
+            with open(copy.path, "r+b") as out:
+                if crypto.is_encrypted(src.read(64)):
+                    src.seek(0)
+                    crypto.decrypt_stream(src, out, passphrase)
+                else:
+                    src.seek(0)
+                    shutil.copyfileobj(src, out, 1 << 20)
+                _sync(out)
+        except OSError as exc:
+            raise BackupError(f"Het back-upbestand {path.name} kan niet worden gelezen of "
+                              f"uitgepakt ({exc.strerror}); controleer de schijfruimte of kies "
+                              "een ander bestand.") from exc
+        problem = _check_sqlite_file(copy.path) or _check_schema(copy.path)
+        if problem:
+            raise BackupError(f"Het bestand {path.name} kan niet worden teruggezet: {problem}.")
+        yield copy
+
+
+def _check_schema(path: Path) -> str | None:
+    """Bring the copy up to this version's schema; then every table and
+    column vwdesk uses must be there (a backup may have been tampered with)."""
+    from sqlalchemy import create_engine, inspect
+
+    from vwdesk.core.migrate import upgrade
+
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        try:
+            upgrade(engine)
+        except Exception:  # noqa: BLE001 - any failure means: not restorable
+            log.warning("backup.migration_failed")
+            return "het kan niet worden bijgewerkt naar deze versie van vwdesk"
+        tables = inspect(engine)
+        present = set(tables.get_table_names())
+        for table in m.Base.metadata.sorted_tables:
+            if table.name not in present:
+                return f"de tabel {table.name} ontbreekt"
+            columns = {c["name"] for c in tables.get_columns(table.name)}
+            missing = [c.name for c in table.columns if c.name not in columns]
+            if missing:
+                return f"in de tabel {table.name} ontbreekt de kolom {missing[0]}"
+        with engine.begin() as conn:  # one file, as a database is
+            conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
+    finally:
+        engine.dispose()
+    return None
 
 
 def newest_good_backup(db_path: Path) -> Path | None:
@@ -273,36 +430,103 @@ def newest_good_backup(db_path: Path) -> Path | None:
     return None
 
 
+IN_USE = ("De database is nog geopend door een ander programma of een ander venster van "
+          "vwdesk; sluit vwdesk overal (ook op andere computers) en probeer het opnieuw.")
+
+
 def restore(db_url: str, backup: Path, passphrase: str | None = None,
             now: dt.datetime | None = None) -> Path | None:
-    """Replace the SQLite database at `db_url` by a checked backup. The
-    database must be closed (in every vwdesk window). The replaced file is
-    kept beside it as `<naam>-vervangen-<tijd>.sqlite`; returns that path
-    (None when there was no database yet)."""
+    """Replace the SQLite database at `db_url` by a checked backup; returns
+    where the replaced database is kept (`<naam>-vervangen-<tijd>.sqlite`
+    beside it; None when there was no database yet).
+
+    One atomic step: SQLite's backup API writes the backup into the live
+    file in a single transaction, under an exclusive lock, so a restore that
+    is killed half-way is rolled back by SQLite when the database is next
+    opened, and the database is never missing. Refused (`BackupError`) while
+    any other connection has the database open: the check is SQLite's own
+    locking (leaving WAL mode needs every other connection closed), which
+    works the same on Windows and between computers sharing the file."""
     target = sqlite_path(db_url)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    checked = verify_backup(backup, passphrase, into=target.parent)
+    private_dir(target.parent)
+    clean_leftovers(target)
     stamp = (now or dt.datetime.now()).strftime(STAMP)
     aside = target.with_name(f"{target.stem}-vervangen-{stamp}{target.suffix}")
-    try:
-        if target.exists():
-            try:  # fold the write-ahead log into the file before moving it
-                conn = sqlite3.connect(target)
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                conn.close()
-            except sqlite3.DatabaseError:
-                pass  # a damaged database: move it aside with its log files
-            os.replace(target, aside)
-            for extra in ("-wal", "-shm"):
-                side = Path(f"{target}{extra}")
-                if side.exists():
-                    os.replace(side, Path(f"{aside}{extra}"))
-        else:
-            aside = None
-        os.replace(checked, target)
-    except OSError as exc:
-        checked.unlink(missing_ok=True)
-        raise BackupError(f"De back-up kan niet worden teruggezet ({exc.strerror}); sluit vwdesk "
-                          "op alle computers en probeer het opnieuw.") from exc
+    with _checked_copy(Path(backup), passphrase, target.parent) as checked:
+        try:
+            if not target.exists():
+                checked.move_to(target)
+                aside = None
+            else:
+                _restore_into(target, checked, aside)
+        except OSError as exc:
+            raise BackupError(f"De back-up kan niet worden teruggezet ({exc.strerror}); sluit "
+                              "vwdesk op alle computers en probeer het opnieuw.") from exc
+        except sqlite3.Error as exc:  # the copy into the database failed and was rolled back
+            log.warning("backup.restore_failed error=%s", exc.__class__.__name__)
+            raise BackupError("De back-up kan niet worden teruggezet: SQLite kon de database "
+                              "niet vervangen (is de schijf vol?); de database is ongewijzigd. "
+                              "Maak ruimte vrij en probeer het opnieuw.") from None
     log.info("backup.restored")
     return aside
+
+
+def _restore_into(target: Path, checked: _WorkFile, aside: Path) -> None:
+    live = sqlite3.connect(target, timeout=1, isolation_level=None)
+    try:
+        try:
+            mode = live.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise BackupError(IN_USE) from None
+            raise
+        except sqlite3.DatabaseError:  # not readable as a database: set it aside whole
+            live.close()
+            _replace_damaged(target, checked, aside)
+            return
+        if mode != "delete":
+            raise BackupError(IN_USE)
+        live.execute("PRAGMA locking_mode=EXCLUSIVE")
+        live.execute("BEGIN EXCLUSIVE")  # held from here until the connection closes
+        live.execute("COMMIT")
+        with _new_database(aside) as kept:
+            live.backup(kept)
+        source = sqlite3.connect(checked.path)
+        try:
+            source.backup(live, pages=RESTORE_PAGES, progress=_restore_progress)
+        finally:
+            source.close()
+        live.execute("PRAGMA journal_mode=WAL")
+    finally:
+        live.close()
+
+
+RESTORE_PAGES = 4096  # pages per step of the backup API; all steps are one transaction
+
+
+def _restore_progress(_status: int, _remaining: int, _total: int) -> None:
+    """Called between steps of a restore (a test stops the process here)."""
+
+
+@contextmanager
+def _new_database(path: Path) -> Iterator[sqlite3.Connection]:
+    create_private(path)
+    conn = sqlite3.connect(path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _replace_damaged(target: Path, checked: _WorkFile, aside: Path) -> None:
+    """A file SQLite cannot read as a database: copy it (and its log) aside,
+    drop its log (it must never be applied to the restored file), then move
+    the checked copy in with one rename."""
+    for extra in ("", "-wal"):
+        source = Path(f"{target}{extra}")
+        if source.exists():
+            with open(source, "rb") as src, open_private(Path(f"{aside}{extra}")) as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+    for extra in ("-wal", "-shm", "-journal"):
+        Path(f"{target}{extra}").unlink(missing_ok=True)
+    checked.move_to(target)

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from vwdesk.core import models as m
 from vwdesk.core.db import Database
 from vwdesk.core.errors import NotFound, VwdeskError
+from vwdesk.core.files import open_private, private_dir
 from vwdesk.core.models import utcnow
 from vwdesk.core.nationalities import by_code
 from vwdesk.core.records import KINDS
@@ -124,11 +125,13 @@ def write_inzage(db: Database, actor: Actor, client_id: int, path: Path) -> Path
         data = collect(s, actor, client_id)
         audit(s, actor, "export", "clients", client_id, reason=f"inzage ({suffix[1:]})")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         if suffix == ".json":
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+            with open_private(path, "w", encoding="utf-8") as f:
+                f.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            _write_pdf(data, path)
+            with open_private(path) as f:
+                _write_pdf(data, f)
     except OSError as exc:
         raise VwdeskError(f"Het bestand {path} kan niet worden geschreven ({exc.strerror}); "
                           "kies een andere map.") from exc
@@ -170,7 +173,7 @@ def _show(kind_key: str, name: str, value: Any) -> str:
     return str(value)
 
 
-def _write_pdf(data: dict[str, Any], path: Path) -> None:
+def _write_pdf(data: dict[str, Any], out: BinaryIO) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -229,6 +232,6 @@ def _write_pdf(data: dict[str, Any], path: Path) -> None:
             [3.5 * cm, 4.5 * cm, 9 * cm]))
     else:
         story.append(p("Niemand."))
-    SimpleDocTemplate(str(path), pagesize=A4, title="Inzage persoonsgegevens",
+    SimpleDocTemplate(out, pagesize=A4, title="Inzage persoonsgegevens",
                       leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm,
                       bottomMargin=2 * cm).build(story)

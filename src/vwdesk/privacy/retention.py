@@ -10,6 +10,10 @@ Rules (periods per location, `vwdesk.privacy.settings`):
   pseudonym, so "distinct persons" in a year report stays the same;
 - a volunteer is anonymised `volunteer_years` after the end date.
 
+Nothing of it stays readable in a SQLite file: every connection zeroes
+what is deleted or overwritten (`secure_delete`, `core.db`) and the
+write-ahead log is emptied after each run and erasure (`_wipe_log`).
+
 Anonymising removes every field marked `personal` in `vwdesk.core.records`
 (names, phone, e-mail, notes, person labels), replaces a client's number by
 "anon-<id>", clears the address of a dwelling once all its clients are
@@ -402,7 +406,17 @@ def run_retention(db: Database, actor: Actor = SYSTEM, as_of: dt.date | None = N
                            "person_contacts": contacts, "volunteers": len(volunteers)})
             log.info("retention.run location_id=%s clients=%d person_contacts=%d volunteers=%d",
                      loc.id, len(clients), contacts, len(volunteers))
+    if not dry_run and result.total:
+        _wipe_log(db)
     return result
+
+
+def _wipe_log(db: Database) -> None:
+    """The overwritten values are zeroed in the database file (`secure_delete`,
+    `core.db`); the write-ahead log still holds the pages they were on until
+    it is emptied."""
+    if not db.truncate_wal():
+        log.warning("retention.wal_busy")
 
 
 def erase_client(db: Database, actor: Actor, client_id: int, reason: str) -> None:
@@ -420,6 +434,7 @@ def erase_client(db: Database, actor: Actor, client_id: int, reason: str) -> Non
             raise ValidationError("Deze cliënt is al geanonimiseerd; er valt niets meer te wissen.")
         anonymise_clients(s, actor, client.location_id, [client_id],
                           f"verzoek van de cliënt: {reason}")
+    _wipe_log(db)
     log.info("privacy.erase client_id=%d", client_id)
 
 

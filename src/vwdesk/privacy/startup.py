@@ -1,6 +1,6 @@
 """What the app does right after opening the database, in the background:
-the integrity check and the retention run once a day, and a backup when the
-newest one is a few hours old.
+the integrity check and the retention run once a day, removing what a killed
+backup or restore left, and a backup when the newest one is a few hours old.
 
 `PRAGMA quick_check` reads the whole database (0.5 s of CPU at 228 MB), so it
 runs on the first start of a (local) calendar day, not on every login; a
@@ -20,7 +20,7 @@ from vwdesk.core.db import Database
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.services.base import audit
 from vwdesk.core.services.users import SYSTEM
-from vwdesk.privacy.backup import backup_if_due
+from vwdesk.privacy.backup import backup_if_due, clean_leftovers, sqlite_path
 from vwdesk.privacy.integrity import check_database
 from vwdesk.privacy.retention import locations_due, run_retention
 
@@ -36,6 +36,8 @@ def run_startup_checks(db: Database) -> list[str]:
     if integrity_check_due(db):
         check_database(db)
         _record_integrity_check(db)
+    if db.is_sqlite:
+        clean_leftovers(sqlite_path(db.url))
     notices: list[str] = []
     try:
         due = locations_due(db)

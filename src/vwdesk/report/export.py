@@ -34,6 +34,9 @@ def write_xlsx(figures: Figures, out: str | BinaryIO) -> None:
         official = figures.official.get(key)
         ws.append([key, _cell(value), definition, source, note, _cell(before),
                    official.value if official else None])
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # openpyxl takes text starting with = for a formula
+                cell.data_type = "s"
     for col, width in zip("ABCDEFG", (42, 14, 80, 12, 30, 12, 12), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A3"

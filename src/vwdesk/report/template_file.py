@@ -17,7 +17,11 @@ with Dutch keys so a teamleader can read and edit it (docs/templates.md)::
 
 Reading checks the TOML syntax (tomllib), the structure (known keys, types)
 and every placeholder; each problem is reported as "regel N: ..." in Dutch,
-the line found by locating the offending key in the source text.
+the line found by locating the offending key in the source text. A file may
+start with a BOM (Windows Notepad writes one). Limits keep a hostile file
+from taking minutes to read or to print: at most `MAX_TEXT_CHARS` characters
+in all, `MAX_PLACEHOLDERS` placeholders in one text, and nesting only as deep
+as TOML lets tomllib parse (deeper is refused, not a crash).
 Writing uses a small emitter for this simple structure (strings, integers,
 booleans, arrays of tables), so no TOML-writing library is needed.
 """
@@ -51,6 +55,8 @@ ITEM_FIELDS = {
 }
 TYPE_NAMES = {str: "een tekst tussen aanhalingstekens", int: "een heel getal",
               bool: "true of false"}
+MAX_TEXT_CHARS = 200_000  # a whole template file (the standard one is ≈ 6,000)
+MAX_PLACEHOLDERS = 100  # in one text of an item (the standard template's most: 4)
 
 HEADER = """\
 # Rapportsjabloon van vwdesk{location}: welke secties het jaarverslag toont, in welke
@@ -231,14 +237,28 @@ def _check_fields(obj: dict[str, Any], fields, allowed: set[str], path: tuple, l
 def toml_to_template(text: str, municipalities: list[str] | None = None) -> dict[str, Any]:
     """The template in a TOML text, checked; raises `TemplateFileError` with
     every problem on its line."""
+    text = text.removeprefix("\ufeff")
+    if len(text) > MAX_TEXT_CHARS:
+        limit = f"{MAX_TEXT_CHARS:,}".replace(",", ".")
+        raise TemplateFileError([f"regel 1: het sjabloon is langer dan {limit} tekens; dat is "
+                                 "geen rapportsjabloon (het standaardsjabloon is een paar "
+                                 "duizend tekens)."])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateFileError([_syntax_message(exc, text)]) from None
+    except RecursionError:
+        raise TemplateFileError(["regel 1: lijsten of tabellen zijn te diep in elkaar "
+                                 "genest; een sjabloon heeft alleen [[sectie]] en "
+                                 "[[sectie.onderdeel]]."]) from None
     lines = _Lines(text)
     errors: list[str] = []
     top_allowed = {f for f, *_ in TOP_FIELDS} | {"sectie"}
     template = _check_fields(data, TOP_FIELDS, top_allowed, (), lines, "het sjabloon", errors)
+    if str(template.get("title", "")).count("{") > MAX_PLACEHOLDERS:
+        errors.append(f"regel {lines.of('titel')}: `titel` heeft meer dan {MAX_PLACEHOLDERS} "
+                      "plaatshouders.")
+        template.pop("title")
     if template.get("version", TEMPLATE_VERSION) != TEMPLATE_VERSION:
         errors.append(f"regel {lines.of('versie')}: versie {template['version']} ken ik niet; "
                       f"dit vwdesk leest versie {TEMPLATE_VERSION}.")
@@ -251,6 +271,8 @@ def toml_to_template(text: str, municipalities: list[str] | None = None) -> dict
     where: dict[str, tuple] = {}  # item id or section key → path, for the template check
     for s_i, raw in enumerate(raw_sections):
         if not isinstance(raw, dict):
+            errors.append(f"regel {lines.of('sectie')}: `sectie` moet een lijst van "
+                          "[[sectie]]-tabellen zijn.")
             continue
         allowed = {f for f, *_ in SECTION_FIELDS} | {"onderdeel"}
         name = f"sectie \"{raw['sleutel']}\"" if isinstance(raw.get("sleutel"), str) \
@@ -260,7 +282,12 @@ def toml_to_template(text: str, municipalities: list[str] | None = None) -> dict
         section.setdefault("title", "")
         where.setdefault(section.get("key", ""), (s_i, "titel"))
         section["items"] = []
-        for i_i, raw_item in enumerate(raw.get("onderdeel", [])):
+        raw_items = raw.get("onderdeel", [])
+        if not isinstance(raw_items, list):
+            errors.append(f"regel {lines.of(s_i, 'onderdeel')}: `onderdeel` moet een lijst van "
+                          "[[sectie.onderdeel]]-tabellen zijn, geen losse waarde.")
+            raw_items = []
+        for i_i, raw_item in enumerate(raw_items):
             item = _read_item(raw_item, (s_i, i_i), lines, errors)
             if item is not None:
                 where[item["id"]] = (s_i, i_i, "grafiek" if item["kind"] == "chart" else
@@ -282,6 +309,8 @@ def toml_to_template(text: str, municipalities: list[str] | None = None) -> dict
 def _read_item(raw: Any, path: tuple, lines: _Lines, errors: list[str]) -> dict[str, Any] | None:
     what = f"onderdeel {path[1] + 1} van sectie {path[0] + 1}"
     if not isinstance(raw, dict):
+        errors.append(f"regel {lines.of(*path[:1], 'onderdeel')}: `onderdeel` moet een lijst "
+                      "van [[sectie.onderdeel]]-tabellen zijn.")
         return None
     kind_name = raw.get("soort")
     kind = KINDS_BY_NAME.get(kind_name) if isinstance(kind_name, str) else None
@@ -299,6 +328,12 @@ def _read_item(raw: Any, path: tuple, lines: _Lines, errors: list[str]) -> dict[
     if kind == "prose" and len(item.get("text", "")) > 32:
         errors.append(f"regel {lines.of(*path, 'tekstvak')}: de naam van een tekstvak is "
                       "hoogstens 32 tekens lang.")
+    for file_key, key, typ, _required in fields:
+        if typ is str and str(item.get(key, "")).count("{") > MAX_PLACEHOLDERS:
+            errors.append(f"regel {lines.of(*path, file_key)}: `{file_key}` heeft meer dan "
+                          f"{MAX_PLACEHOLDERS} plaatshouders; verdeel de tekst over meer "
+                          "zinnen.")
+            return None
     return item
 
 

@@ -9,7 +9,7 @@ What a query may hold, in any order and combination:
   same article), and may be left out ("hassan" finds Al-Hassan);
 - a client number, with or without its prefix and leading zeros ("41",
   "00041" and "C00041" find C00041), or its first digits;
-- a birth date (dd-mm-jjjj, also d-m-jjjj, with - / or .) or birth year.
+- a birth date (dd-mm-jjjj, also d-m-jjjj with - / or ., or ddmmjjjj) or birth year.
 
 Each match carries its *fit*, best first (`Fit`): the exact number; the
 full name (every part typed); the whole surname; whole name parts; the start
@@ -47,13 +47,13 @@ from sqlalchemy import Connection, and_, func, literal_column, or_, select, text
 
 from vwdesk.core import models as m
 from vwdesk.core import search_index
+from vwdesk.core.dates import parse_date
 from vwdesk.core.text import fold, fold_words
 
 ARTICLES = frozenset({"al", "el", "abu", "ben", "van", "de"})
 FUZZY_BELOW = 100
 _UNSEEN = object()
 MIN_TRIGRAM = 3
-_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _NUMBERISH = re.compile(r"^[A-Za-z]{0,3}-?\d+$")
 
 
@@ -88,18 +88,6 @@ class SearchResult:
     @property
     def ids(self) -> list[int]:
         return [mt.client_id for mt in self.matches]
-
-
-def parse_date(text_: str) -> dt.date | None:
-    """A date typed as dd-mm-jjjj (also d-m-jjjj, with / or .), else None."""
-    found = _DATE.match((text_ or "").strip())
-    if not found:
-        return None
-    day, month, year = (int(g) for g in found.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 @dataclass

@@ -16,9 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from vwdesk.core import models as m
+from vwdesk.core.dates import parse_date
 from vwdesk.core.services import client_search
 from vwdesk.core.services.base import Actor
-from vwdesk.core.services.client_search import Fit, Match, SearchResult, parse_date
+from vwdesk.core.services.client_search import Fit, Match, SearchResult
 from vwdesk.core.text import fold_words
 
 __all__ = ["ClientRow", "Event", "Fit", "Found", "Match", "SearchResult", "find", "find_ranked",
@@ -99,6 +100,13 @@ def row(s: Session, actor: Actor, client_id: int) -> ClientRow | None:
         return None
     actor.check_location(client.location_id)
     return rows(s, actor, client.location_id, [client_id]).get(client_id)
+
+
+def id_of_number(s: Session, actor: Actor, location_id: int, number: str) -> int | None:
+    """The id of the client with this number at the location, if any."""
+    actor.check_location(location_id)
+    return s.scalar(select(m.Client.id).where(m.Client.location_id == location_id,
+                                              m.Client.number == number.strip()))
 
 
 def label(r: ClientRow) -> str:

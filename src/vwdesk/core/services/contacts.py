@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from vwdesk.core import models as m
@@ -114,6 +114,12 @@ def day_list(s: Session, actor: Actor, location_id: int, day: dt.date,
         out.append(ContactRow(r.id, r.version, r.date, r.kind, r.client_id, who.strip(), volunteer,
                               ", ".join(names.get(r.id, []))))
     return out
+
+
+def last_contact_date(s: Session, actor: Actor, location_id: int) -> dt.date | None:
+    """The date of the location's latest contact, if any."""
+    actor.check_location(location_id)
+    return s.scalar(select(func.max(m.Contact.date)).where(m.Contact.location_id == location_id))
 
 
 @dataclass(frozen=True)

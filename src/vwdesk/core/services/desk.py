@@ -4,6 +4,7 @@ the next free record number, the logged-in user's volunteer record."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy import Integer, func, or_, select
 from sqlalchemy.orm import Session
@@ -51,17 +52,32 @@ def ref_options(s: Session, actor: Actor, ref_kind: str, location_id: int) -> li
     return [(i, str(label).strip()) for i, label in s.execute(q)]
 
 
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
+
+
 def next_number(s: Session, actor: Actor, kind_key: str, location_id: int) -> str:
-    """A free number for a new record: one more than the highest all-digit
-    number in use at the location (computed in SQL)."""
+    """A free number for a new record, in the location's own style: the
+    prefix and width of the last record made ("C00041" → "C00042", "2019-7" →
+    "2019-8"), one more than the highest number in that style (the highest
+    is found in SQL). "1" when the location numbers nothing yet."""
     actor.check_location(location_id)
     model = KINDS[kind_key].model
     col = getattr(model, KINDS[kind_key].number_field)
+    last = s.scalar(select(col).where(model.location_id == location_id)
+                    .order_by(model.id.desc()).limit(1))
+    match = _NUMBERED.match(last or "")
+    if match is None:
+        prefix, width = "", 1
+    else:
+        prefix, width = match.group(1), len(match.group(2))
     sqlite = s.bind.dialect.name == "sqlite"
-    only_digits = col.op("NOT GLOB")("*[^0-9]*") if sqlite else col.op("~")("^[0-9]+$")
-    highest = s.scalar(select(func.max(func.cast(col, Integer))).where(
-        model.location_id == location_id, col != "", func.length(col) <= 9, only_digits))
-    return str((highest or 0) + 1)
+    tail = func.substr(col, len(prefix) + 1)
+    only_digits = tail.op("NOT GLOB")("*[^0-9]*") if sqlite else tail.op("~")("^[0-9]+$")
+    like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    highest = s.scalar(select(func.max(func.cast(tail, Integer))).where(
+        model.location_id == location_id, col.like(like, escape="\\"), tail != "",
+        func.length(tail) <= 9, only_digits))
+    return f"{prefix}{(highest or 0) + 1:0{width}d}"
 
 
 def own_volunteer_id(s: Session, actor: Actor) -> int | None:

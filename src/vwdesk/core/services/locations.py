@@ -15,6 +15,15 @@ def find_location(s: Session, name: str) -> m.Location | None:
     return s.scalar(select(m.Location).where(m.Location.name == name.strip()))
 
 
+def location(s: Session, actor: Actor, location_id: int) -> m.Location:
+    """The location by id, if `actor` may see it."""
+    actor.check_location(location_id)
+    loc = s.get(m.Location, location_id)
+    if loc is None:
+        raise NotFound("Deze locatie bestaat niet (meer).")
+    return loc
+
+
 def get_location(s: Session, name: str) -> m.Location:
     loc = find_location(s, name)
     if loc is None:
@@ -52,8 +61,10 @@ def get_or_create_location(s: Session, actor: Actor, name: str) -> m.Location:
     return find_location(s, name) or create_location(s, actor, name)
 
 
-def location_names(s: Session, actor: Actor) -> list[str]:
-    q = select(m.Location.name).order_by(m.Location.name)
+def locations(s: Session, actor: Actor) -> list[tuple[int, str]]:
+    """(id, name) of the locations `actor` may work at, by name: all of them
+    for a beheerder, else the user's own."""
+    q = select(m.Location.id, m.Location.name).order_by(m.Location.name)
     if not actor.is_admin:
         q = q.where(m.Location.id == actor.location_id)
-    return list(s.scalars(q))
+    return [(i, n) for i, n in s.execute(q)]

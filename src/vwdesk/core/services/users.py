@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -12,7 +15,7 @@ from sqlalchemy.orm import Session
 from vwdesk.core import models as m
 from vwdesk.core import vocab
 from vwdesk.core.db import Database
-from vwdesk.core.errors import LoginError, ValidationError
+from vwdesk.core.errors import AccessDenied, LoginError, NotFound, ValidationError
 from vwdesk.core.models import utcnow
 from vwdesk.core.services.base import Actor, audit
 
@@ -99,9 +102,16 @@ def _volunteer_problem(s: Session, volunteer_id: int | None, location_id: int | 
 
 
 def set_password(s: Session, actor: Actor, user: m.User, password: str) -> None:
+    """Set (and unlock) `user`'s password: one's own, or as a teamleader that
+    of a vrijwilliger or teamleider of the own location, or as beheerder anyone's."""
     check_password(password)
     if actor.user_id != user.id:
         actor.require_teamleader()
+        if not actor.is_admin and (user.role == "beheerder"
+                                   or user.location_id != actor.location_id):
+            raise AccessDenied("Een teamleider mag alleen het wachtwoord instellen van "
+                               "vrijwilligers en teamleiders van de eigen locatie; vraag het "
+                               "een beheerder.")
     user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
     user.locked_until = None
@@ -112,31 +122,36 @@ def set_password(s: Session, actor: Actor, user: m.User, password: str) -> None:
 def authenticate(db: Database, username: str, password: str,
                  now: dt.datetime | None = None) -> m.User:
     """The user for these credentials; counts failures and locks the account
-    for 15 minutes after five in a row. One message for an unknown name and a
-    wrong password, so names cannot be guessed. The failure count is committed
-    before the error is raised."""
+    for 15 minutes after five in a row.
+
+    Nothing in the answer tells whether a name exists: an unknown name, a
+    wrong password and a locked account with a wrong password get the same
+    message after the same work (a password hash is always verified, a dummy
+    one for an unknown name). Only the right password of a locked account
+    hears that it is locked. The failure count is committed before the error
+    is raised."""
     now = now or utcnow()
     error: LoginError | None = None
     with db.session() as s:
         user = s.scalar(select(m.User).where(func.lower(m.User.username) == username.strip().lower()))
         if user is None or not user.active:
+            _verify(_dummy_hash(), password)
             error = LoginError(WRONG_CREDENTIALS)
+        elif not _verify(user.password_hash, password):
+            error = LoginError(WRONG_CREDENTIALS)
+            if not (user.locked_until and user.locked_until > now):
+                user.failed_logins = (user.failed_logins or 0) + 1
+                if user.failed_logins >= MAX_FAILED_LOGINS:
+                    user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
+                    user.failed_logins = 0
+                    audit(s, actor_for(user), "lock", "users", user.id,
+                          location_id=user.location_id)
         elif user.locked_until and user.locked_until > now:
             minutes = int((user.locked_until - now).total_seconds() // 60) + 1
             error = LoginError(
                 f"Dit account is tijdelijk geblokkeerd na {MAX_FAILED_LOGINS} mislukte pogingen; "
                 f"probeer het over {minutes} minuten opnieuw of vraag uw teamleider het "
                 "wachtwoord opnieuw in te stellen.")
-        elif not _verify(user.password_hash, password):
-            user.failed_logins = (user.failed_logins or 0) + 1
-            error = LoginError(WRONG_CREDENTIALS)
-            if user.failed_logins >= MAX_FAILED_LOGINS:
-                user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                user.failed_logins = 0
-                audit(s, actor_for(user), "lock", "users", user.id, location_id=user.location_id)
-                error = LoginError(
-                    f"Dit account is nu {LOCK_MINUTES} minuten geblokkeerd na {MAX_FAILED_LOGINS} "
-                    "mislukte pogingen; probeer het later opnieuw.")
         else:
             user.failed_logins = 0
             user.locked_until = None
@@ -152,6 +167,51 @@ def _verify(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash of a random password with the same parameters as real ones."""
+    return _hasher.hash(secrets.token_urlsafe(16))
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """A line of the Users screen (no password hash)."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    location: str | None
+    active: bool
+    last_login_at: dt.datetime | None
+    locked_until: dt.datetime | None
+
+    def locked(self, now: dt.datetime) -> bool:
+        return self.locked_until is not None and self.locked_until > now
+
+
+def user_rows(s: Session, actor: Actor, location_id: int | None = None) -> list[UserRow]:
+    """The users a teamleader manages (those of their location) or, for a
+    beheerder, every user (or those of `location_id`), by user name."""
+    actor.require_teamleader()
+    q = (select(m.User.id, m.User.username, m.User.display_name, m.User.role, m.Location.name,
+                m.User.active, m.User.last_login_at, m.User.locked_until)
+         .outerjoin(m.Location, m.Location.id == m.User.location_id)
+         .order_by(func.lower(m.User.username)))
+    if not actor.is_admin:
+        q = q.where(m.User.location_id == actor.location_id)
+    elif location_id is not None:
+        q = q.where(m.User.location_id == location_id)
+    return [UserRow(*row) for row in s.execute(q)]
+
+
+def get_user(s: Session, user_id: int) -> m.User:
+    user = s.get(m.User, user_id)
+    if user is None:
+        raise NotFound("Deze gebruiker bestaat niet (meer).")
+    return user
 
 
 def has_users(s: Session) -> bool:

@@ -1,0 +1,10 @@
+# PyInstaller's hook for PySide6.QtNetwork (it takes precedence over the
+# built-in one), less the Qt plugins vwdesk does not use (installer/bundle.py).
+# QtNetwork comes along only because every PySide6 module links it; vwdesk
+# makes no network connections through Qt, so the built-in hook's OpenSSL
+# libraries for Qt's TLS back-end are left out too.
+from bundle import keep_qt_plugin
+from PyInstaller.utils.hooks.qt import add_qt6_dependencies
+
+hiddenimports, binaries, datas = add_qt6_dependencies(__file__)
+binaries = [entry for entry in binaries if keep_qt_plugin(entry[0])]

@@ -1,0 +1,69 @@
+"""Before anyone is logged in: the first start of an empty database, the
+login itself, and the desk of the user who logged in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vwdesk.app.desk import Desk, database_errors
+from vwdesk.core.db import Database
+from vwdesk.core.services.base import Actor
+
+
+@dataclass(frozen=True)
+class LoggedIn:
+    """Who logged in (no password hash, no ORM object)."""
+
+    actor: Actor
+    display_name: str
+
+
+def has_users(db: Database) -> bool:
+    from vwdesk.core.services.users import has_users as any_users
+
+    with database_errors(), db.session() as s:
+        return any_users(s)
+
+
+def first_start(db: Database, location: str, username: str, display_name: str,
+                password: str) -> str:
+    """Create the location and its first beheerder on an empty database, in
+    one transaction; returns the user name to log in with."""
+    from vwdesk.core.services.locations import create_location
+    from vwdesk.core.services.users import SYSTEM, create_user
+
+    with database_errors(), db.session() as s:
+        loc = create_location(s, SYSTEM, location)
+        return create_user(s, SYSTEM, username, password, "beheerder", loc.id,
+                           display_name).username
+
+
+def authenticate(db: Database, username: str, password: str) -> LoggedIn:
+    """The user for these credentials (raises LoginError otherwise)."""
+    from vwdesk.core.services.users import actor_for
+    from vwdesk.core.services.users import authenticate as check
+
+    with database_errors():
+        user = check(db, username, password)
+    return LoggedIn(actor_for(user), user.display_name or user.username)
+
+
+def open_desk(db: Database, who: LoggedIn) -> Desk | None:
+    """The desk of a logged-in user at their location (a beheerder without
+    one: the first location by name); None when there is no location at all."""
+    from vwdesk.core.services.locations import locations
+
+    with database_errors(), db.session() as s:
+        found = locations(s, who.actor)
+    if not found:
+        return None
+    own = [loc for loc in found if loc[0] == who.actor.location_id]
+    location_id, name = (own or found)[0]
+    return Desk(db, who.actor, location_id, name)
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    """(user name, password, role) of the demo database's users."""
+    from vwdesk.demo import DEMO_LOGINS
+
+    return DEMO_LOGINS

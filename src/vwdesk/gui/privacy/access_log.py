@@ -1,0 +1,141 @@
+"""The teamleader's access log: who opened which client page, per client
+and per user, with a warning for users who opened more client pages in a day
+than the threshold."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vwdesk.app.privacy import AccessEntry, AccessOverview
+from vwdesk.core.errors import VwdeskError
+from vwdesk.gui.widgets import local_time
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(len(headers) - 1,
+                                                  QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+
+
+class AccessLogView(QWidget):
+    GUIDE = "privacy.md"  # what F1 opens
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a4b00")
+        self.tabs = QTabWidget()
+        # Per client
+        self.client_number = QLineEdit()
+        self.client_number.setPlaceholderText(self.tr("Client number"))
+        self.client_number.setAccessibleName(self.tr("Client number"))
+        self.client_number.returnPressed.connect(self.show_client)
+        find = QPushButton(self.tr("Show"))
+        find.clicked.connect(self.show_client)
+        self.client_table = _table(self.tr("Per client"),
+                                   [self.tr("When"), self.tr("Who"), self.tr("Reason")])
+        self.client_message = QLabel()
+        page = QWidget()
+        row = QHBoxLayout()
+        row.addWidget(self.client_number)
+        row.addWidget(find)
+        col = QVBoxLayout(page)
+        col.addLayout(row)
+        col.addWidget(self.client_message)
+        col.addWidget(self.client_table)
+        self.tabs.addTab(page, self.tr("Per client"))
+        # Per user
+        self.users = QComboBox()
+        self.users.setAccessibleName(self.tr("User"))
+        self.users.currentIndexChanged.connect(self.show_user)
+        self.user_table = _table(self.tr("Per user"),
+                                 [self.tr("When"), self.tr("Client number"), self.tr("Reason")])
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.addWidget(self.users)
+        col.addWidget(self.user_table)
+        self.tabs.addTab(page, self.tr("Per user"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    def _failed(self, exc: VwdeskError) -> None:
+        self.warning.setText(exc.message)
+
+    def refresh(self) -> None:
+        self.workspace.ops.query(self, lambda desk: desk.privacy.access_overview(),
+                                 self._show_overview, self._failed, latest="overview")
+
+    def _show_overview(self, overview: AccessOverview) -> None:
+        if overview.heavy:
+            lines = [self.tr("%1 opened %2 client pages on %3").replace("%1", h.user)
+                     .replace("%2", str(h.pages)).replace("%3", h.day.strftime("%d-%m-%Y"))
+                     for h in overview.heavy]
+            self.warning.setText(self.tr("More client pages opened in one day than the "
+                                         "threshold (%1):").replace("%1", str(overview.threshold))
+                                 + "\n" + "\n".join(lines))
+        else:
+            self.warning.setText("")
+        current = self.users.currentData()
+        self.users.blockSignals(True)
+        self.users.clear()
+        for uid, name in overview.users:
+            self.users.addItem(name, uid)
+        index = self.users.findData(current)
+        self.users.setCurrentIndex(index if index >= 0 else (0 if overview.users else -1))
+        self.users.blockSignals(False)
+        self.show_user()
+
+    def show_client(self) -> None:
+        number = self.client_number.text().strip()
+        if not number:
+            return
+        self.workspace.ops.query(self, lambda desk: desk.privacy.access_of_client(number),
+                                 self._show_client, self._failed, latest="client")
+
+    def _show_client(self, entries: list[AccessEntry] | None) -> None:
+        self.client_message.setText("" if entries is not None else
+                                    self.tr("No client with this number."))
+        _fill(self.client_table, [(local_time(e.at), e.user, e.reason) for e in entries or []])
+
+    def show_user(self) -> None:
+        user_id = self.users.currentData()
+        if user_id is None:
+            _fill(self.user_table, [])
+            return
+        self.workspace.ops.query(self, lambda desk: desk.privacy.access_of_user(user_id),
+                                 self._show_user, self._failed, latest="user")
+
+    def _show_user(self, entries: list[AccessEntry]) -> None:
+        _fill(self.user_table, [(local_time(e.at), e.client_number, e.reason) for e in entries])

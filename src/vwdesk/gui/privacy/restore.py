@@ -1,0 +1,62 @@
+"""Extra → Back-up terugzetten (beheerder): choose a backup, give its
+passphrase if it is encrypted, confirm, and the database is replaced; the
+user is logged out, since the data changed under every screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from vwdesk.core.errors import VwdeskError
+
+
+def restore(parent: QWidget, workspace, done: Callable[[], None]) -> None:
+    """Ask and restore; `done()` after the database was replaced."""
+    privacy = workspace.desk.privacy
+    file, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("privacy", "Choose a backup"),
+        str(privacy.restore_start_folder()),
+        QCoreApplication.translate("privacy", "vwdesk backups (*.sqlite *.vwbak)"))
+    if not file:
+        return
+    path = Path(file)
+    passphrase = None
+    try:
+        encrypted = privacy.backup_is_encrypted(path)
+    except VwdeskError as exc:
+        QMessageBox.warning(parent, "vwdesk", exc.message)
+        return
+    if encrypted:
+        passphrase, ok = QInputDialog.getText(
+            parent, QCoreApplication.translate("privacy", "Restore"),
+            QCoreApplication.translate("privacy", "Passphrase of this backup:"),
+            QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("privacy", "Restore"),
+        QCoreApplication.translate(
+            "privacy", "Replace the database by this backup? Everything saved after the backup "
+                       "was made is then no longer in the database; the current database is kept "
+                       "aside beside it. Close vwdesk on every other computer first."))
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+
+    def restored(aside: Path | None) -> None:
+        text = QCoreApplication.translate("privacy", "The backup has been restored.")
+        if aside:
+            text += " " + QCoreApplication.translate(
+                "privacy", "The replaced database is kept as %1.").replace("%1", str(aside))
+        QMessageBox.information(parent, QCoreApplication.translate("privacy", "Restore"), text)
+        done()
+
+    def failed(exc: VwdeskError) -> None:
+        QMessageBox.warning(parent, "vwdesk", exc.message)
+
+    workspace.ops.wait()  # no read or write of this window is under way meanwhile
+    workspace.ops.long(parent, QCoreApplication.translate("privacy", "Restoring the backup…"),
+                       lambda desk, _progress, _cancelled: desk.privacy.restore(path, passphrase),
+                       restored, failed, cancellable=False, write=True)

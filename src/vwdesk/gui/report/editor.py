@@ -1,0 +1,188 @@
+"""The editor of one report section: the teamleader's prose for the year,
+each sentence (reworded in place, its result with this year's figures shown
+under it) and each chart, every one switchable on and off. It changes the
+`ReportDraft` and says so (`changed`); it never reads the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vwdesk.gui.widgets import discard
+from vwdesk.report.charts import CHARTS
+from vwdesk.report.draft import ReportDraft
+from vwdesk.report.template import format_value
+
+ERROR_STYLE = "color: #b00020;"
+RESULT_STYLE = "color: #455a64;"
+TYPED_STYLE = "color: #8a5a00;"
+
+
+def _show(label: QLabel, message: str | None) -> None:
+    label.setText(message or "")
+    label.setVisible(bool(message))
+
+
+class SectionEditor(QWidget):
+    changed = Signal()  # the draft was edited
+
+    def __init__(self, draft: ReportDraft, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.draft = draft
+        self.index = -1
+        self.widgets: dict[str, dict[str, Any]] = {}
+        self.holder: QWidget | None = None  # the editors of the section shown
+        self.rows = QVBoxLayout()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+
+    def show_section(self, index: int) -> None:
+        """Build the editors of section `index` (the previous ones go)."""
+        if self.holder is not None:
+            discard(self.holder)
+        self.widgets = {}
+        self.index = index
+        self.holder = QWidget()
+        self.rows = QVBoxLayout(self.holder)
+        sections = self.draft.sections()
+        if 0 <= index < len(sections):
+            for item in sections[index]["items"]:
+                self._add(item)
+            if self.draft.editable:
+                add = QPushButton(self.tr("Add a sentence"))
+                add.setObjectName("add-sentence")
+                add.setToolTip(self.tr("A new sentence at the end of this section; write it "
+                                       "with placeholders such as {huisvesting.personen "
+                                       "gemeente=…}"))
+                add.clicked.connect(self._add_sentence)
+                self.rows.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.rows.addStretch(1)
+        self.layout().addWidget(self.holder)
+        self.holder.show()  # now, not on the next turn of the event loop: focus can go there
+
+    def _add(self, item: dict[str, Any]) -> None:
+        draft = self.draft
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        if item["kind"] == "prose":
+            key = item["text"]
+            label = QLabel(self.tr("Text of the teamleader (%1)").replace("%1", key))
+            edit = QPlainTextEdit(draft.texts.get(key, ""))
+            edit.setObjectName(f"prose:{key}")
+            edit.setReadOnly(not draft.editable)
+            edit.setMinimumHeight(110)
+            label.setBuddy(edit)
+            edit.textChanged.connect(lambda: self._prose_changed(key, edit.toPlainText(), error))
+            for widget in (label, edit, error):
+                self.rows.addWidget(widget)
+            self.widgets[item["id"]] = {"edit": edit, "error": error}
+            _show(error, draft.errors.get("prose:" + key))
+            return
+        line = QHBoxLayout()
+        check = QCheckBox(CHARTS.get(item.get("chart"), "") if item["kind"] == "chart" else "")
+        check.setObjectName(f"show:{item['id']}")
+        check.setToolTip(self.tr("Show in the report"))
+        check.setAccessibleName(self.tr("Show in the report"))
+        check.setChecked(item.get("enabled", True))
+        check.setEnabled(draft.editable)
+        check.toggled.connect(lambda on: self._toggled(item["id"], on))
+        line.addWidget(check)
+        widgets: dict[str, Any] = {"check": check, "error": error}
+        if item["kind"] != "chart":
+            edit = QLineEdit(draft.sentence_text(item["id"]))
+            edit.setCursorPosition(0)
+            edit.setToolTip(item.get("text", ""))
+            edit.setObjectName(f"text:{item['id']}")
+            edit.setAccessibleName(self.tr("Sentence"))
+            edit.setReadOnly(not draft.editable)
+            edit.textChanged.connect(lambda text: self._sentence_changed(item["id"], text))
+            line.addWidget(edit, 1)
+            widgets["edit"] = edit
+        self.rows.addLayout(line)
+        self.rows.addWidget(error)
+        if item["kind"] != "chart":
+            result = QLabel()
+            result.setObjectName(f"result:{item['id']}")
+            result.setWordWrap(True)
+            result.setStyleSheet(RESULT_STYLE)
+            typed = QLabel()
+            typed.setObjectName(f"typed:{item['id']}")
+            typed.setWordWrap(True)
+            typed.setStyleSheet(TYPED_STYLE)
+            self.rows.addWidget(result)
+            self.rows.addWidget(typed)
+            widgets.update(result=result, typed=typed)
+        self.widgets[item["id"]] = widgets
+        _show(error, draft.errors.get(item["id"]))
+        self._show_result(item["id"])
+
+    # --- results ------------------------------------------------------------------
+    def show_results(self) -> None:
+        """The results of the sentences shown (the figures came in); the
+        editors stay as they are, so typing goes on undisturbed."""
+        for item_id in self.widgets:
+            self._show_result(item_id)
+
+    def _show_result(self, item_id: str) -> None:
+        widgets = self.widgets.get(item_id)
+        if widgets is None or "result" not in widgets:
+            return
+        text = self.draft.item(item_id).get("text", "")
+        found = self.draft.sentence_result(item_id)
+        if item_id in self.draft.errors or not text.strip():
+            widgets["result"].setText("")
+        elif found is None:
+            widgets["result"].setText(self.tr("Computing…"))
+        elif found.text is None:
+            widgets["result"].setText(self.tr(
+                "Left out of the report: a figure in it is unknown, or its first figure is 0 "
+                "and zeros are hidden."))
+        else:
+            widgets["result"].setText(self.tr("Result: %1").replace("%1", found.text))
+        marks = []
+        for mark in found.typed if found else []:
+            registered = "—" if mark.computed is None else format_value(mark.computed)
+            if mark.kind == "naast":
+                line = self.tr("%1 is an official figure typed in (%2), shown beside the "
+                               "registered %3")
+            else:
+                line = self.tr("%1 is typed in (%2) and replaces the registered %3")
+            line = line.replace("%1", mark.label).replace("%2", format_value(mark.value)) \
+                .replace("%3", registered)
+            marks.append(line + (f" ({mark.note})" if mark.note else ""))
+        widgets["typed"].setText("; ".join(marks))
+        widgets["typed"].setVisible(bool(marks))
+
+    # --- edits ----------------------------------------------------------------------
+    def _sentence_changed(self, item_id: str, text: str) -> None:
+        message = self.draft.set_sentence(item_id, text)
+        _show(self.widgets[item_id]["error"], message)
+        self._show_result(item_id)
+        self.changed.emit()
+
+    def _prose_changed(self, key: str, text: str, error: QLabel) -> None:
+        _show(error, self.draft.set_prose(key, text))
+        self.changed.emit()
+
+    def _toggled(self, item_id: str, on: bool) -> None:
+        self.draft.set_item_enabled(item_id, on)
+        self.changed.emit()
+
+    def _add_sentence(self) -> None:
+        item = self.draft.add_sentence(self.index)
+        self.show_section(self.index)
+        self.widgets[item["id"]]["edit"].setFocus()
+        self.changed.emit()

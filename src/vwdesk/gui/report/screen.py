@@ -1,0 +1,481 @@
+"""The Report screen: a teamleader picks a year, edits each section's prose,
+switches sections, sentences and charts on or off, rewords sentences, and
+sees the report change as she types; then saves it as PDF or prints it.
+
+The draft (`vwdesk.report.draft`) holds what is edited; the desk loads,
+computes and saves it off the GUI thread: the year's figures (≈ 0.3 s with a
+million contacts) whenever the draft asks for figures it does not have, the
+preview's pages a moment after the last change. A result for a year no
+longer shown is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vwdesk.core.errors import VwdeskError
+from vwdesk.gui.files import open_file, save_file
+from vwdesk.gui.report.editor import SectionEditor
+from vwdesk.gui.report.preview import PdfPreview, page_image
+from vwdesk.report.draft import ReportDraft
+from vwdesk.report import Figures
+from vwdesk.report.pages import pdf_bytes, render_pages
+from vwdesk.report.template import PLACEHOLDER, fill, format_value
+from vwdesk.report.template_file import (MAX_TEXT_CHARS, TemplateFileError, template_to_toml,
+                                         toml_to_template)
+
+DELAY_MS = 400  # after the last keystroke: new figures (when needed) and the preview
+
+
+class ReportScreen(QWidget):
+    GUIDE = "templates.md"  # what F1 opens
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.draft: ReportDraft | None = None
+        self.loading = True  # the year's figures are being computed
+        self.failed: str | None = None  # why the figures of the year shown are missing
+        self._build()
+        workspace.ops.query(self, lambda desk: (desk.report.draft(), desk.report.default_year()),
+                            self._opened, self._open_failed)
+
+    # ---------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.year = QSpinBox()
+        self.year.setRange(2000, dt.date.today().year + 1)
+        self.year.setAccessibleName(self.tr("Year"))
+        self.year.setEnabled(False)
+        self.save_button = QPushButton(self.tr("Save changes"))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.export_button = QPushButton(self.tr("Export template…"))
+        self.export_button.setToolTip(self.tr("Write this location's template to a text file "
+                                              "(.toml), e.g. to share it with another location"))
+        self.import_button = QPushButton(self.tr("Import template…"))
+        self.import_button.setToolTip(self.tr("Read a template from a text file (.toml); it is "
+                                              "checked first and kept when you save"))
+        for button in (self.save_button, self.pdf_button, self.print_button,
+                       self.export_button, self.import_button):
+            button.setEnabled(False)
+        year_label = QLabel(self.tr("Year"))
+        year_label.setBuddy(self.year)
+        top = QHBoxLayout()
+        top.addWidget(year_label)
+        top.addWidget(self.year)
+        top.addStretch(1)
+        for button in (self.export_button, self.import_button, self.save_button,
+                       self.pdf_button, self.print_button):
+            top.addWidget(button)
+
+        self.sections = QListWidget()
+        self.sections.setAccessibleName(self.tr("Sections"))
+        self.editor_scroll = QScrollArea()
+        self.editor_scroll.setWidgetResizable(True)
+        self.editor: SectionEditor | None = None
+        self.preview = PdfPreview(self.workspace)
+        self.preview.setAccessibleName(self.tr("Preview"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.sections, self.editor_scroll, self.preview):
+            splitter.addWidget(widget)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([220, 560, 620])
+        self.status = QLabel(self.tr("Loading…"))
+        self.overrides = QLabel()
+        self.overrides.setWordWrap(True)
+        self.overrides.hide()
+        self.retry_button = QPushButton(self.tr("Compute again"))
+        self.retry_button.setToolTip(self.tr("Compute the figures of this year once more"))
+        self.retry_button.hide()  # only after a failed computation
+        status_line = QHBoxLayout()
+        status_line.addWidget(self.status, 1)
+        status_line.addWidget(self.retry_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.overrides)
+        layout.addLayout(status_line)
+
+        self.timer = QTimer(self, singleShot=True, interval=DELAY_MS)
+        self.timer.timeout.connect(self._settle)
+        self.year.valueChanged.connect(self._year_chosen)
+        self.sections.currentRowChanged.connect(self._show_section)
+        self.sections.itemChanged.connect(self._section_toggled)
+        self.save_button.clicked.connect(self.save)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.export_button.clicked.connect(self.export_template)
+        self.import_button.clicked.connect(self.import_template)
+        self.print_button.clicked.connect(self.print_report)
+        self.retry_button.clicked.connect(self._compute)
+
+    def _opened(self, opened: tuple[ReportDraft, int]) -> None:
+        self.draft, year = opened
+        editable = self.draft.editable
+        self.save_button.setVisible(editable)
+        self.import_button.setVisible(editable)
+        self.export_button.setEnabled(True)
+        self.import_button.setEnabled(True)
+        self.editor = SectionEditor(self.draft)
+        self.editor.changed.connect(self._edited)
+        self.editor_scroll.setWidget(self.editor)
+        self._fill_section_list()
+        self.year.blockSignals(True)
+        self.year.setValue(year)
+        self.year.blockSignals(False)
+        self.year.setEnabled(True)
+        self._load_year(year)
+
+    def _open_failed(self, exc: VwdeskError) -> None:
+        self.loading = False
+        self.failed = exc.message
+        self._show_status()
+
+    def _section_names(self) -> dict[str, str]:
+        return {
+            "intro": self.tr("Introduction"), "huisvesting": self.tr("Housing"),
+            "spreekuur": self.tr("Consultation desk"), "juridisch": self.tr("Legal support"),
+            "samenwerking": self.tr("Cooperation"), "mb": self.tr("Social guidance"),
+            "wegwijs": self.tr("Wegwijs couplings"), "arbeid": self.tr("Employment"),
+            "taalcoach": self.tr("Language coaches"), "inburgering": self.tr("Civic integration"),
+            "taalcentrum": self.tr("Language centre"), "computerlessen": self.tr("Computer lessons"),
+            "organisatie": self.tr("Organisation"), "resultaten": self.tr("Results and targets"),
+        }
+
+    def _section_title(self, section) -> str:
+        """A section's title as the list shows it: {locatie} filled in, {{ and }}
+        as braces, else the section's name."""
+        def part(match: re.Match) -> str:
+            if match.group(1) is None:
+                return match.group(0)[0]
+            return (self.draft.location_name if match.group(1).strip() == "locatie"
+                    else match.group(0))
+
+        title = PLACEHOLDER.sub(part, section.get("title", ""))
+        return title or self._section_names().get(section["key"], section["key"])
+
+    def _fill_section_list(self) -> None:
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        for section in self.draft.sections():
+            item = QListWidgetItem(self._section_title(section))
+            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+            if not self.draft.editable:
+                flags &= ~Qt.ItemFlag.ItemIsEnabled
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Checked if section.get("enabled", True)
+                               else Qt.CheckState.Unchecked)
+            self.sections.addItem(item)
+        self.sections.blockSignals(False)
+        self.sections.setCurrentRow(0)
+
+    # ---------------------------------------------------------------- editing
+    def _show_section(self, row: int) -> None:
+        if self.editor is None:
+            return
+        self.editor.show_section(row)
+        if 0 <= row < len(self.draft.sections()):
+            self.preview.follow(self._rendered_title(row))
+
+    def _rendered_title(self, row: int) -> str | None:
+        """The title section `row` has in the report (to find its page)."""
+        section = self.draft.sections()[row]
+        if self.draft.figures is None:
+            return None
+        return fill(section.get("title", ""), self.draft.figures, unknown="") or None
+
+    def _section_toggled(self, list_item: QListWidgetItem) -> None:
+        self.draft.set_section_enabled(self.sections.row(list_item),
+                                       list_item.checkState() == Qt.CheckState.Checked)
+        self._edited()
+
+    def _edited(self) -> None:
+        self._show_status()
+        self.timer.start()
+
+    def _settle(self) -> None:
+        """After the typing paused: compute what the draft newly asks for, or
+        show the report as it is now."""
+        self.timer.stop()
+        if self.draft is None or self.loading or self.draft.figures is None:
+            return
+        if not self.draft.up_to_date():
+            self._compute()
+        else:
+            self.preview.show_report(self.draft.report())
+
+    # ---------------------------------------------------------------- the year
+    def _year_chosen(self, year: int) -> None:
+        draft = self.draft
+        if draft.texts_changed() and draft.year is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved texts"),
+                self.tr("Save the changed texts of %1 before showing another year?")
+                .replace("%1", str(draft.year)))
+            if answer == QMessageBox.StandardButton.Yes and not self.save_now():
+                self.year.blockSignals(True)  # stay on the year whose texts were not saved
+                self.year.setValue(draft.year)
+                self.year.blockSignals(False)
+                return
+        self._load_year(year)
+
+    def _load_year(self, year: int) -> None:
+        self.loading = True
+        self.failed = None
+        self.draft.figures = self.draft.computed_for = None
+        self.preview.clear()  # never another year's report under this year
+        self.overrides.hide()
+        self._show_status()
+        self.workspace.ops.query(self, lambda desk: desk.report.texts(year),
+                                 lambda texts: self._texts_loaded(year, texts),
+                                 self._compute_failed, latest="year")
+
+    def _texts_loaded(self, year: int, texts: dict[str, str]) -> None:
+        if year != self.year.value():
+            return
+        self.draft.show_year(year, texts)
+        self._show_section(self.sections.currentRow())  # the year's texts; results follow
+        self._compute()
+
+    def _compute(self) -> None:
+        """The year's figures with what the draft asks for, off the GUI thread."""
+        year, needs = self.draft.year, self.draft.needs()
+        self.loading = True
+        self.failed = None
+        self._show_status()
+        self.workspace.ops.query(self, lambda desk: desk.report.figures(year, needs),
+                                 lambda figures: self._computed(year, figures, needs),
+                                 self._compute_failed, latest="figures")
+
+    def _computed(self, year: int, figures: Figures, needs) -> None:
+        if year != self.draft.year:
+            return  # another year was chosen meanwhile
+        self.draft.set_figures(figures, needs)
+        self.loading = False
+        self._show_overrides()
+        self.editor.show_results()
+        self._show_status()
+        self._settle()
+
+    def _compute_failed(self, exc: VwdeskError) -> None:
+        self.loading = False
+        self.failed = exc.message
+        self._show_status()
+
+    def _show_status(self) -> None:
+        draft = self.draft
+        ready = draft is not None and draft.figures is not None and not self.loading
+        self.pdf_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(draft is not None and draft.can_save())
+        self.retry_button.setVisible(bool(self.failed) and not self.loading and draft is not None)
+        if draft is not None and draft.errors:
+            text = self.tr("There are errors; correct the fields marked in red.")
+        elif self.failed:
+            text = self.failed
+        elif self.loading and draft is not None:
+            text = self.tr("Computing the figures of %1…").replace("%1", str(self.year.value()))
+        elif self.loading:
+            text = self.tr("Loading…")
+        else:
+            text = ""
+        self.status.setText(text)
+
+    def _show_overrides(self) -> None:
+        """Which figures were typed in instead of computed (and why), and the
+        official figures typed in beside the registered ones."""
+        figures = self.draft.figures
+        instead = self.tr("%1: %2 instead of the computed %3 (%4)")
+        lines = [instead.replace("%1", key).replace("%2", format_value(o.value))
+                 .replace("%3", format_value(o.computed)).replace("%4", o.note or "")
+                 for key, o in sorted(figures.overrides.items())]
+        lines += [instead.replace("%1", req.label()).replace("%2", format_value(o.value))
+                  .replace("%3", format_value(o.computed)).replace("%4", o.note or "")
+                  for req, o in sorted(figures.extra_overrides.items(),
+                                       key=lambda kv: kv[0].label())]
+        beside = self.tr("%1: %2 beside the registered %3 (%4)")
+        official = [beside.replace("%1", key).replace("%2", format_value(o.value))
+                    .replace("%3", format_value(figures.get(key))).replace("%4", o.note or "")
+                    for key, o in sorted(figures.official.items())]
+        text = []
+        if lines:
+            text.append(self.tr("Overridden figures: %1").replace("%1", "; ".join(lines)))
+        if official:
+            text.append(self.tr("Official figures: %1").replace("%1", "; ".join(official)))
+        self.overrides.setText("\n".join(text))
+        self.overrides.setVisible(bool(text))
+
+    # ---------------------------------------------------------------- saving
+    def has_unsaved_changes(self) -> bool:
+        return self.draft is not None and self.draft.has_unsaved_changes()
+
+    def confirm_discard(self) -> bool:
+        """Before the screen closes: save, discard or stay. True when it may
+        close."""
+        if not self.has_unsaved_changes():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Save the changes to the year report before closing it?"),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            return self.save_now()
+        return answer == buttons.Discard
+
+    def save(self) -> None:
+        """Save the template and the year's changed texts (off the GUI thread)."""
+        draft = self.draft
+        if draft.errors:
+            self.status.setText(self.tr("There are errors; correct the fields marked in red."))
+            return
+        year, texts = draft.year, draft.changed_texts()
+        template = draft.template if draft.template_changed() else None
+        self.save_button.setEnabled(False)
+        self.workspace.ops.write(self, lambda desk: desk.report.save(year, template, texts),
+                                 lambda _saved: self._saved(template, texts), self._not_saved)
+
+    def save_now(self) -> bool:
+        """Save and wait for it (closing the screen, switching year): True
+        when it was saved. The window waits a moment without reading the
+        database itself."""
+        self.save()
+        self.workspace.ops.wait()
+        QCoreApplication.sendPostedEvents()  # the outcome's callback
+        return not self.has_unsaved_changes()
+
+    def _saved(self, template, texts) -> None:
+        self.draft.mark_saved()
+        self._show_status()
+        self.status.setText(self.tr("Saved."))
+
+    def _not_saved(self, exc: VwdeskError) -> None:
+        self._show_status()
+        QMessageBox.warning(self, self.tr("Not saved"), exc.message)
+
+    def _file_name(self, suffix: str) -> str:
+        return f"{self.draft.location_name.lower()}-{self.draft.year}{suffix}"
+
+    def save_pdf(self) -> None:
+        if self.draft is None or self.draft.figures is None:
+            return
+        path, _ = save_file(self, "report", self.tr("Save report as PDF"),
+                            self._file_name(".pdf"), self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+        report = self.draft.report()
+
+        def write(_desk) -> Path:
+            try:
+                target.write_bytes(pdf_bytes(report))
+            except OSError:
+                raise VwdeskError(QCoreApplication.translate(
+                    "ReportScreen", "The file cannot be written; close it if it is open, or "
+                                    "choose another name.")) from None
+            return target
+
+        self.workspace.ops.query(
+            self, write, lambda written: self.status.setText(
+                self.tr("Saved as %1.").replace("%1", str(written))),
+            lambda exc: QMessageBox.warning(self, self.tr("Not saved"), exc.message))
+
+    def export_template(self) -> None:
+        """The template as shown (unsaved changes included) to a .toml file."""
+        path, _ = save_file(self, "template", self.tr("Export template"),
+                            f"{self.draft.location_name.lower()}.toml",
+                            self.tr("Template files (*.toml)"))
+        if not path:
+            return
+        if not path.lower().endswith(".toml"):
+            path += ".toml"
+        try:
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(template_to_toml(self.draft.template, self.draft.location_name))
+        except OSError:
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("The file cannot be written; choose another name or "
+                                        "folder."))
+            return
+        self.status.setText(self.tr("Template written to %1.").replace("%1", path))
+
+    def import_template(self) -> None:
+        """A template from a .toml file replaces the one on screen after it
+        has been checked; Save keeps it."""
+        path, _ = open_file(self, "template", self.tr("Import template"),
+                            self.tr("Template files (*.toml)"))
+        if not path:
+            return
+        try:
+            with open(path, encoding="utf-8") as source:
+                # Bounded: a longer file is refused by toml_to_template anyway.
+                text = source.read(MAX_TEXT_CHARS + 1)
+            template = toml_to_template(text, self.draft.municipalities)
+        except (OSError, UnicodeDecodeError):
+            QMessageBox.warning(self, self.tr("Not imported"),
+                                self.tr("The file cannot be read as text (UTF-8)."))
+            return
+        except TemplateFileError as exc:
+            QMessageBox.warning(self, self.tr("Not imported"),
+                                self.tr("The template has errors; nothing was changed:")
+                                + "\n" + "\n".join(exc.lines))
+            return
+        self.draft.replace_template(template)
+        self._fill_section_list()
+        self._edited()
+        self.status.setText(self.tr("Template read from %1; press Save changes to keep it.")
+                            .replace("%1", path))
+
+    # ---------------------------------------------------------------- printing
+    def print_report(self) -> None:
+        if self.draft is None or self.draft.figures is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(fill("{locatie}: {jaar} in cijfers", self.draft.figures) or "")
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """The PDF's pages, rendered at the printer's width off the GUI
+        thread, then sent to the printer."""
+        report = self.draft.report()
+        # The printer's width in pixels, at most 300 dpi: sharp on paper, and
+        # a page of an A4 report stays about 25 MB in memory.
+        dpi = min(printer.resolution(), 300)
+        width = printer.pageLayout().paintRectPixels(dpi).width()
+
+        def printed(pages) -> None:
+            painter = QPainter(printer)
+            target = painter.viewport()
+            for i, page in enumerate(pages):
+                if i:
+                    printer.newPage()
+                image = page_image(page)
+                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(QPoint(0, 0), size), image)  # scaled by the printer
+            painter.end()
+            self.status.setText(self.tr("Sent to the printer."))
+
+        self.workspace.ops.query(self, lambda _desk: render_pages(pdf_bytes(report), width),
+                                 printed)

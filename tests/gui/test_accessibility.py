@@ -1,0 +1,156 @@
+"""Every screen can be used with a screen reader and the keyboard: each input
+has an accessible name (from its buddy label or its own), and Tab reaches
+every input of a screen, in one round."""
+
+from __future__ import annotations
+
+import pytest
+from deskutil import add_client, settle, show_active
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox, QCheckBox, QAbstractItemView,
+          QPushButton)
+
+
+def inputs(screen: QWidget) -> list[QWidget]:
+    """The inputs a user can reach in `screen` now (not the parts of another
+    input, such as a spin box's own line edit)."""
+    found = []
+    for w in screen.findChildren(QWidget):
+        if not isinstance(w, INPUTS) or not w.isVisible() or not w.isEnabled():
+            continue
+        choice = isinstance(w, QPushButton) and w.isCheckable()  # e.g. a topic
+        if not w.focusPolicy() & Qt.FocusPolicy.TabFocus and not choice:
+            continue
+        if isinstance(w.parentWidget(), QComboBox | QAbstractSpinBox):
+            continue
+        if isinstance(w, QPushButton) and not choice:
+            continue  # only buttons that hold a choice are inputs
+        found.append(w)
+    return found
+
+
+def name_of(w: QWidget) -> str:
+    return QAccessible.queryAccessibleInterface(w).text(QAccessible.Text.Name) or ""
+
+
+def describe(w: QWidget) -> str:
+    return f"{type(w).__name__} {w.objectName()!r} under {type(w.window()).__name__}"
+
+
+def tab_round(qtbot, screen: QWidget, first: QWidget) -> list[QWidget]:
+    """The widgets Tab visits, starting at `first`, until it comes round."""
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    seen = [first]
+    for _ in range(200):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        if now is first or now in seen or now is None or not screen.isAncestorOf(now):
+            break
+        seen.append(now)
+    return seen
+
+
+def check(qtbot, screen: QWidget) -> None:
+    found = inputs(screen)
+    assert found, f"no inputs found in {type(screen).__name__}"
+    unnamed = [describe(w) for w in found if not name_of(w).strip()]
+    assert not unnamed, "inputs without an accessible name:\n" + "\n".join(unnamed)
+    visited = tab_round(qtbot, screen, found[0])
+    skipped = [describe(w) for w in found if w not in visited]
+    assert not skipped, "inputs Tab does not reach:\n" + "\n".join(skipped)
+
+
+@pytest.fixture
+def window(qtbot, office, teamleader):
+    from vwdesk.gui.main_window import MainWindow
+
+    add_client(office, "C00001", "Amal", "Haddad")
+    window = MainWindow(teamleader)
+    show_active(qtbot, window)
+    settle(qtbot, teamleader)
+    yield window
+    window._leaving = True
+
+
+def test_every_tab_of_the_main_window(qtbot, window, teamleader, office):
+    from sqlalchemy import select
+
+    from vwdesk.core import models as m
+
+    with office.db.session() as s:
+        window.open_client(s.scalar(select(m.Client.id)))
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        settle(qtbot, teamleader)
+        check(qtbot, window.tabs.widget(index))
+
+
+def test_every_record_dialog(qtbot, window, teamleader):
+    from vwdesk.core.records import KINDS
+    from vwdesk.gui.client_form import ClientDialog
+    from vwdesk.gui.couplings_view import CouplingDialog
+    from vwdesk.gui.record_form import RecordDialog
+
+    dialogs = [ClientDialog(teamleader, parent=window), CouplingDialog(teamleader, parent=window)]
+    dialogs += [RecordDialog(teamleader, kind, parent=window) for kind in KINDS
+                if kind not in ("clients", "couplings")]
+    for dialog in dialogs:
+        show_active(qtbot, dialog)
+        settle(qtbot, teamleader)
+        check(qtbot, dialog)
+        dialog.reject()
+
+
+def test_the_other_dialogs_and_screens(qtbot, window, teamleader, office):
+    from vwdesk.gui.login import LoginDialog, SetupDialog
+    from vwdesk.gui.privacy.access_log import AccessLogView
+    from vwdesk.gui.privacy.access_reason import AccessReasonDialog
+    from vwdesk.gui.privacy.backup import BackupDialog
+    from vwdesk.gui.privacy.settings import PrivacySettingsDialog
+    from vwdesk.gui.report.screen import ReportScreen
+    from vwdesk.gui.settings_dialog import SettingsDialog
+    from vwdesk.gui.users_view import NewUserDialog
+
+    screens = [LoginDialog(office.db), SetupDialog(office.db), AccessReasonDialog(),
+               BackupDialog(teamleader), PrivacySettingsDialog(teamleader), SettingsDialog(),
+               NewUserDialog(teamleader), AccessLogView(teamleader), ReportScreen(teamleader)]
+    for screen in screens:
+        show_active(qtbot, screen)
+        settle(qtbot, teamleader)
+        check(qtbot, screen)
+        screen.close()
+
+
+def test_geez_and_arabic_names_have_their_letters(qapp):
+    """A PC without an Ethiopic or Arabic font still shows these names: the
+    shipped Noto fonts come after the system font."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from vwdesk.gui import fonts
+
+    before = qapp.font()
+    try:
+        families = fonts.install(qapp)
+        assert "Noto Sans Ethiopic" in families and "Noto Sans Arabic" in families
+        for name in ("ሃብቶም", "حسن"):
+            for family in ("Noto Sans Ethiopic", "Noto Sans Arabic"):
+                if all(QFontMetrics(QFont(family)).inFontUcs4(ord(ch)) for ch in name):
+                    break
+            else:
+                raise AssertionError(f"no shipped font has every letter of {name}")
+    finally:
+        qapp.setFont(before)
