@@ -193,7 +193,7 @@ while desk.window is None:
     time.sleep(0.002)
 app.processEvents()
 t_window = time.perf_counter() - t1
-desk.window.session.tasks.wait(); app.processEvents()
+desk.window.workspace.ops.wait(); app.processEvents()
 rss = int([l for l in open("/proc/self/status") if l.startswith("VmRSS")][0].split()[1]) // 1024
 mods = sum(1 for m in __import__("sys").modules if m.startswith(("reportlab", "openpyxl")))
 print(t_login, t_ready, t_window, rss, mods)
@@ -312,9 +312,9 @@ def main() -> int:
 
     from vwdesk.core.db import Database
     from vwdesk.core.services import clients as client_service
-    from vwdesk.core.services.users import authenticate
+    from vwdesk.app.login import authenticate, open_desk
     from vwdesk.core.text import fold
-    from vwdesk.gui.start import session_for
+    from vwdesk.gui.workspace import Workspace
     from vwdesk.gui.clients_view import ClientsView
     from vwdesk.gui.visit_form import VisitForm
 
@@ -322,7 +322,15 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     db = Database(url)
-    session = session_for(db, authenticate(db, "bench", PASSWORD))
+    who = authenticate(db, "bench", PASSWORD)
+    session = Workspace(open_desk(db, who), who.display_name)  # what every screen works on
+
+    def settle() -> None:
+        """The screen's work done off the GUI thread, and its results shown."""
+        session.ops.wait()
+        app.processEvents()
+        app.processEvents()
+
     view = ClientsView(session)
     view.resize(900, 700)
     view.show()
@@ -363,7 +371,7 @@ def main() -> int:
             view.search.setText(query[: len(query) - (i % 2)] if len(query) > 2 else query)
             t = time.perf_counter()
             view.refresh()
-            app.processEvents()  # paints: fetches the first screenful of rows
+            settle()  # the search, then painting: the first screenful of rows
             ours.append(time.perf_counter() - t)
             t = time.perf_counter()
             raw_search(query)
@@ -385,12 +393,12 @@ def main() -> int:
 
     view.search.setText("")
     view.refresh()
-    app.processEvents()
+    settle()
     bar = view.table.verticalScrollBar()
     scrolled = 0
     for value in range(0, min(bar.maximum(), 20_000), bar.pageStep()):
         bar.setValue(value)
-        app.processEvents()
+        settle()
         scrolled = value + visible
     cached = sum(len(p) for p in view.model._pages.values())
     rows.append((f"scrolling {scrolled:,} of {view.model.rowCount():,} rows: rows fetched",
@@ -404,7 +412,7 @@ def main() -> int:
 
     form = VisitForm(session)
     form.show()
-    app.processEvents()
+    settle()
     ids = [r[0] for r in sql("SELECT id FROM clients WHERE location_id = ? ORDER BY random() "
                              "LIMIT 60", (session.location_id,)).fetchall()]
     raw.commit()
@@ -415,6 +423,7 @@ def main() -> int:
         form.chips[topic].setChecked(True)
         t = time.perf_counter()
         form.save()
+        settle()
         ours.append(time.perf_counter() - t)
     volunteer = sql("SELECT min(id) FROM volunteers WHERE location_id = ?",
                     (session.location_id,)).fetchone()[0]
@@ -455,7 +464,7 @@ def main() -> int:
         print(f"{name:<{width}}  {ours_text:>10}  {floor_text:<34}  {target}")
     form.close()
     view.close()
-    session.tasks.wait()
+    session.ops.wait()
     db.close()
     return 0
 
