@@ -74,13 +74,6 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 PG_SESSION_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
 
 
-def _postgresql_settings(dbapi_conn, _record) -> None:
-    with dbapi_conn.cursor() as cur:
-        for name, value in PG_SESSION_SETTINGS.items():
-            cur.execute(f"SET {name} = {value}")
-    dbapi_conn.commit()
-
-
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -90,10 +83,11 @@ def make_engine(url: str) -> Engine:
                                hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
-    if parsed.get_backend_name() == "postgresql":
-        event.listen(engine, "connect", _postgresql_settings)
-    return engine
+    connect_args = {}
+    if parsed.get_backend_name() == "postgresql":  # sent with the login: no extra round trip
+        connect_args["options"] = " ".join(f"-c {k}={v}" for k, v in PG_SESSION_SETTINGS.items())
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                         connect_args=connect_args)
 
 
 def _private_sqlite_file(path: Path) -> None:
