@@ -87,9 +87,6 @@ class _Pending:
     write: bool
     latest: tuple[int, str] | None = None
     dialog: QProgressDialog | None = None
-    # The running job, released on the GUI thread: its work may hold the last
-    # reference to a Qt object, which must not be destroyed in a pool thread.
-    job: QRunnable | None = None
 
 
 def _alive(owner: QObject | None) -> bool:
@@ -171,9 +168,7 @@ class Ops(QObject):
         if len(self._pending) == 1:
             self.busy.emit(True)
         pool = self._writes if pending.write else self._reads
-        pending.job = _Job(job_id, call, self._signals)
-        pending.job.setAutoDelete(False)
-        pool.start(pending.job)
+        pool.start(_Job(job_id, call, self._signals))
 
     # --- results, on the GUI thread ---------------------------------------------
     def _finish(self, job_id: int) -> tuple[_Pending, bool]:
