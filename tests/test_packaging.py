@@ -86,6 +86,7 @@ def test_guides_are_found_in_a_checkout_and_in_the_bundle(tmp_path, monkeypatch)
     assert guide_path("privacy.md") == ROOT / "docs" / "privacy.md"
     assert guide_path("privacy.md").exists()
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    (tmp_path / "docs").mkdir()  # the bundle's folder of guides
     assert guide_path("exchange.md") == tmp_path / "docs" / "exchange.md"
     assert {dest for _src, dest in bundle.guide_files()} == {"docs", "docs/screenshots",
                                                              "docs/report"}

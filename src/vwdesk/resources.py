@@ -10,11 +10,9 @@ force-include) and the PyInstaller bundle (`sys._MEIPASS/resources`,
 from __future__ import annotations
 
 import sys
-from functools import cache
 from pathlib import Path
 
 
-@cache
 def _root(name: str) -> Path:
     here = Path(__file__).resolve().parent  # .../vwdesk
     candidates = []

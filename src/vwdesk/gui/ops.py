@@ -68,6 +68,11 @@ class _Signals(QObject):
 class _Job(QRunnable):
     def __init__(self, job_id: int, call: Callable[[], Any], signals: _Signals):
         super().__init__()
+        # Not deleted by the pool on its thread: the job (and what its work
+        # holds) is freed on the GUI thread (`Ops._retire`). Freeing Python
+        # objects tied to Qt on a worker thread can deadlock: that thread
+        # waits for the GIL while holding a lock the GUI thread waits for.
+        self.setAutoDelete(False)
         self.job_id, self.call, self.signals = job_id, call, signals
 
     def run(self) -> None:
@@ -87,6 +92,7 @@ class _Pending:
     write: bool
     latest: tuple[int, str] | None = None
     dialog: QProgressDialog | None = None
+    job: _Job | None = None
 
 
 def _alive(owner: QObject | None) -> bool:
@@ -110,6 +116,7 @@ class Ops(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._latest: dict[tuple[int, str], int] = {}
+        self._retired: list[_Job] = []  # finished, freed once no thread runs a job
         # Lives in the GUI thread: results cross over through queued signals.
         self._signals = _Signals(self)
         self._signals.done.connect(self._done)
@@ -168,12 +175,14 @@ class Ops(QObject):
         if len(self._pending) == 1:
             self.busy.emit(True)
         pool = self._writes if pending.write else self._reads
-        pool.start(_Job(job_id, call, self._signals))
+        pending.job = _Job(job_id, call, self._signals)
+        pool.start(pending.job)
 
     # --- results, on the GUI thread ---------------------------------------------
     def _finish(self, job_id: int) -> tuple[_Pending, bool]:
         """The job's callbacks, and whether they are still wanted."""
         pending = self._pending.pop(job_id)
+        self._retire(pending.job)
         if not self._pending:
             self.busy.emit(False)
         if pending.dialog is not None and shiboken6.isValid(pending.dialog):
@@ -185,6 +194,14 @@ class Ops(QObject):
             if self._latest.get(pending.latest) == job_id:
                 del self._latest[pending.latest]
         return pending, wanted
+
+    def _retire(self, job: _Job | None) -> None:
+        """Keep a finished job until no thread is running one: its `run` may
+        still be returning on its thread when its result arrives here."""
+        if job is not None:
+            self._retired.append(job)
+        if not self._reads.activeThreadCount() and not self._writes.activeThreadCount():
+            self._retired.clear()
 
     @Slot(int, object)
     def _done(self, job_id: int, result: Any) -> None:
@@ -225,6 +242,7 @@ class Ops(QObject):
         Their callbacks arrive with the next turn of the event loop."""
         self._reads.waitForDone()
         self._writes.waitForDone()
+        self._retire(None)
 
 
 def show_error(parent: QWidget | None, text: str) -> QMessageBox:
