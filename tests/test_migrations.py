@@ -8,12 +8,13 @@ from sqlalchemy import select
 from vwdesk.core import models as m
 from vwdesk.core import vocab
 from vwdesk.core.db import Database
-from vwdesk.core.migrate import current_revision, head_revision
+from vwdesk.core.migrate import current_revision, head_revision, include_object
 
 
 def test_migrated_schema_equals_models(db):
     with db.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True,
+                                                     "include_object": include_object})
         diff = compare_metadata(ctx, m.Base.metadata)
     assert diff == []
 
@@ -96,3 +97,46 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path):
             f"Database('sqlite:///{path}').close(); print('alembic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_postgresql_connections_run_without_parallel_workers_or_jit(db):
+    if db.is_sqlite:
+        pytest.skip("a PostgreSQL setting")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW max_parallel_workers_per_gather").scalar() == "0"
+        assert conn.exec_driver_sql("SHOW jit").scalar() == "off"
+
+
+def test_migration_0002_recomputes_search_names_and_fills_the_name_index(tmp_path):
+    """A database saved at 0001 holds names folded without transliteration
+    and topic links without their contact's kind and date; after the upgrade
+    the names are folded anew and found through the index, the links carry
+    the copies."""
+    from sqlalchemy import create_engine, text
+
+    from vwdesk.core.migrate import upgrade
+    from vwdesk.core.services.client_search import search
+
+    path = tmp_path / "at-0001.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO locations (id, name, created_at, updated_at, version) "
+                          "VALUES (1, 'Oud', '2018-01-01', '2018-01-01', 1)"))
+        conn.execute(text("INSERT INTO clients (id, location_id, number, first_name, last_name, "
+                          "search_name, amv, created_at, updated_at, version) VALUES (7, 1, "
+                          "'C7', 'ሃብቶም', 'Işık', 'ሃብቶም ışık', 0, '2018-01-01', '2018-01-01', 1)"))
+        conn.execute(text("INSERT INTO contacts (id, location_id, date, kind, client_id, "
+                          "created_at, updated_at, version) VALUES (3, 1, '2018-02-03', "
+                          "'spreekuur', 7, '2018-01-01', '2018-01-01', 1)"))
+        conn.execute(text("INSERT INTO contact_topics (contact_id, topic_id) VALUES (3, 1)"))
+    engine.dispose()
+    db = Database(f"sqlite:///{path}")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT search_name FROM clients").scalar() == "habtom isik"
+        assert conn.exec_driver_sql(
+            "SELECT rowid FROM client_names WHERE client_names MATCH 'tomis'").scalar() == 7
+        assert search(conn, 1, "habtom isik").ids == [7]
+        assert conn.exec_driver_sql("SELECT location_id, kind, date FROM contact_topics").one() \
+            == (1, "spreekuur", "2018-02-03")
+    db.close()

@@ -146,7 +146,7 @@ def test_a_missing_column_leaves_the_value_alone_and_keyed_rows_are_updated(fill
             m.YearFigure.key == "huisvesting.taakstelling"))
         text = s.scalar(select(m.ReportText).where(m.ReportText.year == 2019))
     assert (c1.first_name, c1.email, c1.phone) == ("Hassan", None, "010-1234567")
-    assert c1.search_name == "hassan العلي"
+    assert c1.search_name == "hassan lly"  # العلي through anyascii
     assert (figure.value, figure.mode) == (27.0, "invoer") and text.text == "Nieuwe tekst"
 
 

@@ -66,6 +66,14 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+# Every vwdesk statement reads one location: a few thousand to a few hundred
+# thousand rows. For those, starting parallel workers and JIT-compiling the
+# plan cost more than they save (measured: 1.27x SQLite's time for a year's
+# figures with them, see docs/postgresql.md); a shared server keeps its
+# cores for the other offices.
+PG_SESSION_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -75,7 +83,11 @@ def make_engine(url: str) -> Engine:
                                hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    connect_args = {}
+    if parsed.get_backend_name() == "postgresql":  # sent with the login: no extra round trip
+        connect_args["options"] = " ".join(f"-c {k}={v}" for k, v in PG_SESSION_SETTINGS.items())
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                         connect_args=connect_args)
 
 
 def _private_sqlite_file(path: Path) -> None:

@@ -164,6 +164,7 @@ class Client(Tracked, Base):
         Index("ix_clients_location_search", "location_id", "search_name"),
         Index("ix_clients_location_housed", "location_id", "housed_on"),
         Index("ix_clients_location_birth", "location_id", "birth_date"),
+        Index("ix_clients_dwelling", "dwelling_id"),  # households: clients of a dwelling
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
@@ -210,9 +211,15 @@ class Contact(Tracked, Base):
 
     __tablename__ = "contacts"
     __table_args__ = (
-        Index("ix_contacts_location_date", "location_id", "date"),
-        Index("ix_contacts_location_kind_date", "location_id", "kind", "date"),
-        Index("ix_contacts_client", "client_id"),
+        # Both cover the report's contact statements (persons per kind or of
+        # every kind, legal contacts, topics): they read an index alone, never
+        # the rows; PostgreSQL carries the id as well for the join to the topics.
+        Index("ix_contacts_location_date", "location_id", "date", "client_id", "person_label",
+              postgresql_include=["id"]),
+        Index("ix_contacts_location_kind_date", "location_id", "kind", "date", "client_id",
+              "person_label", postgresql_include=["id"]),
+        # A client's contacts, and retention's last contact per client.
+        Index("ix_contacts_client_date", "client_id", "date"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
@@ -228,12 +235,22 @@ class Contact(Tracked, Base):
 
 
 class ContactTopic(Base):
+    """A topic of a contact. `location_id`, `kind` and `date` are the
+    contact's, copied by triggers so the report counts topics from one index
+    (`vwdesk.core.topic_copies`); writers need not set them."""
+
     __tablename__ = "contact_topics"
-    __table_args__ = (Index("ix_contact_topics_topic", "topic_id"),)
+    __table_args__ = (
+        Index("ix_contact_topics_topic", "topic_id"),
+        Index("ix_contact_topics_location_kind_date", "location_id", "kind", "date", "topic_id"),
+    )
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
     )
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), primary_key=True)
+    location_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str | None] = mapped_column(String(16))
+    date: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Dossier(Tracked, Base):

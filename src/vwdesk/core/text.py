@@ -1,19 +1,29 @@
 """Text folding for search and matching.
 
-`fold` makes "Al-Hassan", "al hassan" and "ALHASSAN" equal: it lower-cases
-(casefold), strips accents (NFKD, combining marks dropped) and removes spaces,
-hyphens, apostrophes and other punctuation. Letters of any script are kept, so
-Arabic (حسن) and Ge'ez (ሃብቶም) names fold to themselves and stay searchable.
+`fold` makes "Al-Hassan", "al hassan" and "ALHASSAN" equal, and a Latin
+spelling equal to a name written in another script: it transliterates to
+ASCII with `anyascii` ("ሃብቶም" → "habtom", "Işık" → "isik", "Øystein" →
+"oystein", "Владимир" → "vladimir"), lower-cases, and removes spaces,
+hyphens, apostrophes and other punctuation. A text `anyascii` has no
+transliteration for keeps its own letters (accents stripped), so it stays
+searchable as typed.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str | None) -> str:
     if not text:
         return ""
+    folded = "".join(ch for ch in anyascii(text).casefold() if ch.isalnum())
+    if folded:
+        return folded
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(
         ch for ch in decomposed

@@ -1,8 +1,9 @@
 """Finding clients: search as you type, rows for the lazy list, likely
 duplicates, and a client's whole history as one timeline.
 
-Everything is scoped to one location the actor may see. The search returns
-ids only (ordered); the list fetches the rows it shows in pages.
+Everything is scoped to one location the actor may see. The search
+(`client_search`) returns ids ranked by fit; the list fetches the rows it
+shows in pages.
 """
 
 from __future__ import annotations
@@ -16,70 +17,34 @@ from sqlalchemy.orm import Session, selectinload
 
 from vwdesk.core import models as m
 from vwdesk.core.dates import parse_date
+from vwdesk.core.services import client_search
 from vwdesk.core.services.base import Actor
-from vwdesk.core.text import fold, fold_words
+from vwdesk.core.services.client_search import Fit, Match, SearchResult
+from vwdesk.core.text import fold_words
+
+__all__ = ["ClientRow", "Event", "Fit", "Found", "Match", "SearchResult", "find", "find_ranked",
+           "label", "likely_duplicates", "parse_date", "row", "rows", "search", "search_ids",
+           "timeline"]
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _number_range(prefix: str):
-    """Numbers starting with `prefix`, as a range the unique index can seek."""
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    return (m.Client.number >= prefix) & (m.Client.number < upper)
+def search(s: Session, actor: Actor, location_id: int, query: str,
+           limit: int | None = None) -> SearchResult:
+    """The clients of `location_id` matching `query`, best fit first, each
+    with its fit, and whether the first is clearly the one meant (Enter may
+    take it); see `client_search` for what a query may hold."""
+    actor.check_location(location_id)
+    return client_search.search(s.connection(), location_id, query, limit)
 
 
 def search_ids(s: Session, actor: Actor, location_id: int, query: str = "",
                limit: int | None = None) -> list[int]:
-    """Ids of the clients of `location_id` matching `query`, ordered by name;
-    at most `limit` of them (a short query matches most of the list).
-
-    A date (dd-mm-jjjj) matches the birth date; otherwise the folded query
-    (case, accents, spaces and hyphens ignored) must occur in the folded name
-    with its spaces removed ("alhassan" finds "Al-Hassan"), and a query with a
-    digit also matches the start of the client number.
-
-    The name test runs in two steps so that no function is evaluated per row:
-    SQL keeps the names holding the query's letters in order (a LIKE over the
-    covering index on (location, search_name), already in name order), and
-    Python keeps those holding them adjacently once spaces are dropped."""
+    """Ids of the clients of `location_id` matching `query`, best fit first
+    (`search`); at most `limit` of them. An empty query lists every client in
+    name order."""
     actor.check_location(location_id)
-    # Core on the session's connection: rows stream from the cursor, so a
-    # search that stops at `limit` reads no further (ORM results buffer all).
-    conn = s.connection()
-    by_name = (m.Client.search_name, m.Client.id)
-    query = (query or "").strip()
-    if not query:
+    if not (query or "").strip():
         return _all_ids(s, location_id, limit)
-    birth = parse_date(query)
-    if birth is not None:
-        q = (select(m.Client.id).where(m.Client.location_id == location_id,
-                                       m.Client.birth_date == birth).order_by(*by_name))
-        return list(conn.execute(q if limit is None else q.limit(limit)).scalars())
-    found: dict[int, str] = {}
-    if any(ch.isdigit() for ch in query):
-        numbered = select(m.Client.id, m.Client.search_name).where(
-            m.Client.location_id == location_id, _number_range(query))
-        found.update((i, name) for i, name in conn.execute(numbered))
-    folded = fold(query)
-    if folded and any(ch.isalpha() for ch in folded):
-        loose = "%" + "%".join(_like_escape(ch) for ch in folded) + "%"
-        q = (select(m.Client.id, m.Client.search_name)
-             .where(m.Client.location_id == location_id,
-                    m.Client.search_name.like(loose, escape="\\"))
-             .order_by(*by_name))
-        result = conn.execute(q)
-        try:
-            for i, name in result:
-                if folded in name.replace(" ", ""):
-                    found[i] = name
-                    if limit is not None and len(found) >= limit:
-                        break
-        finally:
-            result.close()
-    ordered = sorted(found.items(), key=lambda item: (item[1], item[0]))
-    return [i for i, _name in ordered[:limit]]
+    return search(s, actor, location_id, query, limit).ids
 
 
 def _all_ids(s: Session, location_id: int, limit: int | None) -> list[int]:
@@ -151,10 +116,30 @@ def label(r: ClientRow) -> str:
 
 
 def find(s: Session, actor: Actor, location_id: int, query: str, limit: int = 20) -> list[ClientRow]:
-    """The first `limit` matches of a search, as rows (for a completer)."""
+    """The first `limit` matches of a search, best fit first, as rows (for a
+    completer)."""
     ids = search_ids(s, actor, location_id, query, limit)
     found = rows(s, actor, location_id, ids)
     return [found[i] for i in ids if i in found]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A completer's matches: rows best first with their fit, whether Enter
+    may take the first (`SearchResult.clear`), and whether there are more."""
+
+    rows: list[tuple[ClientRow, Fit]]
+    clear: bool
+    more: bool
+
+
+def find_ranked(s: Session, actor: Actor, location_id: int, query: str,
+                limit: int = 20) -> Found:
+    """The first `limit` matches of a search as rows with their fit."""
+    result = search(s, actor, location_id, query, limit)
+    found = rows(s, actor, location_id, result.ids)
+    return Found([(found[mt.client_id], mt.fit) for mt in result.matches
+                  if mt.client_id in found], result.clear, result.more)
 
 
 def _similar(a: str, b: str) -> bool:

@@ -1,0 +1,421 @@
+"""Searching clients as you type: ranked by how well each client fits.
+
+What a query may hold, in any order and combination:
+
+- name parts, in any order ("zabal nadir" finds Nadir Zabal), folded
+  (`core.text.fold`: case, accents, script and punctuation ignored); the
+  article particles al, el, abu, ben, van, de may be written apart or joined
+  ("el hassan", "alhassan" and "Al-Hassan" are one name; al and el are the
+  same article), and may be left out ("hassan" finds Al-Hassan);
+- a client number, with or without its prefix and leading zeros ("41",
+  "00041" and "C00041" find C00041), or its first digits;
+- a birth date (dd-mm-jjjj, also d-m-jjjj with - / or ., or ddmmjjjj) or birth year.
+
+Each match carries its *fit*, best first (`Fit`): the exact number; the
+full name (every part typed); the whole surname; whole name parts; the start
+of name parts; the start of the number; a part inside the name; a part one
+edit (a letter more, less or different) away; the birth date or year alone.
+Within a fit, matches are in name order.
+
+`SearchResult.clear` says whether the top match is *clearly* the one meant,
+so that Enter may take it without the user looking at the list: it is the
+only match of its fit and that fit is the exact number or the full name
+(with any number of weaker matches below it), or it is the only match at all
+and not a one-edit guess. Otherwise the list must be shown and a client chosen.
+
+How it stays fast (≤ 30 ms per keystroke at 100,000 clients): the names
+containing the typed parts come from the trigram index
+(`core.search_index`), never from reading every name; numbers and birth
+dates come from their B-tree indexes. Names one edit away are looked for only
+when fewer than `FUZZY_BELOW` clients match as typed (they would rank below
+those anyway), among the names holding the first or last three letters of a
+typed part: an edit within both of those (the middle of a four- or
+five-letter part) is not found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import IntEnum
+from functools import lru_cache
+from typing import NamedTuple
+
+from sqlalchemy import Connection, and_, func, literal_column, or_, select, text
+
+from vwdesk.core import models as m
+from vwdesk.core import search_index
+from vwdesk.core.dates import parse_date
+from vwdesk.core.text import fold, fold_words
+
+ARTICLES = frozenset({"al", "el", "abu", "ben", "van", "de"})
+FUZZY_BELOW = 100
+_UNSEEN = object()
+MIN_TRIGRAM = 3
+_NUMBERISH = re.compile(r"^[A-Za-z]{0,3}-?\d+$")
+
+
+class Fit(IntEnum):
+    """How a client matches the query; lower is better."""
+
+    NUMBER = 0        # the client number exactly (prefix and leading zeros optional)
+    FULL_NAME = 1     # every part of the name typed, in any order
+    SURNAME = 2       # the whole surname typed (and any other parts whole)
+    NAME = 3          # whole name parts typed (say, the first name)
+    PREFIX = 4        # the start of name parts
+    NUMBER_START = 5  # the first digits of the number
+    CONTAINS = 6      # a typed part inside the name ("hassan" in "Alhassan")
+    FUZZY = 7         # a typed part one edit away ("hasan" for Hassan)
+    BIRTH = 8         # the birth date or year, and nothing else typed
+
+
+class Match(NamedTuple):
+    client_id: int
+    fit: Fit
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Matches best first (at most the limit asked for); `more` when there
+    were more; `clear` when Enter may take the first (see the module)."""
+
+    matches: list[Match]
+    clear: bool
+    more: bool = False
+
+    @property
+    def ids(self) -> list[int]:
+        return [mt.client_id for mt in self.matches]
+
+
+@dataclass
+class Query:
+    """A typed query taken apart."""
+
+    words: list[Word] = field(default_factory=list)   # folded name parts
+    numbers: list[str] = field(default_factory=list)  # as typed, folded
+    birth: dt.date | None = None
+    year: int | None = None
+
+
+def parse(query: str) -> Query:
+    q = Query()
+    plain: list[str] = []
+    this_year = dt.date.today().year
+    for token in query.replace(",", " ").split():
+        date = parse_date(token)
+        if date is not None:
+            q.birth = date
+        elif token.isdigit() and len(token) == 4 and 1900 <= int(token) <= this_year:
+            q.year = int(token)
+        elif _NUMBERISH.match(token) or token.isdigit():
+            q.numbers.append(fold(token))
+        else:
+            plain.extend(fold_words(token).split())
+    q.words = _join_articles(plain)
+    return q
+
+
+def _canonical(word: str) -> str:
+    """al and el are one article: "elhassan" is "alhassan"."""
+    return "al" + word[2:] if word.startswith("el") and len(word) > 4 else word
+
+
+@dataclass(frozen=True)
+class Word:
+    """A name part: `joined` with the article written before it, if any
+    (al for el), and `bare` without that article ("al hassan" →
+    ("alhassan", "hassan"); "alhassan" → ("alhassan", "alhassan"))."""
+
+    joined: str
+    bare: str
+
+
+def _join_articles(words: list[str]) -> list[Word]:
+    """Each article joined to the word after it; a lone article stays a word."""
+    out: list[Word] = []
+    pending = ""
+    for w in words:
+        if w in ARTICLES and not pending:
+            pending = w
+            continue
+        out.append(Word(_canonical(pending + w), w))
+        pending = ""
+    if pending:
+        out.append(Word(pending, pending))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _name_words(search_name: str) -> tuple[Word, ...]:
+    return tuple(_join_articles(search_name.split()))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Exactly one insertion, deletion or substitution turns a into b."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1 or a == b:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if la == lb else a[i:] == b[i + 1:]
+
+
+def _same(q: Word, n: Word) -> bool:
+    return q.joined == n.joined or q.bare == n.bare
+
+
+def _word_fit(q: Word, names: tuple[Word, ...], compact: str) -> Fit | None:
+    if any(_same(q, n) for n in names):
+        return Fit.NAME
+    if any(n.joined.startswith(q.joined) or n.bare.startswith(q.bare) for n in names):
+        return Fit.PREFIX
+    if len(q.bare) >= MIN_TRIGRAM and (q.bare in compact or q.joined in compact
+                                        or "el" + q.joined[2:] in compact):
+        return Fit.CONTAINS
+    if len(q.bare) >= 4 and any(_one_edit(q.bare, n.bare) or _one_edit(q.joined, n.joined)
+                                for n in names):
+        return Fit.FUZZY
+    return None
+
+
+def _covers(typed: list[Word], names: Iterable[Word]) -> bool:
+    """Every name part is one of the typed parts."""
+    return all(any(_same(q, n) for q in typed) for n in names)
+
+
+def name_fit(words: list[Word], search_name: str, last_name: str | None) -> Fit | None:
+    """How a name fits the typed parts; None when it does not match."""
+    names = _name_words(search_name)
+    compact = search_name.replace(" ", "")
+    worst = Fit.NAME
+    for q in words:
+        fit = _word_fit(q, names, compact)
+        if fit is None:
+            return None
+        worst = max(worst, fit)
+    if worst > Fit.NAME:
+        return worst
+    if _covers(words, names):
+        return Fit.FULL_NAME
+    surname = _name_words(fold_words(last_name))
+    if surname and _covers(words, surname):
+        return Fit.SURNAME
+    return Fit.NAME
+
+
+def _number_fit(typed: str, number: str) -> Fit | None:
+    folded = fold(number)
+    if folded == typed or _digits(folded) == _digits(typed) != "":
+        return Fit.NUMBER
+    if folded.startswith(typed):
+        return Fit.NUMBER_START
+    return None
+
+
+def _digits(folded_number: str) -> str:
+    """The number without its letters and leading zeros ("c00041" → "41")."""
+    return "".join(ch for ch in folded_number if ch.isdigit()).lstrip("0")
+
+
+def search(conn: Connection, location_id: int, query: str, limit: int | None = None
+           ) -> SearchResult:
+    """Ranked matches of `query` among the clients of `location_id` (the
+    caller checks access). Empty query: no matches."""
+    q = parse(query)
+    if not (q.words or q.numbers or q.birth or q.year):
+        return SearchResult([], False)
+    fits: dict[int, tuple[Fit, str]] = {}
+    if q.numbers or (q.year and not q.words):
+        _by_number(conn, location_id, q, fits)
+    if q.words:
+        _by_name(conn, location_id, q, fits, limit, fuzzy=False)
+        fuzzy_left = not (q.birth or q.year)  # else every name born then was judged
+        if fuzzy_left and len(fits) < FUZZY_BELOW and any(len(w.bare) >= 4 for w in q.words):
+            _by_name(conn, location_id, q, fits, limit, fuzzy=True)
+    elif q.birth or q.year:
+        _by_birth(conn, location_id, q, fits)
+    ranked = _rank(fits, limit)
+    more = limit is not None and len(fits) > limit
+    matches = [Match(cid, fit) for fit, cid in ranked[:limit]]
+    return SearchResult(matches, _is_clear(ranked), more)
+
+
+def _rank(fits: dict[int, tuple[Fit, str]], limit: int | None) -> list[tuple[Fit, int]]:
+    """The first `limit` + 1 (fit, id) by fit, then name, then id. Thousands
+    of matches share a few hundred (fit, name) pairs: those are sorted, not
+    the matches."""
+    groups: dict[tuple[Fit, str], list[int]] = {}
+    for cid, key in fits.items():
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [cid]
+        else:
+            group.append(cid)
+    ranked: list[tuple[Fit, int]] = []
+    for key in sorted(groups):
+        ranked.extend((key[0], cid) for cid in sorted(groups[key]))
+        if limit is not None and len(ranked) > limit:
+            break
+    return ranked
+
+
+def _is_clear(ranked: list[tuple[Fit, int]]) -> bool:
+    if not ranked:
+        return False
+    top = ranked[0][0]
+    if len(ranked) == 1:
+        return top != Fit.FUZZY
+    return ranked[1][0] > top and top in (Fit.NUMBER, Fit.FULL_NAME)
+
+
+def _fetch(conn: Connection, stmt) -> list[tuple]:
+    """The rows of `stmt` as plain tuples from the driver's cursor: a common
+    word matches thousands of names, and SQLAlchemy's row objects would cost
+    more than the search itself. Parameters stay parameters."""
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    if compiled.positional:
+        params = tuple(params[name] for name in compiled.positiontup)
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(str(compiled), params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _keep(fits: dict[int, tuple[Fit, str]], cid: int, fit: Fit, name: str) -> None:
+    old = fits.get(cid)
+    if old is None or fit < old[0]:
+        fits[cid] = (fit, name)
+
+
+def _birth_conditions(q: Query) -> list:
+    c = m.Client
+    conds = []
+    if q.birth is not None:
+        conds.append(c.birth_date == q.birth)
+    if q.year is not None:
+        conds.append(c.birth_date.between(dt.date(q.year, 1, 1), dt.date(q.year, 12, 31)))
+    return conds
+
+
+def _by_birth(conn: Connection, location_id: int, q: Query, fits) -> None:
+    c = m.Client
+    rows = _fetch(conn, select(c.id, c.search_name)
+                  .where(c.location_id == location_id, *_birth_conditions(q)))
+    for cid, name in rows:
+        _keep(fits, cid, Fit.BIRTH, name)
+
+
+def _number_shapes(conn: Connection, location_id: int) -> set[tuple[str, int]]:
+    """(prefix, width) of the location's numbers, from its lowest, highest and
+    newest number: "C00041" is ("C", 5). Three index seeks."""
+    c = m.Client
+    samples = [conn.scalar(select(c.number).where(c.location_id == location_id)
+                           .order_by(order).limit(1))
+               for order in (c.number, c.number.desc(), c.id.desc())]
+    shapes = set()
+    for number in filter(None, samples):
+        found = re.match(r"^(.*?)(\d+)$", number)
+        if found:
+            shapes.add((found.group(1), len(found.group(2))))
+    return shapes
+
+
+def _by_number(conn: Connection, location_id: int, q: Query, fits) -> None:
+    c = m.Client
+    typed = q.numbers or [str(q.year)]
+    for t in typed:
+        digits = _digits(t)
+        exact = {t, t.upper(), digits}
+        exact |= {prefix + digits.zfill(width) for prefix, width in
+                  _number_shapes(conn, location_id) if digits and len(digits) <= width}
+        # One index seek or range per form (an OR of them would read every
+        # number of the location).
+        forms = [c.number.in_(sorted(exact))]
+        forms += [and_(c.number >= start, c.number < start[:-1] + chr(ord(start[-1]) + 1))
+                  for start in {t, t.upper()}]
+        rows = [row for form in forms for row in _fetch(
+            conn, select(c.id, c.number, c.search_name, c.last_name)
+            .where(c.location_id == location_id, form,
+                   *_birth_conditions(q) if q.words else ()))]
+        for cid, number, name, last in rows:
+            fit = _number_fit(t, number)
+            if fit is None:
+                continue
+            if q.words:
+                named = name_fit(q.words, name, last)
+                if named is None:
+                    continue
+                fit = min(fit, named)
+            _keep(fits, cid, fit, name)
+
+
+def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
+    """What the trigram index is asked for: per typed part, the substrings of
+    which the name must hold one (the part without a separate article; al
+    and el both; for the one-edit pass its first or last three letters).
+    Parts too short for trigrams are left to the check in Python."""
+    out = []
+    for w in q.words:
+        if len(w.bare) < MIN_TRIGRAM:
+            continue
+        if fuzzy and len(w.bare) >= 4:
+            out.append(sorted({w.bare[:3], w.bare[-3:]}))
+        elif w.bare == w.joined and w.joined.startswith("al") and len(w.joined) > 4:
+            out.append([w.joined, "el" + w.joined[2:]])
+        else:
+            out.append([w.bare])
+    return out
+
+
+def _by_name(conn: Connection, location_id: int, q: Query, fits, limit: int | None, *,
+             fuzzy: bool) -> None:
+    c = m.Client
+    terms = _terms(q, fuzzy)
+    cols = (c.id, c.search_name, c.last_name)
+    birth = _birth_conditions(q)
+    if not terms:
+        # Only one- or two-letter words: the first names (in name order, up
+        # to the caller's limit) with a word starting so; short typing
+        # matches most of the list.
+        start = q.words[0].bare
+        like = or_(c.search_name.like(f"{start}%"), c.search_name.like(f"% {start}%"))
+        stmt = select(*cols).where(c.location_id == location_id, like, *birth) \
+            .order_by(c.search_name, c.id).limit(limit + 1 if limit else None)
+    elif birth:
+        # A birth date or year narrows more than a name: its index, then the
+        # names checked here.
+        stmt = select(*cols).where(c.location_id == location_id, *birth)
+    elif conn.dialect.name == "sqlite" and search_index.available(conn):
+        match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")" for alts in terms)
+        fts = text(f"SELECT rowid FROM {search_index.FTS_TABLE} "
+                   f"WHERE {search_index.FTS_TABLE} MATCH :match").bindparams(match=match)
+        stmt = select(*cols).where(c.id.in_(fts), c.location_id == location_id)
+    else:
+        compact = func.replace(c.search_name, literal_column("' '"), literal_column("''"))
+        stmt = select(*cols).where(c.location_id == location_id, *(
+            or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms))
+    # Names repeat (and thousands may match): each distinct one is judged once.
+    seen: dict[tuple[str, str | None], tuple[Fit, str] | None] = {}
+    judged, words, first = seen.get, q.words, not fits
+    for cid, name, last in _fetch(conn, stmt):
+        key = (name, last)
+        found = judged(key, _UNSEEN)
+        if found is _UNSEEN:
+            fit = name_fit(words, name, last)
+            found = seen[key] = None if fit is None else (fit, name)
+        if found is not None:
+            if first:  # nothing to compare with yet
+                fits[cid] = found
+            else:
+                old = fits.get(cid)
+                if old is None or found[0] < old[0]:
+                    fits[cid] = found

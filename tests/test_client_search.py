@@ -1,0 +1,167 @@
+"""Searching clients: ranked by fit, spelling variants, and when the top
+match is clearly the one meant (Enter may take it). On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vwdesk.core import search_index
+from vwdesk.core.services import base, clients
+from vwdesk.core.services.client_search import Fit
+
+PEOPLE = {
+    # key: (number, first, last, birth)
+    "nadir": ("C00041", "Nadir", "Zabal", dt.date(1985, 3, 12)),
+    "zabal_first": ("C00042", "Zabal", "Haddad", dt.date(1990, 1, 1)),
+    "hassan": ("C00043", "Omar", "Al-Hassan", dt.date(1979, 6, 30)),
+    "elhassan": ("C00044", "Sara", "Elhassan", None),
+    "hassan_first": ("C00045", "Hassan", "Tekle", dt.date(1985, 8, 1)),
+    "hassan_first2": ("C00046", "Hassan", "Yilmaz", None),
+    "vandijk": ("C00047", "Piet", "van Dijk", None),
+    "geez": ("C00048", "ሃብቶም", "Tesfay", dt.date(2001, 2, 3)),
+    "isik": ("C00410", "Ayşe", "Işık", None),
+    "amal": ("C00049", "Amal", "Khalil", None),
+}
+
+
+@pytest.fixture
+def people(office):
+    with office.db.session() as s:
+        return {key: base.create(s, office.volunteer, "clients", office.location_id, {
+            "number": n, "first_name": f, "last_name": la, "birth_date": b}).id
+            for key, (n, f, la, b) in PEOPLE.items()}
+
+
+def found(office, query, limit=None):
+    with office.db.session() as s:
+        return clients.search(s, office.volunteer, office.location_id, query, limit)
+
+
+def keys(people, result):
+    by_id = {v: k for k, v in people.items()}
+    return [by_id[i] for i in result.ids]
+
+
+def test_full_surname_ranks_above_a_first_name_of_that_word(office, people):
+    result = found(office, "zabal")
+    assert keys(people, result)[:2] == ["nadir", "zabal_first"]
+    assert [m.fit for m in result.matches[:2]] == [Fit.SURNAME, Fit.NAME]
+    assert not result.clear
+
+
+def test_word_order_and_a_full_name_is_clear(office, people):
+    for query in ("zabal nadir", "Nadir Zabal", "NADIR, zabal"):
+        result = found(office, query)
+        assert keys(people, result) == ["nadir"], query
+        assert result.matches[0].fit == Fit.FULL_NAME and result.clear
+
+
+def test_a_first_name_shared_by_two_is_not_clear(office, people):
+    result = found(office, "hassan")
+    ranked = keys(people, result)
+    # Al-Hassan (surname, article left out) first; the two first names
+    # "Hassan"; "Elhassan" written joined holds it inside.
+    assert ranked[0] == "hassan" and result.matches[0].fit == Fit.SURNAME
+    assert set(ranked[1:3]) == {"hassan_first", "hassan_first2"}
+    assert ranked[3] == "elhassan" and result.matches[3].fit == Fit.CONTAINS
+    assert not result.clear
+
+
+def test_articles_apart_or_joined_al_and_el_alike(office, people):
+    for query in ("al hassan", "alhassan", "al-hassan", "el hassan", "elhassan"):
+        ranked = keys(people, found(office, query))
+        assert ranked[:2] == ["hassan", "elhassan"] or ranked[:2] == ["elhassan", "hassan"], query
+    assert keys(people, found(office, "vandijk")) == ["vandijk"]
+    assert keys(people, found(office, "van dijk piet")) == ["vandijk"]
+    assert found(office, "piet van dijk").clear
+
+
+def test_one_edit_away(office, people):
+    result = found(office, "hasan tekle")
+    assert keys(people, result) == ["hassan_first"]
+    assert result.matches[0].fit == Fit.FUZZY
+    assert not result.clear  # a guess is never taken by Enter
+    assert keys(people, found(office, "nadr zabal")) == ["nadir"]
+    assert "amal" in keys(people, found(office, "amaal"))
+
+
+def test_numbers_without_prefix_or_leading_zeros(office, people):
+    for query in ("41", "00041", "C00041", "c00041"):
+        result = found(office, query)
+        assert keys(people, result)[0] == "nadir", query
+        assert result.matches[0].fit == Fit.NUMBER and result.clear, query
+    # "C0004" is the start of ten numbers: none is clear.
+    result = found(office, "C0004")
+    assert len(result.ids) == 9 and not result.clear
+    assert {m.fit for m in result.matches} == {Fit.NUMBER_START}
+
+
+def test_birth_year_and_date(office, people):
+    assert set(keys(people, found(office, "1985"))) == {"nadir", "hassan_first"}
+    assert keys(people, found(office, "hassan 1985")) == ["hassan_first"]
+    result = found(office, "12-03-1985")
+    assert keys(people, result) == ["nadir"] and result.matches[0].fit == Fit.BIRTH
+    assert result.clear  # the only client born that day
+    assert keys(people, found(office, "3-2-2001")) == ["geez"]
+
+
+def test_other_scripts_through_transliteration(office, people):
+    assert keys(people, found(office, "ሃብቶም")) == ["geez"]
+    assert keys(people, found(office, "habtom")) == ["geez"]
+    assert keys(people, found(office, "isik")) == ["isik"]
+    assert keys(people, found(office, "ayse işık")) == ["isik"]
+
+
+def test_limit_more_and_nothing(office, people):
+    result = found(office, "hassan", limit=2)
+    assert len(result.ids) == 2 and result.more
+    assert found(office, "qqqqq").ids == [] and not found(office, "qqqqq").clear
+    assert found(office, "%").ids == []
+    assert found(office, "   ").ids == []
+
+
+def test_short_typing_matches_the_start_of_a_name_part(office, people):
+    assert set(keys(people, found(office, "ha"))) == {"hassan", "hassan_first", "hassan_first2",
+                                                     "geez", "zabal_first"}
+
+
+def test_renamed_and_deleted_clients_leave_the_index(office, people):
+    with office.db.session() as s:
+        c = base.get(s, office.volunteer, "clients", people["amal"])
+        base.update(s, office.volunteer, "clients", c.id, c.version, {"last_name": "Qureshi"})
+    assert keys(people, found(office, "khalil")) == []
+    assert keys(people, found(office, "qureshi")) == ["amal"]
+    with office.db.session() as s:
+        c = base.get(s, office.volunteer, "clients", people["amal"])
+        base.delete(s, office.volunteer, "clients", c.id, c.version)
+    assert found(office, "qureshi").ids == []
+
+
+def test_without_the_trigram_index_the_same_matches(office, people, monkeypatch):
+    queries = ("hassan", "zabal nadir", "hasan tekle", "el hassan", "41", "ha", "1985")
+    indexed = {q: found(office, q).matches for q in queries}
+    monkeypatch.setattr(search_index, "available", lambda conn: False)
+    assert {q: found(office, q).matches for q in queries} == indexed
+
+
+def test_search_ids_and_find_keep_the_ranking(office, people):
+    with office.db.session() as s:
+        ids = clients.search_ids(s, office.volunteer, office.location_id, "zabal")
+        rows = clients.find(s, office.volunteer, office.location_id, "zabal", 5)
+    assert ids[:2] == [people["nadir"], people["zabal_first"]]
+    assert [r.id for r in rows] == ids
+
+
+def test_find_ranked_gives_rows_with_their_fit(office, people):
+    with office.db.session() as s:
+        found = clients.find_ranked(s, office.volunteer, office.location_id, "nadir zabal")
+    assert found.clear and not found.more
+    assert [(r.number, fit) for r, fit in found.rows] == [("C00041", Fit.FULL_NAME)]
+
+
+def test_sqlite_has_fts5_with_the_trigram_tokenizer(sqlite_db):
+    """The SQLite this Python ships (also the Windows build) can hold the index."""
+    with sqlite_db.engine.connect() as conn:
+        assert search_index.available(conn)
