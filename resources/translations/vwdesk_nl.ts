@@ -158,6 +158,10 @@
         <source>Nationality</source>
         <translation>Nationaliteit</translation>
     </message>
+    <message>
+        <source>Match</source>
+        <translation>Overeenkomst</translation>
+    </message>
 </context>
 <context>
     <name>ClientPage</name>
@@ -241,6 +245,10 @@
             <numerusform>%n cliënt</numerusform>
             <numerusform>%n cliënten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Several clients could be meant; choose one with the arrow keys and press Enter.</source>
+        <translation>Meerdere cliënten kunnen bedoeld zijn; kies er een met de pijltjestoetsen en druk op Enter.</translation>
     </message>
 </context>
 <context>
@@ -405,6 +413,45 @@
     <message>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
+    </message>
+</context>
+<context>
+    <name>Fit</name>
+    <message>
+        <source>number</source>
+        <translation>nummer</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>volledige naam</translation>
+    </message>
+    <message>
+        <source>surname</source>
+        <translation>achternaam</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <source>start of the name</source>
+        <translation>begin van de naam</translation>
+    </message>
+    <message>
+        <source>start of the number</source>
+        <translation>begin van het nummer</translation>
+    </message>
+    <message>
+        <source>part of the name</source>
+        <translation>deel van de naam</translation>
+    </message>
+    <message>
+        <source>looks like</source>
+        <translation>lijkt op</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>geboortedatum</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1477,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
     <message>
         <source>Remove…</source>
         <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Several clients could be meant. Choose one in the list with Down and Enter, or type more of the name, the number or the birth date.</source>
+        <translation>Meerdere cliënten kunnen bedoeld zijn. Kies er een in de lijst met pijl omlaag en Enter, of typ meer van de naam, het nummer of de geboortedatum.</translation>
     </message>
     <message>
         <source>No client has this name or number. Is it a new client? Press Ctrl+Shift+N (New client…): the name you typed is filled in.</source>

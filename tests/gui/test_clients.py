@@ -235,3 +235,25 @@ def test_new_dossier_from_the_client_page(qtbot, office, volunteer):
     assert "termijn" in page.timeline.item(0, 2).text()
     with office.db.session() as s:
         assert s.scalar(select(m.Dossier.family_members)) == 3
+
+
+def test_the_list_says_how_each_client_matches_and_enter_opens_only_the_clear_one(
+        qtbot, office, volunteer):
+    add_client(office, "C00041", "Nadir", "Zabal")
+    add_client(office, "C00042", "Zabal", "Amin")
+    view = ClientsView(volunteer)
+    show_active(qtbot, view)
+    opened = []
+    view.open_client.connect(opened.append)
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "zabal")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.shown_query == "zabal")
+    assert [cell(qtbot, view.model, r, 4) for r in range(2)] == ["surname", "name"]
+    assert opened == [] and view.table.hasFocus()  # two could be meant: nothing opened
+    assert "Several clients could be meant" in view.count.text()
+    view.search.clear()
+    qtbot.keyClicks(view.search, "nadir zabal")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened))
+    assert cell(qtbot, view.model, 0, 4) == "full name"

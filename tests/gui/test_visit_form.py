@@ -248,3 +248,36 @@ def test_after_a_legal_contact_the_form_is_ready_for_a_visit_again(qtbot, office
     assert form.kind.currentData() == "spreekuur"
     [contact] = contacts_in_db(office)
     assert contact.kind == "juridisch"
+
+
+def test_enter_takes_a_client_only_when_it_is_clearly_the_one(qtbot, office, volunteer):
+    from deskutil import add_client
+
+    nadir = add_client(office, "C00041", "Nadir", "Zabal", dt.date(1988, 4, 2))
+    zabal = add_client(office, "C00042", "Zabal", "Amin", dt.date(1990, 1, 1))
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    picker = form.client
+    qtbot.keyClicks(picker.edit, "zabal")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)  # waits for the matches
+    settle(qtbot, volunteer)
+    # Two could be meant (a surname, a first name): Enter takes neither.
+    assert picker.client_id is None
+    assert "Several clients could be meant" in form.errors["client_id"].text()
+    shown = [picker.matches.item(i).text() for i in range(picker.matches.count())]
+    assert shown[0].startswith("Nadir Zabal (C00041") and shown[0].endswith("— surname")
+    assert shown[1].startswith("Zabal Amin (C00042") and shown[1].endswith("— name")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)  # the user chooses
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id == zabal
+    assert picker.edit.text() == "Zabal Amin (C00042, 01-01-1990)"  # name, number, birth date
+    assert not form.errors["client_id"].isVisible()
+    # An exact number, written without prefix and zeros, is clearly the one.
+    picker.edit.clear()
+    picker.set_client(None)
+    picker.setFocus()
+    qtbot.keyClicks(picker.edit, "41")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert picker.client_id == nadir

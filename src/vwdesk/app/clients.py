@@ -11,9 +11,11 @@ from vwdesk.app.desk import Part
 from vwdesk.core.records import KINDS
 from vwdesk.core.services import base
 from vwdesk.core.services import clients as service
-from vwdesk.core.services.clients import ClientRow, Event, label
+from vwdesk.core.services.client_search import Fit, SearchResult
+from vwdesk.core.services.clients import ClientRow, Event, Found, label
 
-__all__ = ["ClientDetails", "ClientRow", "Clients", "Event", "label"]
+__all__ = ["ClientDetails", "ClientRow", "Clients", "Event", "Fit", "Found", "SearchResult",
+           "label"]
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,15 @@ class Clients(Part):
     def row(self, client_id: int) -> ClientRow | None:
         return self.read(lambda s: service.row(s, self.actor, client_id))
 
-    def find(self, query: str, limit: int = 20) -> list[ClientRow]:
-        """The best matches of a search, as rows (the client picker)."""
-        return self.read(lambda s: service.find(s, self.actor, self.location_id, query, limit))
+    def search(self, query: str, limit: int | None = None) -> SearchResult:
+        """The matches best first with their fit, and whether the first is
+        clearly the one meant (Enter may take it)."""
+        return self.read(lambda s: service.search(s, self.actor, self.location_id, query, limit))
+
+    def find(self, query: str, limit: int = 20) -> Found:
+        """The best matches as rows with their fit (the client picker)."""
+        return self.read(lambda s: service.find_ranked(s, self.actor, self.location_id, query,
+                                                       limit))
 
     def likely_duplicates(self, first_name: str | None, last_name: str | None,
                           birth_date: dt.date | None,

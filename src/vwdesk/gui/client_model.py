@@ -11,6 +11,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from vwdesk.core.nationalities import by_code
+from vwdesk.gui.widgets import fit_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,11 +29,14 @@ class ClientListModel(QAbstractTableModel):
         self._generation = 0  # a page read for an earlier list is dropped
         self.rows_fetched = 0  # rows read from the database since the last search
         self.headers = [self.tr("Number"), self.tr("Name"), self.tr("Birth date"),
-                        self.tr("Nationality")]
+                        self.tr("Nationality"), self.tr("Match")]
+        self._fits: dict[int, object] = {}
 
-    def set_ids(self, ids: list[int]) -> None:
+    def set_ids(self, ids: list[int], fits: dict[int, object] | None = None) -> None:
+        """The clients to list, in order; `fits` how each matches a search."""
         self.beginResetModel()
         self._ids = ids
+        self._fits = fits or {}
         self._pages.clear()
         self._asked.clear()
         self._generation += 1
@@ -89,6 +93,9 @@ class ClientListModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         row = index.row()
+        if index.column() == 4:
+            fit = self._fits.get(self._ids[row])
+            return fit_text(fit) if fit is not None else ""
         page = self._page(row // self.PAGE_SIZE)
         texts = page.get(self._ids[row]) if page is not None else None
         return texts[index.column()] if texts else None  # None: on its way, or removed

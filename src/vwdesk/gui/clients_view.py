@@ -53,7 +53,7 @@ class ClientsView(LazyView):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 110), (2, 110), (3, 160)):
+        for col, width in ((0, 110), (2, 110), (3, 160), (4, 150)):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(lambda index: self.open_client.emit(
             self.model.client_id(index.row())))
@@ -70,6 +70,7 @@ class ClientsView(LazyView):
         self.search.returnPressed.connect(self._open_first)
         self.last_search_ms = 0.0
         self.shown_query: str | None = None  # the text the list shows the results of
+        self._clear = False  # the first result is clearly the one meant
         self._open_waiting = False  # Enter came before the results
         self._all_ids: list[int] | None = None
         workspace.changed.connect(lambda kinds: "clients" in kinds and self.outdated())
@@ -87,26 +88,35 @@ class ClientsView(LazyView):
         self._timer.stop()
         query = self.search.text()
         if not query.strip() and self._all_ids is not None:
+            self._clear = False
             self._show(query, self._all_ids)
             return
         started = time.perf_counter()
         limit = self.MAX_HITS + 1 if query.strip() else None
         location_id = self.workspace.location_id
 
-        def arrived(ids: list[int]) -> None:
+        def arrived(found) -> None:
             if location_id != self.workspace.location_id:
                 return  # the location was switched meanwhile
-            if not query.strip():
+            if query.strip():
+                ids, fits, self._clear = found.ids, {m.client_id: m.fit for m in found.matches}, \
+                    found.clear
+            else:
+                ids, fits, self._clear = found, {}, False
                 self._all_ids = ids
             self.last_search_ms = (time.perf_counter() - started) * 1000
-            self._show(query, ids)
+            self._show(query, ids, fits)
 
-        self.workspace.ops.query(self, lambda desk: desk.clients.search_ids(query, limit),
-                                 arrived, latest="search")
+        def search(desk):
+            if query.strip():
+                return desk.clients.search(query, limit)
+            return desk.clients.search_ids("")
 
-    def _show(self, query: str, ids: list[int]) -> None:
+        self.workspace.ops.query(self, search, arrived, latest="search")
+
+    def _show(self, query: str, ids: list[int], fits: dict | None = None) -> None:
         more = bool(query.strip()) and len(ids) > self.MAX_HITS
-        self.model.set_ids(ids[:self.MAX_HITS] if more else ids)
+        self.model.set_ids(ids[:self.MAX_HITS] if more else ids, fits)
         self.shown_query = query
         if more:
             self.count.setText(self.tr("More than %1 clients; type more to narrow the search.")
@@ -126,8 +136,14 @@ class ClientsView(LazyView):
                 self.refresh()
             return
         index = self.table.currentIndex()
-        if index.isValid():
+        if not index.isValid():
+            return
+        if self._clear or self.model.rowCount() == 1:
             self.open_client.emit(self.model.client_id(index.row()))
+        else:  # several could be meant: the user chooses (Enter in the list opens)
+            self.table.setFocus()
+            self.count.setText(self.tr("Several clients could be meant; choose one with the "
+                                       "arrow keys and press Enter."))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.search.hasFocus():

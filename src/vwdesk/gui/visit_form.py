@@ -158,11 +158,14 @@ class VisitForm(QWidget):
         layout.addWidget(self.day_title, 4)
 
         self.without_file.toggled.connect(self._toggle_person)
-        self.client.picked.connect(lambda cid: cid is not None and self.topic_edit.setFocus())
+        self.client.picked.connect(self._client_picked)
         self.topic_edit.returnPressed.connect(self._topic_entered)
         self.topic_edit.installEventFilter(self)
         self.client.edit.returnPressed.connect(self.save)  # a client is chosen: save
         self.client.unmatched.connect(self._unknown_client)
+        self.client.ambiguous.connect(lambda: self._show_errors({"client_id": self.tr(
+            "Several clients could be meant. Choose one in the list with Down and Enter, or "
+            "type more of the name, the number or the birth date.")}))
         for edit in (self.person, self.date, self.duration):
             edit.returnPressed.connect(self.save)
         self.date.editingFinished.connect(self.refresh_day)
@@ -249,6 +252,11 @@ class VisitForm(QWidget):
         self.workspace.opened_pages.add(client_id)
         self._show_errors({})
         self.client.set_client(client_id)
+
+    def _client_picked(self, client_id: int | None) -> None:
+        if client_id is not None:
+            self.errors["client_id"].show_message(None)
+            self.topic_edit.setFocus()
 
     def _unknown_client(self) -> None:
         """Enter on a name nobody has: point to Nieuwe cliënt."""

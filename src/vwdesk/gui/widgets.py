@@ -163,13 +163,32 @@ def show_field_errors(banner: Banner, labels: dict[str, ErrorLabel],
         banner.clear_message()
 
 
+def fit_text(fit) -> str:
+    """How a client matches a search, in words (`app.clients.Fit`)."""
+    return {
+        0: QCoreApplication.translate("Fit", "number"),
+        1: QCoreApplication.translate("Fit", "full name"),
+        2: QCoreApplication.translate("Fit", "surname"),
+        3: QCoreApplication.translate("Fit", "name"),
+        4: QCoreApplication.translate("Fit", "start of the name"),
+        5: QCoreApplication.translate("Fit", "start of the number"),
+        6: QCoreApplication.translate("Fit", "part of the name"),
+        7: QCoreApplication.translate("Fit", "looks like"),
+        8: QCoreApplication.translate("Fit", "birth date"),
+    }[int(fit)]
+
+
 class ClientPicker(QWidget):
-    """Find a client by typing (number, name or birth date): the matches show
-    below the field; Up/Down choose, Enter takes the highlighted one (also
-    when Enter comes before the matches: it waits for them)."""
+    """Find a client by typing (number, name, birth date or year): the
+    matches show below the field, best fit first, each with how it fits.
+    Enter takes the top match only when it is clearly the one (an exact
+    number, or the only full-name match); otherwise it says so and the user
+    chooses with Up/Down and Enter. Enter before the matches came waits for
+    them. The chosen client's name, number and birth date stay in the field."""
 
     picked = Signal(object)  # client id or None
     unmatched = Signal()  # Enter on a text no client matches
+    ambiguous = Signal()  # Enter while several clients could be meant
     DEBOUNCE_MS = 120
     LIMIT = 8
 
@@ -179,6 +198,8 @@ class ClientPicker(QWidget):
         self.client_id: int | None = None
         self._searching = False  # a search for the text shown is under way
         self._enter_waiting = False  # Enter was pressed before the matches came
+        self._clear = False  # the top match is clearly the one meant
+        self._chosen_in_list = False  # the user moved through the list
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("Type a name, number or birth date"))
         self.matches = QListWidget(self)
@@ -200,7 +221,7 @@ class ClientPicker(QWidget):
         if self.client_id is not None:
             self.client_id = None
             self.picked.emit(None)
-        self._enter_waiting = False
+        self._enter_waiting = self._chosen_in_list = False
         self._timer.start()
 
     def is_searching(self) -> bool:
@@ -217,6 +238,11 @@ class ClientPicker(QWidget):
         self.workspace.ops.query(self, lambda desk: desk.clients.find(text, self.LIMIT),
                                  self._show, self._failed, latest="search")
 
+    def clearly_one(self) -> bool:
+        """Enter may take the highlighted match: it is clearly the best, or
+        the user chose it in the list."""
+        return self._clear or self._chosen_in_list
+
     def _failed(self, exc) -> None:
         self._searching = self._enter_waiting = False
         self.matches.clear()
@@ -230,11 +256,13 @@ class ClientPicker(QWidget):
         if self.client_id is not None:
             return  # a client was chosen meanwhile (e.g. one just made)
         self.matches.clear()
-        for r in found:
-            item = QListWidgetItem(label(r))
+        self._clear, self._chosen_in_list = found.clear, False
+        for r, fit in found.rows:
+            item = QListWidgetItem(f"{label(r)} — {fit_text(fit)}")
             item.setData(Qt.ItemDataRole.UserRole, r.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, label(r))
             self.matches.addItem(item)
-        if found:
+        if found.rows:
             self.matches.setCurrentRow(0)
         else:
             self.matches.addItem(QListWidgetItem(self.tr("No client found")))
@@ -251,6 +279,7 @@ class ClientPicker(QWidget):
                 step = 1 if key == Qt.Key.Key_Down else -1
                 row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
                 self.matches.setCurrentRow(row)
+                self._chosen_in_list = True
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.client_id is None \
                     and self.edit.text().strip():
@@ -265,18 +294,23 @@ class ClientPicker(QWidget):
         return super().eventFilter(obj, event)
 
     def _enter(self) -> bool:
+        """Take the highlighted match if Enter may; False when it may not
+        (nothing matches, or several could be meant: the list says so)."""
         item = self.matches.currentItem()
-        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
-            self._take(item)
+        if item is None or item.data(Qt.ItemDataRole.UserRole) is None:
+            return False
+        if not self.clearly_one():
+            self.ambiguous.emit()
             return True
-        return False
+        self._take(item)
+        return True
 
     def _take(self, item: QListWidgetItem) -> None:
         client_id = item.data(Qt.ItemDataRole.UserRole)
         if client_id is None:
             return
         self.focusNextChild()
-        self.set_client(client_id, item.text())
+        self.set_client(client_id, item.data(Qt.ItemDataRole.UserRole + 1))
 
     def set_client(self, client_id: int | None, text: str | None = None) -> None:
         """Show this client as chosen; its label is looked up when not given."""
