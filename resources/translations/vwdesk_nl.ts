@@ -117,6 +117,10 @@
         <translation>Zonder wachtwoordzin kan iedereen die de back-upmap kan openen de back-up lezen. Bewaar de wachtwoordzin goed: zonder die zin kan de back-up niet worden teruggezet.</translation>
     </message>
     <message>
+        <source>Type a passphrase, or untick &quot;Encrypt with a passphrase&quot;.</source>
+        <translation>Typ een wachtwoordzin, of vink "Versleutelen met een wachtwoordzin" uit.</translation>
+    </message>
+    <message>
         <source>The two passphrases differ; type them again.</source>
         <translation>De twee wachtwoordzinnen zijn niet gelijk; typ ze opnieuw.</translation>
     </message>

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import time
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, \
     QProgressDialog, QPushButton, QWidget
 from sqlalchemy import select
@@ -46,12 +47,18 @@ def run_export(qtbot, office, parent, actor=None) -> bool:
     return finished.args[0]
 
 
+def as_shown(text: str) -> str:
+    """A message box's text as the user reads it (it is given as escaped markup)."""
+    assert text.startswith("<p>") and text.endswith("</p>")  # never the raw text
+    return html.unescape(text[3:-4].replace("<br>", "\n"))
+
+
 @pytest.fixture
 def messages(monkeypatch):
     shown = []
     for kind in ("information", "warning"):
         monkeypatch.setattr(QMessageBox, kind, lambda _p, title, text, *a, k=kind, **kw:
-                            shown.append((k, title, text)))
+                            shown.append((k, title, as_shown(text))))
     return shown
 
 
@@ -275,3 +282,21 @@ def test_the_preview_shows_which_rows_change_and_how(qtbot, office, parent, tmp_
     assert seen["changes"] == [
         ["clienten", "2", "C1", "changed", "voornaam: Amal → Amira; notitie changed"],
         ["clienten", "3", "C2", "new", ""]]  # a note's words are not shown, only that it changed
+
+
+def test_work_that_cannot_be_cancelled_keeps_its_progress_dialog(qtbot, office, parent,
+                                                                monkeypatch):
+    import threading
+
+    gate, done = threading.Event(), []
+    ws = workspace(office, office.teamleader)
+    ws.ops.long(parent, "Bezig…", lambda _desk, _progress, _cancelled: gate.wait(5),
+                done.append, cancellable=False, write=True)
+    qtbot.waitUntil(lambda: any(isinstance(w, QProgressDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible()  # Esc and closing do nothing: the work goes on
+    gate.set()
+    qtbot.waitUntil(lambda: done == [True])  # then the dialog goes (and is deleted)

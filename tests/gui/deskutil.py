@@ -80,3 +80,11 @@ def cell(qtbot, model, row: int, column: int):
     """A cell of a lazy model once its page has arrived."""
     qtbot.waitUntil(lambda: model.index(row, column).data() is not None)
     return model.index(row, column).data()
+
+
+def open_page(qtbot, window, client_id: int):
+    """A client's page opened from the main window, once its opening is in
+    the access log."""
+    window.open_client(client_id)
+    qtbot.waitUntil(lambda: client_id in window.client_pages)
+    return window.client_pages[client_id]

@@ -5,7 +5,7 @@ every input of a screen, in one round."""
 from __future__ import annotations
 
 import pytest
-from deskutil import add_client, settle, show_active
+from deskutil import add_client, open_page, settle, show_active
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -92,7 +92,8 @@ def test_every_tab_of_the_main_window(qtbot, window, teamleader, office):
     from vwdesk.core import models as m
 
     with office.db.session() as s:
-        window.open_client(s.scalar(select(m.Client.id)))
+        client_id = s.scalar(select(m.Client.id))
+    open_page(qtbot, window, client_id)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         settle(qtbot, teamleader)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from deskutil import add_client, cell, settle, show_active, type_text
+from deskutil import add_client, cell, open_page, settle, show_active, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, insert, select
@@ -173,7 +173,7 @@ def test_ctrl_n_and_ctrl_j_open_the_visit_form_from_anywhere(qtbot, office, volu
     assert window.tabs.currentWidget() is window.visit
     assert window.visit.client.edit.hasFocus() and window.visit.client.client_id is None
     # From a client's page the visit is for that client: the topics are next.
-    page = window.open_client(client_id)
+    page = open_page(qtbot, window, client_id)
     assert window.tabs.currentWidget() is page
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.visit

@@ -208,3 +208,21 @@ def test_a_deadline_already_past_is_asked_once(qtbot, office, volunteer):
         qtbot.keyClick(form.widgets["deadline"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     with office.db.session() as s:
         assert s.scalar(select(m.Dossier.deadline)) == TODAY - dt.timedelta(days=2)
+
+
+def test_ctrl_s_twice_saves_once(qtbot, office, teamleader):
+    from vwdesk.gui.record_dialogs import record_dialog
+
+    client_id = add_client(office, "1", "Sara", "Tekle")
+    dialog = record_dialog(teamleader, "trajectories", None, {"client_id": client_id})
+    show_active(qtbot, dialog)
+    settle(qtbot, teamleader)
+    form = dialog.form
+    form.widgets["kind"].setCurrentIndex(1)
+    form.widgets["start"].set_date(TODAY)
+    form.widgets["start"].setFocus()
+    for _ in range(2):  # trajectories have no number that would refuse the second
+        qtbot.keyClick(form.widgets["start"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, teamleader)
+    with office.db.session() as s:
+        assert len(s.scalars(select(m.Trajectory)).all()) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from deskutil import add_client, settle, show_active
+from deskutil import add_client, open_page, settle, show_active
 from PySide6.QtWidgets import QApplication
 
 from vwdesk.core.services import base
@@ -40,7 +40,7 @@ def test_no_screen_grows_past_the_window_with_the_longest_values(qtbot, office, 
     settle(qtbot, teamleader)
     screen = QApplication.primaryScreen().availableGeometry()
     window.visit.start("spreekuur", client_id)
-    window.open_client(client_id)
+    open_page(qtbot, window, client_id)
     settle(qtbot, teamleader)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)

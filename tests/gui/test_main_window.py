@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from deskutil import add_client, compile_translations, make_workspace, settle, show_active
+from deskutil import (add_client, compile_translations, make_workspace, open_page, settle,
+                      show_active)
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -36,16 +37,37 @@ def test_client_page_asks_a_reason_once_per_login_session(qtbot, office, volunte
     assert window.open_client(client_id) is None  # cancelled: the page does not open
     settle(qtbot, volunteer)
     assert window.client_pages == {} and recorded_views(office) == []
-    page = window.open_client(client_id)
+    page = open_page(qtbot, window, client_id)
     settle(qtbot, volunteer)
     assert page is not None
     assert recorded_views(office) == [(client_id, "Juridische vraag of dossier: vraag over brief")]
     assert window.tabs.tabText(window.tabs.indexOf(page)) == "Omar Al-Hassan (101)"
     window._close_tab(window.tabs.indexOf(page))
-    assert window.open_client(client_id) is not None  # not asked again
+    assert window.open_client(client_id) is not None  # not asked again: opens at once
     settle(qtbot, volunteer)
     assert len(recorded_views(office)) == 1
     assert window.extra_menu.findChild(type(window.new_visit_action), "access_log") is None
+
+
+def test_a_client_page_does_not_open_when_its_opening_cannot_be_logged(qtbot, office, volunteer,
+                                                                        monkeypatch):
+    from vwdesk.app.clients import Clients
+    from vwdesk.core.errors import DatabaseBusy
+
+    client_id = add_client(office, "101", "Omar", "Al-Hassan")
+
+    def busy(self, client_id, reason):
+        raise DatabaseBusy()
+
+    monkeypatch.setattr(Clients, "record_page_open", busy)
+    shown = []
+    monkeypatch.setattr("vwdesk.gui.ops.show_error", lambda parent, text: shown.append(text))
+    window = MainWindow(volunteer)
+    show_active(qtbot, window)
+    window.open_client(client_id)
+    settle(qtbot, volunteer)
+    assert client_id not in window.client_pages and client_id not in volunteer.opened_pages
+    assert shown and "bezet" in shown[0]
 
 
 def test_new_client_from_the_visit_form(qtbot, office, volunteer):

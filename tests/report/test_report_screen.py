@@ -497,3 +497,46 @@ def test_template_export_and_import_through_the_screen(qtbot, db, tmp_path, monk
     assert "onbekend cijfer `{spreekuur.topic}`; bedoelde u `{spreekuur.top_onderwerp}`?" \
         in warnings[0]
     assert "\nregel " in warnings[0]
+
+
+def test_typing_while_a_save_is_on_its_way_stays_unsaved(qtbot, db):
+    """What is typed after pressing Save is not marked saved (only what was
+    written is), so closing still asks about it."""
+    screen = make_screen(qtbot, db)
+    select_section(qtbot, screen, "Introduction")
+    edit = screen.findChild(QPlainTextEdit, "prose:intro")
+    edit.setPlainText("Eerste versie.")
+    gate = threading.Event()
+    screen.workspace.ops.write(None, lambda desk: gate.wait(10))  # another write goes first
+    screen.save_button.click()
+    assert not screen.save_button.isEnabled()  # one save at a time
+    edit.setPlainText("Tweede versie.")
+    gate.set()
+    settle(qtbot, screen)
+    with db.session() as s:
+        assert load_texts(s, screen.workspace.location_id, screen.draft.year)["intro"] == \
+            "Eerste versie."
+    assert screen.has_unsaved_changes() and screen.save_button.isEnabled()
+
+
+def test_a_preview_on_its_way_never_shows_under_another_year(qtbot, db, monkeypatch):
+    import vwdesk.app.report
+    import vwdesk.gui.report.preview as preview
+    from vwdesk.core.errors import VwdeskError
+
+    screen = make_screen(qtbot, db)
+    gate = threading.Event()
+    render = preview.render_pages
+    monkeypatch.setattr(preview, "render_pages", lambda pdf, width: gate.wait(10) and
+                        render(pdf, width))
+    screen.sections.item(1).setCheckState(Qt.CheckState.Unchecked)  # a new 2019 preview
+    qtbot.waitUntil(lambda: screen.preview.rendering, timeout=5000)
+
+    def broken(self, year, needs):
+        raise VwdeskError("De cijfers zijn er even niet.")
+
+    monkeypatch.setattr(vwdesk.app.report.ReportDoor, "figures", broken)
+    screen.year.setValue(2018)
+    gate.set()
+    settle(qtbot, screen)
+    assert screen.preview.pages == [] and "even niet" in screen.status.text()

@@ -107,8 +107,10 @@ class Privacy(Part):
         return self.with_db(configured_folder)
 
     def back_up(self, passphrase: str | None = None) -> Path:
+        """A backup now (teamleader or beheerder)."""
         from vwdesk.privacy.backup import make_backup
 
+        self.actor.require_teamleader()
         return self.with_db(lambda db: make_backup(db, passphrase=passphrase))
 
     def back_up_if_due(self) -> Path | None:
@@ -116,12 +118,17 @@ class Privacy(Part):
 
         return self.with_db(backup_if_due)
 
-    def startup_checks(self) -> list[str]:
-        """Integrity, the daily retention run and a backup when due; Dutch
-        notices for the user."""
+    def startup_checks(self) -> Saved:
+        """Integrity, the daily retention run and a backup when due; the Dutch
+        notices for the user are the `detail`. When there are notices the
+        retention run may have anonymised people: the screens showing them
+        refresh."""
         from vwdesk.privacy.startup import run_startup_checks
 
-        return self.with_db(run_startup_checks)
+        notices = self.with_db(run_startup_checks)
+        kinds = frozenset({"clients", "contacts", "dossiers", "volunteers"}) if notices \
+            else frozenset()
+        return Saved(kinds, detail=notices)
 
     def restore_start_folder(self) -> Path:
         """Where a backup to restore is looked for first."""

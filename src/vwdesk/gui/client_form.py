@@ -29,6 +29,7 @@ class ClientDialog(RecordDialog):
             if not found:
                 proceed()
                 return
+            self.not_saving()
             from vwdesk.app.clients import label
 
             self._warned_for = key
@@ -41,4 +42,5 @@ class ClientDialog(RecordDialog):
             self.save_button.setText(self.tr("Save anyway"))
 
         self.workspace.ops.query(self, lambda desk: desk.clients.likely_duplicates(
-            key[0], key[1], key[2], exclude_id=row_id), checked)
+            key[0], key[1], key[2], exclude_id=row_id), checked,
+            lambda exc: (self.not_saving(), self.form.banner.show_message(exc.message)))

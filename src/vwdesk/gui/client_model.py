@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from vwdesk.core.nationalities import by_code
 from vwdesk.gui.widgets import fit_text
@@ -17,6 +17,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ClientListModel(QAbstractTableModel):
+    failed = Signal(str)  # a page could not be read: why
     PAGE_SIZE = 50
     MAX_PAGES = 6
 
@@ -67,8 +68,16 @@ class ClientListModel(QAbstractTableModel):
             ids = self._ids[page * self.PAGE_SIZE:(page + 1) * self.PAGE_SIZE]
             generation = self._generation
             self.workspace.ops.query(self, lambda desk: desk.clients.rows(ids),
-                                     lambda rows: self._arrived(generation, page, len(ids), rows))
+                                     lambda rows: self._arrived(generation, page, len(ids), rows),
+                                     lambda exc: self._not_arrived(generation, page, exc))
         return None
+
+    def _not_arrived(self, generation: int, page: int, exc) -> None:
+        """The page could not be read: asked again when next shown, and said
+        once (not a message box per page)."""
+        self._asked.discard(page)
+        if generation == self._generation:
+            self.failed.emit(exc.message)
 
     def _arrived(self, generation: int, page: int, asked: int, rows) -> None:
         if generation != self._generation:

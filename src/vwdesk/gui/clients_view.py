@@ -41,6 +41,7 @@ class ClientsView(LazyView):
         self.new_button = QPushButton(self.tr("New client…"), self)
         self.new_button.clicked.connect(self.new_client)
         self.model = ClientListModel(workspace, self)
+        self.model.failed.connect(self.count.setText)
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("Clients"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
@@ -79,6 +80,7 @@ class ClientsView(LazyView):
     def outdated(self) -> None:
         self._all_ids = None  # clients changed (or another location): list anew
         self.shown_query = None
+        self._open_waiting = False
         super().outdated()
 
     def refresh(self) -> None:
@@ -112,7 +114,11 @@ class ClientsView(LazyView):
                 return desk.clients.search(query, limit)
             return desk.clients.search_ids("")
 
-        self.workspace.ops.query(self, search, arrived, latest="search")
+        def failed(exc) -> None:
+            self._open_waiting = False
+            self.count.setText(exc.message)
+
+        self.workspace.ops.query(self, search, arrived, failed, latest="search")
 
     def _show(self, query: str, ids: list[int], fits: dict | None = None) -> None:
         more = bool(query.strip()) and len(ids) > self.MAX_HITS

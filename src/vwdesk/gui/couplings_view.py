@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,6 +71,8 @@ class CouplingDialog(RecordDialog):
 class ProgrammePanel(QWidget):
     """One programme: a tab per state with its couplings."""
 
+    failed = Signal(object)  # a VwdeskError: the lists could not be read
+
     def __init__(self, workspace, programme: coupling_service.ProgrammeOverview,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,8 +111,7 @@ class ProgrammePanel(QWidget):
     def load(self) -> None:
         programme_id = self.programme.id
         self.workspace.ops.query(self, lambda desk: desk.couplings.by_state(programme_id),
-                                 self._show, lambda exc: self.parent().show_error(exc),
-                                 latest="couplings")
+                                 self._show, self.failed.emit, latest="couplings")
 
     def _show(self, rows: dict[str, list[coupling_service.CouplingRow]]) -> None:
         self.rows = rows
@@ -222,6 +223,7 @@ class CouplingsView(LazyView):
                              .replace("%1", str(p.waiting)).replace("%2", str(p.running))
                              .replace("%3", str(p.ended)))
         self.panel = ProgrammePanel(self.workspace, p, self)
+        self.panel.failed.connect(self.show_error)
         self.panel.tabs.setCurrentIndex(state_tab)
         self.body.addWidget(self.panel)
         self.panel.load()

@@ -33,6 +33,7 @@ from vwdesk.app.exchange import (SHOWN_ROWS, ImportCancelled, ImportFailed, Impo
                                  write_template)
 from vwdesk.core.errors import VwdeskError
 from vwdesk.gui.files import open_file, save_file
+from vwdesk.gui.widgets import plain
 
 
 def _table(name: str, headers: list[str], rows: list[list[Any]]) -> QTableWidget:
@@ -222,8 +223,8 @@ class ImportFlow(QObject):
                  .replace("%1", p.source).replace("%2", str(p.added))
                  .replace("%3", str(p.changed)).replace("%4", str(p.unchanged))
                  for p in saved.detail.sheets]
-        QMessageBox.information(self.window, self.tr("Import"),
-                                self.tr("The workbook was imported.") + "\n\n" + "\n".join(lines))
+        QMessageBox.information(self.window, self.tr("Import"), plain(
+            self.tr("The workbook was imported.") + "\n\n" + "\n".join(lines)))
         self.finished.emit(True)
 
     def _failed(self, exc: VwdeskError, plan: ImportPlan | None = None) -> None:
@@ -239,9 +240,9 @@ class ImportFlow(QObject):
             return
         elif isinstance(exc, ImportCancelled):
             if plan is not None:
-                QMessageBox.information(self.window, self.tr("Import"), exc.message)
+                QMessageBox.information(self.window, self.tr("Import"), plain(exc.message))
         else:
-            QMessageBox.warning(self.window, self.tr("Import"), exc.message)
+            QMessageBox.warning(self.window, self.tr("Import"), plain(exc.message))
         self.finished.emit(False)
 
 
@@ -292,13 +293,13 @@ class ExportFlow(QObject):
             lambda counts: self._exported(counts, target), self._failed, cancellable=False)
 
     def _exported(self, counts: dict[str, int], target: Path) -> None:
-        QMessageBox.information(self.window, self.tr("Export"), self.tr("%1 rows exported to %2.")
-                                .replace("%1", str(sum(counts.values())))
-                                .replace("%2", str(target)))
+        QMessageBox.information(self.window, self.tr("Export"), plain(
+            self.tr("%1 rows exported to %2.").replace("%1", str(sum(counts.values())))
+            .replace("%2", str(target))))
         self.finished.emit(True)
 
     def _failed(self, exc: VwdeskError) -> None:
-        QMessageBox.warning(self.window, self.tr("Export"), exc.message)
+        QMessageBox.warning(self.window, self.tr("Export"), plain(exc.message))
         self.finished.emit(False)
 
 
@@ -322,11 +323,10 @@ class TemplateSaver(QObject):
         try:
             write_template(target)  # a small file, no database: written at once
         except VwdeskError as exc:
-            QMessageBox.warning(parent, self.tr("Save template"), exc.message)
+            QMessageBox.warning(parent, self.tr("Save template"), plain(exc.message))
             return
-        QMessageBox.information(parent, self.tr("Save template"),
-                                self.tr("The empty workbook was saved as %1.")
-                                .replace("%1", str(target)))
+        QMessageBox.information(parent, self.tr("Save template"), plain(
+            self.tr("The empty workbook was saved as %1.").replace("%1", str(target))))
 
 
 def save_template(parent: QWidget) -> None:

@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Log out / switch user"), self.request_logout,
                      "Ctrl+L", "logout")
-        self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        quit_action = self._action(file_menu, self.tr("Quit"), self.close, "Ctrl+Q", "quit")
+        quit_action.setShortcuts(list(dict.fromkeys(  # Ctrl+Q everywhere, Alt+F4 where usual
+            [QKeySequence("Ctrl+Q"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)])))
 
         extra = bar.addMenu(self.tr("E&xtra"))
         self.extra_menu = extra
@@ -257,17 +259,29 @@ class MainWindow(QMainWindow):
         """The client's full page; the first time in a login session the
         user gives a reason, recorded in the access log."""
         page = self.client_pages.get(client_id)
-        if page is None:
-            if client_id not in self.workspace.opened_pages:
-                from vwdesk.gui.privacy import access_reason
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+            return page
+        if client_id in self.workspace.opened_pages:
+            return self._show_client_page(client_id)
+        from vwdesk.gui.privacy import access_reason
 
-                reason = access_reason.ask(self)
-                if reason is None:
-                    return None
-                self.workspace.opened_pages.add(client_id)
-                # Recorded in the background; the page opens meanwhile.
-                self.workspace.ops.write(self, lambda desk: desk.clients.record_page_open(
-                    client_id, reason))
+        reason = access_reason.ask(self)
+        if reason is None:
+            return None
+
+        def recorded(_none) -> None:
+            self.workspace.opened_pages.add(client_id)
+            self._show_client_page(client_id)
+
+        # The page opens once its opening is in the access log, never before.
+        self.workspace.ops.write(self, lambda desk: desk.clients.record_page_open(
+            client_id, reason), recorded)
+        return None
+
+    def _show_client_page(self, client_id: int) -> ClientPage:
+        page = self.client_pages.get(client_id)
+        if page is None:
             page = ClientPage(self.workspace, client_id, self)
             page.register_contact.connect(lambda cid: (self.tabs.setCurrentWidget(self.visit),
                                                        self.visit.start("spreekuur", cid)))
@@ -366,9 +380,18 @@ class MainWindow(QMainWindow):
         back_up(self, self.workspace)
 
     def restore_backup(self) -> None:
+        """Unsaved work is dealt with first; after the restore everyone logs in
+        again (the data changed under every screen)."""
         from vwdesk.gui.privacy.restore import restore
 
-        restore(self, self.workspace, self.logout_requested.emit)
+        if not self._confirm_leaving():
+            return
+
+        def restored() -> None:
+            self._leaving = True
+            self.logout_requested.emit()
+
+        restore(self, self.workspace, restored)
 
     def close_current_tab(self) -> None:
         self._close_tab(self.tabs.currentIndex())
@@ -397,14 +420,15 @@ class MainWindow(QMainWindow):
         off the GUI thread; then a backup every few hours of use."""
         from vwdesk.gui.privacy.backup import install_backup_timer
 
-        def shown(notices: list[str]) -> None:
-            if notices:
-                self.statusBar().showMessage(" ".join(notices), 30_000)
+        def shown(saved) -> None:
+            if saved.detail:
+                self.statusBar().showMessage(" ".join(saved.detail), 30_000)
 
         def failed(exc: VwdeskError) -> None:  # DatabaseDamaged is a VwdeskError
             show_message(self, "vwdesk", exc.message, error=True)
 
-        self.workspace.ops.write(self, lambda desk: desk.privacy.startup_checks(), shown, failed)
+        self.workspace.ops.maintenance(self, lambda desk: desk.privacy.startup_checks(), shown,
+                                       failed)
         install_backup_timer(self, self.workspace)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override

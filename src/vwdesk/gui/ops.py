@@ -16,11 +16,14 @@ callback on the GUI thread:
   thread), and when it returns a `Saved`, broadcasts the record kinds it
   changed on `changed`, the signal every screen refreshes on.
 - `long` is for work that takes seconds: a progress dialog after a moment,
-  Cancel where the work allows it.
+  Cancel where the work allows it (where it does not, the dialog cannot be
+  closed until the work is done).
+- `maintenance` is for the checks and backups the app runs by itself: a
+  lane of its own, so a visit saved meanwhile never queues behind them.
 - A `VwdeskError` goes to `failed(exc)`, or, without one, to a message box;
   an unexpected exception is logged (its type and stack, never its message,
   which may hold data) and becomes a Dutch sentence. A `ConflictError` is a
-  `VwdeskError` too: forms handle it once, in `gui.forms.SaveErrors`.
+  `VwdeskError` too: forms handle it once, in `gui.saving.save_failed`.
 - Callbacks of a screen that was closed meanwhile are skipped.
 
 Nothing else in the GUI starts threads or touches the database.
@@ -65,6 +68,36 @@ class _Signals(QObject):
     progress = Signal(int, int)
 
 
+class _Progress(QProgressDialog):
+    """The progress of long work; without Cancel, Esc and the close button
+    do nothing: the window stays behind it until the work is done."""
+
+    def __init__(self, label: str, cancellable: bool, parent: QWidget | None):
+        super().__init__(label, QCoreApplication.translate("Ops", "Cancel"), 0, PROGRESS_STEPS,
+                         parent)
+        self.cancellable = cancellable
+        if not cancellable:
+            self.setCancelButton(None)
+            self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+        self.setWindowTitle("vwdesk")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Work that cannot be stopped shows at once: the window must not seem usable.
+        self.setMinimumDuration(SHOW_PROGRESS_AFTER_MS if cancellable else 0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.finished_work = False
+
+    def reject(self) -> None:
+        if self.cancellable or self.finished_work:
+            super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.cancellable or self.finished_work:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+
 class _Job(QRunnable):
     def __init__(self, job_id: int, call: Callable[[], Any], signals: _Signals):
         super().__init__()
@@ -74,6 +107,8 @@ class _Job(QRunnable):
         # waits for the GIL while holding a lock the GUI thread waits for.
         self.setAutoDelete(False)
         self.job_id, self.call, self.signals = job_id, call, signals
+        self.returned = False  # set as the last thing `run` does
+        self.seen_returned = False  # `returned` was seen at an earlier retire
 
     def run(self) -> None:
         try:
@@ -82,6 +117,7 @@ class _Job(QRunnable):
             self.signals.failed.emit(self.job_id, exc)
         else:
             self.signals.done.emit(self.job_id, result)
+        self.returned = True
 
 
 @dataclass
@@ -89,10 +125,14 @@ class _Pending:
     owner: QObject | None
     done: Callable[[Any], None] | None
     failed: Callable[[VwdeskError], None] | None
-    write: bool
+    lane: str  # "read", "write" or "maintenance"
     latest: tuple[int, str] | None = None
-    dialog: QProgressDialog | None = None
+    dialog: _Progress | None = None
     job: _Job | None = None
+
+    @property
+    def write(self) -> bool:
+        return self.lane != "read"
 
 
 def _alive(owner: QObject | None) -> bool:
@@ -113,10 +153,12 @@ class Ops(QObject):
         self._reads.setMaxThreadCount(2)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
+        self._maintenance = QThreadPool(self)
+        self._maintenance.setMaxThreadCount(1)
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._latest: dict[tuple[int, str], int] = {}
-        self._retired: list[_Job] = []  # finished, freed once no thread runs a job
+        self._retired: list[_Job] = []  # finished; freed on a later turn (`_retire`)
         # Lives in the GUI thread: results cross over through queued signals.
         self._signals = _Signals(self)
         self._signals.done.connect(self._done)
@@ -129,13 +171,21 @@ class Ops(QObject):
               failed: Callable[[VwdeskError], None] | None = None, *,
               latest: str | None = None) -> None:
         context = self._context()
-        self._start(lambda: fn(context), _Pending(owner, done, failed, False), latest)
+        self._start(lambda: fn(context), _Pending(owner, done, failed, "read"), latest)
 
     def write(self, owner: QObject | None, fn: Callable[[Any], Any],
               done: Callable[[Any], None] | None = None,
               failed: Callable[[VwdeskError], None] | None = None) -> None:
         context = self._context()
-        self._start(lambda: fn(context), _Pending(owner, done, failed, True), None)
+        self._start(lambda: fn(context), _Pending(owner, done, failed, "write"), None)
+
+    def maintenance(self, owner: QObject | None, fn: Callable[[Any], Any],
+                    done: Callable[[Any], None] | None = None,
+                    failed: Callable[[VwdeskError], None] | None = None) -> None:
+        """Work the app does by itself (start-up checks, automatic backups),
+        on a lane of its own; a `Saved` it returns is broadcast like a write's."""
+        context = self._context()
+        self._start(lambda: fn(context), _Pending(owner, done, failed, "maintenance"), None)
 
     def long(self, owner: QWidget, label: str, fn: Callable[[Any, Progress, Cancelled], Any],
              done: Callable[[Any], None] | None = None,
@@ -146,15 +196,7 @@ class Ops(QObject):
         `cancelled()` turns True (raising what it raises then)."""
         context = self._context()
         cancel = threading.Event()
-        dialog = QProgressDialog(label, QCoreApplication.translate("Ops", "Cancel"), 0,
-                                 PROGRESS_STEPS, owner)
-        if not cancellable:
-            dialog.setCancelButton(None)
-        dialog.setWindowTitle("vwdesk")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = _Progress(label, cancellable, owner)
         dialog.canceled.connect(cancel.set)
         job_id = next(self._ids)
         signals = self._signals
@@ -163,7 +205,8 @@ class Ops(QObject):
             signals.progress.emit(job_id, int(PROGRESS_STEPS * step / total) if total else 0)
 
         self._start(lambda: fn(context, progress, cancel.is_set),
-                    _Pending(owner, done, failed, write, dialog=dialog), None, job_id)
+                    _Pending(owner, done, failed, "write" if write else "read", dialog=dialog),
+                    None, job_id)
 
     def _start(self, call: Callable[[], Any], pending: _Pending, latest: str | None,
                job_id: int | None = None) -> None:
@@ -174,7 +217,8 @@ class Ops(QObject):
         self._pending[job_id] = pending
         if len(self._pending) == 1:
             self.busy.emit(True)
-        pool = self._writes if pending.write else self._reads
+        pool = {"read": self._reads, "write": self._writes,
+                "maintenance": self._maintenance}[pending.lane]
         pending.job = _Job(job_id, call, self._signals)
         pool.start(pending.job)
 
@@ -186,6 +230,7 @@ class Ops(QObject):
         if not self._pending:
             self.busy.emit(False)
         if pending.dialog is not None and shiboken6.isValid(pending.dialog):
+            pending.dialog.finished_work = True
             pending.dialog.close()
             pending.dialog.deleteLater()
         wanted = _alive(pending.owner)
@@ -196,12 +241,14 @@ class Ops(QObject):
         return pending, wanted
 
     def _retire(self, job: _Job | None) -> None:
-        """Keep a finished job until no thread is running one: its `run` may
-        still be returning on its thread when its result arrives here."""
+        """Free finished jobs on the GUI thread, but only those whose `run`
+        had already returned at an earlier turn: when a result arrives, its
+        job may still be returning on its thread."""
+        self._retired = [j for j in self._retired if not j.seen_returned]
+        for j in self._retired:
+            j.seen_returned = j.returned
         if job is not None:
             self._retired.append(job)
-        if not self._reads.activeThreadCount() and not self._writes.activeThreadCount():
-            self._retired.clear()
 
     @Slot(int, object)
     def _done(self, job_id: int, result: Any) -> None:
@@ -209,7 +256,7 @@ class Ops(QObject):
         if pending.write:
             from vwdesk.app import Saved
 
-            if isinstance(result, Saved):
+            if isinstance(result, Saved) and result.kinds:
                 self.changed.emit(result.kinds)
         if wanted and pending.done is not None:
             pending.done(result)
@@ -240,8 +287,8 @@ class Ops(QObject):
     def wait(self) -> None:
         """Block until every started piece of work ran (closing a window).
         Their callbacks arrive with the next turn of the event loop."""
-        self._reads.waitForDone()
-        self._writes.waitForDone()
+        for pool in (self._reads, self._writes, self._maintenance):
+            pool.waitForDone()
         self._retire(None)
 
 

@@ -29,6 +29,7 @@ class DossierDialog(RecordDialog):
             proceed()
             return
         self._warned_for = deadline  # once: Save again keeps it
+        self.not_saving()
         self.form.banner.show_message(self.tr(
             "The deadline %1 has passed already. Is that right? Press Save again to keep it, "
             "or type the next deadline.").replace("%1", deadline.strftime("%d-%m-%Y")),

@@ -252,6 +252,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.form)
         layout.addLayout(extra)
         self.loading = True  # Save waits until the record (or a new one's values) is in
+        self.saving = False
         self.save_button.setEnabled(False)
         if row_id is not None:
             self.load()
@@ -288,17 +289,28 @@ class RecordDialog(QDialog):
         proceed()
 
     def save(self) -> None:
-        if self.loading:
+        """Save (the button, Enter or Ctrl+S); a second press while the save
+        or its checks are on their way does nothing."""
+        if self.loading or self.saving:
             return
         values, problems = self.form.values()
         if problems:
             self.form.show_errors(problems)
             return
+        self._set_saving(True)
         self.before_save(values, lambda: self._write(values))
+
+    def _set_saving(self, on: bool) -> None:
+        self.saving = on
+        self.save_button.setEnabled(not on)
+        self.form.setEnabled(not on)  # what is saved is what the form shows
+
+    def not_saving(self) -> None:
+        """A check before saving stopped it (a warning): the form is free again."""
+        self._set_saving(False)
 
     def _write(self, values: dict[str, Any]) -> None:
         kind_key, row_id, version = self.kind_key, self.row_id, self.version
-        self.save_button.setEnabled(False)
         if row_id is None:
             def write(desk):
                 return desk.records.create(kind_key, values)
@@ -313,6 +325,6 @@ class RecordDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: VwdeskError, typed: dict[str, Any]) -> None:
-        self.save_button.setEnabled(True)
+        self._set_saving(False)
         save_failed(exc, self.form.banner, self.form.show_errors,
                     lambda then: self.load(then, keep=typed))

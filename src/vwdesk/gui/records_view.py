@@ -92,6 +92,7 @@ class RecordsView(LazyView):
 
     def _failed(self, exc: VwdeskError) -> None:
         self.banner.show_message(exc.message)
+        self.outdated()  # e.g. removed or changed meanwhile: the list as it is now
 
     def _show(self, loaded: tuple[list[Stored], dict[str, list[tuple[int, str]]]]) -> None:
         self.rows, choices = loaded

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from vwdesk.gui import fonts, i18n
 from vwdesk.gui.login import LoginDialog, SetupDialog
 from vwdesk.gui.ops import Ops
+from vwdesk.gui.widgets import plain
 from vwdesk.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ class DeskApp(QObject):
     def _open_failed(self, exc) -> None:
         if self.dialog is not None:
             self.dialog.hide()
-        QMessageBox.critical(None, "vwdesk", exc.message)
+        QMessageBox.critical(None, "vwdesk", plain(exc.message))
         self.exit_code = 2
         QApplication.exit(2)
 
@@ -136,9 +137,11 @@ class DeskApp(QObject):
             QApplication.quit()
 
     def logout(self) -> None:
-        window, self.window = self.window, None
+        window = self.window
         if window is not None:
-            window.close()
+            if not window.close():  # the user chose to stay (unsaved work)
+                return
+            self.window = None
             window.deleteLater()
         self.show_login()
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -55,6 +57,7 @@ class VisitForm(QWidget):
         self.own_volunteer: int | None = None
         self.day_rows: list[ContactRow] = []
         self.saving = False
+        self._focus_before: QWidget | None = None
         self.banner = Banner(self)
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -384,29 +387,44 @@ class VisitForm(QWidget):
         else:
             def write(desk):
                 return desk.contacts.change(editing.id, editing.version, values, topic_ids)
-        self.saving = True
-        self.save_button.setEnabled(False)
+        self._set_saving(True)
         self.workspace.ops.write(self, write, lambda saved: self._saved(saved, editing),
-                                 self._not_saved)
+                                 lambda exc: self._not_saved(exc, editing))
+
+    def _set_saving(self, on: bool) -> None:
+        """While a save is on its way the form holds still: nothing typed
+        meanwhile could be lost to the form emptying for the next visitor."""
+        self.saving = on
+        if on:
+            self._focus_before = QApplication.focusWidget()
+        for widget in (self.kind, self.client, self.without_file, self.new_client_button,
+                       self.person, self.topic_edit, self.chip_box, self.date, self.volunteer,
+                       self.duration, self.note, self.save_button, self.cancel_button,
+                       self.edit_button, self.remove_button):
+            widget.setEnabled(not on)
+        if not on and self._focus_before is not None and shiboken6.isValid(self._focus_before):
+            self._focus_before.setFocus()
 
     def _saved(self, saved, was_editing: ContactForEdit | None) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
+        self._set_saving(False)
         self.reset(refresh_day=False)  # the change broadcast refreshes the day list
         self.kind.setCurrentIndex(max(self.kind.findData("spreekuur"), 0))  # the usual visitor
         self.banner.show_message(self.tr("Corrected.") if was_editing else
                                  self.tr("Saved. Ready for the next visitor."), "info")
         self.saved.emit(saved.id)
 
-    def _not_saved(self, exc: VwdeskError) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        save_failed(exc, self.banner, self._show_errors, self._reload_editing)
+    def _not_saved(self, exc: VwdeskError, editing: ContactForEdit | None) -> None:
+        self._set_saving(False)
+        save_failed(exc, self.banner, self._show_errors,
+                    lambda then: self._reload_editing(editing, then))
 
-    def _reload_editing(self, then) -> None:
-        """Another PC changed this contact: take its new version; what was
-        typed stays in the form."""
-        contact_id = self.editing.id
+    def _reload_editing(self, editing: ContactForEdit | None, then) -> None:
+        """Another PC changed the contact being corrected: take its new
+        version; what was typed stays in the form."""
+        if editing is None:
+            then()
+            return
+        contact_id = editing.id
 
         def loaded(fresh: ContactForEdit) -> None:
             if self.editing is not None and self.editing.id == fresh.id:

@@ -6,6 +6,7 @@ layer is loaded.)"""
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -112,6 +113,7 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.setStyleSheet("color: #b00020;")
         self.hide()
 
@@ -342,9 +344,15 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def plain(text: str) -> str:
+    """Text for a message box, shown as written: a name or a cell that looks
+    like markup (`<img src=…>`) is never rendered as markup."""
+    return "<p>" + escape(text, quote=False).replace("\n", "<br>") + "</p>"
+
+
 def confirm(parent: QWidget, title: str, text: str) -> bool:
     """Ask once, Yes/No; No is the default."""
-    answer = QMessageBox.question(parent, title, text,
+    answer = QMessageBox.question(parent, title, plain(text),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
@@ -354,6 +362,7 @@ def show_message(parent: QWidget, title: str, text: str, error: bool = False) ->
     """A non-blocking message box (window-modal, opened with open())."""
     box = QMessageBox(QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information,
                       title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

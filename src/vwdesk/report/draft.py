@@ -163,9 +163,20 @@ class ReportDraft:
     def changed_texts(self) -> dict[str, str]:
         return {k: t for k, t in self.texts.items() if t != self.saved_texts.get(k, "")}
 
-    def mark_saved(self) -> None:
-        self.saved_template = copy.deepcopy(self.template)
-        self.saved_texts = dict(self.texts)
+    def to_save(self) -> tuple[dict[str, Any] | None, dict[str, str]]:
+        """A copy of what saving writes: the template when it changed (None
+        otherwise) and the texts that changed. Edits made while it is written
+        stay unsaved."""
+        template = copy.deepcopy(self.template) if self.template_changed() else None
+        return template, self.changed_texts()
+
+    def mark_saved(self, year: int, template: dict[str, Any] | None,
+                   texts: dict[str, str]) -> None:
+        """What `to_save` gave was written for `year`."""
+        if template is not None:
+            self.saved_template = template
+        if year == self.year:
+            self.saved_texts = {**self.saved_texts, **texts}
 
     # --- figures and results ----------------------------------------------------
     def needs(self) -> Needs:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from vwdesk.core.errors import VwdeskError
-from vwdesk.gui.widgets import add_field
+from vwdesk.gui.widgets import add_field, plain
 
 log = logging.getLogger(__name__)
 BACKUP_TIMER_MINUTES = 30
@@ -49,6 +49,7 @@ class BackupDialog(QDialog):
         add_field(form, self.tr("Passphrase"), self.passphrase)
         add_field(form, self.tr("Passphrase again"), self.again)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -71,6 +72,10 @@ class BackupDialog(QDialog):
         passphrase = None
         if self.encrypt.isChecked():
             passphrase = self.passphrase.text()
+            if not passphrase:
+                self.message.setText(self.tr("Type a passphrase, or untick \"Encrypt with a "
+                                             "passphrase\"."))
+                return
             if passphrase != self.again.text():
                 self.message.setText(self.tr("The two passphrases differ; type them again."))
                 return
@@ -98,8 +103,8 @@ def back_up(parent: QWidget, workspace) -> BackupDialog | None:
 
     def made() -> None:
         QMessageBox.information(parent, QCoreApplication.translate("privacy", "Backup"),
-                                QCoreApplication.translate("privacy", "Backup made: %1")
-                                .replace("%1", str(dialog.made)))
+                                plain(QCoreApplication.translate("privacy", "Backup made: %1")
+                                      .replace("%1", str(dialog.made))))
 
     dialog.accepted.connect(made)
     dialog.open()
@@ -115,7 +120,8 @@ def install_backup_timer(parent: QWidget, workspace,
 
     def tick() -> None:
         if workspace.desk.privacy.can_back_up:
-            workspace.ops.write(parent, lambda desk: desk.privacy.back_up_if_due(), None, failed)
+            workspace.ops.maintenance(parent, lambda desk: desk.privacy.back_up_if_due(), None,
+                                      failed)
 
     timer = QTimer(parent)
     timer.setInterval(minutes * 60_000)

@@ -11,11 +11,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from vwdesk.core.errors import VwdeskError
+from vwdesk.gui.widgets import plain
 
 
 def restore(parent: QWidget, workspace, done: Callable[[], None]) -> None:
     """Ask and restore; `done()` after the database was replaced."""
     privacy = workspace.desk.privacy
+    if not privacy.can_back_up:  # PostgreSQL: restored by IT with pg_restore
+        QMessageBox.information(parent, QCoreApplication.translate("privacy", "Restore"),
+                                privacy.why_no_backup())
+        return
     file, _ = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("privacy", "Choose a backup"),
         str(privacy.restore_start_folder()),
@@ -27,7 +32,7 @@ def restore(parent: QWidget, workspace, done: Callable[[], None]) -> None:
     try:
         encrypted = privacy.backup_is_encrypted(path)
     except VwdeskError as exc:
-        QMessageBox.warning(parent, "vwdesk", exc.message)
+        QMessageBox.warning(parent, "vwdesk", plain(exc.message))
         return
     if encrypted:
         passphrase, ok = QInputDialog.getText(
@@ -50,11 +55,12 @@ def restore(parent: QWidget, workspace, done: Callable[[], None]) -> None:
         if aside:
             text += " " + QCoreApplication.translate(
                 "privacy", "The replaced database is kept as %1.").replace("%1", str(aside))
-        QMessageBox.information(parent, QCoreApplication.translate("privacy", "Restore"), text)
+        QMessageBox.information(parent, QCoreApplication.translate("privacy", "Restore"),
+                                plain(text))
         done()
 
     def failed(exc: VwdeskError) -> None:
-        QMessageBox.warning(parent, "vwdesk", exc.message)
+        QMessageBox.warning(parent, "vwdesk", plain(exc.message))
 
     workspace.ops.wait()  # no read or write of this window is under way meanwhile
     workspace.ops.long(parent, QCoreApplication.translate("privacy", "Restoring the backup…"),

@@ -3,6 +3,7 @@ the backup folder and whether automatic backups are encrypted."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -66,6 +67,7 @@ class PrivacySettingsDialog(QDialog):
         add_field(form, self.tr("Passphrase"), self.passphrase)
         add_field(form, self.tr("Passphrase again"), self.again)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

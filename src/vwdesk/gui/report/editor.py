@@ -74,6 +74,7 @@ class SectionEditor(QWidget):
     def _add(self, item: dict[str, Any]) -> None:
         draft = self.draft
         error = QLabel()
+        error.setTextFormat(Qt.TextFormat.PlainText)
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
@@ -115,10 +116,12 @@ class SectionEditor(QWidget):
         self.rows.addWidget(error)
         if item["kind"] != "chart":
             result = QLabel()
+            result.setTextFormat(Qt.TextFormat.PlainText)
             result.setObjectName(f"result:{item['id']}")
             result.setWordWrap(True)
             result.setStyleSheet(RESULT_STYLE)
             typed = QLabel()
+            typed.setTextFormat(Qt.TextFormat.PlainText)
             typed.setObjectName(f"typed:{item['id']}")
             typed.setWordWrap(True)
             typed.setStyleSheet(TYPED_STYLE)

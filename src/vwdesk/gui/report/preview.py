@@ -32,30 +32,42 @@ class PdfPreview(QScrollArea):
         self.labels: list[QLabel] = []
         self.heading: str | None = None  # the section to keep in view
         self.rendering = False
+        self.generation = 0  # pages asked for before a `clear` are dropped
 
     def show_report(self, report: Report) -> None:
         """Render `report` (off the GUI thread); the pages replace the old ones."""
         width = max(400, self.viewport().width() - MARGIN)
         self.rendering = True
-        self.workspace.ops.query(self, lambda _desk: render_pages(pdf_bytes(report), width),
-                                 self._show, self._failed, latest="preview")
+        generation = self.generation
+        self.workspace.ops.query(
+            self, lambda _desk: render_pages(pdf_bytes(report), width),
+            lambda pages: generation == self.generation and self._show(pages),
+            lambda exc: generation == self.generation and self._failed(exc), latest="preview")
 
     def clear(self) -> None:
+        """No pages (another year is on its way): pages still being made for
+        what was shown before never arrive."""
+        self.generation += 1
+        self.rendering = False
+        self._remove()
+
+    def _remove(self) -> None:
         for label in self.labels:
             label.deleteLater()
         self.labels, self.pages = [], []
 
     def _failed(self, exc) -> None:
         self.rendering = False
-        self.clear()
+        self._remove()
         label = QLabel(exc.message)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         self.column.addWidget(label)
         self.labels.append(label)
 
     def _show(self, pages: list[Page]) -> None:
         self.rendering = False
-        self.clear()
+        self._remove()
         self.pages = pages
         for number, page in enumerate(pages):
             label = QLabel()

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from vwdesk.core.errors import VwdeskError
 from vwdesk.gui.files import open_file, save_file
+from vwdesk.gui.widgets import plain
 from vwdesk.gui.report.editor import SectionEditor
 from vwdesk.gui.report.preview import PdfPreview, page_image
 from vwdesk.report.draft import ReportDraft
@@ -54,6 +55,7 @@ class ReportScreen(QWidget):
         self.workspace = workspace
         self.draft: ReportDraft | None = None
         self.loading = True  # the year's figures are being computed
+        self.saving = False  # a save is on its way
         self.failed: str | None = None  # why the figures of the year shown are missing
         self._build()
         workspace.ops.query(self, lambda desk: (desk.report.draft(), desk.report.default_year()),
@@ -128,6 +130,8 @@ class ReportScreen(QWidget):
         self.import_button.clicked.connect(self.import_template)
         self.print_button.clicked.connect(self.print_report)
         self.retry_button.clicked.connect(self._compute)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save_by_key,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _opened(self, opened: tuple[ReportDraft, int]) -> None:
         self.draft, year = opened
@@ -287,7 +291,7 @@ class ReportScreen(QWidget):
         ready = draft is not None and draft.figures is not None and not self.loading
         self.pdf_button.setEnabled(ready)
         self.print_button.setEnabled(ready)
-        self.save_button.setEnabled(draft is not None and draft.can_save())
+        self.save_button.setEnabled(draft is not None and draft.can_save() and not self.saving)
         self.retry_button.setVisible(bool(self.failed) and not self.loading and draft is not None)
         if draft is not None and draft.errors:
             text = self.tr("There are errors; correct the fields marked in red.")
@@ -346,14 +350,22 @@ class ReportScreen(QWidget):
     def save(self) -> None:
         """Save the template and the year's changed texts (off the GUI thread)."""
         draft = self.draft
+        if self.saving:
+            return
         if draft.errors:
             self.status.setText(self.tr("There are errors; correct the fields marked in red."))
             return
-        year, texts = draft.year, draft.changed_texts()
-        template = draft.template if draft.template_changed() else None
-        self.save_button.setEnabled(False)
+        year = draft.year
+        template, texts = draft.to_save()  # copies: typing goes on while they are written
+        self.saving = True
+        self._show_status()
         self.workspace.ops.write(self, lambda desk: desk.report.save(year, template, texts),
-                                 lambda _saved: self._saved(template, texts), self._not_saved)
+                                 lambda _saved: self._saved(year, template, texts),
+                                 self._not_saved)
+
+    def _save_by_key(self) -> None:
+        if self.draft is not None and self.draft.can_save():
+            self.save()
 
     def save_now(self) -> bool:
         """Save and wait for it (closing the screen, switching year): True
@@ -364,14 +376,16 @@ class ReportScreen(QWidget):
         QCoreApplication.sendPostedEvents()  # the outcome's callback
         return not self.has_unsaved_changes()
 
-    def _saved(self, template, texts) -> None:
-        self.draft.mark_saved()
+    def _saved(self, year: int, template, texts: dict[str, str]) -> None:
+        self.saving = False
+        self.draft.mark_saved(year, template, texts)
         self._show_status()
         self.status.setText(self.tr("Saved."))
 
     def _not_saved(self, exc: VwdeskError) -> None:
+        self.saving = False
         self._show_status()
-        QMessageBox.warning(self, self.tr("Not saved"), exc.message)
+        QMessageBox.warning(self, self.tr("Not saved"), plain(exc.message))
 
     def _file_name(self, suffix: str) -> str:
         return f"{self.draft.location_name.lower()}-{self.draft.year}{suffix}"
@@ -398,7 +412,7 @@ class ReportScreen(QWidget):
         self.workspace.ops.query(
             self, write, lambda written: self.status.setText(
                 self.tr("Saved as %1.").replace("%1", str(written))),
-            lambda exc: QMessageBox.warning(self, self.tr("Not saved"), exc.message))
+            lambda exc: QMessageBox.warning(self, self.tr("Not saved"), plain(exc.message)))
 
     def export_template(self) -> None:
         """The template as shown (unsaved changes included) to a .toml file."""
@@ -460,9 +474,9 @@ class ReportScreen(QWidget):
         """The PDF's pages, rendered at the printer's width off the GUI
         thread, then sent to the printer."""
         report = self.draft.report()
-        # The printer's width in pixels, at most 300 dpi: sharp on paper, and
-        # a page of an A4 report stays about 25 MB in memory.
-        dpi = min(printer.resolution(), 300)
+        # The printer's width in pixels, at most 200 dpi: sharp on paper, and
+        # a page of an A4 report stays about 11 MB in memory.
+        dpi = min(printer.resolution(), 200)
         width = printer.pageLayout().paintRectPixels(dpi).width()
 
         def printed(pages) -> None:
