@@ -6,20 +6,21 @@ from __future__ import annotations
 
 import pytest
 
-from vwdesk.report.dutch import number_word, ranked_text, top_of
+from vwdesk.report.dutch import number_word, ranked_text
 from vwdesk.report.figures import Figures
+from vwdesk.report.groups import Groups, first_places
 from vwdesk.report.params import Request
+from vwdesk.report.standard import default_template
 from vwdesk.report.template import (
     check_text,
     compare_keys,
-    default_template,
     fill,
     parse_placeholder,
     render_sentence,
     requests_in,
 )
 
-NATS = [["Syriërs", 28], ["Eritreeërs", 28], ["Somaliërs", 5], ["Afghanen", 5], ["Irakezen", 2]]
+NATS = Groups([["SY", 28], ["ER", 28], ["SO", 5], ["AF", 5], ["IQ", 2]], "nationaliteit").ordered()
 
 
 def figs(year=2018, extra=None, **values):
@@ -49,18 +50,21 @@ def test_placeholder_with_parameters_format_and_words_is_parsed():
     ("{huisvesting.nationaliteiten top=0}",
      "Parameter top=0 past niet: gebruik een heel getal vanaf 1."),
     ("{huisvesting.personen geslacht=vrouw}", "Parameter geslacht=vrouw past niet: gebruik m, "
-                                              "v of x."),
+                                              "v of x (meerdere: m,v; alles behalve: !m)."),
     ("{huisvesting.personen half=3}", "Parameter half=3 past niet: gebruik half=1 (januari t/m "
                                       "juni) of half=2 (juli t/m december)."),
     ("{contacten.aantal soort=koffie}", "Parameter soort=koffie past niet: gebruik spreekuur, "
-                                        "juridisch, mb, intake."),
+                                        "juridisch, mb of intake (meerdere: spreekuur,juridisch; "
+                                        "alles behalve: !spreekuur)."),
     ("{huisvesting.personen kleur=rood}", "Parameter `kleur` bestaat niet; bij "
                                           "`{huisvesting.personen}` kunt u gebruiken: gemeente, "
-                                          "half, geslacht, leeftijd, aow_leeftijd, instroom, "
-                                          "amv, per, jaar."),
-    ("{spreekuur.onderwerpen_lijst gemeente=Schiedam}", "Parameter `gemeente` past niet bij "
-                                                        "`{spreekuur.onderwerpen_lijst}`; daar "
-                                                        "kunt u gebruiken: top, jaar."),
+                                          "geslacht, leeftijd, aow_leeftijd, instroom, amv, "
+                                          "nationaliteit, type, half, kwartaal, maand, per, jaar."),
+    ("{spreekuur.onderwerpen_lijst geslacht=v}", "Parameter `geslacht` past niet bij "
+                                                 "`{spreekuur.onderwerpen_lijst}`; daar kunt u "
+                                                 "gebruiken: gemeente, binnen, na, geregistreerd, "
+                                                 "onderwerp, half, kwartaal, maand, top, vanaf, "
+                                                 "jaar."),
     ("{huisvesting.personen gemeente=Rotterdam}", "Parameter gemeente=Rotterdam past niet: deze "
                                                   "locatie bedient de gemeenten Schiedam, Vlaardingen."),
     ("{huisvesting.personen gemeente=}", "Parameter `gemeente` in "
@@ -73,16 +77,17 @@ def test_placeholder_with_parameters_format_and_words_is_parsed():
                      "cijfer, bijvoorbeeld {huisvesting.personen gemeente=Schiedam}."),
     ("{huisvesting.personen:procent}", "Opmaak :procent in {huisvesting.personen:procent} past "
                                        "alleen bij een ranglijst: {huisvesting.nationaliteiten}, "
-                                       "{juridisch.gh_herenigd_nationaliteiten}, "
-                                       "{spreekuur.onderwerpen_lijst}."),
+                                       "{spreekuur.onderwerpen_lijst}, "
+                                       "{juridisch.gh_herenigd_nationaliteiten}."),
     ("{huisvesting.woningen per=gemeente gemeente=Schiedam}",
      "In `{huisvesting.woningen}` staan gemeente= en per=gemeente samen; kies één: één "
      "gemeente, of een lijst per gemeente."),
     ("{huisvesting.nationaliteiten per=gemeente}", "Parameter `per` past niet bij "
                                                    "`{huisvesting.nationaliteiten}`; daar kunt u "
-                                                   "gebruiken: gemeente, half, geslacht, "
-                                                   "leeftijd, aow_leeftijd, instroom, amv, top, "
-                                                   "jaar."),
+                                                   "gebruiken: gemeente, geslacht, leeftijd, "
+                                                   "aow_leeftijd, instroom, amv, nationaliteit, "
+                                                   "type, half, kwartaal, maand, top, vanaf, "
+                                                   "waarvan, jaar."),
     ("{jaar top=2}", "`{jaar}` heeft geen parameters; schrijf alleen `{jaar}`."),
     ("{huisvesting.personen:romeins}", "Opmaak \":romeins\" in {huisvesting.personen:romeins} "
                                        "bestaat niet; gebruik :abs, :woord of :procent."),
@@ -104,15 +109,17 @@ def test_good_parameterised_placeholders_pass():
 
 
 def test_top_n_keeps_ties_with_the_last_place():
-    assert top_of(NATS, 1) == NATS[:2]
-    assert top_of(NATS, 3) == NATS[:4]
-    assert top_of(NATS, 9) == NATS
+    assert NATS[:2] == [["ER", 28], ["SY", 28]]  # ties by the Dutch name
+    assert first_places(NATS, 1) == NATS[:2]
+    assert first_places(NATS, 2) == NATS[:2]  # no second place: two share the first
+    assert first_places(NATS, 3) == NATS[:4]
+    assert first_places(NATS, 9) == NATS
 
 
 def test_ranked_lists_in_dutch_with_ties_and_percentages():
     assert ranked_text([["Syriërs", 38], ["Eritreeërs", 16]]) == "Syriërs (38) en Eritreeërs (16)"
-    assert ranked_text(NATS[:4]) == "Syriërs en Eritreeërs (beide 28) en Somaliërs en Afghanen " \
-                                    "(beide 5)"
+    assert ranked_text([["Syriërs", 28], ["Eritreeërs", 28], ["Somaliërs", 5], ["Afghanen", 5]]) \
+        == "Syriërs en Eritreeërs (beide 28) en Somaliërs en Afghanen (beide 5)"
     assert ranked_text([["a", 3], ["b", 3], ["c", 3]]) == "a, b en c (elk 3)"
     assert ranked_text([["werk", 30], ["geld", 20]], total=200) == "werk (15%) en geld (10%)"
 
@@ -121,10 +128,10 @@ def test_top_placeholder_fills_a_ranked_list_and_counts_its_groups():
     f = figs(huisvesting__nationaliteiten=NATS)
     assert fill("{huisvesting.nationaliteiten top=2|grootste groep|grootste groepen}: "
                 "{huisvesting.nationaliteiten top=2}", f) == \
-        "grootste groepen: Syriërs en Eritreeërs (beide 28)"
+        "grootste groepen: Eritreeërs en Syriërs (beide 28)"  # a tie: by the Dutch name
     assert fill("{huisvesting.nationaliteiten top=1:procent}", f) == \
-        "Syriërs en Eritreeërs (beide 41%)"
-    one = figs(huisvesting__nationaliteiten=[["Syriërs", 9], ["Eritreeërs", 2]])
+        "Eritreeërs en Syriërs (beide 41%)"
+    one = figs(huisvesting__nationaliteiten=Groups([["SY", 9], ["ER", 2]], "nationaliteit"))
     assert fill("{huisvesting.nationaliteiten top=1|groep|groepen}", one) == "groep"
     # without top the list keeps the seeds' wording
     assert fill("{huisvesting.nationaliteiten}", one) == "9 Syriërs en 2 Eritreeërs"

@@ -12,14 +12,16 @@ API (used by the CLI and the Report screen)::
 `make_report` and `build_report_pdf` take optional `template=` and `texts=`
 to show unsaved edits (the screen's live preview).
 
-Modules: `definitions` (figure keys and their Dutch definitions),
-`figures` (the engine: a registry of aggregate-SQL groups, typed figures,
-overrides), `params` (placeholder parameters: which a figure takes, their
-checks), `filtered` (the queries of filtered figures: per municipality,
-half-year, gender by age, contacts by kind, households, ...), `dutch`
-(number words, ranked lists), `template` (the per-location template, its
-placeholders and filling in), `template_file` (the
-template as a TOML file), `store` (loading/saving prose and templates), `charts`
+Modules: `registry` (every figure: its key, Dutch definition, what it counts
+and the parameters it takes), `subjects` (what figures count: the record
+kinds, their filters, date roles and aggregates), `params` (how parameter
+values are written; requests), `sql` (one aggregate statement per group of
+requests), `figures` (the engine: requests, typed-in figures, overrides,
+derived figures), `filtered` (requests added while a template is edited),
+`groups` (ranked lists), `dutch` (number words, lists), `template` (the
+per-location template, its placeholders and filling in), `standard` (the
+standard template, from `standaard.toml`), `template_file` (the template as
+a TOML file), `store` (loading/saving prose and templates), `charts`
 (ReportLab graphics), `pdf` (the ReportLab document), `html` (the preview
 without QtPdf), `export` (.xlsx).
 ReportLab and openpyxl are imported only when a PDF or workbook is made.

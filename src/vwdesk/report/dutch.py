@@ -58,29 +58,23 @@ def join_dutch(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
-def top_of(items: list[list[Any]], top: int) -> list[list[Any]]:
-    """The `top` largest groups of a list sorted largest first; groups tied
-    with the last one are included too, so the cut is never arbitrary."""
-    if len(items) <= top:
-        return list(items)
-    last = items[top - 1][1]
-    return [item for i, item in enumerate(items) if i < top or item[1] == last]
-
-
-def ranked_text(items: list[list[Any]], *, total: int | None = None) -> str:
+def ranked_text(items: list[list[Any]], *, total: int | None = None,
+                extra: list[str] | None = None) -> str:
     """"Syriërs (38) en Eritreeërs (16)"; ties share their count: "Syriërs en
     Eritreeërs (beide 28)", three or more "(elk 28)". With `total`, shares in
-    percent of it: "Syriërs (43%)"."""
-    groups: list[tuple[list[str], Any]] = []
-    for label, n in items:
-        if groups and groups[-1][1] == n:
+    percent of it: "Syriërs (43%)". `extra` adds to each group's brackets:
+    "Syriërs (12, waarvan 5 kinderen)" (then ties are written one by one)."""
+    extra = extra or [""] * len(items)
+    groups: list[tuple[list[str], Any, str]] = []
+    for (label, n), more in zip(items, extra, strict=True):
+        if groups and groups[-1][1] == n and not more and not groups[-1][2]:
             groups[-1][0].append(str(label))
         else:
-            groups.append(([str(label)], n))
+            groups.append(([str(label)], n, more))
     parts = []
-    for labels, n in groups:
+    for labels, n, more in groups:
         shown = f"{round(100 * n / total)}%" if total else format_number(n)
         if len(labels) > 1:
             shown = ("beide " if len(labels) == 2 else "elk ") + shown
-        parts.append(f"{join_dutch(labels)} ({shown})")
+        parts.append(f"{join_dutch(labels)} ({shown}{', ' + more if more else ''})")
     return join_dutch(parts)

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from vwdesk.core import models as m
 from vwdesk.core.errors import NotFound, ValidationError
 from vwdesk.core.services.base import Actor, audit, create, update
-from vwdesk.report.template import check_template, check_text, template_of
+from vwdesk.report.standard import template_of
+from vwdesk.report.template import check_template, check_text
 
 
 def load_texts(s: Session, location_id: int, year: int) -> dict[str, str]:

@@ -24,16 +24,19 @@ paragraph before it unless `new_paragraph`), `bullet`, and `chart` (one of
 
 Placeholders in sentences and prose:
 `{key}` the value of a figure (or `jaar`, `vorig_jaar`, `locatie`);
-`{key name=value ...}` with parameters (`vwdesk.report.params`): filters such as
-`gemeente=Schiedam half=1 geslacht=v leeftijd=kind`, `top=3` for a ranked
-list (ties kept), `jaar=vorig` for the year before;
+`{key name=value ...}` with parameters: filters such as `gemeente=Schiedam
+half=1 geslacht=v leeftijd=kind` (which a figure takes: `vwdesk.report.registry`),
+`top=3` / `vanaf=2` for places of a ranked list (ties kept), `waarvan=` a
+nested split, `jaar=vorig` for the year before, `jaar=volgend` for a typed-in
+figure of the year after;
 `{key:abs}` its absolute value; `{key:woord}` as Dutch words ("tien",
 "tweeëntwintig", up to 9999); `{key:procent}` a ranked list in percent;
 `{key|enkelvoud|meervoud}` the first word when the value is 1 (a list: when it
 has one group), else the second;
 `{key?positief|negatief}` or `{key?positief|negatief|nul}` by the sign.
 A prose item may carry a `default` text, shown when nothing was written for
-the year. The file form of a template (TOML) is in `template_file`.
+the year. The file form of a template (TOML) is in `template_file`; the standard
+template in `standard`.
 A sentence is left out when one of its figures is unknown, or, with
 `"hide_zero": true`, when its first figure is 0. `"compare": true` appends the
 previous year's value of its first figure, e.g. "552 bezoekers aan onze
@@ -44,17 +47,22 @@ sentence or chart is left out.
 
 from __future__ import annotations
 
-import copy
 import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from vwdesk.report.definitions import (
-    DEFINITIONS,
+from vwdesk.report.groups import Groups, first_places, label
+from vwdesk.report.registry import (
+    REGISTRY,
     SPECIAL_KEYS,
+    allowed_params,
     find_definition,
     is_known_key,
+    is_typed,
+    parts_of,
+    spec_of,
+    values_of,
 )
 from vwdesk.report.dutch import (
     WORD_LIMIT,
@@ -62,10 +70,11 @@ from vwdesk.report.dutch import (
     join_dutch,
     number_word,
     ranked_text,
-    top_of,
 )
 from vwdesk.report.figures import Figures, Value
-from vwdesk.report.params import RANKED_KEYS, Request, check_params, filters_of
+from vwdesk.report.params import PERIOD_PARAMS, Request, filters_of
+
+RANKED_KEYS = tuple(s.key for s in REGISTRY.values() if s.kind == "lijst" and not s.derive)
 
 TEMPLATE_VERSION = 1
 # A placeholder, or a doubled brace: `{{` and `}}` write a literal { and }.
@@ -91,7 +100,7 @@ class Placeholder:
     @property
     def request(self) -> Request | None:
         """The filtered figure it needs, or None for a plain figure."""
-        filters = filters_of(self.params)
+        filters = filters_of(self.params, lambda name: values_of(self.key, name))
         return Request(self.key, filters) if filters else None
 
 
@@ -104,25 +113,7 @@ def parse_placeholder(inner: str) -> Placeholder | None:
     return Placeholder(key, values, fmt, op, rest)
 
 
-# ---------------------------------------------------------------- default template
-
-def _s(id_: str, text: str, *, new_paragraph: bool = False, hide_zero: bool = False,
-       compare: bool = False) -> dict[str, Any]:
-    item = {"id": id_, "kind": "sentence", "text": text, "enabled": True}
-    if new_paragraph:
-        item["new_paragraph"] = True
-    if hide_zero:
-        item["hide_zero"] = True
-    if compare:
-        item["compare"] = True
-    return item
-
-
-def _b(id_: str, text: str, *, hide_zero: bool = False, compare: bool = False) -> dict[str, Any]:
-    item = _s(id_, text, hide_zero=hide_zero, compare=compare)
-    item["kind"] = "bullet"
-    return item
-
+# ---------------------------------------------------------------- template items
 
 def prose_item(text_key: str) -> dict[str, Any]:
     return {"id": f"{text_key}.tekst", "kind": "prose", "text": text_key, "enabled": True}
@@ -130,227 +121,6 @@ def prose_item(text_key: str) -> dict[str, Any]:
 
 def chart_item(id_: str, chart: str) -> dict[str, Any]:
     return {"id": id_, "kind": "chart", "chart": chart, "enabled": True}
-
-
-_p, _c = prose_item, chart_item
-
-
-def _coupling_items(p: str) -> list[dict[str, Any]]:
-    k = f"koppelingen.{p}"
-    return [
-        _s(f"{k}.stand", "Stand van zaken eind {jaar}:", new_paragraph=True),
-        _s(f"{k}.afgerond_eerder",
-           f"{{{k}.afgerond_eerder}} {{{k}.afgerond_eerder|koppeling|koppelingen}} uit "
-           f"{{vorig_jaar}} {{{k}.afgerond_eerder|is|zijn}} in de loop van {{jaar}} afgerond.",
-           new_paragraph=True, hide_zero=True),
-        _s(f"{k}.gestart",
-           f"In {{jaar}} {{{k}.gestart|is|zijn}} er {{{k}.gestart}} {{{k}.gestart|koppeling|"
-           f"koppelingen}} gestart, waarvan er {{{k}.gestart_afgerond}} succesvol "
-           f"{{{k}.gestart_afgerond|is|zijn}} afgerond, {{{k}.gestart_verlengd}} "
-           f"{{{k}.gestart_verlengd|is|zijn}} verlengd en {{{k}.gestart_lopend}} nog "
-           f"{{{k}.gestart_lopend|doorloopt|doorlopen}}.", new_paragraph=True),
-        _s(f"{k}.gestopt", f"{{{k}.gestart_gestopt}} {{{k}.gestart_gestopt|is|zijn}} voortijdig "
-           "gestopt.", hide_zero=True),
-        _s(f"{k}.wachtlijst", f"Er {{{k}.wachtlijst|staat|staan}} {{{k}.wachtlijst}} "
-           f"{{{k}.wachtlijst|kandidaat|kandidaten}} op een wachtlijst.", new_paragraph=True),
-        _s(f"{k}.doel", f"De beoogde {{doel.{k}.gestart}} koppelingen zijn "
-           f"{{gehaald.{k}.gestart?behaald|niet behaald}}."),
-        _s(f"{k}.coaches", f"Het traject is in {{jaar}} uitgevoerd door {{{k}.coaches}} "
-           f"{{{k}.coaches|vrijwilliger|vrijwilligers}}.", new_paragraph=True),
-    ]
-
-
-def _section(key: str, title: str, items: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"key": key, "title": title, "enabled": True, "items": items}
-
-
-def default_sections() -> list[dict[str, Any]]:
-    """Every section of spec/report.md with the seeds' wording as default."""
-    h, sp, j = "huisvesting", "spreekuur", "juridisch"
-    return [
-        _section("intro", "", [_p("intro")]),
-        _section(h, "", [
-            _p(h),
-            _s(f"{h}.gehuisvest", "In {locatie} zijn in {jaar}, in samenwerking met de gemeente, "
-               "{huisvesting.personen} statushouders gehuisvest.", new_paragraph=True),
-            _s(f"{h}.saldo", "Daarmee heeft de gemeente een {huisvesting.saldo?voorsprong|"
-               "achterstand} (van {huisvesting.saldo:abs}) op de door het Rijk vastgestelde "
-               "taakstelling."),
-            _b(f"{h}.personen", "{huisvesting.personen} {huisvesting.personen|statushouder|"
-               "statushouders} gehuisvest", compare=True),
-            _b(f"{h}.leeftijd", "{huisvesting.volwassenen} {huisvesting.volwassenen|volwassene|"
-               "volwassenen}, {huisvesting.kinderen} {huisvesting.kinderen|kind|kinderen}"),
-            _b(f"{h}.geslacht", "{huisvesting.mannen} {huisvesting.mannen|man|mannen}, "
-               "{huisvesting.vrouwen} {huisvesting.vrouwen|vrouw|vrouwen}"),
-            _b(f"{h}.x", "{huisvesting.x} met geslacht x", hide_zero=True),
-            _b(f"{h}.amv", "{huisvesting.amv} {huisvesting.amv|alleenstaande minderjarige|"
-               "alleenstaande minderjarigen} (AMV)", hide_zero=True),
-            _b(f"{h}.grootste_groep", "grootste groep: {huisvesting.grootste_groep}"),
-            _b(f"{h}.woningen", "{huisvesting.woningen} beschikbaar gestelde "
-               "{huisvesting.woningen|woning|woningen}", compare=True),
-            _b(f"{h}.huishoudens", "{huishoudens.nieuw} {huishoudens.nieuw|nieuw huishouden|"
-               "nieuwe huishoudens}: {huishoudens.eenpersoons} van één persoon, "
-               "{huishoudens.meerpersoons} van meer personen", hide_zero=True),
-            _p(f"{h}.na"),
-            _s(f"{h}.nareizigers", "In {jaar} zijn binnen deze geplaatste aantallen van "
-               "{huisvesting.personen} statushouders {huisvesting.nareizigers} personen "
-               "opgevangen in het kader van gezinshereniging.", new_paragraph=True,
-               hide_zero=True),
-            _s(f"{h}.nareizigers_leeftijd", "Deze {huisvesting.nareizigers} nareizigers betreft "
-               "{huisvesting.nareizigers.volwassenen} volwassenen en "
-               "{huisvesting.nareizigers.kinderen} kinderen.", hide_zero=True),
-            _s(f"{h}.hervestigers", "In {jaar} zijn {huisvesting.hervestigers} statushouders als "
-               "hervestiger via de UNHCR naar Nederland gekomen en in {locatie} gehuisvest.",
-               new_paragraph=True, hide_zero=True),
-            _c(f"{h}.grafiek", "nationaliteiten"),
-        ]),
-        _section(sp, "Spreekuur/infopunt", [
-            _p(sp),
-            _b(f"{sp}.bezoekers", "{spreekuur.contacten} {spreekuur.contacten|bezoeker|bezoekers} "
-               "aan onze spreekuren", compare=True),
-            _s(f"{sp}.onderwerpen", "Tijdens de {spreekuur.contacten} contacten zijn er "
-               "{spreekuur.onderwerpen} onderwerpen besproken bij {spreekuur.personen} unieke "
-               "cliënten.", new_paragraph=True),
-            _s(f"{sp}.top", "De meeste vragen gaan over {spreekuur.top_onderwerp}.",
-               new_paragraph=True),
-            _p(f"{sp}.na"),
-            _c(f"{sp}.grafiek_maand", "contacten_per_maand"),
-            _c(f"{sp}.grafiek_onderwerpen", "onderwerpen"),
-        ]),
-        _section(j, "Juridische begeleiding/gezinshereniging", [
-            _p(j),
-            _b(f"{j}.gh_nieuw", "{juridisch.gh_nieuw} {juridisch.gh_nieuw|nieuw dossier|nieuwe "
-               "dossiers} gezinshereniging in {jaar}", compare=True),
-            _b(f"{j}.gh_totaal", "totaal aantal dossiers in {jaar}: {juridisch.gh_totaal}"),
-            _b(f"{j}.gh_afgerond", "{juridisch.gh_afgerond} {juridisch.gh_afgerond|afgerond "
-               "dossier|afgeronde dossiers} in {jaar}"),
-            _p(f"{j}.na"),
-            _s(f"{j}.herenigd", "In {jaar} heeft VluchtelingenWerk kunnen helpen bij het "
-               "herenigen van {juridisch.gh_herenigd} {juridisch.gh_herenigd|gezin|gezinnen}: "
-               "{juridisch.gh_herenigd_nationaliteiten}.", new_paragraph=True, hide_zero=True),
-            _s(f"{j}.overig", "Er waren {juridisch.overig_contacten} contacten met "
-               "{juridisch.overig_clienten} unieke cliënten die overige juridische vragen hebben "
-               "gesteld.", new_paragraph=True, hide_zero=True),
-            _p(f"{j}.overig"),
-            _s(f"{j}.zonder_dossier", "In {jaar} betrof het {juridisch.nr_personen} personen "
-               "waar in totaal {juridisch.nr_contacten} keer contact mee is geweest.",
-               new_paragraph=True, hide_zero=True),
-            _s(f"{j}.clienten", "In {jaar} hebben {juridisch.clienten} cliënten één of meerdere "
-               "keren gebruik gemaakt van het juridisch spreekuur.", new_paragraph=True,
-               hide_zero=True),
-        ]),
-        _section("samenwerking", "Samenwerking, voorlichting en belangenbehartiging",
-                 [_p("samenwerking")]),
-        _section("mb", "Maatschappelijke begeleiding (MB)", [
-            _p("mb"),
-            _b("mb.jaar1", "{mb.jaar1} {mb.jaar1|gestart traject|gestarte trajecten} mb, "
-               "eerste jaar", compare=True),
-            _b("mb.zelfmelders", "{mb.zelfmelders} {mb.zelfmelders|gestart traject|gestarte "
-               "trajecten} mb, zelfmelders", hide_zero=True),
-            _b("mb.jaar2", "{mb.jaar2} {mb.jaar2|gestart traject|gestarte trajecten} mb, "
-               "tweede jaar"),
-            _p("mb.na"),
-        ]),
-        _section("wegwijs", "Wegwijs in {locatie}", [
-            _p("wegwijs"), *_coupling_items("wegwijs"), _p("wegwijs.na")]),
-        _section("arbeid", "Arbeidsparticipatie", [_p("arbeid")]),
-        _section("taalcoach", "Taalcoach", [
-            _s("taalcoach.doel", "(prestatieafspraak {doel.koppelingen.taalcoach.gestart} "
-               "trajecten)", new_paragraph=True),
-            _p("taalcoach"),
-            _s("taalcoach.gestart", "In {jaar} hebben we {koppelingen.taalcoach.gestart} "
-               "{koppelingen.taalcoach.gestart|traject|trajecten} gerealiseerd.",
-               new_paragraph=True, hide_zero=True),
-            _s("taalcoach.coaches", "In {jaar} {koppelingen.taalcoach.coaches|is|zijn} "
-               "{koppelingen.taalcoach.coaches:woord} {koppelingen.taalcoach.coaches|medewerker|"
-               "medewerkers} als {koppelingen.taalcoach.coaches|taalcoach|taalcoaches} werkzaam "
-               "bij VluchtelingenWerk.", new_paragraph=True, hide_zero=True),
-            _p("taalcoach.na"),
-        ]),
-        _section("inburgering", "Inburgering", [
-            _p("inburgering"),
-            _b("inburgering.cursisten", "{inburgering.cursisten} cursisten", compare=True),
-            _b("inburgering.vrijwilligers", "{inburgering.vrijwilligers} vrijwilligers "
-               "(taalcoaches en klassenassistenten)"),
-            _s("inburgering.totaal", "In totaal hebben {inburgering.cursisten} cursisten les "
-               "gevolgd bij de leslocatie Inburgering van VluchtelingenWerk in {locatie} in de "
-               "loop van {jaar}.", new_paragraph=True),
-            _s("inburgering.eind", "Aan het eind van het jaar waren {inburgering.actief_eind} "
-               "cursisten actief, verspreid over {inburgering.groepen} klassen."),
-            _p("inburgering.na"),
-        ]),
-        _section("taalcentrum", "Taalcentrum {locatie}", [
-            _s("taalcentrum.doel", "(prestatieafspraak {doel.taalcentrum.bijeenkomsten} "
-               "bijeenkomsten per jaar)", new_paragraph=True),
-            _p("taalcentrum"),
-            _s("taalcentrum.bijeenkomsten", "In {jaar} zijn er totaal {taalcentrum.bijeenkomsten} "
-               "taalbijeenkomsten geweest, dat betekent dat we de prestatieafspraak "
-               "{gehaald.taalcentrum.bijeenkomsten?hebben gehaald|niet hebben gehaald}.",
-               new_paragraph=True),
-            _s("taalcentrum.overzicht", "Overzicht van aantal groepen en cursisten:",
-               new_paragraph=True),
-            _s("taalcentrum.groepen", "Aantal taalgroepen: {taalcentrum.groepen}",
-               new_paragraph=True),
-            _s("taalcentrum.plaatsingen", "Plaatsingen: {taalcentrum.plaatsingen} plaatsingen",
-               new_paragraph=True),
-            _s("taalcentrum.cursisten", "Unieke cursisten: {taalcentrum.cursisten}",
-               new_paragraph=True),
-            _s("taalcentrum.nieuw", "Nieuwe cursisten tot en met december {jaar}: "
-               "{taalcentrum.nieuw}", new_paragraph=True),
-            _p("taalcentrum.na"),
-        ]),
-        _section("computerlessen", "Computerlessen", [
-            _s("computerlessen.doel", "(prestatieafspraak {doel.computerlessen.bijeenkomsten} "
-               "bijeenkomsten per jaar)", new_paragraph=True),
-            _p("computerlessen"),
-            _s("computerlessen.bijeenkomsten", "In {jaar} hebben we "
-               "{computerlessen.bijeenkomsten} computerbijeenkomsten gerealiseerd. Er waren "
-               "gemiddeld {computerlessen.deelnemers_gem} deelnemers.", new_paragraph=True),
-            _p("computerlessen.na"),
-        ]),
-        _section("organisatie", "Organisatie", [
-            _p("organisatie"),
-            _s("organisatie.medewerkers", "Gedurende {jaar} waren bij maatschappelijke en "
-               "juridische begeleiding {organisatie.vrijwillige_medewerkers} vrijwillige "
-               "medewerkers werkzaam: {organisatie.vrijwilligers} {organisatie.vrijwilligers|"
-               "vrijwilliger|vrijwilligers} en {organisatie.stagiaires} {organisatie.stagiaires|"
-               "stagiair|stagiaires}.", new_paragraph=True, compare=True),
-            _s("organisatie.vrijwilligers_wissel", "In {jaar} zijn "
-               "{organisatie.vrijwilligers_gestart} {organisatie.vrijwilligers_gestart|"
-               "vrijwilliger|vrijwilligers} begonnen en {organisatie.vrijwilligers_gestopt} "
-               "{organisatie.vrijwilligers_gestopt|vrijwilliger|vrijwilligers} gestopt met hun "
-               "werkzaamheden."),
-            _s("organisatie.stagiaires_wissel", "Er zijn {organisatie.stagiaires_gestart} "
-               "{organisatie.stagiaires_gestart|stagiair|stagiaires} begonnen en "
-               "{organisatie.stagiaires_gestopt} {organisatie.stagiaires_gestopt|stagiair|"
-               "stagiaires} gestopt met hun werkzaamheden."),
-            _s("organisatie.betaald", "Daarnaast {organisatie.betaald|was|waren} er "
-               "{organisatie.betaald} {organisatie.betaald|betaalde kracht|betaalde krachten} "
-               "werkzaam.", new_paragraph=True, hide_zero=True),
-            _p("organisatie.na"),
-        ]),
-        _section("resultaten", "Resultaten en prestatieafspraken", [
-            _p("resultaten"), _c("resultaten.grafiek", "doelen")]),
-    ]
-
-
-def default_template() -> dict[str, Any]:
-    return {"version": TEMPLATE_VERSION, "title": "{locatie}: {jaar} in cijfers",
-            "sections": default_sections()}
-
-
-def default_item(item_id: str) -> dict[str, Any]:
-    """A copy of the default template's item `item_id` (for composing templates)."""
-    for section in default_sections():
-        for item in section["items"]:
-            if item["id"] == item_id:
-                return copy.deepcopy(item)
-    raise KeyError(item_id)
-
-
-def template_of(stored: dict[str, Any] | None) -> dict[str, Any]:
-    """The template a location uses: its own, or the default."""
-    return copy.deepcopy(stored) if stored else default_template()
 
 
 def placeholders_in(text: str) -> list[Placeholder]:
@@ -363,10 +133,6 @@ def placeholders_in(text: str) -> list[Placeholder]:
         if parsed:
             out.append(parsed)
     return out
-
-
-def keys_in(text: str) -> list[str]:
-    return [p.key for p in placeholders_in(text)]
 
 
 def _figure_placeholders(text: str) -> list[Placeholder]:
@@ -409,17 +175,11 @@ def requests_in(template: dict[str, Any], texts: dict[str, str] | None = None) -
             if p.request is not None}
 
 
-def prose_keys(template: dict[str, Any]) -> list[str]:
-    """The `ReportText` sections the template shows, in order."""
-    return [item["text"] for sec in template["sections"] for item in sec["items"]
-            if item["kind"] == "prose"]
-
-
 # ---------------------------------------------------------------- checking
 
 def _known_keys() -> list[str]:
-    keys = [k for k in DEFINITIONS if "<P>" not in k] + list(SPECIAL_KEYS)
-    keys += [k.replace("<P>", p) for k in DEFINITIONS if "<P>" in k
+    keys = [k for k in REGISTRY if "<P>" not in k] + list(SPECIAL_KEYS)
+    keys += [k.replace("<P>", p) for k in REGISTRY if "<P>" in k
              for p in ("wegwijs", "taalcoach", "buurtmaatje")]
     return keys
 
@@ -431,6 +191,47 @@ def suggest_key(key: str) -> str | None:
         tail = key.rsplit(".", 1)[1]
         close = [k for k in _known_keys() if k.endswith("." + tail)][:1]
     return close[0] if close else None
+
+
+def check_params(key: str, params: dict[str, str],
+                 municipalities: list[str] | None = None) -> str | None:
+    """A Dutch message for the first parameter of `{key ...}` that does not
+    exist or does not fit, or None. With `municipalities`, `gemeente` must be
+    one of them."""
+    from vwdesk.report.registry import all_param_names
+
+    allowed = allowed_params(key)
+    for name, raw in params.items():
+        if name not in all_param_names():
+            return (f"Parameter `{name}` bestaat niet; bij `{{{key}}}` kunt u gebruiken: "
+                    f"{', '.join(allowed)}.")
+        if name not in allowed:
+            return (f"Parameter `{name}` past niet bij `{{{key}}}`; daar kunt u gebruiken: "
+                    f"{', '.join(allowed)}.")
+        if name == "per" and "gemeente" in params:
+            return (f"In `{{{key}}}` staan gemeente= en per=gemeente samen; kies één: één "
+                    "gemeente, of een lijst per gemeente.")
+        values = values_of(key, name)
+        if values.parse(raw) is None:
+            return f"Parameter {name}={raw} past niet: {values.hint}."
+        if name == "jaar" and raw.lower() == "volgend" and not is_typed(key):
+            return (f"Parameter jaar=volgend past alleen bij een ingevoerd cijfer (het jaar erna "
+                    f"is nog niet geregistreerd); bij `{{{key}}}` kunt u jaar=vorig gebruiken.")
+        if name == "waarvan" and raw not in (parts := parts_of(spec_of(key))):
+            return (f"Parameter waarvan={raw} past niet bij `{{{key}}}`; kies uit: "
+                    f"{', '.join(parts)}.")
+        if name == "gemeente" and municipalities is not None:
+            known = {g.casefold() for g in municipalities}
+            unknown = [g for g in raw.lstrip("!").split(",") if g.strip().casefold() not in known]
+            if unknown:
+                listed = ", ".join(municipalities) if municipalities else "(nog geen)"
+                return (f"Parameter gemeente={raw} past niet: deze locatie bedient de gemeenten "
+                        f"{listed}.")
+    periods = [p for p in PERIOD_PARAMS if p in params]
+    if len(periods) > 1:
+        return (f"In `{{{key}}}` staan {' en '.join(p + '=' for p in periods)} samen; kies één "
+                "periode.")
+    return None
 
 
 def check_text(text: str, *, allow_sign: bool = True,
@@ -534,43 +335,55 @@ class _Unknown(Exception):
     """A placeholder's figure has no value."""
 
 
-class Ranked(list):
-    """A ranked list cut to its top N (or shown in percent): written as
-    "Syriërs (38) en Eritreeërs (16)"; `total` for percentages."""
-
-    def __init__(self, items: list, total: int | None = None):
-        super().__init__(items)
-        self.total = total
-
-
 def format_value(value: Value) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, int | float):
         return format_number(value)
-    if isinstance(value, Ranked):
-        return ranked_text(list(value), total=value.total)
-    if isinstance(value, list):
-        if all(isinstance(v, int | float) for v in value):  # a series, e.g. per month
-            return ", ".join(format_number(v) for v in value)
-        return join_dutch([f"{format_number(n)} {label}" for label, n in value])
+    if isinstance(value, Groups):
+        return _groups_text(value)
+    if isinstance(value, list):  # a series, e.g. per month
+        return ", ".join(format_number(v) for v in value)
     return str(value)
 
 
+def _groups_text(groups: Groups) -> str:
+    """A ranked list in Dutch: "38 Syriërs en 16 Eritreeërs", cut to its first
+    places "Syriërs (38) en Eritreeërs (16)", in percent, or with a nested
+    split "Syriërs (12, waarvan 5 kinderen)"."""
+    def part(item: list[Any]) -> str:
+        if groups.part is None or len(item) < 3 or not item[2]:
+            return ""
+        one, many = groups.part
+        return f"waarvan {format_number(item[2])} {one if item[2] == 1 else many}"
+
+    if groups.ranked or groups.total:
+        return ranked_text([[label(groups, k), n] for k, n, *_ in groups], total=groups.total,
+                           extra=[part(item) for item in groups])
+    return join_dutch([f"{format_number(n)} {label(groups, k, count=n)}"
+                       + (f" ({p})" if (p := part([k, n, *rest])) else "")
+                       for k, n, *rest in groups])
+
+
 def value_of(ph: Placeholder, figures: Figures) -> Value:
-    """The value a placeholder stands for: plain or filtered, this year or the
-    year before (`jaar=vorig`), cut to its top N (`top=`)."""
-    source: Figures | None = figures
-    if ph.params.get("jaar") == "vorig":
-        source = figures.previous
-        if source is None:
-            return None
+    """The value a placeholder stands for: plain or filtered, this year, the
+    year before (`jaar=vorig`) or after (`jaar=volgend`), a ranked list cut
+    to its places (`top=`, `vanaf=`) with its nested split (`waarvan=`)."""
+    source: Figures | None = {"vorig": figures.previous, "volgend": figures.next}.get(
+        ph.params.get("jaar"), figures)
+    if source is None:
+        return None
     request = ph.request
     value = source.extra.get(request) if request else source.get(ph.key)
-    top = ph.params.get("top")
-    if isinstance(value, list) and value and (top or ph.fmt == "procent"):
-        total = sum(n for _, n in value) if ph.fmt == "procent" else None
-        value = Ranked(top_of(value, int(top)) if top else value, total)
+    if isinstance(value, Groups) and value:
+        total = sum(value.counts()) if ph.fmt == "procent" else None
+        if ph.params.get("top") or ph.params.get("vanaf"):
+            value = first_places(value, int(ph.params.get("top") or len(value)),
+                                 int(ph.params.get("vanaf") or 1))
+        if total is not None:
+            value = value.like(list(value), total=total)
+        if ph.params.get("waarvan"):
+            value = value.like(list(value), part=REGISTRY[ph.params["waarvan"]].noun)
     return value
 
 
