@@ -10,12 +10,12 @@ from vwdesk.report.dutch import number_word, ranked_text
 from vwdesk.report.figures import Figures
 from vwdesk.report.groups import Groups, first_places
 from vwdesk.report.params import Request
+from vwdesk.report.placeholders import parse
 from vwdesk.report.standard import default_template
 from vwdesk.report.template import (
     check_text,
     compare_keys,
     fill,
-    parse_placeholder,
     render_sentence,
     requests_in,
 )
@@ -30,14 +30,14 @@ def figs(year=2018, extra=None, **values):
 
 
 def test_placeholder_with_parameters_format_and_words_is_parsed():
-    ph = parse_placeholder('huisvesting.personen gemeente="Den Haag" geslacht=v:woord|vrouw|vrouwen')
+    ph = parse('huisvesting.personen gemeente="Den Haag" geslacht=v:woord|vrouw|vrouwen')
     assert ph.key == "huisvesting.personen"
     assert ph.params == {"gemeente": "Den Haag", "geslacht": "v"}
     assert (ph.fmt, ph.op, ph.rest) == ("woord", "|", "vrouw|vrouwen")
     assert ph.request == Request("huisvesting.personen", (("gemeente", "Den Haag"),
                                                           ("geslacht", "v")))
     # top and jaar are not filters: the plain figure is enough
-    assert parse_placeholder("huisvesting.nationaliteiten top=3 jaar=vorig").request is None
+    assert parse("huisvesting.nationaliteiten top=3 jaar=vorig").request is None
 
 
 @pytest.mark.parametrize("text, message", [
@@ -76,7 +76,9 @@ def test_placeholder_with_parameters_format_and_words_is_parsed():
     ("{geslacht=v}", "In {geslacht=v} staat eerst een parameter; begin met de naam van het "
                      "cijfer, bijvoorbeeld {huisvesting.personen gemeente=Schiedam}."),
     ("{huisvesting.personen:procent}", "Opmaak :procent in {huisvesting.personen:procent} past "
-                                       "alleen bij een ranglijst: {huisvesting.nationaliteiten}, "
+                                       "alleen bij een deling (a / b) of een ranglijst: "
+                                       "{huisvesting.nationaliteiten}, "
+                                       "{contacten.onderwerpen_lijst}, "
                                        "{spreekuur.onderwerpen_lijst}, "
                                        "{juridisch.gh_herenigd_nationaliteiten}."),
     ("{huisvesting.woningen per=gemeente gemeente=Schiedam}",
@@ -90,7 +92,9 @@ def test_placeholder_with_parameters_format_and_words_is_parsed():
                                                    "waarvan, jaar."),
     ("{jaar top=2}", "`{jaar}` heeft geen parameters; schrijf alleen `{jaar}`."),
     ("{huisvesting.personen:romeins}", "Opmaak \":romeins\" in {huisvesting.personen:romeins} "
-                                       "bestaat niet; gebruik :abs, :woord of :procent."),
+                                       "bestaat niet; gebruik :abs, :woord, :decimalen, "
+                                       ":zonder_punt, :procent, :land, :inwoners, :bijvoeglijk, "
+                                       ":komma, :haakjes, :zonder_haakjes."),
 ])
 def test_wrong_placeholders_get_a_precise_dutch_message(text, message):
     assert check_text(text, municipalities=["Schiedam", "Vlaardingen"]) == message
@@ -149,10 +153,13 @@ def test_dutch_number_words(n, word):
 def test_number_words_and_plural_follow_the_number():
     text = "{huisvesting.aantal_nationaliteiten:woord} verschillende " \
            "{huisvesting.aantal_nationaliteiten|nationaliteit|nationaliteiten}"
-    assert fill(text, figs(huisvesting__aantal_nationaliteiten=10)) == \
-        "tien verschillende nationaliteiten"
-    assert fill(text, figs(huisvesting__aantal_nationaliteiten=1)) == \
-        "één verschillende nationaliteit"
+    assert fill("Er zijn " + text, figs(huisvesting__aantal_nationaliteiten=10)) == \
+        "Er zijn tien verschillende nationaliteiten"
+    assert fill("Er is " + text, figs(huisvesting__aantal_nationaliteiten=1)) == \
+        "Er is één verschillende nationaliteit"
+    # at the start of a sentence, a number in words begins with a capital
+    assert fill(text + ". " + text + ".", figs(huisvesting__aantal_nationaliteiten=2)) == \
+        "Twee verschillende nationaliteiten. Twee verschillende nationaliteiten."
     assert fill("{huisvesting.personen:woord}", figs(huisvesting__personen=12345)) == "12.345"
 
 
@@ -169,10 +176,10 @@ def test_previous_year_of_any_figure_and_comparisons_of_filtered_figures():
     req = Request("huisvesting.saldo", (("gemeente", "Schiedam"),))
     f = figs(huisvesting__saldo=5, extra={req: -3})
     f.previous = figs(2017, huisvesting__saldo=-2, extra={req: 4})
-    assert fill("{huisvesting.saldo} (vorig jaar {huisvesting.saldo jaar=vorig})", f) == "5 (vorig jaar -2)"
+    assert fill("{huisvesting.saldo} (vorig jaar {huisvesting.saldo jaar=vorig})", f) == "5 (vorig jaar −2)"
     item = {"id": "x", "kind": "bullet", "compare": True,
             "text": "saldo Schiedam: {huisvesting.saldo gemeente=Schiedam}"}
-    assert render_sentence(item, f) == "saldo Schiedam: -3 (2017: 4)"
+    assert render_sentence(item, f) == "saldo Schiedam: −3 (2017: 4)"
     f.previous = None
     assert fill("{huisvesting.saldo jaar=vorig}", f) is None
 

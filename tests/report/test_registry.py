@@ -40,7 +40,13 @@ EXPECTED = {
     "huishoudens.eenpersoons": 1, "huishoudens.meerpersoons": 1,
     "huishoudens.bijgevoegd": 2,  # c3 into W1, c7 into W3
     "huishoudens.personen_per_woning": 1.7,  # 5 persons into 3 dwellings
+    "huishoudens.met_bijgevoegd": 2, "huishoudens.gehuisvest": 3,  # W1, W3; W1, W2, W3
     "contacten.aantal": 11, "contacten.personen": 7,  # c1, c2, c4, c8 and P1, P2, P3
+    "contacten.clienten": 4, "contacten.onderwerpen": 8,
+    "contacten.onderwerpen_lijst": [["financiën", 2], ["gezinshereniging", 2], ["werk", 2],
+                                    ["brieven", 1], ["naturalisatie", 1]],
+    "contacten.top_onderwerp": "financiën, gezinshereniging en werk",
+    "contacten.per_maand": [2, 2, 5, 1, 0, 0, 0, 0, 0, 0, 0, 1],
     "spreekuur.contacten": 4, "spreekuur.onderwerpen": 4, "spreekuur.personen": 2,
     "spreekuur.top_onderwerp": "financiën",
     "spreekuur.onderwerpen_lijst": [["financiën", 2], ["brieven", 1], ["werk", 1]],
@@ -48,13 +54,17 @@ EXPECTED = {
     "juridisch.gh_nieuw": 2, "juridisch.gh_totaal": 3, "juridisch.gh_afgerond": 2,
     "juridisch.gh_herenigd": 2,
     "juridisch.gh_herenigd_nationaliteiten": [["ER", 1], ["SY", 1]],
+    "juridisch.referenten": 2,  # c2 (d1), c4 (d4)
+    "dossiers.nieuw": 3, "dossiers.open": 4, "dossiers.afgerond": 2,  # d2 d4 d5; d1 d2 d4 d5
     "juridisch.overig_contacten": 2, "juridisch.overig_clienten": 2,
     "juridisch.nr_contacten": 2, "juridisch.nr_personen": 1, "juridisch.clienten": 2,
     "mb.jaar1": 2, "mb.zelfmelders": 1, "mb.jaar2": 0,
+    "trajecten.gestart": 3, "trajecten.lopend": 4,  # c7's started on 31 December before
     "koppelingen.wegwijs.afgerond_eerder": 1, "koppelingen.wegwijs.gestart": 3,
     "koppelingen.wegwijs.gestart_afgerond": 1, "koppelingen.wegwijs.gestart_verlengd": 1,
     "koppelingen.wegwijs.gestart_lopend": 0, "koppelingen.wegwijs.gestart_gestopt": 1,
     "koppelingen.wegwijs.wachtlijst": 1, "koppelingen.wegwijs.coaches": 2,
+    "koppelingen.wegwijs.lopend": 4, "koppelingen.taalcoach.lopend": 1,
     "koppelingen.taalcoach.afgerond_eerder": 0, "koppelingen.taalcoach.gestart": 1,
     "koppelingen.taalcoach.gestart_afgerond": 0, "koppelingen.taalcoach.gestart_verlengd": 0,
     "koppelingen.taalcoach.gestart_lopend": 1, "koppelingen.taalcoach.gestart_gestopt": 0,
@@ -64,6 +74,9 @@ EXPECTED = {
     "organisatie.vrijwilligers_gestopt": 1, "organisatie.stagiaires_gestart": 1,
     "organisatie.stagiaires_gestopt": 1, "organisatie.betaald": 1,
     "organisatie.betaald_uren": 24,
+    "medewerkers.actief": 8, "medewerkers.gestart": 2, "medewerkers.gestopt": 2,  # not S6
+    "medewerkers.gemiddeld": 6.7,  # (5 × 365 + 275 + 181 + 181) / 365 days
+    "medewerkers.uren": 24,
     "inburgering.cursisten": 40, "inburgering.vrijwilligers": 12,
     "inburgering.actief_eind": 30, "inburgering.groepen": 3,
     "inburgering.groepen_alfabetisering": 1, "inburgering.groepen_inburgering": 2,
@@ -201,3 +214,12 @@ def test_templates_doc_lists_every_figure_and_no_other():
 def test_templates_doc_explains_every_parameter_and_no_other():
     listed = _documented(r"^\| `(\w+)=`", "### Parameters: uitsplitsen")
     assert listed == all_param_names()
+
+
+def test_templates_doc_shows_every_format_with_an_example():
+    from vwdesk.report.formats import FORMATS
+
+    rows = re.findall(r"^\| `:(\w+)` \| `(\{[^`]+\})[^|]*\| (.+) \|$",
+                      DOCS.read_text(encoding="utf-8").split("### Opmaak", 1)[1], re.M)
+    assert {name for name, _, _ in rows} == set(FORMATS)
+    assert all(f":{name}" in example or name == "inwoners" for name, example, _ in rows)

@@ -44,6 +44,7 @@ from vwdesk.core.text import fold
 from vwdesk.exchange.problems import ImportCancelled, ImportFailed, Problems
 from vwdesk.exchange.reading import Progress, Row, SheetData, WorkbookData
 from vwdesk.exchange.schema import BY_NAME, SHEETS, Sheet
+from vwdesk.exchange.values import months_later
 
 Cancel = Callable[[], bool]
 BATCH_ROWS = 5000
@@ -152,17 +153,21 @@ def import_workbook(db: Database, actor: Actor, location_name: str, data: Workbo
             if not actor.is_admin:
                 raise AccessDenied(f"Locatie \"{location_name}\" bestaat niet; alleen een "
                                    "beheerder kan bij een import een nieuwe locatie aanmaken.")
-            loc = create_location(s, actor, location_name)
+            # Its municipalities come from the workbook (a location named after
+            # its region serves others); its own name only when none is named.
+            loc = create_location(s, actor, location_name, municipalities=[])
         actor.check_location(loc.id)
         # The first write: it also takes SQLite's write lock for the whole import.
         base.audit(s, actor, "import", "locations", loc.id, location_id=loc.id,
                    reason=f"uitwisselingswerkmap {data.path.name}")
         s.flush()
-        run = _Pass(s, actor, loc.id, location_name, data, progress, cancel)
+        run = _Pass(s, actor, loc.id, location_name, data, progress, cancel, new_location)
         with large_cache(s):
             run.run()
         if run.problems:
             raise ImportFailed(run.problems)
+        if new_location and not run.named_municipalities:
+            base.create(s, actor, "municipalities", loc.id, {"name": location_name})
     return ImportResult(run.plans, new_location, run.new_municipalities, run.new_programmes)
 
 
@@ -171,7 +176,7 @@ class _Pass:
 
     def __init__(self, s: Session, actor: Actor | None, location_id: int | None,
                  location_name: str, data: WorkbookData, progress: Progress | None,
-                 cancel: Cancel | None):
+                 cancel: Cancel | None, new_location: bool = False):
         self.s, self.actor, self.location_id = s, actor, location_id
         self._write = actor is not None
         self.data = data
@@ -180,6 +185,10 @@ class _Pass:
         self.problems.extend(data.problems)
         self.plans: list[SheetPlan] = []
         self.new_municipalities: list[str] = []
+        self.named_municipalities = False  # whether the workbook names any
+        # A new location's own name is no news in the plan (see municipality()).
+        self._own_municipality = fold(location_name) if new_location or location_id is None \
+            else None
         self.new_programmes: list[str] = []
         self._fake_id = 0
         self._done = 0
@@ -255,6 +264,7 @@ class _Pass:
 
     def municipality(self, name: str) -> int:
         key = fold(name)
+        self.named_municipalities = True
         if key not in self._municipalities:
             if self.write:
                 obj = base.create(self.s, self.actor, "municipalities", self.location_id,
@@ -262,7 +272,8 @@ class _Pass:
                 self._municipalities[key] = obj.id
             else:
                 self._municipalities[key] = self._new_id()
-            self.new_municipalities.append(name)
+            if key != self._own_municipality:
+                self.new_municipalities.append(name)
         return self._municipalities[key]
 
     def programme(self, name: str) -> int:
@@ -311,7 +322,8 @@ class _SheetPass:
         # The columns _resolve has work for: references, names, topics, defaults.
         self.to_resolve = [
             (c, c.field, c.parse, _DEFAULTS.get((self.kind.key, c.field), _NO_DEFAULT))
-            for c in sd.columns if c.parse in ("ref", "municipality", "programme", "topics")
+            for c in sd.columns
+            if c.parse in ("ref", "municipality", "programme", "topics", "date_or_bool")
             or (self.kind.key, c.field) in _DEFAULTS]
         self.free_text = {f.name for f in self.kind.fields if f.free_text}
         self.missing = {c.field for c in self.sheet.columns if c.required and c.name not in present}
@@ -456,6 +468,13 @@ class _SheetPass:
                 values[name] = run.municipality(value)
             elif parse == "programme":
                 values[name] = run.programme(value)
+            elif parse == "date_or_bool" and isinstance(value, bool):
+                values[name] = self._extended(values) if value else None
+                if value and values[name] is None:
+                    run.problems.add(self.sd.source, row.number, col.name, "ja",
+                                     "zonder datum van verlenging, start of evaluatie_6m; vul "
+                                     "de datum van verlenging of de startdatum in.")
+                    ok = False
             elif parse == "topics":
                 ids = run.topic_ids(value)
                 if isinstance(ids, str):
@@ -464,6 +483,15 @@ class _SheetPass:
                     ok = False
                 values[name] = ids
         return values if ok else None
+
+    @staticmethod
+    def _extended(values: dict[str, Any]) -> dt.date | None:
+        """`verlengd` = ja: extended at the 6-month evaluation, or six months
+        after the start."""
+        if isinstance(values.get("evaluation_6m_on"), dt.date):
+            return values["evaluation_6m_on"]
+        start = values.get("started_on")
+        return months_later(start, 6) if isinstance(start, dt.date) else None
 
     def _valid(self, row: Row, values: dict[str, Any], old: dict[str, Any]) -> bool:
         if old:

@@ -17,8 +17,9 @@ from vwdesk.core.text import fold
 class Column:
     name: str  # as written in the workbook
     field: str  # model attribute
-    # How a cell is read: str, text, date, bool, int, float, choice,
-    # nationality, ref (a `nummer` of `ref`), municipality, programme, topics.
+    # How a cell is read: str, text, date, date_or_bool, bool, int, float,
+    # choice, nationality, ref (a `nummer` of `ref`), municipality, programme,
+    # topics.
     parse: str
     required: bool = False
     ref: str | None = None  # sheet referred to, for parse == "ref"
@@ -115,7 +116,8 @@ SHEETS: tuple[Sheet, ...] = (
         C("start", "started_on", "date", hint=DATE_HINT),
         C("evaluatie_3m", "evaluation_3m_on", "date", hint=DATE_HINT),
         C("evaluatie_6m", "evaluation_6m_on", "date", hint=DATE_HINT),
-        C("verlengd", "extended_on", "date", hint="datum van verlenging; " + DATE_HINT),
+        C("verlengd", "extended_on", "date_or_bool",
+          hint="datum van verlenging, of ja/nee (ja: verlengd bij de evaluatie na 6 maanden)"),
         C("einde", "ended_on", "date", hint=DATE_HINT),
         C("resultaat", "result", "choice", choices=vocab.COUPLING_RESULTS),
     ), "number", "koppelingen"),

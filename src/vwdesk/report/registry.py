@@ -162,6 +162,11 @@ SPECS: list[FigureSpec] = [
     _n("huishoudens.bijgevoegd", "Personen die in het jaar zijn gehuisvest in een woning waar "
        "al eerder iemand was gehuisvest (aangesloten bij een huishouden, bijv. "
        "gezinshereniging).", H, "huishoudens", "bijgevoegd"),
+    _n("huishoudens.met_bijgevoegd", "Huishoudens waarbij in het jaar iemand is aangesloten "
+       "die na de eerste bewoner in de woning is gehuisvest.", H, "huishoudens",
+       base=[("stand", "bijgevoegd")], noun=("huishouden", "huishoudens")),
+    _n("huishoudens.gehuisvest", "Huishoudens waarin in het jaar iemand is gehuisvest: nieuwe "
+       "en aangevulde.", H, "huishoudens", noun=("huishouden", "huishoudens")),
     _n("huishoudens.personen_per_woning", "Gemiddeld aantal personen per woning: de in het jaar "
        "gehuisveste personen met een woning, gedeeld door het aantal woningen waarin zij zijn "
        "gehuisvest.", H, "huishoudens", "per_woning"),
@@ -170,6 +175,18 @@ SPECS: list[FigureSpec] = [
        "spreekuur, juridisch, mb, intake).", SP, "contacten", noun=("contact", "contacten")),
     _n("contacten.personen", "Verschillende personen met een contact in het jaar: cliënten "
        "plus niet-geregistreerde personen.", SP, "contacten", "personen"),
+    _n("contacten.clienten", "Verschillende geregistreerde cliënten met een contact in het jaar.",
+       SP, "contacten", "clienten"),
+    _n("contacten.onderwerpen", "Besproken onderwerpen, opgeteld over de contacten (met soort= "
+       "van één soort contact).", SP, "onderwerpen"),
+    _n("contacten.onderwerpen_lijst", "Contacten per besproken onderwerp, meest besproken eerst.",
+       SP, "onderwerpen", "lijst", kind="lijst"),
+    FigureSpec("contacten.top_onderwerp", "Het onderwerp dat bij de contacten het vaakst is "
+               "besproken (bij een gelijke stand allemaal).", SP, source="afgeleid",
+               kind="tekst", derive=_first_group("contacten.onderwerpen_lijst", names_only=True),
+               needs=("contacten.onderwerpen_lijst",), like="contacten.onderwerpen_lijst"),
+    _n("contacten.per_maand", "Contacten per maand (januari t/m december).", SP, "contacten",
+       "per_maand", kind="reeks"),
     # ---- consultation desk
     _n("spreekuur.contacten", "Contacten van soort spreekuur in het jaar (bezoekers).", SP,
        "contacten", base=[("soort", "spreekuur")]),
@@ -200,6 +217,15 @@ SPECS: list[FigureSpec] = [
     _n("juridisch.gh_herenigd_nationaliteiten", "Herenigde gezinnen per nationaliteit van de "
        "referent (bijvoeglijk naamwoord), grootste groep eerst.", J, "dossiers",
        "nationaliteiten", role="gesloten", base=[_GH, ("uitkomst", "herenigd")], kind="lijst"),
+    _n("juridisch.referenten", "Referenten: verschillende cliënten van wie een dossier "
+       "gezinshereniging in het jaar is gesloten met uitkomst herenigd (hun gezin kwam over).",
+       J, "dossiers", "clienten", role="gesloten", base=[_GH, ("uitkomst", "herenigd")]),
+    _n("dossiers.nieuw", "Dossiers geopend in het jaar (met soort= van één soort: "
+       "gezinshereniging, naturalisatie, verlenging, asiel, overig).", J, "dossiers",
+       role="geopend", noun=("dossier", "dossiers")),
+    _n("dossiers.open", "Dossiers die op enig moment in het jaar open waren (met op= op één "
+       "dag).", J, "dossiers", role="open"),
+    _n("dossiers.afgerond", "Dossiers gesloten in het jaar.", J, "dossiers", role="gesloten"),
     _n("juridisch.overig_contacten", "Juridische contacten in het jaar met een geregistreerde "
        "cliënt en zonder onderwerp gezinshereniging.", J, "contacten",
        base=[("soort", "juridisch"), ("geregistreerd", "ja"), ("onderwerp", "!gezinshereniging")]),
@@ -220,6 +246,10 @@ SPECS: list[FigureSpec] = [
        "jaar.", "mb", "trajecten", base=[("soort", "zelfmelder")]),
     _n("mb.jaar2", "Trajecten maatschappelijke begeleiding tweede jaar gestart in het jaar.",
        "mb", "trajecten", base=[("soort", "mb-jaar-2")]),
+    _n("trajecten.gestart", "Trajecten maatschappelijke begeleiding gestart in het jaar (met "
+       "soort= van één soort).", "mb", "trajecten"),
+    _n("trajecten.lopend", "Trajecten die op enig moment in het jaar liepen (met op= op één "
+       "dag).", "mb", "trajecten", role="lopend"),
     # ---- couplings per programme
     _n("koppelingen.<P>.afgerond_eerder", "Koppelingen gestart vóór het jaar en beëindigd in "
        "het jaar.", "koppelingen", "koppelingen", role="afgerond_eerder"),
@@ -236,6 +266,8 @@ SPECS: list[FigureSpec] = [
        "gestopt.", "koppelingen", "koppelingen", role="gestart_gestopt"),
     _n("koppelingen.<P>.wachtlijst", "Aangemeld uiterlijk 31 december, eind van het jaar nog "
        "niet gestart en niet ingetrokken.", "koppelingen", "koppelingen", role="wachtlijst"),
+    _n("koppelingen.<P>.lopend", "Koppelingen die op enig moment in het jaar liepen (met op= "
+       "op één dag).", "koppelingen", "koppelingen", role="lopend"),
     _n("koppelingen.<P>.coaches", "Verschillende coaches met een koppeling die op enig moment "
        "in het jaar liep.", "koppelingen", "koppelingen", "coaches", role="lopend"),
     # ---- organisation: staff of team mb-juridisch
@@ -262,6 +294,19 @@ SPECS: list[FigureSpec] = [
     _n("organisatie.betaald_uren", "Uren per week van de betaalde krachten die in het jaar "
        "actief waren, opgeteld.", "organisatie", "medewerkers", "uren",
        base=[("soort", "betaald"), _TEAM], open=("team",)),
+    # ---- staff of any team and kind
+    _n("medewerkers.actief", "Medewerkers die op enig moment in het jaar actief waren, van elk "
+       "team en elke soort (met team= en soort=; met op= op één dag).", "organisatie",
+       "medewerkers", noun=("medewerker", "medewerkers")),
+    _n("medewerkers.gestart", "Medewerkers begonnen in het jaar.", "organisatie", "medewerkers",
+       role="gestart"),
+    _n("medewerkers.gestopt", "Medewerkers gestopt in het jaar.", "organisatie", "medewerkers",
+       role="gestopt"),
+    _n("medewerkers.gemiddeld", "Gemiddeld aantal actieve medewerkers over het jaar: de dagen "
+       "dat ieder actief was opgeteld, gedeeld door de dagen van het jaar.", "organisatie",
+       "medewerkers", "gemiddeld"),
+    _n("medewerkers.uren", "Uren per week van de medewerkers die in het jaar actief waren, "
+       "opgeteld.", "organisatie", "medewerkers", "uren"),
     # ---- course figures, typed in
     _typed("inburgering.cursisten", "Cursisten inburgering in het jaar (ingevoerd).",
            "inburgering"),
@@ -300,7 +345,10 @@ PREFIXES = {
     "gehaald.": "1 als het doel gehaald is, anders 0: ",
     "officieel.": "Officieel cijfer (ingevoerd, naast het berekende) voor: ",
 }
+# A figure of the office's own, typed in per year: `eigen.<name>`.
+OWN_PREFIX = "eigen."
 OWN_KEY = "Ingevoerd jaarcijfer met een eigen sleutel van de locatie."
+_OWN_RE = re.compile(r"^eigen\.[\w.\-]+$")
 _PROGRAMME_RE = re.compile(r"^koppelingen\.([\w-]+)\.(\w+)$")
 
 
@@ -338,8 +386,11 @@ class Definition:
 
 
 def find_definition(key: str) -> Definition | None:
-    """The definition of `key`, also for `doel.<key>`, `gehaald.<key>` and `officieel.<key>`."""
+    """The definition of `key`, also for `doel.<key>`, `gehaald.<key>`,
+    `officieel.<key>` and the location's own `eigen.<name>`."""
     prefix, inner = split_prefix(key)
+    if _OWN_RE.match(inner):
+        return Definition(key, OWN_KEY, "eigen", "afgeleid" if prefix == "gehaald." else "invoer")
     spec = spec_of(inner)
     if spec is None:
         return None
@@ -358,6 +409,8 @@ def is_typed(key: str) -> bool:
     prefix, inner = split_prefix(key)
     if prefix in ("doel.", "officieel."):
         return True
+    if prefix == "gehaald.":
+        return False
     spec = spec_of(inner)
     return spec is None or spec.source == "invoer"  # an own key is typed in
 

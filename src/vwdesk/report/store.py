@@ -27,7 +27,8 @@ def save_text(s: Session, actor: Actor, location_id: int, year: int, section: st
     """Create or update the prose of one section and year (teamleader only).
     Placeholders are checked first; a wrong one raises a ValidationError on
     field `text`."""
-    if msg := check_text(text, municipalities=municipality_names(s, location_id)):
+    if msg := check_text(text, municipalities=municipality_names(s, location_id),
+                         topics=topic_names(s, location_id)):
         raise ValidationError(msg, field="text")
     row = s.scalar(select(m.ReportText).where(
         m.ReportText.location_id == location_id, m.ReportText.year == year,
@@ -46,6 +47,11 @@ def municipality_names(s: Session, location_id: int) -> list[str]:
                           .order_by(m.Municipality.name)))
 
 
+def topic_names(s: Session, location_id: int) -> list[str]:
+    """The topics a template may name in `onderwerp=`."""
+    return list(s.scalars(select(m.Topic.name).order_by(m.Topic.name)))
+
+
 def load_template(s: Session, location_id: int) -> dict[str, Any]:
     loc = s.get(m.Location, location_id)
     if loc is None:
@@ -58,7 +64,8 @@ def save_template(s: Session, actor: Actor, location_id: int, template: dict[str
     of that location, or beheerder)."""
     actor.check_location(location_id)
     actor.require_teamleader()
-    errors = check_template(template, municipality_names(s, location_id))
+    errors = check_template(template, municipality_names(s, location_id),
+                            topic_names(s, location_id))
     if errors:
         raise ValidationError(errors)
     loc = s.get(m.Location, location_id)
