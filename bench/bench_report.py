@@ -7,6 +7,8 @@ and volunteers (Core executemany inserts), then prints a table:
 
 - all figures of one location-year (target <= 0.3 s) beside the floor: the
   very same aggregate statements run as raw SQL on a plain sqlite3 cursor;
+- all figures plus 20 filtered figures and 5 expressions of a template,
+  filled in (target <= 0.5 s), beside the same floor;
 - the whole PDF, figures included (target <= 1.5 s), beside a bare ReportLab
   document of the same pages (same paragraphs, built-in font, no charts);
 - peak memory of a fresh process making one report (target <= 250 MB).
@@ -44,6 +46,28 @@ CONTACT_KINDS = ("spreekuur",) * 6 + ("juridisch",) * 2 + ("mb", "intake")
 NATIONALITIES = ("SY", "SY", "SY", "ER", "ER", "AF", "IQ", "IR", "SO", "XX")
 MEASURED = ("Locatie 05", 2015)
 CHUNK = 50_000
+# A template's sentences with 20 filtered figures and 5 expressions.
+FILTERED = [
+    "{huisvesting.personen geslacht=v leeftijd=kind}", "{huisvesting.personen kwartaal=2}",
+    "{huisvesting.personen instroom=nareiziger,hervestiger}", "{huisvesting.mannen maand=1-3}",
+    "{huisvesting.personen instroom=!regulier leeftijd=volwassen}",
+    "{huisvesting.nationaliteiten top=3 waarvan=huisvesting.kinderen}",
+    "{huisvesting.personen nationaliteit=SY half=2}", "{contacten.aantal soort=mb}",
+    "{contacten.personen soort=juridisch geregistreerd=nee}",
+    "{contacten.aantal soort=spreekuur onderwerp=financiën}",
+    "{contacten.aantal soort=spreekuur binnen=18}", "{contacten.aantal onderwerp=!werk}",
+    "{contacten.onderwerpen_lijst soort=juridisch top=3}", "{spreekuur.contacten maand=3}",
+    "{juridisch.gh_totaal op=31-12}", "{dossiers.nieuw soort=naturalisatie}",
+    "{juridisch.referenten}", "{organisatie.vrijwilligers team=wegwijs}",
+    "{medewerkers.gemiddeld soort=vrijwilliger}", "{koppelingen.wegwijs.lopend op=30-6}",
+]
+EXPRESSIONS = [
+    "{huisvesting.taakstelling - huisvesting.personen}",
+    "{huisvesting.personen / huisvesting.taakstelling:procent}",
+    "{spreekuur.contacten / spreekuur.personen:decimalen=1}",
+    "{contacten.aantal soort=mb + contacten.aantal soort=juridisch}",
+    "{huisvesting.personen geslacht=v leeftijd=kind * 100 / huisvesting.kinderen:decimalen=1}",
+]
 
 
 def _day(rng: random.Random, year: int) -> dt.date:
@@ -183,6 +207,7 @@ def measure(path: Path) -> list[tuple[str, float, float, str]]:
 
     figures_s = _median(lambda: compute_figures(db, loc, year))
     floor_s = _median(raw_sql)
+    template_s, template_floor_s, n_template = _template_case(db, path, loc, year)
     pdf_s = _median(lambda: build_report_pdf(db, loc, year, io.BytesIO()), 3)
     report = make_report(db, loc, year)
     bare_s = _median(lambda: _bare_pdf(report.rendered), 3)
@@ -192,9 +217,45 @@ def measure(path: Path) -> list[tuple[str, float, float, str]]:
     return [
         (f"all figures of one location-year ({len(statements)} statements)", figures_s, floor_s,
          "≤ 0.3 s"),
+        (f"… plus 20 filtered figures and 5 expressions ({n_template} statements)",
+         template_s, template_floor_s, "≤ 0.5 s"),
         ("whole PDF, figures included", pdf_s, bare_s, "≤ 1.5 s"),
         ("peak memory of a process making one PDF (MB)", float(mem), float("nan"), "≤ 250 MB"),
     ]
+
+
+def _template_case(db, path: Path, loc: int, year: int) -> tuple[float, float, int]:
+    """All figures and the 20 filtered figures and 5 expressions of FILTERED
+    and EXPRESSIONS, computed and filled in; and the floor of its statements."""
+    from vwdesk.report import compute_figures
+    from vwdesk.report.template import fill, placeholders_in
+
+    sentences = [f"Cijfer: {p}." for p in FILTERED + EXPRESSIONS]
+    requests = {p.request for text in sentences for p in placeholders_in(text)
+                if p.request is not None}
+    assert len({r for r in requests}) >= 19, requests  # the 20, one of them plain
+
+    def run() -> None:
+        figures = compute_figures(db, loc, year, requests=requests)
+        filled = [fill(text, figures) for text in sentences]
+        assert all(filled), [t for t, f in zip(sentences, filled, strict=True) if not f]
+
+    statements: list[tuple[str, tuple]] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    run()
+    event.remove(db.engine, "before_cursor_execute", record)
+    raw = sqlite3.connect(path)
+
+    def raw_sql():
+        cur = raw.cursor()
+        for statement, params in statements:
+            cur.execute(statement, params).fetchall()
+
+    return _median(run), _median(raw_sql), len(statements)
 
 
 def _bare_pdf(rendered) -> None:

@@ -199,15 +199,6 @@ def _list_joins(members: list[_Member]) -> frozenset[str]:
     return spec.counted.aggregates[spec.aggregate].joins
 
 
-def _narrowed(spec: FigureSpec, scope: Scope) -> str | None:
-    """The kinds a request is limited to (`soort=juridisch`), if any: requests
-    on the same kinds share a statement that reads only their rows (through
-    the index on location, kind and date)."""
-    narrow = spec.counted.narrow
-    value = scope.filters.get(narrow[0]) if narrow else None
-    return value if value and not value.startswith("!") else None
-
-
 class _Run:
     """Resolving requests for one location and year (see the module docstring)."""
 
@@ -275,7 +266,7 @@ class _Run:
             agg = spec.counted.aggregates[spec.aggregate]
             shape = id(agg.column) if agg.kind == "groups" else None
             period = scope.period if spec.subject == "huishoudens" else None
-            groups[(spec.subject, shape, period, _narrowed(spec, scope))].append(
+            groups[(spec.subject, shape, period, self._narrowed(spec, scope))].append(
                 _Member(req, spec, scope))
         _fold_counts_into_lists(groups)
         for (_, shape, *_), members in sorted(groups.items(), key=lambda g: str(g[0])):
@@ -302,6 +293,17 @@ class _Run:
                     self.counted[mb.req] = plain_number(sum(v or 0 for _, v in raw))
                 else:
                     self.counted[mb.req] = self._value_of(mb.spec, mb.scope, raw)
+
+    def _narrowed(self, spec: FigureSpec, scope: Scope) -> tuple | None:
+        """Requests with a costly condition (a topic) get a statement of their
+        own, one per set of kinds they are limited to (`soort=juridisch`): it
+        reads only those rows and computes the costly condition for them
+        alone. Other requests on the same records share one statement."""
+        subject = spec.counted
+        if not any(c.costly for c in subject.conditions(scope, spec.date_role)):
+            return None
+        value = scope.filters.get(subject.narrow[0]) if subject.narrow else None
+        return ("costly", value if value and not value.startswith("!") else None)
 
     def _value_of(self, spec: FigureSpec, scope: Scope, raw: Any) -> Value:
         agg = spec.counted.aggregates[spec.aggregate]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select, true
+from sqlalchemy import and_, case, distinct, func, literal, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
@@ -130,22 +130,21 @@ class Statement:
     where: list[Any]
     group_by: Any | None = None  # a column: one result row per value (ranked lists)
     items: list[Item] = field(default_factory=list)
-
-
-def _key(cond: Condition) -> str:
-    return str(cond.sql.compile(compile_kwargs={"literal_binds": True}))
+    implied: set[int] = field(default_factory=set)  # ids of conditions WHERE already meets
 
 
 def run_group(conn: Connection, st: Statement) -> list[Sequence[Any]]:
     """Run the statement; per item a tuple of its aggregate values, or with
     `group_by` a list of (group, values...) rows."""
+    for item in st.items:
+        item.conditions = [c for c in item.conditions if id(c) not in st.implied]
     # With a costly condition, every condition becomes a column of the rows,
     # computed once per row; the aggregates read those columns.
     conds = [c for item in st.items for c in item.conditions + (item.sub or [])]
-    flags: dict[str, tuple[str, Condition]] = {}
+    flags: dict[int, tuple[str, Condition]] = {}  # equal conditions are one object
     if any(c.costly for c in conds):
         for cond in conds:
-            flags.setdefault(_key(cond), (f"f{len(flags)}", cond))
+            flags.setdefault(id(cond), (f"f{len(flags)}", cond))
     values: dict[str, Any] = {}  # value columns the aggregates read, by label
 
     def value_col(col: Any) -> Any:
@@ -170,7 +169,7 @@ def run_group(conn: Connection, st: Statement) -> list[Sequence[Any]]:
             return rows.c[label]
 
         def cond_sql(cond: Condition) -> Any:
-            return rows.c[flags[_key(cond)][0]] == 1
+            return rows.c[flags[id(cond)][0]] == 1
         where: list[Any] = []
         source = rows
     else:
@@ -182,26 +181,45 @@ def run_group(conn: Connection, st: Statement) -> list[Sequence[Any]]:
         where, source = st.where, st.source
 
     def all_of(conds: list[Condition]) -> Any:
-        return and_(true(), *(cond_sql(c) for c in conds)) if conds else true()
+        return and_(*(cond_sql(c) for c in conds)) if conds else None
 
+    # The aggregate columns; equal ones (same operation, input and conditions)
+    # are computed once and read by every request that has them.
     columns: list[Any] = []
-    spans: list[tuple[int, int]] = []
+    index: dict[tuple, int] = {}
+    picks: list[list[int]] = []
     for item, labels in zip(st.items, plans, strict=True):
-        cols = item.aggregate.columns(all_of(item.conditions), [col_of(x) for x in labels])
-        if item.sub is not None:
-            cols += item.aggregate.columns(all_of(item.conditions + item.sub),
-                                           [col_of(x) for x in labels])
-        spans.append((len(columns), len(columns) + len(cols)))
-        columns += cols
+        pick = []
+        for conds in [item.conditions] + ([item.conditions + item.sub] if item.sub is not None
+                                          else []):
+            cond = all_of(conds)
+            for op, i in item.aggregate.parts():
+                key = (op, labels[i] if i is not None else None, tuple(sorted(map(id, conds))))
+                if key not in index:
+                    index[key] = len(columns)
+                    columns.append(_aggregate(op, cond, col_of(labels[i]) if i is not None
+                                              else None))
+                pick.append(index[key])
+        picks.append(pick)
     if group_label is not None:
         group = col_of(group_label)
         query = select(group, *columns).select_from(source).where(*where).group_by(group)
         rows_out = conn.execute(query).all()
-        return [[(row[0], *row[1 + a:1 + b]) for row in rows_out] for a, b in spans]
+        return [[(row[0], *(row[1 + i] for i in pick)) for row in rows_out] for pick in picks]
     row = conn.execute(select(*columns).select_from(source).where(*where)).one()
-    return [tuple(row[a:b]) for a, b in spans]
+    return [tuple(row[i] for i in pick) for pick in picks]
+
+
+def _aggregate(op: str, cond: Any, col: Any) -> Any:
+    """COUNT, COUNT(DISTINCT col) or SUM(col) over the rows meeting `cond`
+    (None: every row)."""
+    if op == "count":
+        return count_if(cond)
+    value = col if cond is None else case((cond, col), else_=None if op == "distinct" else 0)
+    return func.count(distinct(value)) if op == "distinct" else func.sum(value)
 
 
 def count_if(cond: Any) -> Any:
-    return func.sum(case((cond, 1), else_=0))
+    """SUM of a CASE; without a condition (None) a plain COUNT(*)."""
+    return func.count() if cond is None else func.sum(case((cond, 1), else_=0))
 

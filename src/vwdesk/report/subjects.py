@@ -27,7 +27,6 @@ from sqlalchemy import (
     and_,
     case,
     column,
-    distinct,
     exists,
     false,
     func,
@@ -182,17 +181,18 @@ class Aggregate:
             return [_active_days(p)]
         return [self.column]
 
-    def columns(self, cond: Any, cols: list[Any]) -> list[Any]:
+    def parts(self) -> list[tuple[str, int | None]]:
+        """The SQL aggregates it is made of: (count / distinct / sum, the index of
+        the input column it reads); requests share equal parts."""
         if self.kind in ("count", "groups"):
-            return [count_if(cond)]
+            return [("count", None)]
         if self.kind == "distinct":
-            return [func.count(distinct(case((cond, cols[0]), else_=None)))]
+            return [("distinct", 0)]
         if self.kind == "persons":  # a client or a label, never both
-            return [func.count(distinct(case((cond, cols[0]), else_=None))),
-                    func.count(distinct(case((cond, cols[1]), else_=None)))]
+            return [("distinct", 0), ("distinct", 1)]
         if self.kind == "ratio":
-            return [func.sum(case((cond, cols[0]), else_=0)), count_if(cond)]
-        return [func.sum(case((cond, cols[0]), else_=0))]  # sum, average
+            return [("sum", 0), ("count", None)]
+        return [("sum", 0)]  # sum, average
 
 
 def _in(col: Any, ids: Sequence[Any]) -> Any:
@@ -284,19 +284,28 @@ class Subject:
             if name in needed:
                 source = orm_join(source, table, on, isouter=True)
         where = [self.table.location_id == scopes[0].location_id]
+        # What every row of the statement meets is not asked again per request.
+        implied: set[int] = set()
+        cache = scopes[0].lookups.conditions
         events = {self.roles[r].event for r in roles}
         if len(events) == 1 and None not in events:  # one date: narrow to the periods' span
             col = events.pop()
             where.append(col.between(min(sc.period.start for sc in scopes),
                                      max(sc.period.end for sc in scopes)))
+            if len({(r, sc.period) for r, sc in zip(roles, scopes, strict=True)}) == 1:
+                implied.add(id(cache[(self.name, "", roles[0], scopes[0].period)]))
         if self.narrow is not None:
             name, col = self.narrow
-            sels = [selection(sc.filters[name]) if name in sc.filters else None for sc in scopes]
+            values = [sc.filters.get(name) for sc in scopes]
+            sels = [selection(v) if v else None for v in values]
             if all(s is not None and not s.negated for s in sels):
                 where.append(col.in_(sorted({v for s in sels for v in s.members})))
+                if len(set(values)) == 1:
+                    implied |= {id(c) for key, c in cache.items()
+                                if key[:3] == (self.name, name, values[0])}
         if self.source_of is not None:
             source, where = self.source_of(source, where, scopes)
-        return Statement(source, where, group_by, items)
+        return Statement(source, where, group_by, items, implied)
 
     def conditions(self, scope: Scope, role: str | None) -> list[Condition]:
         """The conditions of a request: its date role (None: none) and filters.
