@@ -34,6 +34,8 @@ EXPECTED = {
     "huisvesting.grootste_groep": [["SY", 3]],
     "huisvesting.aantal_nationaliteiten": 4,
     "huisvesting.woningen": 3,  # W1, W2, W4
+    "verhuizingen.aantal": 2, "verhuizingen.personen": 2,  # c6 and c1, not c2's of Y - 1
+    "verhuizingen.tijdelijk_naar_vast": 1,  # c6 from tijdelijk W3
     "huisvesting.taakstelling": 10, "huisvesting.saldo_begin": -2,
     "huisvesting.saldo": -2 + 6 - 10,
     "huishoudens.nieuw": 2,  # W1, W2
@@ -96,8 +98,8 @@ def telstad(office) -> None:
     w1 = add("dwellings", number="W1", available_on=D(Y, 2, 1), type="eengezins")
     w2 = add("dwellings", number="W2", available_on=D(Y, 4, 1), type="kamer",
              municipality_id=buurdorp)
-    w3 = add("dwellings", number="W3", available_on=D(Y - 1, 5, 1))
-    add("dwellings", number="W4", available_on=D(Y, 12, 31), type="alleenstaande")
+    w3 = add("dwellings", number="W3", available_on=D(Y - 1, 5, 1), status="tijdelijk")
+    w4 = add("dwellings", number="W4", available_on=D(Y, 12, 31), type="alleenstaande")
     c = {}
     for name, housed, born, gender, nat, intake, dwelling, extra in (
             ("c1", D(Y, 3, 1), D(1980, 1, 1), "m", "SY", "regulier", w1, {}),
@@ -139,6 +141,9 @@ def telstad(office) -> None:
             ("d5", "c4", "naturalisatie", D(Y, 1, 5), None, None)):
         add("dossiers", number=number, client_id=c[who], kind=kind, opened_on=opened,
             closed_on=closed, outcome=outcome)
+    for who, day, old, new in (("c6", D(Y, 10, 1), w3, w4), ("c1", D(Y, 11, 1), w1, w4),
+                               ("c2", D(Y - 1, 1, 1), None, w2)):  # before Y: not counted
+        add("moves", client_id=c[who], date=day, from_dwelling_id=old, to_dwelling_id=new)
     for who, kind, start in (("c1", "mb-jaar-1", D(Y, 2, 1)), ("c2", "mb-jaar-1", D(Y, 12, 31)),
                              ("c4", "zelfmelder", D(Y, 5, 1)), ("c7", "mb-jaar-2", D(Y - 1, 12, 31))):
         add("trajectories", client_id=c[who], kind=kind, start=start)

@@ -188,6 +188,87 @@ def test_sluisdam_filters_on_any_natural_field(db):
     ])
 
 
+# ---------------------------------------------------------------- item 6: new registrations
+
+VERHUISDORP = template(section(
+    "huisvesting",
+    "In {jaar} {verhuizingen.tijdelijk_naar_vast?=0:verhuisde niemand|=1:verhuisde één cliënt|"
+    "verhuisden {verhuizingen.tijdelijk_naar_vast:woord} cliënten} van een tijdelijke naar een "
+    "vaste woning.",
+    "Er {verhuizingen.aantal|was|waren} {verhuizingen.aantal} "
+    "{verhuizingen.aantal|verhuizing|verhuizingen} van {verhuizingen.personen} "
+    "{verhuizingen.personen|cliënt|cliënten}.",
+    "In tijdelijke woningen {huisvesting.personen status=tijdelijk|werd|werden} "
+    "{huisvesting.personen status=tijdelijk} {huisvesting.personen status=tijdelijk|persoon|"
+    "personen} gehuisvest, in Containerdorp {huisvesting.personen complex=Containerdorp} en in "
+    "Oost {huisvesting.personen woonkern=Oost}.",
+    "Beschikbaar kwamen {huisvesting.woningen status=!sloop,tijdelijk} vaste en "
+    "{huisvesting.woningen status=tijdelijk} tijdelijke woningen."),
+    section(
+        "spreekuur",
+        "Juridische vragen kwamen in {contacten.aantal onderwerp=juridisch} "
+        "{contacten.aantal onderwerp=juridisch|contact|contacten} aan bod; het taalcafé in "
+        "{contacten.aantal onderwerp=taalcafé}.", title="Spreekuur"))
+
+
+def test_verhuisdorp_dwelling_kinds_moves_and_topic_groups(db):
+    from vwdesk.core.services.moves import register_move
+    from vwdesk.core.services.topics import add_topic, set_topic_group
+
+    loc = Loc(db, "Verhuisdorp")
+    dwelling = {}
+    for number, day, extra in (
+            ("T1", D(2016, 1, 1), {"status": "tijdelijk", "complex": "Containerdorp",
+                                   "village": "Oost"}),
+            ("T2", D(2016, 1, 1), {"status": "tijdelijk", "complex": "Containerdorp",
+                                   "village": "Oost"}),
+            ("S1", D(2016, 1, 1), {"status": "sloop"}),
+            ("V1", D(2017, 1, 1), {"village": "West"}), ("V2", D(2018, 1, 1), {})):
+        dwelling[number] = loc.add("dwellings", number=number, available_on=day, **extra)
+    c1, = loc.clients(1, housed_on=D(2017, 3, 1), dwelling_id=dwelling["T1"])
+    c2, c3 = loc.clients(2, housed_on=D(2018, 2, 1), dwelling_id=dwelling["T2"])
+    c4, = loc.clients(1, housed_on=D(2018, 3, 1), dwelling_id=dwelling["S1"])
+    loc.clients(1, housed_on=D(2018, 4, 1), dwelling_id=dwelling["V2"])
+    with db.session() as s:
+        for who, day, to in ((c1, D(2017, 10, 1), "V1"), (c2, D(2018, 6, 1), "V2"),
+                             (c3, D(2018, 6, 1), "V2"), (c4, D(2018, 7, 1), "T1"),
+                             (c1, D(2018, 8, 1), "V2")):
+            register_move(s, loc.office.teamleader, who, day, dwelling[to])
+        add_topic(s, SYSTEM, loc.id, "taalcafé")
+        set_topic_group(s, loc.office.teamleader, loc.id, "juridisch",
+                        ["gezinshereniging", "naturalisatie"])
+    contact(loc, D(2017, 5, 1), "spreekuur", c1, ("naturalisatie",))
+    contact(loc, D(2018, 5, 1), "juridisch", c2, ("gezinshereniging",))
+    contact(loc, D(2018, 5, 2), "juridisch", c2, ("naturalisatie", "gezinshereniging"))
+    contact(loc, D(2018, 5, 3), "spreekuur", c3, ("naturalisatie",))
+    contact(loc, D(2018, 5, 4), "spreekuur", c3, ("werk", "taalcafé"))
+    loc.use_template(VERHUISDORP)
+    check(loc, [
+        ("In 2016 verhuisde niemand van een tijdelijke naar een vaste woning.",
+         "In 2017 verhuisde één cliënt van een tijdelijke naar een vaste woning.",
+         "In 2018 verhuisden twee cliënten van een tijdelijke naar een vaste woning."),
+        ("Er waren 0 verhuizingen van 0 cliënten.", "Er was 1 verhuizing van 1 cliënt.",
+         "Er waren 4 verhuizingen van 4 cliënten."),
+        ("In tijdelijke woningen werden 0 personen gehuisvest, in Containerdorp 0 en in Oost 0.",
+         "In tijdelijke woningen werd 1 persoon gehuisvest, in Containerdorp 1 en in Oost 1.",
+         "In tijdelijke woningen werden 2 personen gehuisvest, in Containerdorp 2 en in Oost 2."),
+        ("Beschikbaar kwamen 0 vaste en 2 tijdelijke woningen.",
+         "Beschikbaar kwamen 1 vaste en 0 tijdelijke woningen.",
+         "Beschikbaar kwamen 1 vaste en 0 tijdelijke woningen."),
+        ("Juridische vragen kwamen in 0 contacten aan bod; het taalcafé in 0.",
+         "Juridische vragen kwamen in 1 contact aan bod; het taalcafé in 0.",
+         "Juridische vragen kwamen in 3 contacten aan bod; het taalcafé in 1."),
+    ])
+    with db.session() as s:  # a group or topic the location does not have is refused
+        from vwdesk.report.store import topic_names
+
+        names = topic_names(s, loc.id)
+    assert "taalcafé" in names and "juridisch" in names
+    assert check_text("{contacten.aantal onderwerp=fietsles}", topics=names).startswith(
+        "Parameter onderwerp=fietsles past niet: de onderwerpen en onderwerpgroepen van deze "
+        "locatie zijn")
+
+
 # ---------------------------------------------------------------- item 3: arithmetic
 
 REKENDAM = template(section(

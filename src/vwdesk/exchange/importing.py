@@ -40,6 +40,7 @@ from vwdesk.core.records import KINDS, RecordKind, validate_record
 from vwdesk.core.services import base
 from vwdesk.core.services.base import Actor
 from vwdesk.core.services.locations import create_location, find_location
+from vwdesk.core.services.topics import add_topic, set_topic_group, topics_of
 from vwdesk.core.text import fold
 from vwdesk.exchange.problems import ImportCancelled, ImportFailed, Problems
 from vwdesk.exchange.reading import Progress, Row, SheetData, WorkbookData
@@ -54,7 +55,7 @@ _DEFAULTS = {("clients", "amv"): False, ("year_figures", "mode"): "invoer",
              ("contacts", "topics"): ()}
 # For sheets matched on all columns: the date column that narrows which
 # existing records have to be compared.
-_SPAN_FIELD = {"contacts": "date", "trajectories": "start"}
+_SPAN_FIELD = {"contacts": "date", "trajectories": "start", "moves": "date"}
 _NO_DEFAULT = object()
 
 
@@ -200,7 +201,8 @@ class _Pass:
             self._municipalities[fold(location_name)] = self._new_id()
             for key, _label in vocab.DEFAULT_PROGRAMMES:
                 self._programmes[key] = self._new_id()
-        topics = s.execute(select(m.Topic.id, m.Topic.name).order_by(m.Topic.name)).all()
+        # The location's list of topics (a new location: the shared list).
+        topics = topics_of(s, location_id, active_only=False)
         self._topics = {fold(name): tid for tid, name in topics}
         self._topic_names = {tid: name for tid, name in topics}
         self._topic_cells: dict[tuple[str, ...], tuple[int, ...]] = {}  # a cell's topics -> ids
@@ -242,11 +244,14 @@ class _Pass:
             sd = self.data.sheets.get(sheet.name)
             if sd is None:
                 continue
-            if self._write:
+            if self._write and sheet.kind in KINDS:  # topics: the service checks
                 base._check_write(self.actor, KINDS[sheet.kind], self.location_id)
             plan = SheetPlan(sheet.name, sd.source, sd.count)
             self.plans.append(plan)
-            _SheetPass(self, sd, plan).run()
+            if sheet.name == "onderwerpen":
+                self._topic_sheet(sd, plan)
+            else:
+                _SheetPass(self, sd, plan).run()
         order = {sd.source: i for i, sd in enumerate(self.data.sheets.values())}
         self.problems.items.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0))
         if self.progress:
@@ -303,6 +308,45 @@ class _Pass:
 
     def known_topics(self) -> str:
         return ", ".join(sorted(self._topic_names.values(), key=fold))
+
+    def _topic_sheet(self, sd: SheetData, plan: SheetPlan) -> None:
+        """The location's own topics (added; only a beheerder may) and its
+        topic groups (each group as the sheet lists it)."""
+        groups: dict[str, list[str]] = {}
+        for row in sd.rows():
+            self.tick()
+            name = row.values.get("name")
+            if name is None:
+                continue
+            for group in row.values.get("groups") or ():
+                groups.setdefault(group, []).append(name)
+            if fold(name) in self._topics:
+                plan.unchanged += 1
+                continue
+            plan.added += 1
+            if not self.write:
+                self._topics[fold(name)] = self._new_id()
+                self._topic_names[self._topics[fold(name)]] = name
+                continue
+            if not self.actor.is_admin:
+                self.problems.add(sd.source, row.number, "naam", name,
+                                  "is een nieuw onderwerp; alleen een beheerder kan onderwerpen "
+                                  "toevoegen (of laat deze regel weg).")
+                continue
+            try:
+                tid = add_topic(self.s, self.actor, self.location_id, name)
+            except ValidationError as exc:
+                self.problems.add(sd.source, row.number, "naam", name,
+                                  _lower_first(exc.message))
+                continue
+            self._topics[fold(name)], self._topic_names[tid] = tid, name
+        if self.write and not self.problems:
+            for group, names in groups.items():
+                try:
+                    set_topic_group(self.s, self.actor, self.location_id, group, names)
+                except ValidationError as exc:
+                    self.problems.add(sd.source, None, "groepen", group,
+                                      _lower_first(exc.message))
 
 
 def _programme_key(name: str) -> str:

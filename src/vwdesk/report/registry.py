@@ -140,6 +140,14 @@ SPECS: list[FigureSpec] = [
        "gehuisveste personen (staatloos telt als één).", H, "personen", "verschillend"),
     _n("huisvesting.woningen", "Woningen van de locatie die in het jaar beschikbaar zijn "
        "gesteld (beschikbaar op).", H, "woningen", noun=("woning", "woningen")),
+    _n("verhuizingen.aantal", "Verhuizingen van cliënten in het jaar, van de ene woning naar de "
+       "andere (na de huisvesting).", H, "verhuizingen", noun=("verhuizing", "verhuizingen")),
+    _n("verhuizingen.personen", "Verschillende cliënten die in het jaar zijn verhuisd "
+       "(herhuisvesting).", H, "verhuizingen", "personen"),
+    _n("verhuizingen.tijdelijk_naar_vast", "Verschillende cliënten die in het jaar van een "
+       "tijdelijke woning naar een vaste woning (zonder status tijdelijk of sloop) zijn "
+       "verhuisd.", H, "verhuizingen", "personen",
+       base=[("van_status", "tijdelijk"), ("naar_status", "!sloop,tijdelijk")]),
     _typed("huisvesting.taakstelling", "Het aantal te huisvesten statushouders dat het Rijk "
            "voor het jaar heeft vastgesteld (ingevoerd; per halfjaar of gemeente opgeteld).", H),
     _typed("huisvesting.saldo_begin", "Voorsprong (+) of achterstand (−) op de taakstelling aan "

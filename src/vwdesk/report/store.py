@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from vwdesk.core import models as m
 from vwdesk.core.errors import NotFound, ValidationError
 from vwdesk.core.services.base import Actor, audit, create, update
+from vwdesk.core.services.topics import topic_groups, topics_of
 from vwdesk.report.standard import template_of
 from vwdesk.report.template import check_template, check_text
 
@@ -48,8 +49,9 @@ def municipality_names(s: Session, location_id: int) -> list[str]:
 
 
 def topic_names(s: Session, location_id: int) -> list[str]:
-    """The topics a template may name in `onderwerp=`."""
-    return list(s.scalars(select(m.Topic.name).order_by(m.Topic.name)))
+    """The topics and topic groups a template may name in `onderwerp=`."""
+    return [name for _, name in topics_of(s, location_id, active_only=False)] + \
+        sorted(topic_groups(s, location_id))
 
 
 def load_template(s: Session, location_id: int) -> dict[str, Any]:

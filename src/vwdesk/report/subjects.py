@@ -36,6 +36,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
 from sqlalchemy.orm import join as orm_join
 
 from vwdesk.core import models as m
@@ -104,14 +105,20 @@ class Lookups:
         return [self._municipalities[fold(n)] for n in wanted if fold(n) in self._municipalities]
 
     def _load_topics(self) -> None:
+        """The location's topics and topic groups (a group: the ids of its topics)."""
         if self._topics is None:
             rows = self.conn.execute(select(m.Topic.id, m.Topic.name)).all()
-            self._topics = {fold(name): tid for tid, name in rows}
             self._topic_names = dict(rows)
+            groups = self.conn.execute(select(m.TopicGroup.name, m.TopicGroup.topic_id).where(
+                m.TopicGroup.location_id == self.location_id)).all()
+            self._topics = {fold(name): {tid} for tid, name in rows}
+            for name, tid in groups:
+                self._topics.setdefault(fold(name), set()).add(tid)
 
     def topic_ids(self, wanted: Sequence[str]) -> list[int]:
+        """The ids of the topics and topic groups named `wanted`."""
         self._load_topics()
-        return sorted({self._topics[fold(n)] for n in wanted if fold(n) in self._topics})
+        return sorted({tid for n in wanted for tid in self._topics.get(fold(n), ())})
 
     def topic_name(self, topic_id: int) -> str:
         self._load_topics()
@@ -341,6 +348,29 @@ def _subject(s: Subject) -> Subject:
     return s
 
 
+def _address(col: Any, sel: Selection) -> Any:
+    """The address contains one of the texts (without regard to case)."""
+    found = or_(*(func.lower(col).contains(v.lower(), autoescape=True) for v in sel.members))
+    return or_(col.is_(None), not_(found)) if sel.negated else found
+
+
+def dwelling_filters(d: Any, what: str, joins: frozenset[str] = frozenset()) -> dict[str, Filter]:
+    """Filters on a dwelling's fields; `what` says whose dwelling (docs)."""
+    return {
+        "type": _choice_filter("type", d.type, vocab.DWELLING_TYPES, f"type van {what}", joins),
+        "status": _choice_filter("status", d.status, vocab.DWELLING_STATUSES,
+                                 f"status van {what} (leeg: een gewone woning)", joins),
+        "complex": _text_filter("complex", d.complex, "gebruik de naam van een complex of "
+                                "project", f"complex of project van {what}", joins),
+        "woonkern": _text_filter("woonkern", d.village, "gebruik de naam van een woonkern",
+                                 f"woonkern van {what}", joins),
+        "adres": Filter("adres", names("gebruik (een deel van) een adres, bijvoorbeeld "
+                                       "adres=Rotterdamseweg"),
+                        lambda sc, v: Condition(_address(d.address, selection(v))), joins,
+                        f"adres van {what} (bevat de tekst)"),
+    }
+
+
 # ---------------------------------------------------------------- housed persons
 
 C, D = m.Client, m.Dwelling
@@ -378,8 +408,7 @@ PERSONS = _subject(Subject(
         "amv": _yes_no_filter("amv", C.amv.is_(True), C.amv.is_not(True),
                               "alleenstaande minderjarige"),
         "nationaliteit": _nationality_filter(C.nationality, "nationaliteit"),
-        "type": _choice_filter("type", D.type, vocab.DWELLING_TYPES,
-                               "type van de woning waarin gehuisvest", _DWELLING),
+        **dwelling_filters(D, "de woning waarin gehuisvest", _DWELLING),
     },
     roles={"gehuisvest": event(C.housed_on)},
     aggregates={
@@ -397,7 +426,7 @@ DWELLINGS = _subject(Subject(
     "woningen", "woningen",
     filters={
         "gemeente": _municipality_filter(D.municipality_id, "de gemeente van de woning"),
-        "type": _choice_filter("type", D.type, vocab.DWELLING_TYPES, "type woning"),
+        **dwelling_filters(D, "de woning"),
     },
     roles={"beschikbaar": event(D.available_on)},
     aggregates={"aantal": Aggregate("count")},
@@ -453,7 +482,7 @@ HOUSEHOLDS = _subject(Subject(
     "huishoudens", "huishoudens",
     filters={
         "gemeente": _municipality_filter(D.municipality_id, "de gemeente van de woning"),
-        "type": _choice_filter("type", D.type, vocab.DWELLING_TYPES, "type woning"),
+        **dwelling_filters(D, "de woning"),
         "instroom": Filter("instroom", choice(*vocab.INTAKES),
                            lambda sc, v: Condition(chosen(_household_col("intake"), selection(v))),
                            doc="instroom van de eerste gehuisveste persoon"),
@@ -627,6 +656,31 @@ COUPLINGS = _subject(Subject(
     },
     aggregates={"aantal": Aggregate("count"), "coaches": Aggregate("distinct", KP.coach_id)},
     table=KP,
+))
+
+
+# ---------------------------------------------------------------- moves
+
+MV = m.Move
+_FROM, _TO = aliased(m.Dwelling, name="from_dwelling"), aliased(m.Dwelling, name="to_dwelling")
+MOVES = _subject(Subject(
+    "verhuizingen", "verhuizingen",
+    filters={
+        "gemeente": _municipality_filter(_TO.municipality_id, "de gemeente van de nieuwe woning",
+                                         frozenset({"to"})),
+        "van_status": _choice_filter("van_status", _FROM.status, vocab.DWELLING_STATUSES,
+                                     "status van de oude woning", frozenset({"from"})),
+        "naar_status": _choice_filter("naar_status", _TO.status, vocab.DWELLING_STATUSES,
+                                      "status van de nieuwe woning", frozenset({"to"})),
+        "van_type": _choice_filter("van_type", _FROM.type, vocab.DWELLING_TYPES,
+                                   "type van de oude woning", frozenset({"from"})),
+        "naar_type": _choice_filter("naar_type", _TO.type, vocab.DWELLING_TYPES,
+                                    "type van de nieuwe woning", frozenset({"to"})),
+    },
+    roles={"verhuisd": event(MV.date)},
+    aggregates={"aantal": Aggregate("count"), "personen": Aggregate("distinct", MV.client_id)},
+    table=MV, joins={"from": (_FROM, _FROM.id == MV.from_dwelling_id),
+                     "to": (_TO, _TO.id == MV.to_dwelling_id)},
 ))
 
 
