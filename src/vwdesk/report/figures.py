@@ -20,6 +20,7 @@ can be filtered on in `vwdesk.report.subjects`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -318,9 +319,11 @@ class _Run:
         return plain_number(raw[0] or 0)
 
     def _groups(self, agg: Any, rows: list[tuple]) -> Value:
-        if agg.labels == "maand":
-            per_month = {int(key): int(n or 0) for key, n, *_ in rows}
-            return [per_month.get(i, 0) for i in range(1, 13)]
+        if agg.labels == "maand":  # rows per day
+            months = [0] * 12
+            for day, n, *_ in rows:
+                months[_as_date(day).month - 1] += int(n or 0)
+            return months
         items = []
         for key, n, *part in rows:
             if not n or (key is None and agg.skip_null):
@@ -381,6 +384,11 @@ class _Run:
             if one:
                 items.append([name, one])
         return Groups(items, "gemeente")
+
+
+def _as_date(value: Any) -> dt.date:
+    """A date from a grouped row (SQLite hands a raw GROUP BY value back as text)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
 def _connection_of(source: Database | Session | Connection) -> tuple[Connection, Any]:

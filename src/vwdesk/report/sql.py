@@ -46,11 +46,6 @@ def _ymd_pg(element, compiler, **kw):
     return f"CAST(TO_CHAR({compiler.process(element.clauses, **kw)}, 'YYYYMMDD') AS INTEGER)"
 
 
-def month_of(col: Any) -> Any:
-    """The month (1-12) of a date."""
-    return ymd(col) // 100 % 100
-
-
 def age_at_least(years: int, birth: Any, on: Any) -> Any:
     """SQL: `years` or older on date `on` (the birthday itself counts; born on
     29 February: a year older on 1 March). Compares yyyymmdd numbers."""
@@ -138,11 +133,13 @@ def run_group(conn: Connection, st: Statement) -> list[Sequence[Any]]:
     `group_by` a list of (group, values...) rows."""
     for item in st.items:
         item.conditions = [c for c in item.conditions if id(c) not in st.implied]
-    # With a costly condition, every condition becomes a column of the rows,
-    # computed once per row; the aggregates read those columns.
+    # With a costly condition that several aggregates ask, every condition
+    # becomes a column of the rows, computed once per row; the aggregates read
+    # those columns.
     conds = [c for item in st.items for c in item.conditions + (item.sub or [])]
-    flags: dict[int, tuple[str, Condition]] = {}  # equal conditions are one object
-    if any(c.costly for c in conds):
+    costly = [id(c) for c in conds if c.costly]  # equal conditions are one object
+    flags: dict[int, tuple[str, Condition]] = {}
+    if len(costly) > len(set(costly)) or (costly and _asked_twice(st.items)):
         for cond in conds:
             flags.setdefault(id(cond), (f"f{len(flags)}", cond))
     values: dict[str, Any] = {}  # value columns the aggregates read, by label
@@ -208,6 +205,13 @@ def run_group(conn: Connection, st: Statement) -> list[Sequence[Any]]:
         return [[(row[0], *(row[1 + i] for i in pick)) for row in rows_out] for pick in picks]
     row = conn.execute(select(*columns).select_from(source).where(*where)).one()
     return [tuple(row[i] for i in pick) for pick in picks]
+
+
+def _asked_twice(items: list[Item]) -> bool:
+    """Whether an item with a costly condition has more than one aggregate
+    column (a distinct count of clients and of labels) or a nested split."""
+    return any(len(item.aggregate.parts()) > 1 or item.sub is not None
+               for item in items if any(c.costly for c in item.conditions))
 
 
 def _aggregate(op: str, cond: Any, col: Any) -> Any:

@@ -65,7 +65,6 @@ from vwdesk.report.sql import (
     earlier_of,
     in_period,
     later_of,
-    month_of,
     months_between,
     overlaps,
     younger_than,
@@ -548,7 +547,9 @@ CONTACTS = _subject(Subject(
         "aantal": Aggregate("count"),
         "personen": Aggregate("persons", K.client_id, K.person_label),
         "clienten": Aggregate("distinct", K.client_id),
-        "per_maand": Aggregate("groups", month_of(K.date), labels="maand"),
+        # Grouped by day (the index hands the rows over in that order, so
+        # nothing is sorted) and summed into months afterwards.
+        "per_maand": Aggregate("groups", K.date, labels="maand"),
     },
     table=K, joins={"client": (C, C.id == K.client_id)}, narrow=("soort", K.kind),
 ))
