@@ -59,7 +59,8 @@ def test_placeholder_with_parameters_format_and_words_is_parsed():
     ("{huisvesting.personen kleur=rood}", "Parameter `kleur` bestaat niet; bij "
                                           "`{huisvesting.personen}` kunt u gebruiken: gemeente, "
                                           "geslacht, leeftijd, aow_leeftijd, instroom, amv, "
-                                          "nationaliteit, type, half, kwartaal, maand, per, jaar."),
+                                          "nationaliteit, type, status, complex, woonkern, adres, "
+                                          "half, kwartaal, maand, per, jaar."),
     ("{spreekuur.onderwerpen_lijst geslacht=v}", "Parameter `geslacht` past niet bij "
                                                  "`{spreekuur.onderwerpen_lijst}`; daar kunt u "
                                                  "gebruiken: gemeente, binnen, na, geregistreerd, "
@@ -88,8 +89,9 @@ def test_placeholder_with_parameters_format_and_words_is_parsed():
                                                    "`{huisvesting.nationaliteiten}`; daar kunt u "
                                                    "gebruiken: gemeente, geslacht, leeftijd, "
                                                    "aow_leeftijd, instroom, amv, nationaliteit, "
-                                                   "type, half, kwartaal, maand, top, vanaf, "
-                                                   "waarvan, jaar."),
+                                                   "type, status, complex, woonkern, adres, "
+                                                   "half, kwartaal, maand, top, vanaf, waarvan, "
+                                                   "jaar."),
     ("{jaar top=2}", "`{jaar}` heeft geen parameters; schrijf alleen `{jaar}`."),
     ("{huisvesting.personen:romeins}", "Opmaak \":romeins\" in {huisvesting.personen:romeins} "
                                        "bestaat niet; gebruik :abs, :woord, :decimalen, "

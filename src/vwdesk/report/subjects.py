@@ -2,7 +2,7 @@
 
 A `Subject` is one kind of row counted by figures: housed persons (clients
 by housing date), dwellings, households, contacts, topic mentions, dossiers,
-trajectories, couplings and staff. Each declares
+trajectories, couplings, moves and staff. Each declares
 
 - its *filters*: the fields a template may narrow on (`geslacht=v`,
   `soort=mb`, `onderwerp=werk`), each turned into a SQL condition; filters
@@ -75,14 +75,13 @@ DEFAULT_AOW_AGE = 67
 
 class Lookups:
     """The location's names, read once per computation: municipalities,
-    topics (the shared list and the location's own) with its topic groups,
-    and coupling programmes."""
+    topics by name with the location's topic groups, and coupling programmes."""
 
     def __init__(self, conn: Connection, location_id: int):
         self.conn, self.location_id = conn, location_id
         self._municipalities: dict[str, int] | None = None
         self._municipality_names: list[str] | None = None
-        self._topics: dict[str, int] | None = None
+        self._topics: dict[str, set[int]] | None = None  # folded name → topic ids
         self._topic_names: dict[int, str] = {}
         self._programmes: dict[str, int] | None = None
         self.conditions: dict[tuple, Any] = {}  # built conditions, shared by requests
@@ -149,7 +148,7 @@ class Filter:
     values: Values | None  # None: internal, set by the registry only
     build: Callable[[Scope, str], Condition | None]
     joins: frozenset[str] = frozenset()
-    doc: str = ""  # what it narrows on, in Dutch (docs/templates.md)
+    doc: str = ""  # what it narrows on, in Dutch, for the reader (users: docs/templates.md)
     depends: tuple[str, ...] = ()  # other filters its condition reads
 
 

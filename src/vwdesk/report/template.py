@@ -22,18 +22,13 @@ paragraph before it unless `new_paragraph`), `bullet`, and `chart` (one of
 `vwdesk.report.charts.CHARTS`). Every item may be switched off
 (`"enabled": false`); so may a section.
 
-Placeholders in sentences and prose:
-`{key}` the value of a figure (or `jaar`, `vorig_jaar`, `locatie`);
-`{key name=value ...}` with parameters: filters such as `gemeente=Schiedam
-half=1 geslacht=v leeftijd=kind` (which a figure takes: `vwdesk.report.registry`),
-`top=3` / `vanaf=2` for places of a ranked list (ties kept), `waarvan=` a
-nested split, `jaar=vorig` for the year before, `jaar=volgend` for a typed-in
-figure of the year after;
-`{key:abs}` its absolute value; `{key:woord}` as Dutch words ("tien",
-"tweeëntwintig", up to 9999); `{key:procent}` a ranked list in percent;
-`{key|enkelvoud|meervoud}` the first word when the value is 1 (a list: when it
-has one group), else the second;
-`{key?positief|negatief}` or `{key?positief|negatief|nul}` by the sign.
+Placeholders in sentences and prose (`vwdesk.report.placeholders`; the
+language for teamleaders: docs/templates.md): `{key}` the value of a figure
+(or `jaar`, `vorig_jaar`, `locatie`); `{key name=value ...}` with parameters
+(which a figure takes: `vwdesk.report.registry`); arithmetic between figures
+`{a - b}`, `{a / b:procent}`; formats after `:` (`vwdesk.report.formats`);
+`{key|enkelvoud|meervoud}`; `{key?positief|negatief|nul}` or words by size
+`{key?<0:...|...}`, whose words may hold placeholders themselves.
 A prose item may carry a `default` text, shown when nothing was written for
 the year. The file form of a template (TOML) is in `template_file`; the standard
 template in `standard`.
