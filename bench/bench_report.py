@@ -217,7 +217,7 @@ def measure(path: Path) -> list[tuple[str, float, float, str]]:
     return [
         (f"all figures of one location-year ({len(statements)} statements)", figures_s, floor_s,
          "≤ 0.3 s"),
-        (f"… plus 20 filtered figures and 5 expressions ({n_template} statements)",
+        (f"+ 20 filtered figures, 5 expressions ({n_template} statements)",
          template_s, template_floor_s, "≤ 0.5 s"),
         ("whole PDF, figures included", pdf_s, bare_s, "≤ 1.5 s"),
         ("peak memory of a process making one PDF (MB)", float(mem), float("nan"), "≤ 250 MB"),
