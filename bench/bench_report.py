@@ -190,21 +190,7 @@ def measure(path: Path) -> list[tuple[str, float, float, str]]:
     year = MEASURED[1]
     compute_figures(db, loc, year)  # warm the page cache
 
-    statements: list[tuple[str, tuple]] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append((statement, parameters))
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    compute_figures(db, loc, year)
-    event.remove(db.engine, "before_cursor_execute", record)
-    raw = sqlite3.connect(path)
-
-    def raw_sql():
-        cur = raw.cursor()
-        for statement, params in statements:
-            cur.execute(statement, params).fetchall()
-
+    statements, raw_sql = _floor(db, path, lambda: compute_figures(db, loc, year))
     figures_s = _median(lambda: compute_figures(db, loc, year))
     floor_s = _median(raw_sql)
     template_s, template_floor_s, n_template = _template_case(db, path, loc, year)
@@ -240,13 +226,20 @@ def _template_case(db, path: Path, loc: int, year: int) -> tuple[float, float, i
         filled = [fill(text, figures) for text in sentences]
         assert all(filled), [t for t, f in zip(sentences, filled, strict=True) if not f]
 
+    statements, raw_sql = _floor(db, path, run)
+    return _median(run), _median(raw_sql), len(statements)
+
+
+def _floor(db, path: Path, fn) -> tuple[list[tuple[str, tuple]], object]:
+    """The SQL statements `fn` runs, and a function running the very same
+    statements on a plain sqlite3 cursor (the floor)."""
     statements: list[tuple[str, tuple]] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
         statements.append((statement, parameters))
 
     event.listen(db.engine, "before_cursor_execute", record)
-    run()
+    fn()
     event.remove(db.engine, "before_cursor_execute", record)
     raw = sqlite3.connect(path)
 
@@ -255,7 +248,7 @@ def _template_case(db, path: Path, loc: int, year: int) -> tuple[float, float, i
         for statement, params in statements:
             cur.execute(statement, params).fetchall()
 
-    return _median(run), _median(raw_sql), len(statements)
+    return statements, raw_sql
 
 
 def _bare_pdf(rendered) -> None:

@@ -28,22 +28,23 @@ from sqlalchemy.types import Integer
 from vwdesk.report.params import Period
 
 
-class ymd(FunctionElement):  # noqa: N801 - a SQL function
-    """A date as the number yyyymmdd (cheaper than three EXTRACTs on SQLite,
-    where a date is the text yyyy-mm-dd)."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(ymd)
-def _ymd_sqlite(element, compiler, **kw):
-    return f"CAST(REPLACE({compiler.process(element.clauses, **kw)}, '-', '') AS INTEGER)"
+def _integer_function(name: str, sqlite: str, postgresql: str) -> type:
+    """A SQL function of one date giving an integer, written per database
+    (`{}` stands for the date)."""
+    cls = type(name, (FunctionElement,), {"type": Integer(), "inherit_cache": True})
+    compiles(cls)(lambda el, compiler, **kw: sqlite.format(compiler.process(el.clauses, **kw)))
+    compiles(cls, "postgresql")(
+        lambda el, compiler, **kw: postgresql.format(compiler.process(el.clauses, **kw)))
+    return cls
 
 
-@compiles(ymd, "postgresql")
-def _ymd_pg(element, compiler, **kw):
-    return f"CAST(TO_CHAR({compiler.process(element.clauses, **kw)}, 'YYYYMMDD') AS INTEGER)"
+# A date as the number yyyymmdd (cheaper than three EXTRACTs on SQLite, where
+# a date is the text yyyy-mm-dd).
+ymd = _integer_function("ymd", "CAST(REPLACE({}, '-', '') AS INTEGER)",
+                        "CAST(TO_CHAR({}, 'YYYYMMDD') AS INTEGER)")
+# Days since a fixed date: for lengths of time in days.
+day_number = _integer_function("day_number", "CAST(julianday({}) AS INTEGER)",
+                               "(({}) - DATE '2000-01-01')")
 
 
 def age_at_least(years: int, birth: Any, on: Any) -> Any:
@@ -61,23 +62,6 @@ def months_between(earlier: Any, later: Any) -> Any:
     a, b = ymd(earlier), ymd(later)
     return ((b // 10000 - a // 10000) * 12 + b // 100 % 100 - a // 100 % 100
             - case((b % 100 < a % 100, 1), else_=0))
-
-
-class day_number(FunctionElement):  # noqa: N801 - a SQL function
-    """Days since a fixed date, as an integer: for lengths of time in days."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(day_number)
-def _day_number_sqlite(element, compiler, **kw):
-    return f"CAST(julianday({compiler.process(element.clauses, **kw)}) AS INTEGER)"
-
-
-@compiles(day_number, "postgresql")
-def _day_number_pg(element, compiler, **kw):
-    return f"(({compiler.process(element.clauses, **kw)}) - DATE '2000-01-01')"
 
 
 def in_period(col: Any, p: Period) -> Any:
