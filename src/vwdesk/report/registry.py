@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from vwdesk.report.params import COMMON, Values
-from vwdesk.report.subjects import SUBJECTS, Subject
+from vwdesk.report.subjects import PERSONS, SUBJECTS, Subject
+
 
 @dataclass(frozen=True)
 class FigureSpec:
@@ -354,7 +355,6 @@ PREFIXES = {
     "officieel.": "Officieel cijfer (ingevoerd, naast het berekende) voor: ",
 }
 # A figure of the office's own, typed in per year: `eigen.<name>`.
-OWN_PREFIX = "eigen."
 OWN_KEY = "Ingevoerd jaarcijfer met een eigen sleutel van de locatie."
 _OWN_RE = re.compile(r"^eigen\.[\w.\-]+$")
 _PROGRAMME_RE = re.compile(r"^koppelingen\.([\w-]+)\.(\w+)$")
@@ -473,9 +473,7 @@ def values_of(key: str, name: str) -> Values | None:
     spec = spec_of(inner)
     if spec and spec.like:
         spec = spec_of(spec.like)
-    if spec is None or spec.counted is None:
-        from vwdesk.report.subjects import PERSONS
-
+    if spec is None or spec.counted is None:  # typed in: per municipality or half-year
         return PERSONS.filters["gemeente"].values if name == "gemeente" else None
     f = spec.counted.filters.get(name)
     return f.values if f else None
