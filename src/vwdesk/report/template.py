@@ -49,6 +49,7 @@ from typing import Any
 from vwdesk.report.checks import TEMPLATE_VERSION, check_template, check_text
 from vwdesk.report.figures import Figures
 from vwdesk.report.filling import (
+    TypedMark,
     all_refs,
     fill,
     format_value,
@@ -63,7 +64,7 @@ from vwdesk.report.placeholders import PLACEHOLDER, Placeholder
 # What the Report screen, the template file and the demo use (checking and
 # filling live in `checks` and `filling`).
 __all__ = ["PLACEHOLDER", "TEMPLATE_VERSION", "Block", "RenderedReport", "RenderedSection",
-           "chart_item", "check_template", "check_text", "compare_keys", "fill",
+           "TypedMark", "chart_item", "check_template", "check_text", "compare_keys", "fill",
            "format_value", "placeholders_in", "prose_blocks", "prose_item", "render",
            "render_sentence", "requests_in", "typed_marks"]
 
