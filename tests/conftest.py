@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import Engine, event, text
 
 from vwdesk.core import models as m
+from vwdesk.core import vocab
 from vwdesk.core.db import Database
 from vwdesk.core.services.base import Actor
 from vwdesk.core.services.locations import create_location
@@ -115,6 +116,8 @@ def _truncate_pg(db: Database) -> None:
     tables = [t.name for t in m.Base.metadata.sorted_tables if t.name != "topics"]
     with db.engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        # The shared topic list stays as a new database has it.
+        conn.execute(m.Topic.__table__.delete().where(m.Topic.name.not_in(vocab.DEFAULT_TOPICS)))
 
 
 def make_sqlite_db(template, tmp_path) -> Database:

@@ -32,6 +32,10 @@
         <translation>Coach</translation>
     </message>
     <message>
+        <source>Complex of project</source>
+        <translation>Complex or project</translation>
+    </message>
+    <message>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
@@ -104,6 +108,10 @@
         <translation>Name</translation>
     </message>
     <message>
+        <source>Naar woning</source>
+        <translation>To dwelling</translation>
+    </message>
+    <message>
         <source>Nareizigers (aantal)</source>
         <translation>Family members joining (number)</translation>
     </message>
@@ -148,6 +156,10 @@
         <translation>Start</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Team</source>
         <translation>Team</translation>
     </message>
@@ -180,6 +192,10 @@
         <translation>Hours per week</translation>
     </message>
     <message>
+        <source>Van woning</source>
+        <translation>From dwelling</translation>
+    </message>
+    <message>
         <source>Verlengd op</source>
         <translation>Extended on</translation>
     </message>
@@ -194,6 +210,10 @@
     <message>
         <source>Woning</source>
         <translation>Dwelling</translation>
+    </message>
+    <message>
+        <source>Woonkern</source>
+        <translation>Village</translation>
     </message>
     <message>
         <source>cliënt</source>
@@ -234,6 +254,10 @@
     <message>
         <source>traject</source>
         <translation>trajectory</translation>
+    </message>
+    <message>
+        <source>verhuizing</source>
+        <translation>move</translation>
     </message>
     <message>
         <source>woning</source>

@@ -40,7 +40,7 @@ def test_cli_export_and_reimport(sqlite_db, tmp_path, capsys):
                  sqlite_db.url, str(target)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"15 regels geëxporteerd naar {target}: clienten 1, woningen 2, "
-                          "contacten 2,")
+                          "verhuizingen 0, onderwerpen 0, contacten 2,")
     assert main(["import", "--location", "Testdorp", "--database", sqlite_db.url,
                  str(target)]) == 0
     assert "contacten: 0 nieuw, 0 gewijzigd, 2 ongewijzigd" in capsys.readouterr().out

@@ -253,7 +253,7 @@ def test_save_template(parent, tmp_path, monkeypatch, messages):
     try:
         assert not data.problems and data.row_count == 0
         assert [c.name for c in data.sheets["clienten"].columns][:2] == ["nummer", "voornaam"]
-        assert len(data.sheets) == 9
+        assert len(data.sheets) == 11
     finally:
         data.close()
     assert messages[-1][0] == "information"

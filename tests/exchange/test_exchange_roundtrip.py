@@ -116,7 +116,8 @@ def test_the_exported_xlsx_opens_in_other_programs(filled, tmp_path):
     path = tmp_path / "uit.xlsx"
     export_location(filled.db, filled.teamleader, "Testdorp", path)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["clienten", "woningen", "contacten", "dossiers", "trajecten",
+    assert wb.sheetnames == ["clienten", "woningen", "verhuizingen", "onderwerpen",
+                             "contacten", "dossiers", "trajecten",
                              "koppelingen", "vrijwilligers", "jaarcijfers", "teksten"]
     clients = list(wb["clienten"].values)
     assert clients[0][:3] == ("nummer", "voornaam", "achternaam")

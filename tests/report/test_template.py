@@ -9,12 +9,12 @@ from sqlalchemy import select
 from vwdesk.core import models as m
 from vwdesk.core.errors import AccessDenied, ValidationError
 from vwdesk.report.figures import Figures
+from vwdesk.report.groups import Groups
 from vwdesk.report.store import load_template, load_texts, save_template, save_text
+from vwdesk.report.standard import default_item, default_template
 from vwdesk.report.template import (
     check_template,
     check_text,
-    default_item,
-    default_template,
     fill,
     render,
     render_sentence,
@@ -46,11 +46,11 @@ def test_backlog_or_lead_by_the_sign_of_the_balance():
 
 def test_lists_join_with_en_and_number_words():
     f = figs(juridisch__gh_herenigd=7,
-             juridisch__gh_herenigd_nationaliteiten=[["Syrische", 4], ["Eritrese", 3]])
+             juridisch__gh_herenigd_nationaliteiten=Groups([["SY", 4], ["ER", 3]], "bijvoeglijk"))
     assert render_sentence(default_item("juridisch.herenigd"), f) == (
         "In 2018 heeft VluchtelingenWerk kunnen helpen bij het herenigen van 7 gezinnen: "
         "4 Syrische en 3 Eritrese.")
-    three = figs(x=[["a", 1], ["b", 2], ["c", 3]])
+    three = figs(x=Groups([["a", 1], ["b", 2], ["c", 3]]))
     three.values["huisvesting.nationaliteiten"] = three.values.pop("x")
     assert fill("{huisvesting.nationaliteiten}", three) == "1 a, 2 b en 3 c"
     two = figs(**{"koppelingen.taalcoach.coaches": 2})

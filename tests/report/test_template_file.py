@@ -12,7 +12,7 @@ import pytest
 
 from vwdesk.cli import main
 from vwdesk.core import models as m
-from vwdesk.report.template import default_template
+from vwdesk.report.standard import default_template
 from vwdesk.report.template_file import (
     TemplateFileError,
     template_to_toml,

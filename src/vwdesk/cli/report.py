@@ -24,9 +24,10 @@ def run(args: argparse.Namespace) -> int:
             location_id = get_location(s, args.location).id
         from vwdesk.report import build_report_pdf, compute_figures, export_figures_xlsx
 
+        missing = []
         try:
             if suffix == ".pdf":
-                build_report_pdf(db, location_id, args.year, str(out))
+                missing = build_report_pdf(db, location_id, args.year, str(out)).missing
             else:
                 figures = compute_figures(db, location_id, args.year, with_previous=True)
                 export_figures_xlsx(figures, str(out))
@@ -36,4 +37,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"{out} geschreven.")
+    if missing:
+        print("Niet ingevoerde jaarcijfers; de zinnen die ze gebruiken zijn weggelaten:")
+        for figure in missing:
+            print(f"  {figure.sentence()}")
     return 0

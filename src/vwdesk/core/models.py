@@ -129,7 +129,8 @@ class User(Tracked, Base):
 
 
 class Topic(Base):
-    """A conversation topic (onderwerp); one list for all locations."""
+    """A conversation topic (onderwerp). The shared list serves every location;
+    a location's own topics are linked to it (`LocationTopic`)."""
 
     __tablename__ = "topics"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -137,8 +138,39 @@ class Topic(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class LocationTopic(Base):
+    """A topic of a location's own (added by a beheerder): a topic linked to
+    one or more locations is theirs; a topic linked to none is on every
+    location's list."""
+
+    __tablename__ = "location_topics"
+    location_id: Mapped[int] = mapped_column(
+        ForeignKey("locations.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class TopicGroup(Base):
+    """A location's topic group (onderwerpgroep, e.g. "juridisch"): one row per
+    topic in the group, so a report can count the group as one topic."""
+
+    __tablename__ = "topic_groups"
+    location_id: Mapped[int] = mapped_column(
+        ForeignKey("locations.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
 class Dwelling(Tracked, Base):
-    """A dwelling made available to housed permit holders (woning)."""
+    """A dwelling made available to housed permit holders (woning). `complex`
+    names the complex or project it is part of, `status` a temporary kind
+    (tijdelijk, sloop, woningdeling; empty for a regular dwelling) and
+    `village` the woonkern within the municipality."""
 
     __tablename__ = "dwellings"
     __table_args__ = (
@@ -152,6 +184,9 @@ class Dwelling(Tracked, Base):
     municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
     type: Mapped[str | None] = mapped_column(String(16))  # eengezins/alleenstaande/kamer
     available_on: Mapped[dt.date] = mapped_column(Date)
+    complex: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str | None] = mapped_column(String(16))  # tijdelijk/sloop/woningdeling
+    village: Mapped[str | None] = mapped_column(String(100))
 
 
 class Client(Tracked, Base):
@@ -185,6 +220,25 @@ class Client(Tracked, Base):
     note: Mapped[str | None] = mapped_column(Text)
     # Set when retention or an erasure request removed the personal details.
     anonymised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Move(Tracked, Base):
+    """A client's move from one dwelling to another (verhuizing), after being
+    housed in `Client.dwelling_id`: the client's dwelling history."""
+
+    __tablename__ = "moves"
+    __table_args__ = (
+        Index("ix_moves_location_date", "location_id", "date"),
+        Index("ix_moves_client", "client_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    from_dwelling_id: Mapped[int | None] = mapped_column(
+        ForeignKey("dwellings.id", ondelete="SET NULL"))
+    to_dwelling_id: Mapped[int | None] = mapped_column(
+        ForeignKey("dwellings.id", ondelete="SET NULL"))
 
 
 class Volunteer(Tracked, Base):

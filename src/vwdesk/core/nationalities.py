@@ -1,7 +1,7 @@
 """The shipped nationality table: ISO 3166-1 alpha-2 codes with Dutch names.
 
 The data lives in ``data/nationalities.csv`` (columns ``code``, ``land``,
-``inwoners``, ``bijvoeglijk``): one row per ISO 3166-1 country or territory,
+``inwoners``, ``inwoner``, ``bijvoeglijk``): one row per ISO 3166-1 country or territory,
 plus ``XX`` for stateless people. This module is free of Qt.
 """
 
@@ -25,7 +25,7 @@ __all__ = [
 #: Code used for stateless people (a user-assigned ISO 3166-1 code).
 STATELESS = "XX"
 
-_COLUMNS = ("code", "land", "inwoners", "bijvoeglijk")
+_COLUMNS = ("code", "land", "inwoners", "inwoner", "bijvoeglijk")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +33,15 @@ class Nationality:
     """One row of the nationality table.
 
     ``country`` is the Dutch country name ("Syrië"), ``demonym`` the Dutch
-    plural name of its inhabitants ("Syriërs") and ``adjective`` the Dutch
-    adjective in its inflected form ("Syrische").
+    plural name of its inhabitants ("Syriërs"), ``singular`` one of them
+    ("Syriër") and ``adjective`` the Dutch adjective in its inflected form
+    ("Syrische").
     """
 
     code: str
     country: str
     demonym: str
+    singular: str
     adjective: str
 
 
@@ -76,6 +78,7 @@ def all_nationalities() -> list[Nationality]:
             code=row["code"].strip().upper(),
             country=row["land"].strip(),
             demonym=row["inwoners"].strip(),
+            singular=row["inwoner"].strip(),
             adjective=row["bijvoeglijk"].strip(),
         )
         for row in reader
@@ -109,6 +112,7 @@ def _name_indexes() -> tuple[dict[str, str | None], dict[str, str | None]]:
     for n in all_nationalities():
         add(countries, n.country, n.code)
         add(people, n.demonym, n.code)
+        add(people, n.singular, n.code)
         add(people, n.adjective, n.code)
     return countries, people
 

@@ -85,7 +85,17 @@ DWELLINGS = _kind(RecordKind("dwellings", m.Dwelling, "woning", (
     F("municipality_id", "Gemeente", "ref", ref="municipalities"),
     F("type", "Type", "choice", choices=vocab.DWELLING_TYPES),
     F("available_on", "Beschikbaar op", "date", required=True),
+    F("complex", "Complex of project", "str", max_len=100),
+    F("status", "Status", "choice", choices=vocab.DWELLING_STATUSES),
+    F("village", "Woonkern", "str", max_len=100),
 )))
+
+MOVES = _kind(RecordKind("moves", m.Move, "verhuizing", (
+    F("client_id", "Cliënt", "ref", required=True, ref="clients"),
+    F("date", "Datum", "date", required=True),
+    F("from_dwelling_id", "Van woning", "ref", ref="dwellings"),
+    F("to_dwelling_id", "Naar woning", "ref", required=True, ref="dwellings"),
+), number_field=None))
 
 CONTACTS = _kind(RecordKind("contacts", m.Contact, "contact", (
     F("date", "Datum", "date", required=True),
@@ -285,6 +295,11 @@ def validate_record(kind: RecordKind, values: dict[str, Any]) -> None:
         _date_order(values, "opened_on", "closed_on", kind, errors)
         if values.get("outcome") and not values.get("closed_on"):
             errors["closed_on"] = "Een uitkomst hoort bij een gesloten dossier; vul ook de sluitdatum in."
+    elif kind is MOVES:
+        if values.get("from_dwelling_id") is not None \
+                and values.get("from_dwelling_id") == values.get("to_dwelling_id"):
+            errors["to_dwelling_id"] = ("Naar woning is dezelfde als van woning; kies de woning "
+                                        "waar de cliënt naartoe verhuisde.")
     elif kind is TRAJECTORIES or kind is VOLUNTEERS:
         _date_order(values, "start", "end", kind, errors)
     elif kind is COUPLINGS:

@@ -7,6 +7,8 @@ GENDERS = ("m", "v", "x")
 GENDER_LABELS = {"m": "man", "v": "vrouw", "x": "anders / onbekend"}
 INTAKES = ("regulier", "nareiziger", "hervestiger", "zelf", "gva")
 DWELLING_TYPES = ("eengezins", "alleenstaande", "kamer")
+# A dwelling that is not a regular one (empty: regular).
+DWELLING_STATUSES = ("tijdelijk", "sloop", "woningdeling")
 CONTACT_KINDS = ("spreekuur", "juridisch", "mb", "intake")
 DOSSIER_KINDS = ("gezinshereniging", "naturalisatie", "verlenging", "asiel", "overig")
 DOSSIER_OUTCOMES = ("herenigd", "ingewilligd", "afgewezen", "ingetrokken", "overgedragen")

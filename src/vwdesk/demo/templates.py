@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from vwdesk.report.template import TEMPLATE_VERSION, default_item
+from vwdesk.report.standard import default_item
+from vwdesk.report.template import TEMPLATE_VERSION
 from vwdesk.report.template import chart_item as _c
 from vwdesk.report.template import prose_item as _p
 

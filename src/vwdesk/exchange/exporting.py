@@ -27,6 +27,7 @@ from vwdesk.core.errors import VwdeskError
 from vwdesk.core.files import open_private, private_dir
 from vwdesk.core.services.base import Actor, audit
 from vwdesk.core.services.locations import get_location
+from vwdesk.core.services.topics import own_topics, topic_groups
 from vwdesk.exchange import values as v
 from vwdesk.exchange.schema import EXPORT_ORDER, Sheet
 from vwdesk.exchange.xlsx import XlsxWriter
@@ -109,6 +110,9 @@ class _Queries:
         return None if self.year is None else self._active(m.Coupling.signed_up_on,
                                                            m.Coupling.ended_on)
 
+    def move_filter(self) -> Any:
+        return None if self.year is None else self._in_year(m.Move.date)
+
     def _ids(self, col: Any, model: type, filt: Any) -> Select:
         return select(col).where(model.location_id == self.loc, filt, col.is_not(None))
 
@@ -122,6 +126,7 @@ class _Queries:
             m.Client.id.in_(self._ids(m.Trajectory.client_id, m.Trajectory,
                                       self.trajectory_filter())),
             m.Client.id.in_(self._ids(m.Coupling.client_id, m.Coupling, self.coupling_filter())),
+            m.Client.id.in_(self._ids(m.Move.client_id, m.Move, self.move_filter())),
         )
 
     def dwelling_filter(self) -> Any:
@@ -129,7 +134,11 @@ class _Queries:
             return None
         clients = select(m.Client.dwelling_id).where(
             m.Client.location_id == self.loc, self.client_filter(), m.Client.dwelling_id.is_not(None))
-        return or_(self._in_year(m.Dwelling.available_on), m.Dwelling.id.in_(clients))
+        return or_(self._in_year(m.Dwelling.available_on), m.Dwelling.id.in_(clients),
+                   m.Dwelling.id.in_(self._ids(m.Move.from_dwelling_id, m.Move,
+                                               self.move_filter())),
+                   m.Dwelling.id.in_(self._ids(m.Move.to_dwelling_id, m.Move,
+                                               self.move_filter())))
 
     def volunteer_filter(self) -> Any:
         if self.year is None:
@@ -165,11 +174,33 @@ class _Queries:
 
     def _woningen(self, s: Session) -> Iterator[list[Any]]:
         d = m.Dwelling
-        q = (select(d.number, d.address, m.Municipality.name, d.type, d.available_on)
+        q = (select(d.number, d.address, m.Municipality.name, d.type, d.available_on,
+                    d.complex, d.status, d.village)
              .outerjoin(m.Municipality, m.Municipality.id == d.municipality_id)
              .order_by(d.number))
         for r in self._run(s, q, d, self.dwelling_filter()):
             yield list(r)
+
+    def _verhuizingen(self, s: Session) -> Iterator[list[Any]]:
+        mv = m.Move
+        old, new = aliased(m.Dwelling), aliased(m.Dwelling)
+        q = (select(m.Client.number, mv.date, old.number, new.number)
+             .join(m.Client, m.Client.id == mv.client_id)
+             .outerjoin(old, old.id == mv.from_dwelling_id)
+             .outerjoin(new, new.id == mv.to_dwelling_id)
+             .order_by(mv.date, mv.id))
+        for r in self._run(s, q, mv, self.move_filter()):
+            yield list(r)
+
+    def _onderwerpen(self, s: Session) -> Iterator[list[Any]]:
+        """The location's own topics and every topic in one of its groups."""
+        groups = topic_groups(s, self.loc)
+        in_groups: dict[str, list[str]] = {}
+        for group, names in groups.items():
+            for name in names:
+                in_groups.setdefault(name, []).append(group)
+        for name in sorted(set(own_topics(s, self.loc)) | set(in_groups), key=str.casefold):
+            yield [name, v.LIST_SEPARATOR.join(in_groups.get(name, [])) or None]
 
     def _contacten(self, s: Session) -> Iterator[list[Any]]:
         c = m.Contact

@@ -40,10 +40,12 @@ from vwdesk.core.records import KINDS, RecordKind, validate_record
 from vwdesk.core.services import base
 from vwdesk.core.services.base import Actor
 from vwdesk.core.services.locations import create_location, find_location
+from vwdesk.core.services.topics import add_topic, set_topic_group, topics_of
 from vwdesk.core.text import fold
 from vwdesk.exchange.problems import ImportCancelled, ImportFailed, Problems
 from vwdesk.exchange.reading import Progress, Row, SheetData, WorkbookData
 from vwdesk.exchange.schema import BY_NAME, SHEETS, Sheet
+from vwdesk.exchange.values import months_later
 
 Cancel = Callable[[], bool]
 BATCH_ROWS = 5000
@@ -53,7 +55,7 @@ _DEFAULTS = {("clients", "amv"): False, ("year_figures", "mode"): "invoer",
              ("contacts", "topics"): ()}
 # For sheets matched on all columns: the date column that narrows which
 # existing records have to be compared.
-_SPAN_FIELD = {"contacts": "date", "trajectories": "start"}
+_SPAN_FIELD = {"contacts": "date", "trajectories": "start", "moves": "date"}
 _NO_DEFAULT = object()
 
 
@@ -175,17 +177,21 @@ def import_workbook(db: Database, actor: Actor, location_name: str, data: Workbo
             if not actor.is_admin:
                 raise AccessDenied(f"Locatie \"{location_name}\" bestaat niet; alleen een "
                                    "beheerder kan bij een import een nieuwe locatie aanmaken.")
-            loc = create_location(s, actor, location_name)
+            # Its municipalities come from the workbook (a location named after
+            # its region serves others); its own name only when none is named.
+            loc = create_location(s, actor, location_name, municipalities=[])
         actor.check_location(loc.id)
         # The first write: it also takes SQLite's write lock for the whole import.
         base.audit(s, actor, "import", "locations", loc.id, location_id=loc.id,
                    reason=f"uitwisselingswerkmap {data.path.name}")
         s.flush()
-        run = _Pass(s, actor, loc.id, location_name, data, progress, cancel)
+        run = _Pass(s, actor, loc.id, location_name, data, progress, cancel, new_location)
         with large_cache(s):
             run.run()
         if run.problems:
             raise ImportFailed(run.problems)
+        if new_location and not run.named_municipalities:
+            base.create(s, actor, "municipalities", loc.id, {"name": location_name})
     return ImportResult(run.plans, new_location, run.new_municipalities, run.new_programmes)
 
 
@@ -194,7 +200,7 @@ class _Pass:
 
     def __init__(self, s: Session, actor: Actor | None, location_id: int | None,
                  location_name: str, data: WorkbookData, progress: Progress | None,
-                 cancel: Cancel | None):
+                 cancel: Cancel | None, new_location: bool = False):
         self.s, self.actor, self.location_id = s, actor, location_id
         self._write = actor is not None
         self.data = data
@@ -203,6 +209,10 @@ class _Pass:
         self.problems.extend(data.problems)
         self.plans: list[SheetPlan] = []
         self.new_municipalities: list[str] = []
+        self.named_municipalities = False  # whether the workbook names any
+        # A new location's own name is no news in the plan (see municipality()).
+        self._own_municipality = fold(location_name) if new_location or location_id is None \
+            else None
         self.new_programmes: list[str] = []
         self._fake_id = 0
         self._done = 0
@@ -214,7 +224,8 @@ class _Pass:
             self._municipalities[fold(location_name)] = self._new_id()
             for key, _label in vocab.DEFAULT_PROGRAMMES:
                 self._programmes[key] = self._new_id()
-        topics = s.execute(select(m.Topic.id, m.Topic.name).order_by(m.Topic.name)).all()
+        # The location's list of topics (a new location: the shared list).
+        topics = topics_of(s, location_id, active_only=False)
         self._topics = {fold(name): tid for tid, name in topics}
         self._topic_names = {tid: name for tid, name in topics}
         self._topic_cells: dict[tuple[str, ...], tuple[int, ...]] = {}  # a cell's topics -> ids
@@ -256,11 +267,14 @@ class _Pass:
             sd = self.data.sheets.get(sheet.name)
             if sd is None:
                 continue
-            if self._write:
+            if self._write and sheet.kind in KINDS:  # topics: the service checks
                 base._check_write(self.actor, KINDS[sheet.kind], self.location_id)
             plan = SheetPlan(sheet.name, sd.source, sd.count)
             self.plans.append(plan)
-            _SheetPass(self, sd, plan).run()
+            if sheet.name == "onderwerpen":
+                self._topic_sheet(sd, plan)
+            else:
+                _SheetPass(self, sd, plan).run()
         order = {sd.source: i for i, sd in enumerate(self.data.sheets.values())}
         self.problems.items.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0))
         if self.progress:
@@ -278,6 +292,7 @@ class _Pass:
 
     def municipality(self, name: str) -> int:
         key = fold(name)
+        self.named_municipalities = True
         if key not in self._municipalities:
             if self.write:
                 obj = base.create(self.s, self.actor, "municipalities", self.location_id,
@@ -285,7 +300,8 @@ class _Pass:
                 self._municipalities[key] = obj.id
             else:
                 self._municipalities[key] = self._new_id()
-            self.new_municipalities.append(name)
+            if key != self._own_municipality:
+                self.new_municipalities.append(name)
         return self._municipalities[key]
 
     def programme(self, name: str) -> int:
@@ -316,6 +332,45 @@ class _Pass:
     def known_topics(self) -> str:
         return ", ".join(sorted(self._topic_names.values(), key=fold))
 
+    def _topic_sheet(self, sd: SheetData, plan: SheetPlan) -> None:
+        """The location's own topics (added; only a beheerder may) and its
+        topic groups (each group as the sheet lists it)."""
+        groups: dict[str, list[str]] = {}
+        for row in sd.rows():
+            self.tick()
+            name = row.values.get("name")
+            if name is None:
+                continue
+            for group in row.values.get("groups") or ():
+                groups.setdefault(group, []).append(name)
+            if fold(name) in self._topics:
+                plan.unchanged += 1
+                continue
+            plan.added += 1
+            if not self.write:
+                self._topics[fold(name)] = self._new_id()
+                self._topic_names[self._topics[fold(name)]] = name
+                continue
+            if not self.actor.is_admin:
+                self.problems.add(sd.source, row.number, "naam", name,
+                                  "is een nieuw onderwerp; alleen een beheerder kan onderwerpen "
+                                  "toevoegen (of laat deze regel weg).")
+                continue
+            try:
+                tid = add_topic(self.s, self.actor, self.location_id, name)
+            except ValidationError as exc:
+                self.problems.add(sd.source, row.number, "naam", name,
+                                  _lower_first(exc.message))
+                continue
+            self._topics[fold(name)], self._topic_names[tid] = tid, name
+        if self.write and not self.problems:
+            for group, names in groups.items():
+                try:
+                    set_topic_group(self.s, self.actor, self.location_id, group, names)
+                except ValidationError as exc:
+                    self.problems.add(sd.source, None, "groepen", group,
+                                      _lower_first(exc.message))
+
 
 def _programme_key(name: str) -> str:
     return " ".join(name.split()).lower()
@@ -334,7 +389,8 @@ class _SheetPass:
         # The columns _resolve has work for: references, names, topics, defaults.
         self.to_resolve = [
             (c, c.field, c.parse, _DEFAULTS.get((self.kind.key, c.field), _NO_DEFAULT))
-            for c in sd.columns if c.parse in ("ref", "municipality", "programme", "topics")
+            for c in sd.columns
+            if c.parse in ("ref", "municipality", "programme", "topics", "date_or_bool")
             or (self.kind.key, c.field) in _DEFAULTS]
         self.free_text = {f.name for f in self.kind.fields if f.free_text}
         self.column_of = {c.field: c for c in self.sheet.columns}
@@ -502,6 +558,13 @@ class _SheetPass:
                 values[name] = run.municipality(value)
             elif parse == "programme":
                 values[name] = run.programme(value)
+            elif parse == "date_or_bool" and isinstance(value, bool):
+                values[name] = self._extended(values) if value else None
+                if value and values[name] is None:
+                    run.problems.add(self.sd.source, row.number, col.name, "ja",
+                                     "zonder datum van verlenging, start of evaluatie_6m; vul "
+                                     "de datum van verlenging of de startdatum in.")
+                    ok = False
             elif parse == "topics":
                 ids = run.topic_ids(value)
                 if isinstance(ids, str):
@@ -510,6 +573,15 @@ class _SheetPass:
                     ok = False
                 values[name] = ids
         return values if ok else None
+
+    @staticmethod
+    def _extended(values: dict[str, Any]) -> dt.date | None:
+        """`verlengd` = ja: extended at the 6-month evaluation, or six months
+        after the start."""
+        if isinstance(values.get("evaluation_6m_on"), dt.date):
+            return values["evaluation_6m_on"]
+        start = values.get("started_on")
+        return months_later(start, 6) if isinstance(start, dt.date) else None
 
     def _valid(self, row: Row, values: dict[str, Any], old: dict[str, Any]) -> bool:
         if old:

@@ -406,6 +406,7 @@ def _parser(col: Column) -> Callable[[Any], Any]:
         return lambda cell: v.parse_choice(cell, col.choices)
     if p == "topics":
         return lambda cell: tuple(v.parse_list(cell))
-    return {"date": v.parse_date, "bool": v.parse_bool, "int": v.parse_int,
+    return {"date": v.parse_date, "date_or_bool": v.parse_date_or_bool,
+            "bool": v.parse_bool, "int": v.parse_int,
             "float": v.parse_float, "nationality": v.parse_nationality_cell,
             "text": v.parse_text}.get(p, v.parse_str)  # str, ref, municipality, programme

@@ -1,7 +1,9 @@
 """The sheets and columns of the exchange workbook (`spec/exchange.md`).
 
-Each sheet maps to one record kind of `vwdesk.core.records`; each column to
-one field, with how a cell is read (`parse`). Sheets are listed in the order
+Each sheet maps to one record kind of `vwdesk.core.records` (but
+`onderwerpen`: the location's own topics and topic groups, see
+`core.services.topics`); each column to one field, with how a cell is read
+(`parse`). Sheets are listed in the order
 they are imported, so a sheet only refers to sheets above it.
 """
 
@@ -17,8 +19,9 @@ from vwdesk.core.text import fold
 class Column:
     name: str  # as written in the workbook
     field: str  # model attribute
-    # How a cell is read: str, text, date, bool, int, float, choice,
-    # nationality, ref (a `nummer` of `ref`), municipality, programme, topics.
+    # How a cell is read: str, text, date, date_or_bool, bool, int, float,
+    # choice, nationality, ref (a `nummer` of `ref`), municipality, programme,
+    # topics.
     parse: str
     required: bool = False
     ref: str | None = None  # sheet referred to, for parse == "ref"
@@ -58,6 +61,10 @@ SHEETS: tuple[Sheet, ...] = (
         C("gemeente", "municipality_id", "municipality", hint="naam van de gemeente"),
         C("type", "type", "choice", choices=vocab.DWELLING_TYPES),
         C("beschikbaar_op", "available_on", "date", required=True, hint=DATE_HINT),
+        C("complex", "complex", "str", hint="naam van het complex of project"),
+        C("status", "status", "choice", choices=vocab.DWELLING_STATUSES,
+          hint="leeg voor een gewone woning"),
+        C("woonkern", "village", "str", hint="kern of dorp binnen de gemeente"),
     ), "number", "woningen"),
     Sheet("clienten", "clients", (
         C("nummer", "number", "str", required=True, hint="uniek cliëntnummer"),
@@ -76,6 +83,19 @@ SHEETS: tuple[Sheet, ...] = (
         C("email", "email", "str"),
         C("notitie", "note", "text"),
     ), "number", "cliënten"),
+    Sheet("verhuizingen", "moves", (
+        C("client", "client_id", "ref", required=True, ref="clienten",
+          hint="nummer uit het blad clienten"),
+        C("datum", "date", "date", required=True, hint=DATE_HINT),
+        C("van_woning", "from_dwelling_id", "ref", ref="woningen",
+          hint="nummer uit het blad woningen"),
+        C("naar_woning", "to_dwelling_id", "ref", required=True, ref="woningen",
+          hint="nummer uit het blad woningen"),
+    ), "all", "verhuizingen"),
+    Sheet("onderwerpen", "topics", (
+        C("naam", "name", "str", required=True, hint="onderwerp van de locatie"),
+        C("groepen", "groups", "topics", hint="onderwerpgroepen gescheiden door |"),
+    ), ("name",), "onderwerpen"),
     Sheet("vrijwilligers", "volunteers", (
         C("nummer", "number", "str", required=True, hint="uniek medewerkernummer"),
         C("voornaam", "first_name", "str"),
@@ -115,7 +135,8 @@ SHEETS: tuple[Sheet, ...] = (
         C("start", "started_on", "date", hint=DATE_HINT),
         C("evaluatie_3m", "evaluation_3m_on", "date", hint=DATE_HINT),
         C("evaluatie_6m", "evaluation_6m_on", "date", hint=DATE_HINT),
-        C("verlengd", "extended_on", "date", hint="datum van verlenging; " + DATE_HINT),
+        C("verlengd", "extended_on", "date_or_bool",
+          hint="datum van verlenging, of ja/nee (ja: verlengd bij de evaluatie na 6 maanden)"),
         C("einde", "ended_on", "date", hint=DATE_HINT),
         C("resultaat", "result", "choice", choices=vocab.COUPLING_RESULTS),
     ), "number", "koppelingen"),
@@ -151,8 +172,8 @@ SHEETS: tuple[Sheet, ...] = (
 BY_NAME = {s.name: s for s in SHEETS}
 # The order of the specification, for the template and exports.
 EXPORT_ORDER: tuple[Sheet, ...] = tuple(BY_NAME[n] for n in (
-    "clienten", "woningen", "contacten", "dossiers", "trajecten", "koppelingen",
-    "vrijwilligers", "jaarcijfers", "teksten"))
+    "clienten", "woningen", "verhuizingen", "onderwerpen", "contacten", "dossiers",
+    "trajecten", "koppelingen", "vrijwilligers", "jaarcijfers", "teksten"))
 _BY_FOLDED = {fold(s.name): s for s in SHEETS}
 
 

@@ -7,6 +7,7 @@ raises `BadValue` with the message "what is wrong; what would be right".
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -83,6 +84,30 @@ def parse_date(raw: object) -> dt.date:
     if not 1900 <= year <= 2200:
         raise BadValue("ligt niet tussen 1900 en 2200; controleer het jaartal.")
     return value
+
+
+def parse_date_or_bool(raw: object) -> dt.date | bool:
+    """A date, or ja/nee (offices write `verlengd` both ways)."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, dt.date):  # a date cell (a datetime from openpyxl)
+        return parse_date(raw)
+    try:
+        return parse_bool(raw)
+    except BadValue:
+        pass
+    try:
+        return parse_date(raw)
+    except BadValue:
+        raise BadValue("is geen datum en geen ja of nee; vul een datum in (dd-mm-jjjj) of ja "
+                       "of nee.") from None
+
+
+def months_later(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day if it is shorter)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def parse_bool(raw: object) -> bool:

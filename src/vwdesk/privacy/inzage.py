@@ -2,7 +2,7 @@
 machine-readable JSON file.
 
 What is in it: the client record, its contacts (with topics and notes),
-dossiers, trajectories and couplings, the change history of those records and
+dossiers, trajectories, couplings and moves between dwellings, the change history of those records and
 who opened the client's page, when and why. Other people's personal data is
 left out: volunteers and coaches are not named (only the users who changed or
 opened the record, because the client has a right to know who did).
@@ -81,7 +81,7 @@ def collect(s: Session, actor: Actor, client_id: int) -> dict[str, Any]:
     children: dict[str, list[int]] = {}
     for kind_key, order in (("contacts", m.Contact.date), ("dossiers", m.Dossier.opened_on),
                             ("trajectories", m.Trajectory.start),
-                            ("couplings", m.Coupling.signed_up_on)):
+                            ("couplings", m.Coupling.signed_up_on), ("moves", m.Move.date)):
         model = KINDS[kind_key].model
         rows = list(s.scalars(select(model).where(model.client_id == client_id)
                               .order_by(order, model.id)))
@@ -142,10 +142,10 @@ def write_inzage(db: Database, actor: Actor, client_id: int, path: Path) -> Path
 # --- PDF -----------------------------------------------------------------------
 
 SECTION_TITLES = {"contacts": "Contacten", "dossiers": "Dossiers", "trajectories": "Trajecten",
-                  "couplings": "Koppelingen"}
+                  "couplings": "Koppelingen", "moves": "Verhuizingen"}
 EXTRA_LABELS = {"topics": "Onderwerpen", "anonymised_at": "Geanonimiseerd op"}
 TABLE_LABELS = {"clients": "cliënt", "contacts": "contact", "dossiers": "dossier",
-                "trajectories": "traject", "couplings": "koppeling"}
+                "trajectories": "traject", "couplings": "koppeling", "moves": "verhuizing"}
 
 
 def _label(kind_key: str, name: str) -> str:

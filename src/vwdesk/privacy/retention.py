@@ -1,9 +1,10 @@
 """Retention: anonymise what has been kept long enough, and erasure on request.
 
 Rules (periods per location, `vwdesk.privacy.settings`):
-- a client file (client, its contacts, dossiers, trajectories, couplings) is
-  anonymised `client_years` after the client's last activity: the latest
-  contact, dossier, trajectory or coupling date, or the housing date. A client
+- a client file (client, its contacts, dossiers, trajectories, couplings,
+  moves) is anonymised `client_years` after the client's last activity: the
+  latest contact, dossier, trajectory, coupling or move date, or the housing
+  date. A client
   with an open dossier or a running coupling is still active and kept;
 - a person without a file (contacts with a `person_label`) is anonymised
   `person_years` after that person's last contact; the label is replaced by a
@@ -16,8 +17,9 @@ write-ahead log is emptied after each run and erasure (`_wipe_log`).
 
 Anonymising removes every field marked `personal` in `vwdesk.core.records`
 (names, phone, e-mail, notes, person labels), replaces a client's number by
-"anon-<id>", clears the address of a dwelling once all its clients are
-anonymised, and scrubs those values from earlier audit entries. It keeps what
+"anon-<id>", clears the address of a dwelling once all its clients (housed
+or moved there) are anonymised, and scrubs those values from earlier audit
+entries. A dwelling's complex, status and woonkern stay: they name no one. It keeps what
 the year report counts: dates, birth date (age at housing), gender,
 nationality, kinds, outcomes, topics, municipality, dwelling and coupling
 links. Each anonymised record gets an audit entry (action "anonymise") with
@@ -136,6 +138,7 @@ def _last_activity(s: Session, location_id: int):
         .where(m.Client.location_id == location_id, m.Client.housed_on.is_not(None)),
     ]
     for model, cols in ((D, ("opened_on", "closed_on")), (T, ("start", "end")),
+                        (m.Move, ("date",)),
                         (K, ("signed_up_on", "started_on", "evaluation_3m_on",
                              "evaluation_6m_on", "extended_on", "ended_on"))):
         for col in cols:
@@ -262,8 +265,7 @@ def anonymise_clients(s: Session, actor: Actor, location_id: int, client_ids: Se
     personal = _personal("clients")
     dwellings_cleared = 0
     for chunk in _chunks(list(client_ids)):
-        dwelling_ids = set(s.scalars(select(m.Client.dwelling_id).where(
-            m.Client.id.in_(chunk), m.Client.dwelling_id.is_not(None))))
+        dwelling_ids = set(s.scalars(_dwellings_of(chunk)))
         s.execute(
             update(m.Client).where(m.Client.id.in_(chunk))
             .values(**{f: None for f in personal}, search_name="",
@@ -284,14 +286,27 @@ def anonymise_clients(s: Session, actor: Actor, location_id: int, client_ids: Se
     return dwellings_cleared
 
 
+def _dwellings_of(client_ids):
+    """SQL: the dwellings these clients were housed in or moved from or to."""
+    mv = m.Move
+    return union_all(
+        select(m.Client.dwelling_id).where(m.Client.id.in_(client_ids),
+                                           m.Client.dwelling_id.is_not(None)),
+        select(mv.from_dwelling_id).where(mv.client_id.in_(client_ids),
+                                          mv.from_dwelling_id.is_not(None)),
+        select(mv.to_dwelling_id).where(mv.client_id.in_(client_ids),
+                                        mv.to_dwelling_id.is_not(None)))
+
+
 def _clear_dwelling_addresses(s: Session, actor: Actor, location_id: int, dwelling_ids: set[int],
                               reason: str, now: dt.datetime) -> int:
     """A dwelling's address may identify its household: clear it once every
     client housed there is anonymised."""
     if not dwelling_ids:
         return 0
-    still_known = select(m.Client.dwelling_id).where(
-        m.Client.dwelling_id.in_(dwelling_ids), m.Client.anonymised_at.is_(None))
+    known = select(m.Client.id).where(m.Client.location_id == location_id,
+                                      m.Client.anonymised_at.is_(None))
+    still_known = _dwellings_of(known)
     ids = list(s.scalars(select(m.Dwelling.id).where(
         m.Dwelling.id.in_(dwelling_ids), m.Dwelling.address.is_not(None),
         m.Dwelling.id.not_in(still_known))))

@@ -6,20 +6,26 @@ API (used by the CLI and the Report screen)::
     figures.get("spreekuur.contacten")                       # 552; figures.rows() for all
     compute_figures(db, location_id, year, keys={"huisvesting.saldo"})  # only what it needs
     report  = make_report(db, location_id, year)            # -> Report
+    report.missing                                           # typed-in figures it lacks
     build_report_pdf(db, location_id, year, "out.pdf")       # path or binary file
     export_figures_xlsx(figures, "out.xlsx")                 # every figure + definition
 
 `make_report` and `build_report_pdf` take optional `template=` and `texts=`
 to show unsaved edits (the screen's live preview).
 
-Modules: `definitions` (figure keys and their Dutch definitions),
-`figures` (the engine: a registry of aggregate-SQL groups, typed figures,
-overrides), `params` (placeholder parameters: which a figure takes, their
-checks), `filtered` (the queries of filtered figures: per municipality,
-half-year, gender by age, contacts by kind, households, ...), `dutch`
-(number words, ranked lists), `template` (the per-location template, its
-placeholders and filling in), `template_file` (the
-template as a TOML file), `store` (loading/saving prose and templates), `charts`
+Modules: `registry` (every figure: its key, Dutch definition, what it counts
+and the parameters it takes), `subjects` (what figures count: the record
+kinds, their filters, date roles and aggregates), `params` (how parameter
+values are written; requests), `sql` (one aggregate statement per group of
+requests), `figures` (the engine: requests, typed-in figures, overrides,
+derived figures), `filtered` (requests added while a template is edited),
+`groups` (ranked lists), `dutch` (number words, lists), `placeholders`
+(reading placeholders), `formats` (how a value is written), `checks`
+(Dutch messages for what is wrong), `filling` (filling in), `missing`
+(typed-in figures a report lacks), `template` (the per-location template
+and rendering it), `standard` (the
+standard template, from `standaard.toml`), `template_file` (the template as
+a TOML file), `store` (loading/saving prose and templates), `charts`
 (ReportLab graphics), `pdf` (the ReportLab document), `html` (the preview
 without QtPdf), `export` (.xlsx).
 ReportLab and openpyxl are imported only when a PDF or workbook is made.
@@ -27,16 +33,17 @@ ReportLab and openpyxl are imported only when a PDF or workbook is made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from vwdesk.core import models as m
 from vwdesk.core.db import Database
 from vwdesk.report.figures import Figures, compute_figures
+from vwdesk.report.missing import MissingFigure, missing_figures
 from vwdesk.report.template import RenderedReport, render
 
-__all__ = ["Figures", "Report", "build_report_pdf", "compute_figures", "export_figures_xlsx",
-           "make_report"]
+__all__ = ["Figures", "MissingFigure", "Report", "build_report_pdf", "compute_figures",
+           "export_figures_xlsx", "make_report", "missing_figures"]
 
 
 @dataclass
@@ -44,6 +51,8 @@ class Report:
     rendered: RenderedReport
     figures: Figures
     cover_photo: bytes | None
+    # Typed-in figures the report lacks (their sentences are left out).
+    missing: list[MissingFigure] = field(default_factory=list)
 
     def write_pdf(self, out: str | BinaryIO) -> None:
         from vwdesk.report.pdf import write_pdf
@@ -68,7 +77,8 @@ def make_report(db: Database, location_id: int, year: int, *,
         figures = compute_figures(s, location_id, year,
                                   with_previous=compare_keys(template, texts) or False,
                                   requests=requests_in(template, texts))
-    return Report(render(template, figures, texts, has_data), figures, photo)
+    return Report(render(template, figures, texts, has_data), figures, photo,
+                  missing_figures(template, texts, figures))
 
 
 def build_report_pdf(db: Database, location_id: int, year: int, out: str | BinaryIO, *,

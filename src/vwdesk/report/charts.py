@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from vwdesk.report.figures import Figures
+from vwdesk.report.groups import Groups, label
 
 CHARTS = {
     "contacten_per_maand": "Spreekuurcontacten per maand",
@@ -26,7 +27,7 @@ ORANGE = (0.93, 0.47, 0.13)
 
 def _targets(figures: Figures) -> list[tuple[str, float, float]]:
     """(label, realised, target) for every target with a realised figure."""
-    from vwdesk.report.definitions import find_definition
+    from vwdesk.report.registry import find_definition
 
     out = []
     for key in sorted(k for k in figures.values if k.startswith("doel.")):
@@ -44,14 +45,19 @@ def _short_label(key: str) -> str:
     return f"{parts[0].capitalize()}: {parts[-1]}"
 
 
+def _named(groups: Groups | None) -> list[list[Any]]:
+    """A ranked list as (name, count) pairs."""
+    return [[label(groups, key), n] for key, n, *_ in groups or []]
+
+
 def _series(name: str, figures: Figures) -> list[Any]:
     if name == "contacten_per_maand":
         months = figures.values.get("spreekuur.per_maand") or []
         return list(months) if any(months) else []
     if name == "onderwerpen":
-        return (figures.values.get("spreekuur.onderwerpen_lijst") or [])[:TOP_N]
+        return _named(figures.values.get("spreekuur.onderwerpen_lijst"))[:TOP_N]
     if name == "nationaliteiten":
-        groups = figures.values.get("huisvesting.nationaliteiten") or []
+        groups = _named(figures.values.get("huisvesting.nationaliteiten"))
         if len(groups) > TOP_N:
             rest = sum(n for _, n in groups[TOP_N - 1:])
             groups = groups[:TOP_N - 1] + [["overige", rest]]

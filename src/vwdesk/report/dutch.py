@@ -5,6 +5,7 @@ en c", and ranked lists with counts or percentages and ties
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 _UNITS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
@@ -44,11 +45,19 @@ def _word(n: int, *, alone: bool) -> str:
     return head + (_word(rest, alone=False) if rest else "")
 
 
-def format_number(value: int | float) -> str:
-    """1234 → "1.234", 2.5 → "2,5"."""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"{int(value):,}".replace(",", ".")
+MINUS = "\u2212"  # the minus sign: "−8", not a bare hyphen
+
+
+def format_number(value: int | float, *, decimals: int | None = None,
+                  thousands: bool = True) -> str:
+    """1234 → "1.234", 2.5 → "2,5", −8 → "−8"; `decimals` fixes the number of
+    decimals (default: none for whole numbers, else one); `thousands=False`
+    leaves out the thousands dot."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{abs(value):,.{decimals}f}".replace(",", " ").replace(".", ",")
+    text = text.replace(" ", "." if thousands else "")
+    return (MINUS + text) if value < 0 and float(text.replace(".", "").replace(",", ".")) else text
 
 
 def join_dutch(parts: list[str]) -> str:
@@ -58,29 +67,32 @@ def join_dutch(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
-def top_of(items: list[list[Any]], top: int) -> list[list[Any]]:
-    """The `top` largest groups of a list sorted largest first; groups tied
-    with the last one are included too, so the cut is never arbitrary."""
-    if len(items) <= top:
-        return list(items)
-    last = items[top - 1][1]
-    return [item for i, item in enumerate(items) if i < top or item[1] == last]
-
-
-def ranked_text(items: list[list[Any]], *, total: int | None = None) -> str:
+def ranked_text(items: list[list[Any]], *, total: int | None = None,
+                shown: Callable[[Any], str] | None = None, extra: list[str] | None = None,
+                joiner: str | None = None) -> str:
     """"Syriërs (38) en Eritreeërs (16)"; ties share their count: "Syriërs en
     Eritreeërs (beide 28)", three or more "(elk 28)". With `total`, shares in
-    percent of it: "Syriërs (43%)"."""
-    groups: list[tuple[list[str], Any]] = []
-    for label, n in items:
-        if groups and groups[-1][1] == n:
+    percent of it: "Syriërs (43%)"; `shown` writes a count otherwise. `extra`
+    adds to each group's brackets: "Syriërs (12, waarvan 5 kinderen)" (then
+    ties are written one by one). `joiner` joins the groups instead of "a, b
+    en c" (", ": commas only)."""
+    def count(n: Any) -> str:
+        if total:
+            return f"{round(100 * n / total)}%"
+        return shown(n) if shown else format_number(n)
+
+    extra = extra or [""] * len(items)
+    groups: list[tuple[list[str], Any, str]] = []
+    for (label, n), more in zip(items, extra, strict=True):
+        if groups and groups[-1][1] == n and not more and not groups[-1][2]:
             groups[-1][0].append(str(label))
         else:
-            groups.append(([str(label)], n))
+            groups.append(([str(label)], n, more))
     parts = []
-    for labels, n in groups:
-        shown = f"{round(100 * n / total)}%" if total else format_number(n)
+    for labels, n, more in groups:
+        text = count(n)
         if len(labels) > 1:
-            shown = ("beide " if len(labels) == 2 else "elk ") + shown
-        parts.append(f"{join_dutch(labels)} ({shown})")
-    return join_dutch(parts)
+            text = ("beide " if len(labels) == 2 else "elk ") + text
+        names = joiner.join(labels) if joiner else join_dutch(labels)
+        parts.append(f"{names} ({text}{', ' + more if more else ''})")
+    return joiner.join(parts) if joiner else join_dutch(parts)

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from vwdesk.core import models as m
 from vwdesk.core.errors import NotFound, ValidationError
 from vwdesk.core.services.base import Actor, audit, create, update
-from vwdesk.report.template import check_template, check_text, template_of
+from vwdesk.core.services.topics import topic_groups, topics_of
+from vwdesk.report.standard import template_of
+from vwdesk.report.template import check_template, check_text
 
 
 def load_texts(s: Session, location_id: int, year: int) -> dict[str, str]:
@@ -26,7 +28,8 @@ def save_text(s: Session, actor: Actor, location_id: int, year: int, section: st
     """Create or update the prose of one section and year (teamleader only).
     Placeholders are checked first; a wrong one raises a ValidationError on
     field `text`."""
-    if msg := check_text(text, municipalities=municipality_names(s, location_id)):
+    if msg := check_text(text, municipalities=municipality_names(s, location_id),
+                         topics=topic_names(s, location_id)):
         raise ValidationError(msg, field="text")
     row = s.scalar(select(m.ReportText).where(
         m.ReportText.location_id == location_id, m.ReportText.year == year,
@@ -45,6 +48,12 @@ def municipality_names(s: Session, location_id: int) -> list[str]:
                           .order_by(m.Municipality.name)))
 
 
+def topic_names(s: Session, location_id: int) -> list[str]:
+    """The topics and topic groups a template may name in `onderwerp=`."""
+    return [name for _, name in topics_of(s, location_id, active_only=False)] + \
+        sorted(topic_groups(s, location_id))
+
+
 def load_template(s: Session, location_id: int) -> dict[str, Any]:
     loc = s.get(m.Location, location_id)
     if loc is None:
@@ -57,7 +66,8 @@ def save_template(s: Session, actor: Actor, location_id: int, template: dict[str
     of that location, or beheerder)."""
     actor.check_location(location_id)
     actor.require_teamleader()
-    errors = check_template(template, municipality_names(s, location_id))
+    errors = check_template(template, municipality_names(s, location_id),
+                            topic_names(s, location_id))
     if errors:
         raise ValidationError(errors)
     loc = s.get(m.Location, location_id)

@@ -22,18 +22,16 @@ paragraph before it unless `new_paragraph`), `bullet`, and `chart` (one of
 `vwdesk.report.charts.CHARTS`). Every item may be switched off
 (`"enabled": false`); so may a section.
 
-Placeholders in sentences and prose:
-`{key}` the value of a figure (or `jaar`, `vorig_jaar`, `locatie`);
-`{key name=value ...}` with parameters (`vwdesk.report.params`): filters such as
-`gemeente=Schiedam half=1 geslacht=v leeftijd=kind`, `top=3` for a ranked
-list (ties kept), `jaar=vorig` for the year before;
-`{key:abs}` its absolute value; `{key:woord}` as Dutch words ("tien",
-"tweeëntwintig", up to 9999); `{key:procent}` a ranked list in percent;
-`{key|enkelvoud|meervoud}` the first word when the value is 1 (a list: when it
-has one group), else the second;
-`{key?positief|negatief}` or `{key?positief|negatief|nul}` by the sign.
+Placeholders in sentences and prose (`vwdesk.report.placeholders`; the
+language for teamleaders: docs/templates.md): `{key}` the value of a figure
+(or `jaar`, `vorig_jaar`, `locatie`); `{key name=value ...}` with parameters
+(which a figure takes: `vwdesk.report.registry`); arithmetic between figures
+`{a - b}`, `{a / b:procent}`; formats after `:` (`vwdesk.report.formats`);
+`{key|enkelvoud|meervoud}`; `{key?positief|negatief|nul}` or words by size
+`{key?<0:...|...}`, whose words may hold placeholders themselves.
 A prose item may carry a `default` text, shown when nothing was written for
-the year. The file form of a template (TOML) is in `template_file`.
+the year. The file form of a template (TOML) is in `template_file`; the standard
+template in `standard`.
 A sentence is left out when one of its figures is unknown, or, with
 `"hide_zero": true`, when its first figure is 0. `"compare": true` appends the
 previous year's value of its first figure, e.g. "552 bezoekers aan onze
@@ -44,85 +42,34 @@ sentence or chart is left out.
 
 from __future__ import annotations
 
-import copy
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from vwdesk.report.definitions import (
-    DEFINITIONS,
-    SPECIAL_KEYS,
-    find_definition,
-    is_known_key,
+from vwdesk.report.checks import TEMPLATE_VERSION, check_template, check_text
+from vwdesk.report.figures import Figures
+from vwdesk.report.filling import (
+    TypedMark,
+    all_refs,
+    fill,
+    format_value,
+    render_sentence,
+    shows_data,
+    top_placeholders,
+    typed_marks,
 )
-from vwdesk.report.dutch import (
-    WORD_LIMIT,
-    format_number,
-    join_dutch,
-    number_word,
-    ranked_text,
-    top_of,
-)
-from vwdesk.report.figures import Figures, Value
-from vwdesk.report.params import RANKED_KEYS, Request, check_params, filters_of
+from vwdesk.report.params import Request
+from vwdesk.report.placeholders import PLACEHOLDER, Placeholder
 
-TEMPLATE_VERSION = 1
-# A placeholder, or a doubled brace: `{{` and `}}` write a literal { and }.
-PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
-_VALUE = r'(?:"[^"]*"|[^\s:|?"{}=]+)'
-_INNER = re.compile(r"^\s*([\w.\-]+)((?:\s+\w+\s*=\s*" + _VALUE + r")*)\s*"
-                    r"(?::\s*(\w+)\s*)?(?:([|?])(.*))?$", re.S)
-_PARAM = re.compile(r"(\w+)\s*=\s*(" + _VALUE + ")")
-FORMATS = ("abs", "woord", "procent")
-ITEM_KINDS = ("prose", "sentence", "bullet", "chart")
+# What the Report screen, the template file and the demo use (checking and
+# filling live in `checks` and `filling`).
+__all__ = ["PLACEHOLDER", "TEMPLATE_VERSION", "Block", "RenderedReport", "RenderedSection",
+           "TypedMark", "chart_item", "check_template", "check_text", "compare_keys", "fill",
+           "format_value", "placeholders_in", "prose_blocks", "prose_item", "render",
+           "render_sentence", "requests_in", "typed_marks"]
 
 
-@dataclass(frozen=True)
-class Placeholder:
-    """A parsed `{key name=value:format|...}`."""
-
-    key: str
-    params: dict[str, str]
-    fmt: str | None
-    op: str | None
-    rest: str | None
-
-    @property
-    def request(self) -> Request | None:
-        """The filtered figure it needs, or None for a plain figure."""
-        filters = filters_of(self.params)
-        return Request(self.key, filters) if filters else None
-
-
-def parse_placeholder(inner: str) -> Placeholder | None:
-    parsed = _INNER.match(inner)
-    if not parsed:
-        return None
-    key, params, fmt, op, rest = parsed.groups()
-    values = {name: value.strip('"') for name, value in _PARAM.findall(params or "")}
-    return Placeholder(key, values, fmt, op, rest)
-
-
-# ---------------------------------------------------------------- default template
-
-def _s(id_: str, text: str, *, new_paragraph: bool = False, hide_zero: bool = False,
-       compare: bool = False) -> dict[str, Any]:
-    item = {"id": id_, "kind": "sentence", "text": text, "enabled": True}
-    if new_paragraph:
-        item["new_paragraph"] = True
-    if hide_zero:
-        item["hide_zero"] = True
-    if compare:
-        item["compare"] = True
-    return item
-
-
-def _b(id_: str, text: str, *, hide_zero: bool = False, compare: bool = False) -> dict[str, Any]:
-    item = _s(id_, text, hide_zero=hide_zero, compare=compare)
-    item["kind"] = "bullet"
-    return item
-
+# ---------------------------------------------------------------- template items
 
 def prose_item(text_key: str) -> dict[str, Any]:
     return {"id": f"{text_key}.tekst", "kind": "prose", "text": text_key, "enabled": True}
@@ -132,245 +79,11 @@ def chart_item(id_: str, chart: str) -> dict[str, Any]:
     return {"id": id_, "kind": "chart", "chart": chart, "enabled": True}
 
 
-_p, _c = prose_item, chart_item
-
-
-def _coupling_items(p: str) -> list[dict[str, Any]]:
-    k = f"koppelingen.{p}"
-    return [
-        _s(f"{k}.stand", "Stand van zaken eind {jaar}:", new_paragraph=True),
-        _s(f"{k}.afgerond_eerder",
-           f"{{{k}.afgerond_eerder}} {{{k}.afgerond_eerder|koppeling|koppelingen}} uit "
-           f"{{vorig_jaar}} {{{k}.afgerond_eerder|is|zijn}} in de loop van {{jaar}} afgerond.",
-           new_paragraph=True, hide_zero=True),
-        _s(f"{k}.gestart",
-           f"In {{jaar}} {{{k}.gestart|is|zijn}} er {{{k}.gestart}} {{{k}.gestart|koppeling|"
-           f"koppelingen}} gestart, waarvan er {{{k}.gestart_afgerond}} succesvol "
-           f"{{{k}.gestart_afgerond|is|zijn}} afgerond, {{{k}.gestart_verlengd}} "
-           f"{{{k}.gestart_verlengd|is|zijn}} verlengd en {{{k}.gestart_lopend}} nog "
-           f"{{{k}.gestart_lopend|doorloopt|doorlopen}}.", new_paragraph=True),
-        _s(f"{k}.gestopt", f"{{{k}.gestart_gestopt}} {{{k}.gestart_gestopt|is|zijn}} voortijdig "
-           "gestopt.", hide_zero=True),
-        _s(f"{k}.wachtlijst", f"Er {{{k}.wachtlijst|staat|staan}} {{{k}.wachtlijst}} "
-           f"{{{k}.wachtlijst|kandidaat|kandidaten}} op een wachtlijst.", new_paragraph=True),
-        _s(f"{k}.doel", f"De beoogde {{doel.{k}.gestart}} koppelingen zijn "
-           f"{{gehaald.{k}.gestart?behaald|niet behaald}}."),
-        _s(f"{k}.coaches", f"Het traject is in {{jaar}} uitgevoerd door {{{k}.coaches}} "
-           f"{{{k}.coaches|vrijwilliger|vrijwilligers}}.", new_paragraph=True),
-    ]
-
-
-def _section(key: str, title: str, items: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"key": key, "title": title, "enabled": True, "items": items}
-
-
-def default_sections() -> list[dict[str, Any]]:
-    """Every section of spec/report.md with the seeds' wording as default."""
-    h, sp, j = "huisvesting", "spreekuur", "juridisch"
-    return [
-        _section("intro", "", [_p("intro")]),
-        _section(h, "", [
-            _p(h),
-            _s(f"{h}.gehuisvest", "In {locatie} zijn in {jaar}, in samenwerking met de gemeente, "
-               "{huisvesting.personen} statushouders gehuisvest.", new_paragraph=True),
-            _s(f"{h}.saldo", "Daarmee heeft de gemeente een {huisvesting.saldo?voorsprong|"
-               "achterstand} (van {huisvesting.saldo:abs}) op de door het Rijk vastgestelde "
-               "taakstelling."),
-            _b(f"{h}.personen", "{huisvesting.personen} {huisvesting.personen|statushouder|"
-               "statushouders} gehuisvest", compare=True),
-            _b(f"{h}.leeftijd", "{huisvesting.volwassenen} {huisvesting.volwassenen|volwassene|"
-               "volwassenen}, {huisvesting.kinderen} {huisvesting.kinderen|kind|kinderen}"),
-            _b(f"{h}.geslacht", "{huisvesting.mannen} {huisvesting.mannen|man|mannen}, "
-               "{huisvesting.vrouwen} {huisvesting.vrouwen|vrouw|vrouwen}"),
-            _b(f"{h}.x", "{huisvesting.x} met geslacht x", hide_zero=True),
-            _b(f"{h}.amv", "{huisvesting.amv} {huisvesting.amv|alleenstaande minderjarige|"
-               "alleenstaande minderjarigen} (AMV)", hide_zero=True),
-            _b(f"{h}.grootste_groep", "grootste groep: {huisvesting.grootste_groep}"),
-            _b(f"{h}.woningen", "{huisvesting.woningen} beschikbaar gestelde "
-               "{huisvesting.woningen|woning|woningen}", compare=True),
-            _b(f"{h}.huishoudens", "{huishoudens.nieuw} {huishoudens.nieuw|nieuw huishouden|"
-               "nieuwe huishoudens}: {huishoudens.eenpersoons} van één persoon, "
-               "{huishoudens.meerpersoons} van meer personen", hide_zero=True),
-            _p(f"{h}.na"),
-            _s(f"{h}.nareizigers", "In {jaar} zijn binnen deze geplaatste aantallen van "
-               "{huisvesting.personen} statushouders {huisvesting.nareizigers} personen "
-               "opgevangen in het kader van gezinshereniging.", new_paragraph=True,
-               hide_zero=True),
-            _s(f"{h}.nareizigers_leeftijd", "Deze {huisvesting.nareizigers} nareizigers betreft "
-               "{huisvesting.nareizigers.volwassenen} volwassenen en "
-               "{huisvesting.nareizigers.kinderen} kinderen.", hide_zero=True),
-            _s(f"{h}.hervestigers", "In {jaar} zijn {huisvesting.hervestigers} statushouders als "
-               "hervestiger via de UNHCR naar Nederland gekomen en in {locatie} gehuisvest.",
-               new_paragraph=True, hide_zero=True),
-            _c(f"{h}.grafiek", "nationaliteiten"),
-        ]),
-        _section(sp, "Spreekuur/infopunt", [
-            _p(sp),
-            _b(f"{sp}.bezoekers", "{spreekuur.contacten} {spreekuur.contacten|bezoeker|bezoekers} "
-               "aan onze spreekuren", compare=True),
-            _s(f"{sp}.onderwerpen", "Tijdens de {spreekuur.contacten} contacten zijn er "
-               "{spreekuur.onderwerpen} onderwerpen besproken bij {spreekuur.personen} unieke "
-               "cliënten.", new_paragraph=True),
-            _s(f"{sp}.top", "De meeste vragen gaan over {spreekuur.top_onderwerp}.",
-               new_paragraph=True),
-            _p(f"{sp}.na"),
-            _c(f"{sp}.grafiek_maand", "contacten_per_maand"),
-            _c(f"{sp}.grafiek_onderwerpen", "onderwerpen"),
-        ]),
-        _section(j, "Juridische begeleiding/gezinshereniging", [
-            _p(j),
-            _b(f"{j}.gh_nieuw", "{juridisch.gh_nieuw} {juridisch.gh_nieuw|nieuw dossier|nieuwe "
-               "dossiers} gezinshereniging in {jaar}", compare=True),
-            _b(f"{j}.gh_totaal", "totaal aantal dossiers in {jaar}: {juridisch.gh_totaal}"),
-            _b(f"{j}.gh_afgerond", "{juridisch.gh_afgerond} {juridisch.gh_afgerond|afgerond "
-               "dossier|afgeronde dossiers} in {jaar}"),
-            _p(f"{j}.na"),
-            _s(f"{j}.herenigd", "In {jaar} heeft VluchtelingenWerk kunnen helpen bij het "
-               "herenigen van {juridisch.gh_herenigd} {juridisch.gh_herenigd|gezin|gezinnen}: "
-               "{juridisch.gh_herenigd_nationaliteiten}.", new_paragraph=True, hide_zero=True),
-            _s(f"{j}.overig", "Er waren {juridisch.overig_contacten} contacten met "
-               "{juridisch.overig_clienten} unieke cliënten die overige juridische vragen hebben "
-               "gesteld.", new_paragraph=True, hide_zero=True),
-            _p(f"{j}.overig"),
-            _s(f"{j}.zonder_dossier", "In {jaar} betrof het {juridisch.nr_personen} personen "
-               "waar in totaal {juridisch.nr_contacten} keer contact mee is geweest.",
-               new_paragraph=True, hide_zero=True),
-            _s(f"{j}.clienten", "In {jaar} hebben {juridisch.clienten} cliënten één of meerdere "
-               "keren gebruik gemaakt van het juridisch spreekuur.", new_paragraph=True,
-               hide_zero=True),
-        ]),
-        _section("samenwerking", "Samenwerking, voorlichting en belangenbehartiging",
-                 [_p("samenwerking")]),
-        _section("mb", "Maatschappelijke begeleiding (MB)", [
-            _p("mb"),
-            _b("mb.jaar1", "{mb.jaar1} {mb.jaar1|gestart traject|gestarte trajecten} mb, "
-               "eerste jaar", compare=True),
-            _b("mb.zelfmelders", "{mb.zelfmelders} {mb.zelfmelders|gestart traject|gestarte "
-               "trajecten} mb, zelfmelders", hide_zero=True),
-            _b("mb.jaar2", "{mb.jaar2} {mb.jaar2|gestart traject|gestarte trajecten} mb, "
-               "tweede jaar"),
-            _p("mb.na"),
-        ]),
-        _section("wegwijs", "Wegwijs in {locatie}", [
-            _p("wegwijs"), *_coupling_items("wegwijs"), _p("wegwijs.na")]),
-        _section("arbeid", "Arbeidsparticipatie", [_p("arbeid")]),
-        _section("taalcoach", "Taalcoach", [
-            _s("taalcoach.doel", "(prestatieafspraak {doel.koppelingen.taalcoach.gestart} "
-               "trajecten)", new_paragraph=True),
-            _p("taalcoach"),
-            _s("taalcoach.gestart", "In {jaar} hebben we {koppelingen.taalcoach.gestart} "
-               "{koppelingen.taalcoach.gestart|traject|trajecten} gerealiseerd.",
-               new_paragraph=True, hide_zero=True),
-            _s("taalcoach.coaches", "In {jaar} {koppelingen.taalcoach.coaches|is|zijn} "
-               "{koppelingen.taalcoach.coaches:woord} {koppelingen.taalcoach.coaches|medewerker|"
-               "medewerkers} als {koppelingen.taalcoach.coaches|taalcoach|taalcoaches} werkzaam "
-               "bij VluchtelingenWerk.", new_paragraph=True, hide_zero=True),
-            _p("taalcoach.na"),
-        ]),
-        _section("inburgering", "Inburgering", [
-            _p("inburgering"),
-            _b("inburgering.cursisten", "{inburgering.cursisten} cursisten", compare=True),
-            _b("inburgering.vrijwilligers", "{inburgering.vrijwilligers} vrijwilligers "
-               "(taalcoaches en klassenassistenten)"),
-            _s("inburgering.totaal", "In totaal hebben {inburgering.cursisten} cursisten les "
-               "gevolgd bij de leslocatie Inburgering van VluchtelingenWerk in {locatie} in de "
-               "loop van {jaar}.", new_paragraph=True),
-            _s("inburgering.eind", "Aan het eind van het jaar waren {inburgering.actief_eind} "
-               "cursisten actief, verspreid over {inburgering.groepen} klassen."),
-            _p("inburgering.na"),
-        ]),
-        _section("taalcentrum", "Taalcentrum {locatie}", [
-            _s("taalcentrum.doel", "(prestatieafspraak {doel.taalcentrum.bijeenkomsten} "
-               "bijeenkomsten per jaar)", new_paragraph=True),
-            _p("taalcentrum"),
-            _s("taalcentrum.bijeenkomsten", "In {jaar} zijn er totaal {taalcentrum.bijeenkomsten} "
-               "taalbijeenkomsten geweest, dat betekent dat we de prestatieafspraak "
-               "{gehaald.taalcentrum.bijeenkomsten?hebben gehaald|niet hebben gehaald}.",
-               new_paragraph=True),
-            _s("taalcentrum.overzicht", "Overzicht van aantal groepen en cursisten:",
-               new_paragraph=True),
-            _s("taalcentrum.groepen", "Aantal taalgroepen: {taalcentrum.groepen}",
-               new_paragraph=True),
-            _s("taalcentrum.plaatsingen", "Plaatsingen: {taalcentrum.plaatsingen} plaatsingen",
-               new_paragraph=True),
-            _s("taalcentrum.cursisten", "Unieke cursisten: {taalcentrum.cursisten}",
-               new_paragraph=True),
-            _s("taalcentrum.nieuw", "Nieuwe cursisten tot en met december {jaar}: "
-               "{taalcentrum.nieuw}", new_paragraph=True),
-            _p("taalcentrum.na"),
-        ]),
-        _section("computerlessen", "Computerlessen", [
-            _s("computerlessen.doel", "(prestatieafspraak {doel.computerlessen.bijeenkomsten} "
-               "bijeenkomsten per jaar)", new_paragraph=True),
-            _p("computerlessen"),
-            _s("computerlessen.bijeenkomsten", "In {jaar} hebben we "
-               "{computerlessen.bijeenkomsten} computerbijeenkomsten gerealiseerd. Er waren "
-               "gemiddeld {computerlessen.deelnemers_gem} deelnemers.", new_paragraph=True),
-            _p("computerlessen.na"),
-        ]),
-        _section("organisatie", "Organisatie", [
-            _p("organisatie"),
-            _s("organisatie.medewerkers", "Gedurende {jaar} waren bij maatschappelijke en "
-               "juridische begeleiding {organisatie.vrijwillige_medewerkers} vrijwillige "
-               "medewerkers werkzaam: {organisatie.vrijwilligers} {organisatie.vrijwilligers|"
-               "vrijwilliger|vrijwilligers} en {organisatie.stagiaires} {organisatie.stagiaires|"
-               "stagiair|stagiaires}.", new_paragraph=True, compare=True),
-            _s("organisatie.vrijwilligers_wissel", "In {jaar} zijn "
-               "{organisatie.vrijwilligers_gestart} {organisatie.vrijwilligers_gestart|"
-               "vrijwilliger|vrijwilligers} begonnen en {organisatie.vrijwilligers_gestopt} "
-               "{organisatie.vrijwilligers_gestopt|vrijwilliger|vrijwilligers} gestopt met hun "
-               "werkzaamheden."),
-            _s("organisatie.stagiaires_wissel", "Er zijn {organisatie.stagiaires_gestart} "
-               "{organisatie.stagiaires_gestart|stagiair|stagiaires} begonnen en "
-               "{organisatie.stagiaires_gestopt} {organisatie.stagiaires_gestopt|stagiair|"
-               "stagiaires} gestopt met hun werkzaamheden."),
-            _s("organisatie.betaald", "Daarnaast {organisatie.betaald|was|waren} er "
-               "{organisatie.betaald} {organisatie.betaald|betaalde kracht|betaalde krachten} "
-               "werkzaam.", new_paragraph=True, hide_zero=True),
-            _p("organisatie.na"),
-        ]),
-        _section("resultaten", "Resultaten en prestatieafspraken", [
-            _p("resultaten"), _c("resultaten.grafiek", "doelen")]),
-    ]
-
-
-def default_template() -> dict[str, Any]:
-    return {"version": TEMPLATE_VERSION, "title": "{locatie}: {jaar} in cijfers",
-            "sections": default_sections()}
-
-
-def default_item(item_id: str) -> dict[str, Any]:
-    """A copy of the default template's item `item_id` (for composing templates)."""
-    for section in default_sections():
-        for item in section["items"]:
-            if item["id"] == item_id:
-                return copy.deepcopy(item)
-    raise KeyError(item_id)
-
-
-def template_of(stored: dict[str, Any] | None) -> dict[str, Any]:
-    """The template a location uses: its own, or the default."""
-    return copy.deepcopy(stored) if stored else default_template()
-
-
 def placeholders_in(text: str) -> list[Placeholder]:
-    """The well-formed placeholders of `text`, in order."""
-    out = []
-    for match in PLACEHOLDER.finditer(text):
-        if match.group(1) is None:  # {{ or }}
-            continue
-        parsed = parse_placeholder(match.group(1))
-        if parsed:
-            out.append(parsed)
-    return out
-
-
-def keys_in(text: str) -> list[str]:
-    return [p.key for p in placeholders_in(text)]
-
-
-def _figure_placeholders(text: str) -> list[Placeholder]:
-    return [p for p in placeholders_in(text) if find_definition(p.key) is not None]
+    """Every figure `text` names, each as a placeholder of its own (a figure
+    in arithmetic or in the words after | or ? too): what the text needs
+    computed (`.request`)."""
+    return [Placeholder((ref,), (), None, None, "") for ref in all_refs(text)]
 
 
 def _texts_of(template: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
@@ -391,303 +104,22 @@ def _texts_of(template: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
 
 def compare_keys(template: dict[str, Any], texts: dict[str, str] | None = None) -> set[str]:
     """The plain figures whose previous-year value the template shows (the
-    first figure of a sentence with `compare`, and every `jaar=vorig`)."""
+    figures of the first placeholder of a sentence with `compare`, and every
+    `jaar=vorig`)."""
     out = set()
     sources = _texts_of(template) + [({}, t) for t in (texts or {}).values()]
     for item, text in sources:
-        found = _figure_placeholders(text)
+        found = top_placeholders(text)
         if item.get("compare") and found:
-            out.add(found[0].key)
-        out.update(p.key for p in found if p.params.get("jaar") == "vorig")
+            out.update(r.key for r in found[0].refs)
+        out.update(r.key for r in all_refs(text) if r.params.get("jaar") == "vorig")
     return {k[len("officieel."):] if k.startswith("officieel.") else k for k in out}
 
 
 def requests_in(template: dict[str, Any], texts: dict[str, str] | None = None) -> set[Request]:
     """The filtered figures the template and prose ask for."""
     sources = _texts_of(template) + [({}, t) for t in (texts or {}).values()]
-    return {p.request for _, text in sources for p in _figure_placeholders(text)
-            if p.request is not None}
-
-
-def prose_keys(template: dict[str, Any]) -> list[str]:
-    """The `ReportText` sections the template shows, in order."""
-    return [item["text"] for sec in template["sections"] for item in sec["items"]
-            if item["kind"] == "prose"]
-
-
-# ---------------------------------------------------------------- checking
-
-def _known_keys() -> list[str]:
-    keys = [k for k in DEFINITIONS if "<P>" not in k] + list(SPECIAL_KEYS)
-    keys += [k.replace("<P>", p) for k in DEFINITIONS if "<P>" in k
-             for p in ("wegwijs", "taalcoach", "buurtmaatje")]
-    return keys
-
-
-def suggest_key(key: str) -> str | None:
-    """The known figure key closest to a mistyped `key`."""
-    close = difflib.get_close_matches(key, _known_keys(), n=1, cutoff=0.6)
-    if not close and "." in key:  # right figure, wrong section, e.g. {spreekuur.mannen}
-        tail = key.rsplit(".", 1)[1]
-        close = [k for k in _known_keys() if k.endswith("." + tail)][:1]
-    return close[0] if close else None
-
-
-def check_text(text: str, *, allow_sign: bool = True,
-               municipalities: list[str] | None = None) -> str | None:
-    """A Dutch message for the first wrong placeholder in `text`, or None.
-    With `municipalities` (the location's), `gemeente=` must name one."""
-    # Read as `fill` reads it; a brace left over belongs to no placeholder.
-    leftover = PLACEHOLDER.sub(" ", text)
-    if "{" in leftover and "}" not in leftover[leftover.index("{"):]:
-        return "Er staat een { zonder bijbehorende }; sluit de plaatshouder af met }."
-    if "{" in leftover or "}" in leftover:
-        return ("De accolades { } zijn niet in balans; elke { hoort bij één } (een accolade "
-                "als teken schrijft u dubbel: {{ of }}).")
-    for match in PLACEHOLDER.finditer(text):
-        if match.group(1) is None:  # {{ or }}
-            continue
-        ph = parse_placeholder(match.group(1))
-        if ph is None:
-            return _malformed(match.group(0))
-        if not is_known_key(ph.key):
-            guess = suggest_key(ph.key)
-            if guess:
-                return f"Onbekend cijfer `{{{ph.key}}}`; bedoelde u `{{{guess}}}`?"
-            return (f"Onbekend cijfer `{{{ph.key}}}`; kies een cijfer uit de lijst, "
-                    "bijvoorbeeld `{spreekuur.contacten}`.")
-        if ph.params and ph.key in SPECIAL_KEYS:
-            return f"`{{{ph.key}}}` heeft geen parameters; schrijf alleen `{{{ph.key}}}`."
-        if msg := check_params(ph.key, ph.params, municipalities):
-            return msg
-        if ph.fmt and ph.fmt not in FORMATS:
-            return (f"Opmaak \":{ph.fmt}\" in {match.group(0)} bestaat niet; gebruik :abs, "
-                    ":woord of :procent.")
-        if ph.fmt == "procent" and ph.key not in RANKED_KEYS:
-            return (f"Opmaak :procent in {match.group(0)} past alleen bij een ranglijst: "
-                    f"{', '.join('{' + k + '}' for k in RANKED_KEYS)}.")
-        if ph.op == "|" and len(ph.rest.split("|")) != 2:
-            return (f"In {match.group(0)} horen na | precies twee woorden: enkelvoud|meervoud, "
-                    "bijvoorbeeld {juridisch.gh_nieuw|nieuw dossier|nieuwe dossiers}.")
-        if ph.op == "?" and (not allow_sign or len(ph.rest.split("|")) not in (2, 3)):
-            return (f"In {match.group(0)} horen na ? twee of drie woorden: positief|negatief(|nul), "
-                    "bijvoorbeeld {huisvesting.saldo?voorsprong|achterstand}.")
-    return None
-
-
-def _malformed(placeholder: str) -> str:
-    """Why a placeholder cannot be read, as precisely as can be told."""
-    inner = placeholder[1:-1].split(":")[0].split("|")[0].split("?")[0]
-    words = inner.split()
-    if words and "=" in words[0]:
-        return (f"In {placeholder} staat eerst een parameter; begin met de naam van het "
-                "cijfer, bijvoorbeeld {huisvesting.personen gemeente=Schiedam}.")
-    for word in words[1:]:
-        if word.endswith("="):
-            return (f"Parameter `{word[:-1]}` in {placeholder} heeft geen waarde; zet de "
-                    "waarde na het =-teken.")
-        if "=" not in word:
-            return (f"In {placeholder} staat \"{word}\" zonder =; schrijf parameters als "
-                    "naam=waarde, bijvoorbeeld top=3.")
-    return (f"Plaatshouder {placeholder} is ongeldig; schrijf bijvoorbeeld "
-            "{spreekuur.contacten} of {huisvesting.personen gemeente=Schiedam}.")
-
-
-def check_template(template: dict[str, Any],
-                   municipalities: list[str] | None = None) -> dict[str, str]:
-    """Messages per item id (or section key) for everything wrong in a template."""
-    from vwdesk.report.charts import CHARTS
-
-    def check(text: str) -> str | None:
-        return check_text(text, municipalities=municipalities)
-
-    errors: dict[str, str] = {}
-    if not isinstance(template.get("sections"), list):
-        return {"": "Het sjabloon heeft geen lijst met secties."}
-    if template.get("title") and (msg := check(template["title"])):
-        errors["title"] = msg
-    seen: set[str] = set()
-    for section in template["sections"]:
-        if section.get("title") and (msg := check(section["title"])):
-            errors[section.get("key", "")] = msg
-        for item in section.get("items", []):
-            item_id = item.get("id", "")
-            if item_id in seen:
-                errors[item_id] = f"Onderdeel \"{item_id}\" komt twee keer voor; geef elk een eigen naam."
-            seen.add(item_id)
-            kind = item.get("kind")
-            if kind not in ITEM_KINDS:
-                errors[item_id] = f"Soort \"{kind}\" bestaat niet; kies uit: {', '.join(ITEM_KINDS)}."
-            elif kind == "chart" and item.get("chart") not in CHARTS:
-                errors[item_id] = (f"Grafiek \"{item.get('chart')}\" bestaat niet; kies uit: "
-                                   f"{', '.join(CHARTS)}.")
-            elif kind in ("sentence", "bullet") and (msg := check(item.get("text", ""))):
-                errors[item_id] = msg
-            elif kind == "prose" and (msg := check(item.get("default", ""))):
-                errors[item_id] = msg
-    return errors
-
-
-# ---------------------------------------------------------------- filling in
-
-class _Unknown(Exception):
-    """A placeholder's figure has no value."""
-
-
-class Ranked(list):
-    """A ranked list cut to its top N (or shown in percent): written as
-    "Syriërs (38) en Eritreeërs (16)"; `total` for percentages."""
-
-    def __init__(self, items: list, total: int | None = None):
-        super().__init__(items)
-        self.total = total
-
-
-def format_value(value: Value) -> str:
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, int | float):
-        return format_number(value)
-    if isinstance(value, Ranked):
-        return ranked_text(list(value), total=value.total)
-    if isinstance(value, list):
-        if all(isinstance(v, int | float) for v in value):  # a series, e.g. per month
-            return ", ".join(format_number(v) for v in value)
-        return join_dutch([f"{format_number(n)} {label}" for label, n in value])
-    return str(value)
-
-
-def value_of(ph: Placeholder, figures: Figures) -> Value:
-    """The value a placeholder stands for: plain or filtered, this year or the
-    year before (`jaar=vorig`), cut to its top N (`top=`)."""
-    source: Figures | None = figures
-    if ph.params.get("jaar") == "vorig":
-        source = figures.previous
-        if source is None:
-            return None
-    request = ph.request
-    value = source.extra.get(request) if request else source.get(ph.key)
-    top = ph.params.get("top")
-    if isinstance(value, list) and value and (top or ph.fmt == "procent"):
-        total = sum(n for _, n in value) if ph.fmt == "procent" else None
-        value = Ranked(top_of(value, int(top)) if top else value, total)
-    return value
-
-
-def _fill_one(inner: str, figures: Figures) -> str:
-    ph = parse_placeholder(inner)
-    if ph is None:
-        raise _Unknown(inner)
-    value = value_of(ph, figures)
-    if value is None or value == []:
-        raise _Unknown(ph.key)
-    if ph.key in SPECIAL_KEYS:  # a year is written without a thousands separator
-        return str(value)
-    if ph.op == "|":
-        one, many = (ph.rest.split("|") + [""])[:2]
-        count = len(value) if isinstance(value, list) else value
-        return one if isinstance(count, int | float) and abs(count) == 1 else many
-    if ph.op == "?":
-        options = ph.rest.split("|")
-        if not isinstance(value, int | float):
-            return options[0]
-        if value == 0 and len(options) > 2:
-            return options[2]
-        return options[0] if value > 0 else options[1]
-    if ph.fmt == "abs" and isinstance(value, int | float):
-        value = abs(value)
-    if ph.fmt == "woord" and isinstance(value, int | float) and float(value).is_integer() \
-            and 0 <= value <= WORD_LIMIT:
-        return number_word(int(value))
-    return format_value(value)
-
-
-def fill(text: str, figures: Figures, *, unknown: str | None = None) -> str | None:
-    """`text` with its placeholders filled in. An unknown figure gives None, or
-    `unknown` in its place when that is given (prose)."""
-    def one(match: re.Match) -> str:
-        if match.group(1) is None:  # {{ or }}
-            return match.group(0)[0]
-        try:
-            return _fill_one(match.group(1), figures)
-        except _Unknown:
-            if unknown is None:
-                raise
-            return unknown
-    try:
-        return PLACEHOLDER.sub(one, text)
-    except _Unknown:
-        return None
-
-
-def render_sentence(item: dict[str, Any], figures: Figures) -> str | None:
-    """A sentence or bullet filled in, or None when it is left out."""
-    text = item.get("text", "")
-    if not text.strip():  # a sentence not written yet
-        return None
-    found = _figure_placeholders(text)
-    if item.get("hide_zero") and found and value_of(found[0], figures) == 0:
-        return None
-    out = fill(text, figures)
-    if out is None:
-        return None
-    if item.get("compare") and found and figures.previous is not None:
-        first = found[0]
-        before = value_of(Placeholder(first.key, {**first.params, "jaar": "vorig"}, None, None,
-                                      None), figures)
-        if isinstance(before, int | float):
-            out += f" ({figures.year - 1}: {format_number(before)})"
-    return out
-
-
-@dataclass(frozen=True)
-class TypedMark:
-    """A figure in a sentence that was typed in rather than registered:
-    `kind` "vervangt" (replaces the computed value) or "naast" (an official
-    figure beside it)."""
-
-    label: str  # the placeholder, e.g. {huisvesting.personen gemeente=Schiedam}
-    kind: str
-    value: Value
-    computed: Value
-    note: str | None
-
-
-def typed_marks(text: str, figures: Figures) -> list[TypedMark]:
-    """The overridden and official figures a sentence shows (for marking them
-    in the app)."""
-    out: list[TypedMark] = []
-    for ph in _figure_placeholders(text):
-        source = figures.previous if ph.params.get("jaar") == "vorig" else figures
-        if source is None:
-            continue
-        request = ph.request
-        label = request.label() if request else "{" + ph.key + "}"
-        if ph.key.startswith("officieel."):
-            base = ph.key[len("officieel."):]
-            official = source.official.get(base) if request is None else None
-            value = official.value if official else source.extra.get(request) if request else None
-            if value is not None:
-                computed = source.get(base) if request is None else \
-                    source.extra.get(Request(base, request.filters))
-                out.append(TypedMark(label, "naast", value, computed,
-                                     official.note if official else None))
-            continue
-        override = (source.extra_overrides.get(request) if request
-                    else source.overrides.get(ph.key))
-        if override is not None:
-            out.append(TypedMark(label, "vervangt", override.value, override.computed,
-                                 override.note))
-    return out
-
-
-def shows_data(text: str, figures: Figures) -> bool:
-    """Whether a sentence has a figure that is not zero or empty."""
-    for ph in _figure_placeholders(text):
-        value = value_of(ph, figures)
-        if isinstance(value, int | float | str | list) and value not in (0, "", []):
-            return True
-    return False
+    return {r.request for _, text in sources for r in all_refs(text) if r.request is not None}
 
 
 @dataclass

@@ -14,18 +14,23 @@ from vwdesk.core import models as m
 from vwdesk.core.errors import ValidationError
 from vwdesk.core.services import base
 from vwdesk.core.services.base import Actor
+from vwdesk.core.services.topics import topics_of
 
 
-def topics(s: Session) -> list[tuple[int, str]]:
-    """(id, name) of the active topics, by name."""
+def topics(s: Session, location_id: int | None = None) -> list[tuple[int, str]]:
+    """(id, name) of the active topics, by name: the location's list (the
+    shared topics and its own), or without a location every topic."""
+    if location_id is not None:
+        return topics_of(s, location_id)
     q = select(m.Topic.id, m.Topic.name).where(m.Topic.active.is_(True)).order_by(m.Topic.name)
     return [(i, n) for i, n in s.execute(q)]
 
 
-def _topic_names(s: Session, topic_ids: list[int]) -> list[str]:
+def _topic_names(s: Session, topic_ids: list[int], location_id: int) -> list[str]:
     if not topic_ids:
         return []
-    names = dict(s.execute(select(m.Topic.id, m.Topic.name).where(m.Topic.id.in_(topic_ids))).all())
+    names = dict(topics_of(s, location_id, active_only=False))
+    names = {t: names[t] for t in topic_ids if t in names}
     unknown = [t for t in topic_ids if t not in names]
     if unknown:
         raise ValidationError("Een gekozen onderwerp bestaat niet (meer); kies opnieuw.",
@@ -36,7 +41,7 @@ def _topic_names(s: Session, topic_ids: list[int]) -> list[str]:
 def _set_topics(s: Session, actor: Actor, contact: m.Contact, topic_ids: list[int],
                 action: str) -> None:
     old = sorted(t.name for t in contact.topics) if action == "update" else []
-    new = _topic_names(s, list(dict.fromkeys(topic_ids)))
+    new = _topic_names(s, list(dict.fromkeys(topic_ids)), contact.location_id)
     if old == new:
         return
     if action == "update":

@@ -34,8 +34,8 @@ def get_location(s: Session, name: str) -> m.Location:
 
 def create_location(s: Session, actor: Actor, name: str,
                     municipalities: list[str] | None = None) -> m.Location:
-    """A new location serving `municipalities` (default: one of the same name),
-    with the default coupling programmes."""
+    """A new location serving `municipalities` (default: one of the same name;
+    an empty list: none yet), with the default coupling programmes."""
     name = name.strip()
     if not name:
         raise ValidationError("De naam van de locatie is verplicht.", field="name")
@@ -46,7 +46,7 @@ def create_location(s: Session, actor: Actor, name: str,
     loc = m.Location(name=name, created_by_id=actor.user_id, updated_by_id=actor.user_id)
     s.add(loc)
     s.flush()
-    for mun in municipalities or [name]:
+    for mun in [name] if municipalities is None else municipalities:
         s.add(m.Municipality(location_id=loc.id, name=mun, created_by_id=actor.user_id,
                              updated_by_id=actor.user_id))
     for key, label in vocab.DEFAULT_PROGRAMMES:

@@ -1,0 +1,714 @@
+"""What a figure counts: the record kinds of the report and their natural fields.
+
+A `Subject` is one kind of row counted by figures: housed persons (clients
+by housing date), dwellings, households, contacts, topic mentions, dossiers,
+trajectories, couplings, moves and staff. Each declares
+
+- its *filters*: the fields a template may narrow on (`geslacht=v`,
+  `soort=mb`, `onderwerp=werk`), each turned into a SQL condition; filters
+  without `values` are internal, set only by the registry;
+- its *date roles*: which date puts a row in the report's period (housed on,
+  opened on, open at some moment, ...); a role for what is open, running or
+  active (`stock`) also takes a single day, `op=31-12`;
+- its *aggregates*: count, distinct persons, a sum, a ranked list, ...
+
+and builds the statement for a group of requests (`vwdesk.report.sql`).
+Names (municipalities, topics and topic groups, programmes) are looked up
+once per computation (`Lookups`), so no statement joins them per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    and_,
+    case,
+    column,
+    exists,
+    false,
+    func,
+    not_,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
+from sqlalchemy.orm import join as orm_join
+
+from vwdesk.core import models as m
+from vwdesk.core import vocab
+from vwdesk.core.text import fold
+from vwdesk.report.params import (
+    Period,
+    Selection,
+    Values,
+    bounds,
+    choice,
+    int_range,
+    names,
+    nationalities,
+    selection,
+    size_range,
+    yes_no,
+)
+from vwdesk.report.sql import (
+    Condition,
+    Item,
+    Statement,
+    age_at_least,
+    count_if,
+    day_number,
+    earlier_of,
+    in_period,
+    later_of,
+    months_between,
+    overlaps,
+    younger_than,
+)
+
+DEFAULT_AOW_AGE = 67
+
+
+class Lookups:
+    """The location's names, read once per computation: municipalities,
+    topics by name with the location's topic groups, and coupling programmes."""
+
+    def __init__(self, conn: Connection, location_id: int):
+        self.conn, self.location_id = conn, location_id
+        self._municipalities: dict[str, int] | None = None
+        self._municipality_names: list[str] | None = None
+        self._topics: dict[str, set[int]] | None = None  # folded name → topic ids
+        self._topic_names: dict[int, str] = {}
+        self._programmes: dict[str, int] | None = None
+        self.conditions: dict[tuple, Any] = {}  # built conditions, shared by requests
+
+    def municipality_names(self) -> list[str]:
+        self._load_municipalities()
+        return list(self._municipality_names or [])
+
+    def _load_municipalities(self) -> None:
+        if self._municipalities is None:
+            rows = self.conn.execute(select(m.Municipality.name, m.Municipality.id).where(
+                m.Municipality.location_id == self.location_id).order_by(m.Municipality.name))
+            pairs = rows.all()
+            self._municipalities = {fold(n): i for n, i in pairs}
+            self._municipality_names = [n for n, _ in pairs]
+
+    def municipality_ids(self, wanted: Sequence[str]) -> list[int]:
+        self._load_municipalities()
+        return [self._municipalities[fold(n)] for n in wanted if fold(n) in self._municipalities]
+
+    def _load_topics(self) -> None:
+        """The location's topics and topic groups (a group: the ids of its topics)."""
+        if self._topics is None:
+            rows = self.conn.execute(select(m.Topic.id, m.Topic.name)).all()
+            self._topic_names = dict(rows)
+            groups = self.conn.execute(select(m.TopicGroup.name, m.TopicGroup.topic_id).where(
+                m.TopicGroup.location_id == self.location_id)).all()
+            self._topics = {fold(name): {tid} for tid, name in rows}
+            for name, tid in groups:
+                self._topics.setdefault(fold(name), set()).add(tid)
+
+    def topic_ids(self, wanted: Sequence[str]) -> list[int]:
+        """The ids of the topics and topic groups named `wanted`."""
+        self._load_topics()
+        return sorted({tid for n in wanted for tid in self._topics.get(fold(n), ())})
+
+    def topic_name(self, topic_id: int) -> str:
+        self._load_topics()
+        return self._topic_names.get(topic_id, str(topic_id))
+
+    def programmes(self) -> dict[str, int]:
+        if self._programmes is None:
+            self._programmes = dict(self.conn.execute(select(m.Programme.key, m.Programme.id)
+                                                      .where(m.Programme.location_id
+                                                             == self.location_id)).all())
+        return self._programmes
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One request as the subjects see it: its period, its filters and the
+    location's names."""
+
+    location_id: int
+    year: int
+    period: Period
+    filters: dict[str, str]
+    lookups: Lookups
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str
+    values: Values | None  # None: internal, set by the registry only
+    build: Callable[[Scope, str], Condition | None]
+    joins: frozenset[str] = frozenset()
+    doc: str = ""  # what it narrows on, in Dutch, for the reader (users: docs/templates.md)
+    depends: tuple[str, ...] = ()  # other filters its condition reads
+
+
+@dataclass(frozen=True)
+class Role:
+    """Which date puts a row in the period. `stock`: what is open, running or
+    active at some moment of the period (or on one day with op=)."""
+
+    build: Callable[[Period], Any]
+    stock: bool = False
+    event: Any = None  # the date column of an event role (narrows the statement)
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """How a request aggregates its rows: `kind` count / distinct / sum /
+    persons (distinct clients plus distinct labels) / average (per day of the
+    period) / ratio (`column` summed per row counted) / groups (a ranked list
+    by `column`)."""
+
+    kind: str
+    column: Any = None
+    second: Any = None  # persons: the person label
+    labels: str = ""  # groups: how a group is named (nationaliteit, bijvoeglijk, onderwerp, maand)
+    skip_null: bool = True  # groups: leave out rows without a value
+    joins: frozenset[str] = frozenset()  # joined tables it reads
+
+    def inputs(self, p: Period) -> list[Any]:
+        """The columns the aggregate reads (for the average: the days of `p`)."""
+        if self.kind in ("count", "groups"):
+            return []
+        if self.kind == "persons":
+            return [self.column, self.second]
+        if self.kind == "average":
+            return [_active_days(p)]
+        return [self.column]
+
+    def parts(self) -> list[tuple[str, int | None]]:
+        """The SQL aggregates it is made of: (count / distinct / sum, the index of
+        the input column it reads); requests share equal parts."""
+        if self.kind in ("count", "groups"):
+            return [("count", None)]
+        if self.kind == "distinct":
+            return [("distinct", 0)]
+        if self.kind == "persons":  # a client or a label, never both
+            return [("distinct", 0), ("distinct", 1)]
+        if self.kind == "ratio":
+            return [("sum", 0), ("count", None)]
+        return [("sum", 0)]  # sum, average
+
+
+def _in(col: Any, ids: Sequence[Any]) -> Any:
+    return col.in_(list(ids)) if ids else false()
+
+
+def chosen(col: Any, sel: Selection, ids: Sequence[Any] | None = None) -> Any:
+    """`col` is one of the selection's members (or their `ids`); negated:
+    anything else, an empty value included."""
+    members = sel.members if ids is None else ids
+    if sel.negated:
+        return or_(col.is_(None), not_(_in(col, members))) if members else true()
+    return _in(col, members)
+
+
+def _choice_filter(name: str, col: Any, options: Sequence[str], doc: str,
+                   joins: frozenset[str] = frozenset()) -> Filter:
+    return Filter(name, choice(*options), lambda sc, v: Condition(chosen(col, selection(v))),
+                  joins, doc)
+
+
+def _municipality_filter(col: Any, doc: str, joins: frozenset[str] = frozenset()) -> Filter:
+    def build(sc: Scope, v: str) -> Condition:
+        sel = selection(v)
+        return Condition(chosen(col, sel, sc.lookups.municipality_ids(sel.members)))
+    return Filter("gemeente", names("gebruik de naam van een gemeente van de locatie"), build,
+                  joins, doc)
+
+
+def _lower_in(col: Any, sel: Selection) -> Any:
+    test = func.lower(col).in_([v.lower() for v in sel.members])  # without regard to case
+    return or_(col.is_(None), not_(test)) if sel.negated else test
+
+
+def _text_filter(name: str, col: Any, hint: str, doc: str,
+                 joins: frozenset[str] = frozenset()) -> Filter:
+    return Filter(name, names(hint), lambda sc, v: Condition(_lower_in(col, selection(v))),
+                  joins, doc)
+
+
+def _yes_no_filter(name: str, yes: Any, no: Any, doc: str) -> Filter:
+    return Filter(name, yes_no(), lambda sc, v: Condition(yes if v == "ja" else no), doc=doc)
+
+
+def _months_filter(name: str, col_housed: Any, col_date: Any, before: bool, doc: str) -> Filter:
+    def build(sc: Scope, v: str) -> Condition:
+        months = months_between(col_housed, col_date)
+        return Condition(and_(col_housed.is_not(None),
+                              months < int(v) if before else months >= int(v)))
+    return Filter(name, int_range(1, 1200, f"gebruik een aantal maanden vanaf 1, bijvoorbeeld "
+                                           f"{name}=18"), build, frozenset({"client"}), doc)
+
+
+def event(col: Any) -> Role:
+    return Role(lambda p: in_period(col, p), event=col)
+
+
+def span(start: Any, end: Any) -> Role:
+    return Role(lambda p: overlaps(start, end, p), stock=True)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A kind of row counted by figures (see the module docstring)."""
+
+    name: str
+    label: str  # Dutch, plural: "gehuisveste personen"
+    filters: dict[str, Filter]
+    roles: dict[str, Role]
+    aggregates: dict[str, Aggregate]
+    table: Any
+    joins: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # name → (table, on)
+    narrow: tuple[str, Any] | None = None  # (filter, column): IN the union of positive choices
+    # Rows that are not simply the table's: (FROM, WHERE, scopes) → (FROM, WHERE).
+    source_of: Callable[[Any, list[Any], list[Scope]], tuple[Any, list[Any]]] | None = None
+
+    def statement(self, scopes: list[Scope], items: list[Item], roles: list[str],
+                  group_by: Any | None) -> Statement:
+        needed: set[str] = set()
+        for sc in scopes:
+            for name in sc.filters:
+                f = self.filters.get(name)
+                if f is not None:
+                    needed |= f.joins
+        for item in items:
+            needed |= item.aggregate.joins
+        source: Any = self.table.__table__
+        for name, (table, on) in self.joins.items():
+            if name in needed:
+                source = orm_join(source, table, on, isouter=True)
+        where = [self.table.location_id == scopes[0].location_id]
+        # What every row of the statement meets is not asked again per request.
+        implied: set[int] = set()
+        cache = scopes[0].lookups.conditions
+        events = {self.roles[r].event for r in roles}
+        if len(events) == 1 and None not in events:  # one date: narrow to the periods' span
+            col = events.pop()
+            where.append(col.between(min(sc.period.start for sc in scopes),
+                                     max(sc.period.end for sc in scopes)))
+            if len({(r, sc.period) for r, sc in zip(roles, scopes, strict=True)}) == 1:
+                implied.add(id(cache[(self.name, "", roles[0], scopes[0].period)]))
+        if self.narrow is not None:
+            name, col = self.narrow
+            values = [sc.filters.get(name) for sc in scopes]
+            sels = [selection(v) if v else None for v in values]
+            if all(s is not None and not s.negated for s in sels):
+                where.append(col.in_(sorted({v for s in sels for v in s.members})))
+                if len(set(values)) == 1:
+                    implied |= {id(c) for key, c in cache.items()
+                                if key[:3] == (self.name, name, values[0])}
+        if self.source_of is not None:
+            source, where = self.source_of(source, where, scopes)
+        return Statement(source, where, group_by, items, implied)
+
+    def conditions(self, scope: Scope, role: str | None) -> list[Condition]:
+        """The conditions of a request: its date role (None: none) and filters.
+        Built once per computation (`Lookups.conditions`) and shared."""
+        cache = scope.lookups.conditions
+        out = []
+        if role is not None:
+            key = (self.name, "", role, scope.period)
+            if key not in cache:
+                cache[key] = Condition(self.roles[role].build(scope.period))
+            out.append(cache[key])
+        for name, value in scope.filters.items():
+            f = self.filters.get(name)
+            if f is None:
+                continue
+            key = (self.name, name, value, scope.period,
+                   tuple(scope.filters.get(d) for d in f.depends))
+            if key not in cache:
+                cache[key] = f.build(scope, value)
+            if cache[key] is not None:
+                out.append(cache[key])
+        return out
+
+    def public_filters(self) -> list[str]:
+        return [name for name, f in self.filters.items() if f.values is not None]
+
+
+SUBJECTS: dict[str, Subject] = {}
+
+
+def _subject(s: Subject) -> Subject:
+    SUBJECTS[s.name] = s
+    return s
+
+
+def _address(col: Any, sel: Selection) -> Any:
+    """The address contains one of the texts (without regard to case)."""
+    found = or_(*(func.lower(col).contains(v.lower(), autoescape=True) for v in sel.members))
+    return or_(col.is_(None), not_(found)) if sel.negated else found
+
+
+def dwelling_filters(d: Any, what: str, joins: frozenset[str] = frozenset()) -> dict[str, Filter]:
+    """Filters on a dwelling's fields; `what` says whose dwelling (docs)."""
+    return {
+        "type": _choice_filter("type", d.type, vocab.DWELLING_TYPES, f"type van {what}", joins),
+        "status": _choice_filter("status", d.status, vocab.DWELLING_STATUSES,
+                                 f"status van {what} (leeg: een gewone woning)", joins),
+        "complex": _text_filter("complex", d.complex, "gebruik de naam van een complex of "
+                                "project", f"complex of project van {what}", joins),
+        "woonkern": _text_filter("woonkern", d.village, "gebruik de naam van een woonkern",
+                                 f"woonkern van {what}", joins),
+        "adres": Filter("adres", names("gebruik (een deel van) een adres, bijvoorbeeld "
+                                       "adres=Rotterdamseweg"),
+                        lambda sc, v: Condition(_address(d.address, selection(v))), joins,
+                        f"adres van {what} (bevat de tekst)"),
+    }
+
+
+# ---------------------------------------------------------------- housed persons
+
+C, D = m.Client, m.Dwelling
+_DWELLING = frozenset({"dwelling"})
+
+
+def _age(sc: Scope, v: str) -> Condition:
+    sel = selection(v)
+    aow = int(sc.filters.get("aow_leeftijd", DEFAULT_AOW_AGE))
+    tests = {"volwassen": age_at_least(18, C.birth_date, C.housed_on),
+             "kind": younger_than(18, C.birth_date, C.housed_on),
+             "aow": age_at_least(aow, C.birth_date, C.housed_on)}
+    any_of = or_(*(tests[x] for x in sel.members))
+    return Condition(not_(any_of) if sel.negated else any_of)
+
+
+def _nationality_filter(col: Any, doc: str, joins: frozenset[str] = frozenset()) -> Filter:
+    return Filter("nationaliteit", nationalities(),
+                  lambda sc, v: Condition(chosen(col, selection(v))), joins, doc)
+
+
+PERSONS = _subject(Subject(
+    "personen", "gehuisveste personen",
+    filters={
+        "gemeente": _municipality_filter(C.municipality_id, "de gemeente waar gehuisvest"),
+        "geslacht": _choice_filter("geslacht", C.gender, vocab.GENDERS, "geslacht"),
+        "leeftijd": Filter("leeftijd", choice("volwassen", "kind", "aow"), _age,
+                           doc="volwassen (18+), kind of AOW-leeftijd op de huisvestingsdatum",
+                           depends=("aow_leeftijd",)),
+        "aow_leeftijd": Filter("aow_leeftijd", int_range(50, 100, "gebruik een leeftijd in "
+                                                                   "jaren, bijvoorbeeld 67"),
+                               lambda sc, v: None, doc="de AOW-leeftijd bij leeftijd=aow "
+                                                       "(standaard 67)"),
+        "instroom": _choice_filter("instroom", C.intake, vocab.INTAKES, "instroom"),
+        "amv": _yes_no_filter("amv", C.amv.is_(True), C.amv.is_not(True),
+                              "alleenstaande minderjarige"),
+        "nationaliteit": _nationality_filter(C.nationality, "nationaliteit"),
+        **dwelling_filters(D, "de woning waarin gehuisvest", _DWELLING),
+    },
+    roles={"gehuisvest": event(C.housed_on)},
+    aggregates={
+        "aantal": Aggregate("count"),
+        "nationaliteiten": Aggregate("groups", C.nationality, labels="nationaliteit"),
+        "verschillend": Aggregate("distinct", C.nationality),
+    },
+    table=C, joins={"dwelling": (D, D.id == C.dwelling_id)},
+))
+
+
+# ---------------------------------------------------------------- dwellings
+
+DWELLINGS = _subject(Subject(
+    "woningen", "woningen",
+    filters={
+        "gemeente": _municipality_filter(D.municipality_id, "de gemeente van de woning"),
+        **dwelling_filters(D, "de woning"),
+    },
+    roles={"beschikbaar": event(D.available_on)},
+    aggregates={"aantal": Aggregate("count")},
+    table=D,
+))
+
+
+# ---------------------------------------------------------------- households
+
+def _households(source: Any, where: list[Any], scopes: list[Scope]) -> tuple[Any, list[Any]]:
+    """Households from dwellings: the clients housed in one dwelling form a
+    household. Per dwelling someone moved into in the period: when its first
+    person was housed, its size up to the end of the period, how many were
+    housed in the period and how many of them joined someone housed before,
+    and the intake of its first person."""
+    p = scopes[0].period
+    loc = scopes[0].location_id
+    moved_into = select(C.dwelling_id).where(C.location_id == loc, in_period(C.housed_on, p))
+    first = func.min(C.housed_on).over(partition_by=C.dwelling_id)
+    order = func.row_number().over(partition_by=C.dwelling_id, order_by=(C.housed_on, C.id))
+    members = (select(C.dwelling_id.label("dwelling_id"), C.housed_on.label("housed_on"),
+                      C.intake.label("intake"), first.label("first"), order.label("nr"))
+               .where(C.location_id == loc, C.housed_on <= p.end,
+                      C.dwelling_id.in_(moved_into)).subquery("members"))
+    mb = members.c
+    in_p = in_period(mb.housed_on, p)
+    households = (select(mb.dwelling_id.label("h_dwelling_id"),
+                         func.min(mb.first).label("h_first"), func.count().label("h_size"),
+                         count_if(in_p).label("h_housed"),
+                         count_if(and_(in_p, mb.housed_on > mb.first)).label("h_joined"),
+                         func.max(case((mb.nr == 1, mb.intake), else_=None)).label("h_intake"))
+                  .group_by(mb.dwelling_id).subquery("households"))
+    return orm_join(households, D, D.id == households.c.h_dwelling_id), where
+
+
+def _household_col(name: str) -> Any:
+    """A column of the per-dwelling rows of `_households`, by its label."""
+    return column(f"h_{name}")
+
+
+def _household_state(sc: Scope, v: str) -> Condition:
+    first, joined = _household_col("first"), _household_col("joined")
+    return Condition({"nieuw": in_period(first, sc.period), "bijgevoegd": joined > 0}[v])
+
+
+def _household_size(sc: Scope, v: str) -> Condition:
+    low, high = bounds(v)
+    size = _household_col("size")
+    return Condition(size >= low if high is None else size.between(low, high))
+
+
+HOUSEHOLDS = _subject(Subject(
+    "huishoudens", "huishoudens",
+    filters={
+        "gemeente": _municipality_filter(D.municipality_id, "de gemeente van de woning"),
+        **dwelling_filters(D, "de woning"),
+        "instroom": Filter("instroom", choice(*vocab.INTAKES),
+                           lambda sc, v: Condition(chosen(_household_col("intake"), selection(v))),
+                           doc="instroom van de eerste gehuisveste persoon"),
+        "grootte": Filter("grootte", Values("gebruik een aantal personen: grootte=1, grootte=2-4 "
+                                            "of grootte=5+", size_range), _household_size,
+                          doc="personen in de woning tot het eind van de periode"),
+        "stand": Filter("stand", None, _household_state),
+    },
+    roles={"huishouden": Role(lambda p: true())},
+    aggregates={
+        "aantal": Aggregate("count"),
+        "bijgevoegd": Aggregate("sum", _household_col("joined")),
+        "per_woning": Aggregate("ratio", _household_col("housed")),
+    },
+    table=D, source_of=_households,
+))
+
+
+# ---------------------------------------------------------------- contacts and topics
+
+K, CT = m.Contact, m.ContactTopic
+_CLIENT = frozenset({"client"})
+
+
+def _topic_ids(sc: Scope, sel: Selection) -> list[int]:
+    return sc.lookups.topic_ids(sel.members)
+
+
+def _contact_topic(sc: Scope, v: str) -> Condition:
+    sel = selection(v)
+    has = exists().where(CT.contact_id == K.id, _in(CT.topic_id, _topic_ids(sc, sel)))
+    return Condition(not_(has) if sel.negated else has, costly=True)
+
+
+def _mention_topic(sc: Scope, v: str) -> Condition:
+    sel = selection(v)
+    return Condition(chosen(CT.topic_id, sel, _topic_ids(sc, sel)))
+
+
+def _contact_filters(topic: Filter) -> dict[str, Filter]:
+    return {
+        "soort": _choice_filter("soort", K.kind, vocab.CONTACT_KINDS, "soort contact"),
+        "gemeente": _municipality_filter(C.municipality_id, "de gemeente van de cliënt", _CLIENT),
+        "binnen": _months_filter("binnen", C.housed_on, K.date, True,
+                                 "minder dan zoveel maanden na de huisvesting van de cliënt"),
+        "na": _months_filter("na", C.housed_on, K.date, False,
+                             "zoveel maanden of later na de huisvesting van de cliënt"),
+        "geregistreerd": _yes_no_filter("geregistreerd", K.client_id.is_not(None),
+                                        K.client_id.is_(None),
+                                        "met een geregistreerde cliënt (ja) of een persoon "
+                                        "zonder dossier (nee)"),
+        "onderwerp": topic,
+    }
+
+
+_TOPICS_HINT = "gebruik een onderwerp of een onderwerpgroep van de locatie"
+CONTACTS = _subject(Subject(
+    "contacten", "contacten",
+    filters=_contact_filters(Filter("onderwerp", names(_TOPICS_HINT), _contact_topic,
+                                    doc="met een van deze onderwerpen (of groepen)")),
+    roles={"datum": event(K.date)},
+    aggregates={
+        "aantal": Aggregate("count"),
+        "personen": Aggregate("persons", K.client_id, K.person_label),
+        "clienten": Aggregate("distinct", K.client_id),
+        # Grouped by day (the index hands the rows over in that order, so
+        # nothing is sorted) and summed into months afterwards.
+        "per_maand": Aggregate("groups", K.date, labels="maand"),
+    },
+    table=K, joins={"client": (C, C.id == K.client_id)}, narrow=("soort", K.kind),
+))
+
+
+def _mentions(source: Any, where: list[Any], scopes: list[Scope]) -> tuple[Any, list[Any]]:
+    return orm_join(source, CT, CT.contact_id == K.id), where
+
+
+MENTIONS = _subject(Subject(
+    "onderwerpen", "besproken onderwerpen",
+    filters=_contact_filters(Filter("onderwerp", names(_TOPICS_HINT), _mention_topic,
+                                    doc="alleen deze onderwerpen (of groepen)")),
+    roles={"datum": event(K.date)},
+    aggregates={
+        "aantal": Aggregate("count"),
+        "lijst": Aggregate("groups", CT.topic_id, labels="onderwerp"),
+    },
+    table=K, joins={"client": (C, C.id == K.client_id)}, narrow=("soort", K.kind),
+    source_of=_mentions,
+))
+
+
+# ---------------------------------------------------------------- dossiers
+
+DO = m.Dossier
+DOSSIERS = _subject(Subject(
+    "dossiers", "dossiers",
+    filters={
+        "soort": _choice_filter("soort", DO.kind, vocab.DOSSIER_KINDS, "soort dossier"),
+        "uitkomst": _choice_filter("uitkomst", DO.outcome, vocab.DOSSIER_OUTCOMES, "uitkomst"),
+        "nationaliteit": _nationality_filter(C.nationality, "nationaliteit van de cliënt",
+                                             _CLIENT),
+        "gemeente": _municipality_filter(C.municipality_id, "de gemeente van de cliënt", _CLIENT),
+    },
+    roles={"geopend": event(DO.opened_on), "gesloten": event(DO.closed_on),
+           "open": span(DO.opened_on, DO.closed_on)},
+    aggregates={
+        "aantal": Aggregate("count"),
+        "clienten": Aggregate("distinct", DO.client_id),
+        "nationaliteiten": Aggregate("groups", C.nationality, labels="bijvoeglijk",
+                                     skip_null=False, joins=_CLIENT),
+    },
+    table=DO, joins={"client": (C, C.id == DO.client_id)}, narrow=("soort", DO.kind),
+))
+
+
+# ---------------------------------------------------------------- trajectories
+
+T = m.Trajectory
+TRAJECTORIES = _subject(Subject(
+    "trajecten", "trajecten",
+    filters={"soort": _choice_filter("soort", T.kind, vocab.TRAJECTORY_KINDS, "soort traject")},
+    roles={"gestart": event(T.start), "lopend": span(T.start, T.end)},
+    aggregates={"aantal": Aggregate("count")},
+    table=T, narrow=("soort", T.kind),
+))
+
+
+# ---------------------------------------------------------------- couplings
+
+KP = m.Coupling
+
+
+def _running_at_end(p: Period) -> Any:
+    return or_(KP.ended_on.is_(None), KP.ended_on > p.end)
+
+
+def _extended_by(p: Period) -> Any:
+    return and_(KP.extended_on.is_not(None), KP.extended_on <= p.end)
+
+
+def _started(p: Period) -> Any:
+    return in_period(KP.started_on, p)
+
+
+def _waiting(p: Period) -> Any:
+    withdrawn = and_(KP.result == "ingetrokken", KP.ended_on.is_not(None), KP.ended_on <= p.end)
+    return and_(KP.signed_up_on <= p.end,
+                or_(KP.started_on.is_(None), KP.started_on > p.end), not_(withdrawn))
+
+
+def _programme(sc: Scope, v: str) -> Condition:
+    sel = selection(v)
+    ids = [sc.lookups.programmes()[k] for k in sel.members if k in sc.lookups.programmes()]
+    return Condition(chosen(KP.programme_id, sel, ids))
+
+
+COUPLINGS = _subject(Subject(
+    "koppelingen", "koppelingen",
+    filters={"programma": Filter("programma", None, _programme)},  # from the key: <P>
+    roles={
+        "gestart": Role(_started, event=KP.started_on),
+        "afgerond_eerder": Role(lambda p: and_(KP.started_on < p.start,
+                                               in_period(KP.ended_on, p))),
+        "gestart_afgerond": Role(lambda p: and_(_started(p), in_period(KP.ended_on, p),
+                                                KP.result == "afgerond")),
+        "gestart_verlengd": Role(lambda p: and_(_started(p), _running_at_end(p), _extended_by(p))),
+        "gestart_lopend": Role(lambda p: and_(_started(p), _running_at_end(p),
+                                              not_(_extended_by(p)))),
+        "gestart_gestopt": Role(lambda p: and_(_started(p), in_period(KP.ended_on, p),
+                                               KP.result == "gestopt")),
+        "wachtlijst": Role(_waiting, stock=True),
+        "lopend": Role(lambda p: overlaps(KP.started_on, KP.ended_on, p), stock=True),
+    },
+    aggregates={"aantal": Aggregate("count"), "coaches": Aggregate("distinct", KP.coach_id)},
+    table=KP,
+))
+
+
+# ---------------------------------------------------------------- moves
+
+MV = m.Move
+_FROM, _TO = aliased(m.Dwelling, name="from_dwelling"), aliased(m.Dwelling, name="to_dwelling")
+MOVES = _subject(Subject(
+    "verhuizingen", "verhuizingen",
+    filters={
+        "gemeente": _municipality_filter(_TO.municipality_id, "de gemeente van de nieuwe woning",
+                                         frozenset({"to"})),
+        "van_status": _choice_filter("van_status", _FROM.status, vocab.DWELLING_STATUSES,
+                                     "status van de oude woning", frozenset({"from"})),
+        "naar_status": _choice_filter("naar_status", _TO.status, vocab.DWELLING_STATUSES,
+                                      "status van de nieuwe woning", frozenset({"to"})),
+        "van_type": _choice_filter("van_type", _FROM.type, vocab.DWELLING_TYPES,
+                                   "type van de oude woning", frozenset({"from"})),
+        "naar_type": _choice_filter("naar_type", _TO.type, vocab.DWELLING_TYPES,
+                                    "type van de nieuwe woning", frozenset({"to"})),
+    },
+    roles={"verhuisd": event(MV.date)},
+    aggregates={"aantal": Aggregate("count"), "personen": Aggregate("distinct", MV.client_id)},
+    table=MV, joins={"from": (_FROM, _FROM.id == MV.from_dwelling_id),
+                     "to": (_TO, _TO.id == MV.to_dwelling_id)},
+))
+
+
+# ---------------------------------------------------------------- staff
+
+V = m.Volunteer
+
+
+def _active_days(p: Period) -> Any:
+    """Days of the period a staff member was active (0 when not at all)."""
+    first, last = later_of(V.start, p.start), earlier_of(V.end, p.end)
+    return case((overlaps(V.start, V.end, p), day_number(last) - day_number(first) + 1), else_=0)
+
+
+STAFF = _subject(Subject(
+    "medewerkers", "medewerkers",
+    filters={
+        "soort": _choice_filter("soort", V.kind, vocab.VOLUNTEER_KINDS,
+                                "vrijwilliger, stagiair of betaald"),
+        "team": _text_filter("team", V.team, "gebruik de naam van een team, bijvoorbeeld "
+                                             "mb-juridisch", "team"),
+    },
+    roles={"actief": span(V.start, V.end), "gestart": event(V.start), "gestopt": event(V.end)},
+    aggregates={"aantal": Aggregate("count"), "uren": Aggregate("sum", V.hours_per_week),
+                "gemiddeld": Aggregate("average")},
+    table=V,
+))
+
+
+def period_days(p: Period) -> int:
+    return (p.end - p.start).days + 1
