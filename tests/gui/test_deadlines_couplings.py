@@ -226,3 +226,30 @@ def test_ctrl_s_twice_saves_once(qtbot, office, teamleader):
     settle(qtbot, teamleader)
     with office.db.session() as s:
         assert len(s.scalars(select(m.Trajectory)).all()) == 1
+
+
+def test_year_figures_are_chosen_in_words_and_unknown_keys_refused(qtbot, office, teamleader):
+    from vwdesk.gui.record_dialogs import YearFigureDialog
+
+    dialog = YearFigureDialog(teamleader)
+    show_active(qtbot, dialog)
+    settle(qtbot, teamleader)
+    chooser = dialog.key_chooser
+    offered = [chooser.itemText(i) for i in range(chooser.count())]
+    assert any("(huisvesting.taakstelling)" in text and not text.startswith("huisvesting")
+               for text in offered)  # the definition first, the key after it
+    form = dialog.form
+    form.widgets["year"].setText("2024")
+    form.widgets["value"].setText("50")
+    chooser.setEditText("taakstelling")  # as a teamleader would type it
+    dialog.save()
+    settle(qtbot, teamleader)
+    assert "Bedoelde u \"huisvesting.taakstelling\"?" in form.errors["key"].text()
+    with office.db.session() as s:
+        assert s.scalar(select(m.YearFigure.id)) is None
+    chooser.setCurrentIndex(next(i for i in range(chooser.count())
+                                 if chooser.itemData(i) == "huisvesting.taakstelling"))
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    with office.db.session() as s:
+        assert s.scalar(select(m.YearFigure.key)) == "huisvesting.taakstelling"
