@@ -123,7 +123,7 @@ def test_records_view_by_role(qtbot, office, volunteer, teamleader):
     form = view.dialog.form
     settle(qtbot, teamleader)
     form.widgets["year"].setText("2024")
-    form.widgets["key"].setText("doel.spreekuur")
+    form.widgets["key"].set_value("doel.spreekuur.contacten")
     form.widgets["value"].setText("1200")
     form.widgets["mode"].setCurrentIndex(form.widgets["mode"].findData("vervangt"))
     view.dialog.save()
@@ -133,6 +133,8 @@ def test_records_view_by_role(qtbot, office, volunteer, teamleader):
     view.dialog.save()
     settle(qtbot, teamleader)
     assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "1200"
+    assert view.table.item(0, 1).text().startswith("Doel (prestatieafspraak) voor: Contacten")  # the key in words
+    assert view.table.item(0, 1).toolTip() == "doel.spreekuur.contacten"
     with office.db.session() as s:
         assert s.scalar(select(m.YearFigure.value)) == 1200
 
@@ -150,7 +152,7 @@ def test_new_record_form_shows_model_defaults_and_survives_a_database_fault(
     form = dialog.form
     assert form.widgets["mode"].currentData() == "invoer"
     form.widgets["year"].setText("2024")
-    form.widgets["key"].setText("doel.spreekuur")
+    form.widgets["key"].setText("doel.spreekuur.contacten")
     form.widgets["value"].setText("12,5")
 
     def gone(*args, **kwargs):

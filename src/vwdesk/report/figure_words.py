@@ -42,6 +42,13 @@ def figure_choices(programmes: list[str]) -> list[FigureWord]:
     return sorted(out, key=lambda w: (w.section, w.key))
 
 
+def in_words(key: str) -> str:
+    """A figure's key as a person reads it: its Dutch definition (the key
+    itself when the report does not know it)."""
+    found = find_definition(key)
+    return found.definition.rstrip(".") if found else key
+
+
 def placeholder_meanings(text: str) -> list[FigureWord]:
     """What each figure in a sentence means, in the order it is written."""
     out, seen = [], set()
