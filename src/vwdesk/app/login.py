@@ -48,6 +48,14 @@ def authenticate(db: Database, username: str, password: str) -> LoggedIn:
     return LoggedIn(actor_for(user), user.display_name or user.username)
 
 
+def system_actor(label: str) -> Actor:
+    """The actor of a command run without `--user`: a beheerder's rights, its
+    audit entries without a user ("systeem"); `label` names it in the log."""
+    from vwdesk.core.services.users import SYSTEM
+
+    return Actor(SYSTEM.user_id, label, SYSTEM.role, None)
+
+
 def open_desk(db: Database, who: LoggedIn) -> Desk | None:
     """The desk of a logged-in user at their location (a beheerder without
     one: the first location by name); None when there is no location at all."""

@@ -63,6 +63,29 @@ class Privacy(Part):
         return self.read(lambda s: access.access_log(s, self.actor, self.location_id,
                                                      user_id=user_id))
 
+    # --- a client's requests (AVG: inzage and erasure) ---------------------------
+    def client_of_number(self, number: str) -> int:
+        """The id of this location's client with `number` (`NotFound` otherwise)."""
+        from vwdesk.privacy.inzage import find_client
+
+        return self.read(lambda s: find_client(s, self.actor, self.desk.location_name, number))
+
+    def write_inzage(self, client_id: int, path: Path) -> Path:
+        """Everything stored about the client to `path`: .pdf (to read) or
+        .json (for a machine); teamleader or beheerder; audited."""
+        from vwdesk.privacy.inzage import write_inzage
+
+        return self.with_db(lambda db: write_inzage(db, self.actor, client_id, path))
+
+    def erase(self, client_id: int, reason: str) -> Saved:
+        """Anonymise the client's file at once, on the client's request (the
+        reason goes into the log); teamleader or beheerder. Cannot be undone."""
+        from vwdesk.core.records import KINDS
+        from vwdesk.privacy.retention import erase_client
+
+        self.with_db(lambda db: erase_client(db, self.actor, client_id, reason))
+        return Saved(frozenset(KINDS), client_id)
+
     # --- settings ---------------------------------------------------------------
     def settings(self) -> SettingsShown:
         from vwdesk.core.db import data_dir

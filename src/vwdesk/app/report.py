@@ -4,11 +4,15 @@ figures, and saving what was edited (see `vwdesk.report.draft`)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vwdesk.app.desk import Part, Saved
 from vwdesk.report.draft import Needs, ReportDraft
 from vwdesk.report.figures import Figures
+
+if TYPE_CHECKING:
+    from vwdesk.report.missing import MissingFigure
 
 __all__ = ["Needs", "ReportDoor", "ReportDraft"]
 
@@ -75,3 +79,33 @@ class ReportDoor(Part):
             return Saved(frozenset({"report_texts", "locations"}), self.location_id)
 
         return self.write(save)
+
+    def save_template(self, template: dict[str, Any]) -> Saved:
+        """Store the location's template (e.g. read from a .toml file)."""
+        from vwdesk.report.store import save_template
+
+        def save(s) -> Saved:
+            save_template(s, self.actor, self.location_id, template)
+            return Saved(frozenset({"locations"}), self.location_id)
+
+        return self.write(save)
+
+    # --- files, for the command line ----------------------------------------------
+    def write_pdf(self, year: int, path: Path) -> list[MissingFigure]:
+        """The year report as the location's template and texts make it, to
+        `path`; returns the typed-in figures it lacks (`MissingFigure`s:
+        their sentences were left out)."""
+        from vwdesk.report import build_report_pdf
+
+        self.actor.check_location(self.location_id)
+        return self.with_db(lambda db: build_report_pdf(db, self.location_id, year,
+                                                        str(path)).missing)
+
+    def write_figures(self, year: int, path: Path) -> None:
+        """Every figure of the year (and the year before) to an .xlsx file."""
+        from vwdesk.report import compute_figures, export_figures_xlsx
+
+        self.actor.check_location(self.location_id)
+        figures = self.with_db(lambda db: compute_figures(db, self.location_id, year,
+                                                          with_previous=True))
+        export_figures_xlsx(figures, str(path))

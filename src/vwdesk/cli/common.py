@@ -1,5 +1,6 @@
-"""What every command shares: opening the database named by its options, and
-the user its writes are recorded under.
+"""What every command shares: opening the database named by its options, the
+user its writes are recorded under, and the door to the data (`Office`, and
+through it a location's `Desk`): a command never opens a session itself.
 
 A command that acts for a named user (`--user NAAM`) asks that user's
 password (or reads it from standard input, for scripts) and logs in as the
@@ -13,24 +14,38 @@ import argparse
 import getpass
 import sys
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from vwdesk.app.login import Actor, authenticate, system_actor
+from vwdesk.app.office import Office
 from vwdesk.app.opening import open_database
 from vwdesk.core.db import Database
 from vwdesk.core.errors import VwdeskError
-from vwdesk.core.services.base import Actor
-from vwdesk.core.services.users import SYSTEM, actor_for, authenticate
 
 
 def open_from_args(args: argparse.Namespace) -> Database:
     return open_database(args.database, args.demo)
 
 
+@contextmanager
+def office(args: argparse.Namespace, username: str | None = None) -> Iterator[Office]:
+    """The database named by the options, as `username` (after the
+    password) or the system actor; closed when the command is done."""
+    db = open_from_args(args)
+    try:
+        yield Office(db, cli_actor(db, username))
+    finally:
+        db.close()
+
+
 def cli_actor(db: Database, username: str | None) -> Actor:
     """The user a CLI write is recorded under: `--user NAME` after that
     user's password (`LoginError` when it is wrong), or the system actor."""
     if not username:
-        return Actor(SYSTEM.user_id, f"systeem ({getpass.getuser()})", SYSTEM.role, None)
+        return system_actor(f"systeem ({getpass.getuser()})")
     password = read_password(f"Wachtwoord van {username}: ", confirm=False)
-    return actor_for(authenticate(db, username, password))
+    return authenticate(db, username, password).actor
 
 
 def read_password(prompt: str = "Wachtwoord: ", confirm: bool = True) -> str:

@@ -6,7 +6,7 @@ import argparse
 
 from vwdesk.core.db import Database, resolve_url
 from vwdesk.core.errors import VwdeskError
-from vwdesk.demo import DEMO_LOGINS, fill_demo, has_locations
+from vwdesk.demo import DEMO_LOGINS, demo_locations_present, fill_demo, has_locations
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,11 +17,7 @@ def run(args: argparse.Namespace) -> int:
                 raise VwdeskError(
                     f"De database {db.display_url} bevat al locaties; kies een lege database of "
                     "voeg --force toe om de demogegevens er toch aan toe te voegen.")
-            from vwdesk.core.services.locations import find_location
-            from vwdesk.demo import LOCATIONS
-
-            with db.session() as s:
-                taken = [name for name in LOCATIONS if find_location(s, name)]
+            taken = demo_locations_present(db)
             if taken:
                 raise VwdeskError(
                     f"De database bevat al de demolocatie(s) {', '.join(taken)}; de demogegevens "

@@ -8,12 +8,11 @@ import sys
 import time
 from typing import TextIO
 
-from vwdesk.cli.common import cli_actor, open_from_args
+from pathlib import Path
+
+from vwdesk.app.exchange import ImportFailed
+from vwdesk.cli.common import office
 from vwdesk.core.errors import VwdeskError
-from vwdesk.exchange.exporting import export_location
-from vwdesk.exchange.importing import import_workbook
-from vwdesk.exchange.problems import ImportFailed
-from vwdesk.exchange.reading import read_workbook
 
 EXIT_USER_ERROR = 2
 log = logging.getLogger(__name__)
@@ -54,22 +53,14 @@ class ProgressBar:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    db = open_from_args(args)
+    reading, importing = ProgressBar("Lezen"), ProgressBar("Import")
     try:
-        actor = cli_actor(db, args.user)
-        bar = ProgressBar("Lezen")
-        try:
-            data = read_workbook(args.path, progress=bar)
-        finally:
-            bar.finish()
-        try:
-            bar = ProgressBar("Import")
+        with office(args, args.user) as o:
             try:
-                done = import_workbook(db, actor, args.location, data, progress=bar)
+                done = o.import_workbook(args.location, Path(args.path), reading, importing)
             finally:
-                bar.finish()
-        finally:
-            data.close()
+                reading.finish()
+                importing.finish()
     except ImportFailed as exc:
         for line in exc.lines:
             print(line, file=sys.stderr)
@@ -82,8 +73,6 @@ def run_import(args: argparse.Namespace) -> int:
         raise VwdeskError(f"De import is mislukt door een onverwachte fout "
                           f"({exc.__class__.__name__}); er is niets geïmporteerd. Meld dit aan "
                           "uw beheerder; het logboek zegt waar de fout zat.") from None
-    finally:
-        db.close()
     if done.new_location:
         print(f"Locatie {args.location.strip()} aangemaakt.")
     for name in done.new_municipalities:
@@ -96,12 +85,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    db = open_from_args(args)
-    try:
-        actor = cli_actor(db, args.user)
-        counts = export_location(db, actor, args.location, args.path, year=args.year)
-    finally:
-        db.close()
+    with office(args, args.user) as o:
+        counts = o.desk(args.location).exchange.export(Path(args.path), args.year)
     total = sum(counts.values())
     print(f"{total} regels geëxporteerd naar {args.path}: "
           + ", ".join(f"{name} {n}" for name, n in counts.items()))

@@ -7,10 +7,14 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from vwdesk.cli.common import cli_actor, open_from_args
+from typing import TYPE_CHECKING
+
+from vwdesk.cli.common import office
 from vwdesk.core.db import resolve_url
 from vwdesk.core.errors import VwdeskError
-from vwdesk.privacy.retention import RetentionResult
+
+if TYPE_CHECKING:
+    from vwdesk.privacy.retention import RetentionResult
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -57,42 +61,30 @@ def _print_result(result: RetentionResult) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """`vwdesk privacy run|inzage|erase`."""
-    from vwdesk.privacy.retention import erase_client, run_retention
-
-    db = open_from_args(args)
-    try:
-        actor = cli_actor(db, getattr(args, "user", None))
+    with office(args, getattr(args, "user", None)) as o:
         if args.privacy_command == "run":
-            _print_result(run_retention(db, actor, as_of=_date(args.as_of),
-                                        dry_run=args.dry_run))
+            _print_result(o.run_retention(as_of=_date(args.as_of), dry_run=args.dry_run))
             return 0
-        from vwdesk.privacy.inzage import find_client, write_inzage
-
-        with db.session() as s:
-            client_id = find_client(s, actor, args.location, args.client_number)
+        privacy = o.desk(args.location).privacy
+        client_id = privacy.client_of_number(args.client_number)
         if args.privacy_command == "inzage":
-            out = write_inzage(db, actor, client_id, Path(args.output))
+            out = privacy.write_inzage(client_id, Path(args.output))
             print(f"Inzage geschreven naar {out}.")
         else:
-            erase_client(db, actor, client_id, args.reason)
+            privacy.erase(client_id, args.reason)
             print("De persoonsgegevens van deze cliënt zijn verwijderd (geanonimiseerd); "
                   "de reden staat in het logboek.")
-        return 0
-    finally:
-        db.close()
+    return 0
 
 
 def backup(args: argparse.Namespace) -> int:
     """`vwdesk backup [--to MAP] [--passphrase-stdin]`."""
-    from vwdesk.privacy.backup import make_backup, sqlite_path
+    from vwdesk.privacy.backup import sqlite_path
 
     sqlite_path(resolve_url(args.database, args.demo))  # PostgreSQL: say so before opening
     passphrase = _passphrase(args)
-    db = open_from_args(args)
-    try:
-        path = make_backup(db, Path(args.to) if args.to else None, passphrase)
-    finally:
-        db.close()
+    with office(args) as o:
+        path = o.back_up(Path(args.to) if args.to else None, passphrase)
     print(f"Back-up gemaakt: {path}")
     return 0
 

@@ -7,10 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from vwdesk.cli.common import cli_actor, open_from_args
+from vwdesk.cli.common import office
 from vwdesk.core.errors import VwdeskError
-from vwdesk.core.services.locations import get_location
-from vwdesk.report.store import load_template, municipality_names, save_template
 from vwdesk.report.template_file import (
     MAX_TEXT_CHARS,
     TemplateFileError,
@@ -23,14 +21,9 @@ def run_export(args: argparse.Namespace) -> int:
     out = Path(args.file)
     if not out.parent.exists():
         raise VwdeskError(f"De map {out.parent} bestaat niet; kies een bestaande map.")
-    db = open_from_args(args)
-    try:
-        cli_actor(db, args.user)  # an unknown --user is an error here too
-        with db.session() as s:
-            location = get_location(s, args.location)
-            text = template_to_toml(load_template(s, location.id), location.name)
-    finally:
-        db.close()
+    with office(args, args.user) as o:  # an unknown --user is an error here too
+        draft = o.desk(args.location).report.draft()
+    text = template_to_toml(draft.template, draft.location_name)
     try:
         out.write_text(text, encoding="utf-8")
     except OSError:
@@ -52,20 +45,15 @@ def run_import(args: argparse.Namespace) -> int:
     except UnicodeDecodeError:
         raise VwdeskError(f"{path} is geen tekstbestand in UTF-8; sla het op als UTF-8 "
                           "(zonder opmaak).") from None
-    db = open_from_args(args)
-    try:
-        actor = cli_actor(db, args.user)
-        with db.session() as s:
-            location = get_location(s, args.location)
-            try:
-                template = toml_to_template(text, municipality_names(s, location.id))
-            except TemplateFileError as exc:
-                print(f"{path}: het sjabloon is niet ingelezen:", file=sys.stderr)
-                for line in exc.lines:
-                    print(f"  {line}", file=sys.stderr)
-                return 2
-            save_template(s, actor, location.id, template)
-    finally:
-        db.close()
+    with office(args, args.user) as o:
+        report = o.desk(args.location).report
+        try:
+            template = toml_to_template(text, report.draft().municipalities)
+        except TemplateFileError as exc:
+            print(f"{path}: het sjabloon is niet ingelezen:", file=sys.stderr)
+            for line in exc.lines:
+                print(f"  {line}", file=sys.stderr)
+            return 2
+        report.save_template(template)
     print(f"Sjabloon van {args.location} ingelezen uit {path}.")
     return 0

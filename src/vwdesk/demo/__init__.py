@@ -48,6 +48,14 @@ def has_locations(db: Database) -> bool:
         return bool(s.scalar(select(func.count(m.Location.id))))
 
 
+def demo_locations_present(db: Database) -> list[str]:
+    """The demo's locations that the database already has (the demo data
+    cannot be added twice)."""
+    with db.session() as s:
+        return list(s.scalars(select(m.Location.name).where(m.Location.name.in_(LOCATIONS))
+                              .order_by(m.Location.name)))
+
+
 def ensure_demo(db: Database) -> None:
     """Fill `db` with the demo data unless it already has a location."""
     if not has_locations(db):
