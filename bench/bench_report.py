@@ -93,19 +93,19 @@ def _fresh(url: str) -> None:
     engine.dispose()
 
 
-def figures_rows(db, loc: int, year: int, label: str) -> list[tuple[str, float, float, str]]:
-    from vwdesk.report import compute_figures
-
-    compute_figures(db, loc, year)  # warm the cache
+def _statements(db, fn) -> tuple[list[tuple[str, object]], object, object]:
+    """The SQL statements `fn` runs (after a run that warms the caches), a
+    raw driver connection, and a function running the very same statements
+    on it (the floor)."""
+    fn()
     statements: list[tuple[str, object]] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
         statements.append((statement, parameters))
 
     event.listen(db.engine, "before_cursor_execute", record)
-    compute_figures(db, loc, year)
+    fn()
     event.remove(db.engine, "before_cursor_execute", record)
-
     raw = db.engine.raw_connection()
 
     def raw_sql():
@@ -115,6 +115,13 @@ def figures_rows(db, loc: int, year: int, label: str) -> list[tuple[str, float, 
             cur.fetchall()
         cur.close()
 
+    return statements, raw, raw_sql
+
+
+def figures_rows(db, loc: int, year: int, label: str) -> list[tuple[str, float, float, str]]:
+    from vwdesk.report import compute_figures
+
+    statements, raw, raw_sql = _statements(db, lambda: compute_figures(db, loc, year))
     ours = _median(lambda: compute_figures(db, loc, year))
     floor = _median(raw_sql)
     if EXPLAIN:
@@ -167,24 +174,7 @@ def template_rows(db, loc: int, year: int, label: str) -> list[tuple[str, float,
         filled = [fill(text, figures) for text in sentences]
         assert all(filled), [t for t, f in zip(sentences, filled, strict=True) if not f]
 
-    run()  # warm the cache
-    statements: list[tuple[str, object]] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append((statement, parameters))
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    run()
-    event.remove(db.engine, "before_cursor_execute", record)
-    raw = db.engine.raw_connection()
-
-    def raw_sql():
-        cur = raw.cursor()
-        for statement, params in statements:
-            cur.execute(statement, params)
-            cur.fetchall()
-        cur.close()
-
+    statements, raw, raw_sql = _statements(db, run)
     ours, floor = _median(run), _median(raw_sql)
     raw.close()
     return [(f"+ 20 filtered figures, 5 expressions, {label} ({len(statements)} statements)",

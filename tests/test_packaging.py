@@ -40,6 +40,21 @@ def test_windows_version_resource_carries_the_version():
     assert bundle.version() == __import__("vwdesk").__version__
 
 
+def test_vwdesk_runs_the_same_without_docstrings_and_asserts():
+    """The bundle's byte code is optimised as `python -OO` (the spec's
+    optimize=2): vwdesk's own code may then neither check with an assert nor
+    read a docstring, or the bundle would behave unlike the tests."""
+    offending = []
+    for path in sorted((ROOT / "src" / "vwdesk").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assert) or (
+                    isinstance(node, ast.Attribute) and node.attr == "__doc__"):
+                offending.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offending
+    assert "optimize=2" in (ROOT / "build_installer.spec").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("path", "kept"), [
     ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from vwdesk.report.template import default_template
+from vwdesk.report.standard import default_template
 from vwdesk.report.template_file import (
     TemplateFileError,
     template_to_toml,

@@ -118,7 +118,7 @@
     </message>
     <message>
         <source>Type a passphrase, or untick &quot;Encrypt with a passphrase&quot;.</source>
-        <translation>Typ een wachtwoordzin, of vink "Versleutelen met een wachtwoordzin" uit.</translation>
+        <translation>Typ een wachtwoordzin, of vink &quot;Versleutelen met een wachtwoordzin&quot; uit.</translation>
     </message>
     <message>
         <source>The two passphrases differ; type them again.</source>
@@ -417,6 +417,33 @@
     <message>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Niet opgeslagen: verbeter de velden met een rode melding.</translation>
+    </message>
+</context>
+<context>
+    <name>FigurePicker</name>
+    <message>
+        <source>Insert a figure</source>
+        <translation>Een cijfer invoegen</translation>
+    </message>
+    <message>
+        <source>What should the figure count? E.g. housed, visitors, dossiers</source>
+        <translation>Wat moet het cijfer tellen? Bijv. gehuisvest, bezoekers, dossiers</translation>
+    </message>
+    <message>
+        <source>Search figures</source>
+        <translation>Cijfers zoeken</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Cijfers</translation>
+    </message>
+    <message>
+        <source>Enter inserts the chosen figure; parameters such as gemeente= or half= can be added after its name.</source>
+        <translation>Enter voegt het gekozen cijfer in; parameters zoals gemeente= of half= kunt u achter de naam toevoegen.</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Invoegen</translation>
     </message>
 </context>
 <context>
@@ -1242,8 +1269,8 @@
         <translation>Een nieuwe zin aan het eind van deze sectie; schrijf hem met plaatshouders zoals {huisvesting.personen gemeente=…}</translation>
     </message>
     <message>
-        <source>Text of the teamleader (%1)</source>
-        <translation>Tekst van de teamleider (%1)</translation>
+        <source>Text of the teamleader</source>
+        <translation>Tekst van de teamleider</translation>
     </message>
     <message>
         <source>Show in the report</source>
@@ -1252,6 +1279,18 @@
     <message>
         <source>Sentence</source>
         <translation>Zin</translation>
+    </message>
+    <message>
+        <source>Figure…</source>
+        <translation>Cijfer…</translation>
+    </message>
+    <message>
+        <source>Insert a figure, chosen by what it counts</source>
+        <translation>Een cijfer invoegen, gekozen op wat het telt</translation>
+    </message>
+    <message>
+        <source>Insert a figure</source>
+        <translation>Een cijfer invoegen</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -1272,6 +1311,10 @@
     <message>
         <source>%1 is typed in (%2) and replaces the registered %3</source>
         <translation>%1 is ingevoerd (%2) en vervangt het geregistreerde %3</translation>
+    </message>
+    <message>
+        <source>Type the sentence; insert figures with &quot;Figure…&quot;.</source>
+        <translation>Typ de zin; voeg cijfers in met "Cijfer…".</translation>
     </message>
 </context>
 <context>

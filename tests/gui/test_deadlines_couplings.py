@@ -123,7 +123,7 @@ def test_records_view_by_role(qtbot, office, volunteer, teamleader):
     form = view.dialog.form
     settle(qtbot, teamleader)
     form.widgets["year"].setText("2024")
-    form.widgets["key"].setText("doel.spreekuur")
+    form.widgets["key"].set_value("doel.spreekuur.contacten")
     form.widgets["value"].setText("1200")
     form.widgets["mode"].setCurrentIndex(form.widgets["mode"].findData("vervangt"))
     view.dialog.save()
@@ -133,6 +133,8 @@ def test_records_view_by_role(qtbot, office, volunteer, teamleader):
     view.dialog.save()
     settle(qtbot, teamleader)
     assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "1200"
+    assert view.table.item(0, 1).text().startswith("Doel (prestatieafspraak) voor: Contacten")  # the key in words
+    assert view.table.item(0, 1).toolTip() == "doel.spreekuur.contacten"
     with office.db.session() as s:
         assert s.scalar(select(m.YearFigure.value)) == 1200
 
@@ -150,7 +152,7 @@ def test_new_record_form_shows_model_defaults_and_survives_a_database_fault(
     form = dialog.form
     assert form.widgets["mode"].currentData() == "invoer"
     form.widgets["year"].setText("2024")
-    form.widgets["key"].setText("doel.spreekuur")
+    form.widgets["key"].setText("doel.spreekuur.contacten")
     form.widgets["value"].setText("12,5")
 
     def gone(*args, **kwargs):
@@ -226,3 +228,30 @@ def test_ctrl_s_twice_saves_once(qtbot, office, teamleader):
     settle(qtbot, teamleader)
     with office.db.session() as s:
         assert len(s.scalars(select(m.Trajectory)).all()) == 1
+
+
+def test_year_figures_are_chosen_in_words_and_unknown_keys_refused(qtbot, office, teamleader):
+    from vwdesk.gui.record_dialogs import YearFigureDialog
+
+    dialog = YearFigureDialog(teamleader)
+    show_active(qtbot, dialog)
+    settle(qtbot, teamleader)
+    chooser = dialog.key_chooser
+    offered = [chooser.itemText(i) for i in range(chooser.count())]
+    assert any("(huisvesting.taakstelling)" in text and not text.startswith("huisvesting")
+               for text in offered)  # the definition first, the key after it
+    form = dialog.form
+    form.widgets["year"].setText("2024")
+    form.widgets["value"].setText("50")
+    chooser.setEditText("taakstelling")  # as a teamleader would type it
+    dialog.save()
+    settle(qtbot, teamleader)
+    assert "Bedoelde u \"huisvesting.taakstelling\"?" in form.errors["key"].text()
+    with office.db.session() as s:
+        assert s.scalar(select(m.YearFigure.id)) is None
+    chooser.setCurrentIndex(next(i for i in range(chooser.count())
+                                 if chooser.itemData(i) == "huisvesting.taakstelling"))
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    with office.db.session() as s:
+        assert s.scalar(select(m.YearFigure.key)) == "huisvesting.taakstelling"

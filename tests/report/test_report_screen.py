@@ -540,3 +540,31 @@ def test_a_preview_on_its_way_never_shows_under_another_year(qtbot, db, monkeypa
     gate.set()
     settle(qtbot, screen)
     assert screen.preview.pages == [] and "even niet" in screen.status.text()
+
+
+def test_a_figure_is_inserted_by_what_it_counts_and_missing_figures_are_said(qtbot, db,
+                                                                            monkeypatch):
+    from vwdesk.gui.report.picker import FigurePicker
+
+    screen = make_screen(qtbot, db)
+    screen.year.setValue(2018)
+    wait_for_figures(qtbot, screen)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    assert "Contacten van soort spreekuur" in edit.toolTip()  # its figures in words
+
+    def choose(picker):
+        qtbot.keyClicks(picker.search, "nareizigers")
+        picker._take()
+        return FigurePicker.DialogCode.Accepted
+
+    monkeypatch.setattr(FigurePicker, "exec", choose)
+    edit.setCursorPosition(len(edit.text()))
+    button = next(b for b in screen.editor.findChildren(QPushButton) if b.text() == "Figure…")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert edit.text().endswith("{huisvesting.nareizigers}")
+    # A sentence with a typed-in figure nobody typed in: said, in words.
+    edit.setText("Cursisten: {eigen.cursisten}.")
+    settle(qtbot, screen)
+    assert "is niet ingevoerd" in screen.overrides.text()
+    assert "Vul het in bij Jaarcijfers" in screen.overrides.text()

@@ -51,7 +51,21 @@ class Records(Part):
                 s, self.actor, kind_key, self.location_id))
         return values
 
+    @staticmethod
+    def _check(kind_key: str, values: dict[str, Any]) -> None:
+        """Rules of other packages on a record kind: a year figure's key must
+        be one the report can use."""
+        if kind_key == "year_figures" and "key" in values:
+            from vwdesk.core.errors import ValidationError
+            from vwdesk.report.figure_words import year_figure_key_problem
+
+            problem = year_figure_key_problem(values["key"], values.get("mode"))
+            if problem:
+                raise ValidationError(problem, field="key")
+
     def create(self, kind_key: str, values: dict[str, Any]) -> Saved:
+        self._check(kind_key, values)
+
         def save(s) -> Saved:
             obj = base.create(s, self.actor, kind_key, self.location_id, values)
             return Saved(frozenset({kind_key}), obj.id, obj.version)
@@ -59,6 +73,8 @@ class Records(Part):
         return self.write(save)
 
     def update(self, kind_key: str, row_id: int, version: int, values: dict[str, Any]) -> Saved:
+        self._check(kind_key, values)
+
         def save(s) -> Saved:
             obj = base.update(s, self.actor, kind_key, row_id, version, values)
             return Saved(frozenset({kind_key}), obj.id, obj.version)

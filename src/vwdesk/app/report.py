@@ -16,14 +16,15 @@ __all__ = ["Needs", "ReportDoor", "ReportDraft"]
 class ReportDoor(Part):
     def draft(self) -> ReportDraft:
         """The location's template, ready to edit (no year shown yet)."""
-        from vwdesk.core.services.locations import location
+        from vwdesk.core.services.locations import location, programme_keys
         from vwdesk.report.store import load_template, municipality_names
 
         def load(s) -> ReportDraft:
             return ReportDraft(self.desk.location_name, municipality_names(s, self.location_id),
                                load_template(s, self.location_id),
                                location(s, self.actor, self.location_id).cover_photo,
-                               editable=self.actor.is_teamleader)
+                               editable=self.actor.is_teamleader,
+                               programmes=programme_keys(s, self.actor, self.location_id))
 
         return self.read(load)
 
@@ -51,6 +52,14 @@ class ReportDoor(Part):
         return self.read(lambda s: compute_figures(
             s, self.location_id, year, with_previous=set(needs.previous_keys) or False,
             requests=set(needs.requests)))
+
+    def year_figure_choices(self) -> list:
+        """The typed-in figures the location's report uses, in words (the
+        Jaarcijfers chooser)."""
+        from vwdesk.report.figure_words import typed_figures_used
+        from vwdesk.report.store import load_template
+
+        return typed_figures_used(self.read(lambda s: load_template(s, self.location_id)), {})
 
     def save(self, year: int, template: dict[str, Any] | None,
              texts: dict[str, str]) -> Saved:

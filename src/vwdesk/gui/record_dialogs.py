@@ -9,7 +9,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from vwdesk.gui.record_form import RecordDialog
 
@@ -37,6 +38,56 @@ class DossierDialog(RecordDialog):
         self.form.widgets["deadline"].setFocus()
 
 
+class FigureKeyChooser(QComboBox):
+    """The key of a year figure, chosen in words: the typed-in figures the
+    location's report uses, each shown by its Dutch definition (the key in
+    its tooltip); another key, or an own `eigen.<naam>`, can be typed."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setMinimumContentsLength(40)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def fill(self, words) -> None:
+        current = self.value()
+        self.clear()
+        for word in words:
+            self.addItem(f"{word.definition} ({word.key})", word.key)
+            self.setItemData(self.count() - 1, word.key, Qt.ItemDataRole.ToolTipRole)
+        self.set_value(current)
+
+    def value(self) -> str | None:
+        text = self.currentText().strip()
+        index = self.currentIndex()
+        if index >= 0 and self.itemText(index) == text:
+            return self.itemData(index)
+        return text or None
+
+    def set_value(self, key: str | None) -> None:
+        index = self.findData(key)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(key or "")
+
+
+class YearFigureDialog(RecordDialog):
+    """A figure typed in for a year: its key chosen from what the location's
+    report uses, in words."""
+
+    def __init__(self, workspace, row_id: int | None = None,
+                 defaults: dict[str, Any] | None = None, parent: QWidget | None = None):
+        self.key_chooser = FigureKeyChooser()
+        super().__init__(workspace, "year_figures", row_id, defaults, parent=parent,
+                         own_widgets={"key": self.key_chooser})
+        workspace.ops.query(self, lambda desk: desk.report.year_figure_choices(),
+                            self.key_chooser.fill)
+
+
 def record_dialog(workspace, kind_key: str, row_id: int | None = None,
                   defaults: dict[str, Any] | None = None,
                   parent: QWidget | None = None) -> RecordDialog:
@@ -44,7 +95,8 @@ def record_dialog(workspace, kind_key: str, row_id: int | None = None,
     from vwdesk.gui.client_form import ClientDialog
     from vwdesk.gui.couplings_view import CouplingDialog
 
-    own = {"clients": ClientDialog, "couplings": CouplingDialog, "dossiers": DossierDialog}
+    own = {"clients": ClientDialog, "couplings": CouplingDialog, "dossiers": DossierDialog,
+           "year_figures": YearFigureDialog}
     if kind_key in own:
         return own[kind_key](workspace, row_id, defaults, parent=parent)
     return RecordDialog(workspace, kind_key, row_id, defaults, parent=parent)

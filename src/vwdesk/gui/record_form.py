@@ -43,10 +43,14 @@ class RecordForm(QWidget):
     fills them, `show_errors()` puts each message beside its field."""
 
     def __init__(self, workspace, kind_key: str, fields: list[str] | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None,
+                 own_widgets: dict[str, QWidget] | None = None):
+        """`own_widgets` replace the standard widget of some fields; each has
+        `value()` and `set_value(value)`."""
         super().__init__(parent)
         self.workspace = workspace
         self.kind = KINDS[kind_key]
+        own_widgets = own_widgets or {}
         # A reference chosen before its combo box has its choices.
         self._waiting: dict[str, Any] = {}
         names = fields or [f.name for f in self.kind.fields]
@@ -60,7 +64,7 @@ class RecordForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for f in self.fields:
-            widget = self._widget(f)
+            widget = own_widgets.get(f.name) or self._widget(f)
             widget.setObjectName(f.name)
             if isinstance(widget, QComboBox):
                 widget.setMinimumWidth(220)
@@ -147,7 +151,9 @@ class RecordForm(QWidget):
                 self._set(f, self.widgets[f.name], values[f.name])
 
     def _set(self, f: Field, w: QWidget, value: Any) -> None:
-        if isinstance(w, DateField):
+        if hasattr(w, "set_value"):
+            w.set_value(value)
+        elif isinstance(w, DateField):
             w.set_date(value)
         elif isinstance(w, QPlainTextEdit):
             w.setPlainText(value or "")
@@ -181,6 +187,8 @@ class RecordForm(QWidget):
         return out, problems
 
     def _get(self, f: Field, w: QWidget) -> Any:
+        if hasattr(w, "value"):
+            return w.value()
         if isinstance(w, DateField):
             return w.date()
         if isinstance(w, QPlainTextEdit):
@@ -228,7 +236,8 @@ class RecordDialog(QDialog):
 
     def __init__(self, workspace, kind_key: str, row_id: int | None = None,
                  defaults: dict[str, Any] | None = None, fields: list[str] | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None,
+                 own_widgets: dict[str, QWidget] | None = None):
         super().__init__(parent)
         self.workspace = workspace
         self.kind_key = kind_key
@@ -237,7 +246,7 @@ class RecordDialog(QDialog):
         kind = KINDS[kind_key]
         self.setWindowTitle((self.tr("Edit") if row_id else self.tr("New")) + ": "
                             + record_text(kind.label))
-        self.form = RecordForm(workspace, kind_key, fields, self)
+        self.form = RecordForm(workspace, kind_key, fields, self, own_widgets)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

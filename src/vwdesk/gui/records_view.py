@@ -24,6 +24,11 @@ from vwdesk.gui.lazy_view import LazyView
 from vwdesk.gui.record_dialogs import record_dialog
 from vwdesk.gui.record_form import RecordDialog
 from vwdesk.gui.widgets import Banner, confirm
+from vwdesk.report.figure_words import in_words
+
+
+# Values shown in words rather than as stored: a year figure's key.
+IN_WORDS = {("year_figures", "key"): in_words}
 
 
 def _cell(f: Field, value, ref_names: dict[int, str] | None) -> str:
@@ -100,8 +105,12 @@ class RecordsView(LazyView):
         self.table.setRowCount(len(self.rows))
         for i, stored in enumerate(self.rows):
             for col, f in enumerate(self.columns):
-                self.table.setItem(i, col, QTableWidgetItem(_cell(f, stored.values[f.name],
-                                                                  names.get(f.name))))
+                value = stored.values[f.name]
+                item = QTableWidgetItem(_cell(f, value, names.get(f.name)))
+                if (self.kind_key, f.name) in IN_WORDS and value:
+                    item.setText(IN_WORDS[self.kind_key, f.name](value))
+                    item.setToolTip(str(value))  # the code, one hover away
+                self.table.setItem(i, col, item)
 
     def _open(self, row_id: int | None) -> None:
         self.dialog = record_dialog(self.workspace, self.kind_key, row_id, parent=self)

@@ -59,6 +59,7 @@ class ReportDraft:
     saved_template: dict[str, Any]
     cover_photo: bytes | None = None
     editable: bool = True
+    programmes: list[str] = field(default_factory=list)  # their keys, for the figure picker
     year: int | None = None
     saved_texts: dict[str, str] = field(default_factory=dict)
     figures: Figures | None = None
@@ -202,6 +203,25 @@ class ReportDraft:
             return None
         return SentenceResult(render_sentence(item, self.figures),
                               typed_marks(text, self.figures))
+
+    def missing(self) -> list[str]:
+        """The typed-in figures the report lacks, each as one Dutch sentence
+        (its sentences are left out until they are typed in at Jaarcijfers)."""
+        from vwdesk.report.missing import missing_figures
+        from vwdesk.report.registry import find_definition
+
+        if self.figures is None:
+            return []
+        titles = {s["key"]: s.get("title") or s["key"] for s in self.template["sections"]}
+        lines = []
+        for gap in missing_figures(self.template, self.texts, self.figures):
+            key = gap.label.strip("{}").split()[0]
+            found = find_definition(key)
+            what = found.definition.rstrip(".") if found else gap.label
+            where = sorted({titles.get(u.split(".")[0], u.split(".")[0]) for u in gap.used_in})
+            lines.append(f"{what} ({gap.label}, {gap.year}) is niet ingevoerd; nodig voor: "
+                         f"{', '.join(where)}. Vul het in bij Jaarcijfers.")
+        return lines
 
     def report(self) -> Report:
         """The whole report as it would print now (figures must be in)."""

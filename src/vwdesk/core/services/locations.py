@@ -24,6 +24,13 @@ def location(s: Session, actor: Actor, location_id: int) -> m.Location:
     return loc
 
 
+def programme_keys(s: Session, actor: Actor, location_id: int) -> list[str]:
+    """The short names of the location's coupling programmes."""
+    actor.check_location(location_id)
+    return list(s.scalars(select(m.Programme.key).where(m.Programme.location_id == location_id)
+                          .order_by(m.Programme.key)))
+
+
 def get_location(s: Session, name: str) -> m.Location:
     loc = find_location(s, name)
     if loc is None:

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from vwdesk.gui.widgets import discard
+from vwdesk.gui.report.picker import FigurePicker
 from vwdesk.report.charts import CHARTS
 from vwdesk.report.draft import ReportDraft
+from vwdesk.report.figure_words import figure_choices, placeholder_meanings
 from vwdesk.report.template import format_value
 
 ERROR_STYLE = "color: #b00020;"
@@ -80,7 +82,7 @@ class SectionEditor(QWidget):
         error.hide()
         if item["kind"] == "prose":
             key = item["text"]
-            label = QLabel(self.tr("Text of the teamleader (%1)").replace("%1", key))
+            label = QLabel(self.tr("Text of the teamleader"))
             edit = QPlainTextEdit(draft.texts.get(key, ""))
             edit.setObjectName(f"prose:{key}")
             edit.setReadOnly(not draft.editable)
@@ -112,6 +114,13 @@ class SectionEditor(QWidget):
             edit.textChanged.connect(lambda text: self._sentence_changed(item["id"], text))
             line.addWidget(edit, 1)
             widgets["edit"] = edit
+            if draft.editable:
+                pick = QPushButton(self.tr("Figure…"))
+                pick.setToolTip(self.tr("Insert a figure, chosen by what it counts"))
+                pick.setAccessibleName(self.tr("Insert a figure"))
+                pick.clicked.connect(lambda: self._insert_figure(edit))
+                line.addWidget(pick)
+            self._explain(edit, draft.sentence_text(item["id"]))
         self.rows.addLayout(line)
         self.rows.addWidget(error)
         if item["kind"] != "chart":
@@ -170,7 +179,20 @@ class SectionEditor(QWidget):
         widgets["typed"].setVisible(bool(marks))
 
     # --- edits ----------------------------------------------------------------------
+    def _explain(self, edit: QLineEdit, text: str) -> None:
+        """The sentence's figures in words, one hover away."""
+        meanings = placeholder_meanings(text)
+        edit.setToolTip("\n".join(f"{w.key}: {w.definition}" for w in meanings)
+                        or self.tr("Type the sentence; insert figures with \"Figure…\"."))
+
+    def _insert_figure(self, edit: QLineEdit) -> None:
+        picker = FigurePicker(figure_choices(self.draft.programmes), self)
+        if picker.exec() == FigurePicker.DialogCode.Accepted and picker.chosen:
+            edit.setFocus()
+            edit.insert(picker.chosen)
+
     def _sentence_changed(self, item_id: str, text: str) -> None:
+        self._explain(self.widgets[item_id]["edit"], text)
         message = self.draft.set_sentence(item_id, text)
         _show(self.widgets[item_id]["error"], message)
         self._show_result(item_id)

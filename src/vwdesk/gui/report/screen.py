@@ -105,6 +105,7 @@ class ReportScreen(QWidget):
         splitter.setSizes([220, 560, 620])
         self.status = QLabel(self.tr("Loading…"))
         self.overrides = QLabel()
+        self.overrides.setTextFormat(Qt.TextFormat.PlainText)
         self.overrides.setWordWrap(True)
         self.overrides.hide()
         self.retry_button = QPushButton(self.tr("Compute again"))
@@ -226,6 +227,7 @@ class ReportScreen(QWidget):
         if not self.draft.up_to_date():
             self._compute()
         else:
+            self._show_overrides()
             self.preview.show_report(self.draft.report())
 
     # ---------------------------------------------------------------- the year
@@ -321,7 +323,7 @@ class ReportScreen(QWidget):
         official = [beside.replace("%1", key).replace("%2", format_value(o.value))
                     .replace("%3", format_value(figures.get(key))).replace("%4", o.note or "")
                     for key, o in sorted(figures.official.items())]
-        text = []
+        text = list(self.draft.missing())
         if lines:
             text.append(self.tr("Overridden figures: %1").replace("%1", "; ".join(lines)))
         if official:

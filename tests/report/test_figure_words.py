@@ -1,0 +1,43 @@
+"""The figures in words: the picker's list, a sentence's figures explained,
+the typed-in figures a template asks for, and which year-figure keys the
+report can use."""
+
+from __future__ import annotations
+
+from vwdesk.report.figure_words import (
+    figure_choices,
+    placeholder_meanings,
+    typed_figures_used,
+    year_figure_key_problem,
+)
+from vwdesk.report.standard import default_template
+
+
+def test_a_year_figure_key_the_report_cannot_use_is_refused_with_a_suggestion():
+    problem = year_figure_key_problem("taakstelling", "invoer")
+    assert "Bedoelde u \"huisvesting.taakstelling\"?" in problem and "eigen.taakstelling" in problem
+    assert year_figure_key_problem("huisvesting.taakstelling", "invoer") is None
+    assert year_figure_key_problem("doel.koppelingen.taalcoach.gestart", "invoer") is None
+    assert year_figure_key_problem("eigen.cursisten", "invoer") is None
+    # A computed figure is typed in only to replace it or beside it.
+    assert "berekent vwdesk zelf" in year_figure_key_problem("huisvesting.personen", "invoer")
+    assert year_figure_key_problem("huisvesting.personen", "vervangt") is None
+
+
+def test_the_typed_figures_a_template_uses_include_what_derived_figures_rest_on():
+    keys = [w.key for w in typed_figures_used(default_template(), {})]
+    assert "huisvesting.taakstelling" in keys  # behind huisvesting.saldo
+    assert "doel.koppelingen.wegwijs.gestart" in keys  # behind gehaald.*
+    assert "spreekuur.contacten" not in keys  # computed, never typed in
+    assert all(w.definition for w in typed_figures_used(default_template(), {}))
+
+
+def test_a_sentence_explained_and_every_figure_offered_in_words():
+    meanings = placeholder_meanings("{spreekuur.contacten} bezoekers, {huisvesting.personen "
+                                    "gemeente=Schiedam} gehuisvest")
+    assert [w.key for w in meanings] == ["{spreekuur.contacten}",
+                                        "{huisvesting.personen gemeente=Schiedam}"]
+    assert all(w.definition.endswith(".") for w in meanings)
+    choices = figure_choices(["wegwijs"])
+    assert {"koppelingen.wegwijs.gestart", "spreekuur.contacten"} <= {w.key for w in choices}
+    assert not any("<P>" in w.key for w in choices)
