@@ -184,13 +184,20 @@ def telstad(office) -> None:
 
 
 def test_every_registered_figure_has_a_hand_count():
-    assert set(EXPECTED) == set(concrete_keys(["taalcoach", "wegwijs"]))
+    assert set(EXPECTED) == set(concrete_keys(["taalcoach", "wegwijs"], on_request=True))
 
 
 @pytest.fixture
 def telstad_figures(office):
     telstad(office)
-    return compute_figures(office.db, office.location_id, Y)
+    return compute_figures(office.db, office.location_id, Y, keys=set(EXPECTED))
+
+
+def test_all_figures_are_the_registered_ones_but_those_on_request(office):
+    telstad(office)
+    computed = set(compute_figures(office.db, office.location_id, Y).values)
+    plain = set(concrete_keys(["taalcoach", "wegwijs"]))
+    assert plain <= computed and "contacten.onderwerpen_lijst" not in computed
 
 
 def test_every_plain_figure_equals_its_hand_count(telstad_figures):

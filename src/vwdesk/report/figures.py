@@ -189,10 +189,18 @@ def _fold_counts_into_lists(groups: dict[tuple, list[_Member]]) -> None:
         if target is None:
             continue
         moved = [mb for mb in members if mb.spec.counted.aggregates[mb.spec.aggregate].kind
-                 in ("count", "sum") and "waarvan" not in _filters(mb.req)]
+                 in ("count", "sum") and "waarvan" not in _filters(mb.req)
+                 and not _joins_of(mb)]
         for mb in moved:
             members.remove(mb)
             groups[target].append(replace(mb, summed=True))
+
+
+def _joins_of(member: _Member) -> frozenset[str]:
+    """The tables a request's filters join (a count that needs them stays out
+    of a ranked list's statement, which then keeps reading one index)."""
+    filters = member.spec.counted.filters
+    return frozenset().union(*(filters[n].joins for n in member.scope.filters if n in filters))
 
 
 def _list_joins(members: list[_Member]) -> frozenset[str]:
@@ -295,16 +303,15 @@ class _Run:
                 else:
                     self.counted[mb.req] = self._value_of(mb.spec, mb.scope, raw)
 
-    def _narrowed(self, spec: FigureSpec, scope: Scope) -> tuple | None:
-        """Requests with a costly condition (a topic) get a statement of their
-        own, one per set of kinds they are limited to (`soort=juridisch`): it
-        reads only those rows and computes the costly condition for them
-        alone. Other requests on the same records share one statement."""
+    def _narrowed(self, spec: FigureSpec, scope: Scope) -> str | None:
+        """The kinds a request on contacts is limited to (`soort=juridisch`), if
+        any: requests on the same kinds share a statement that reads only
+        their rows, through the index on location, kind and date."""
         subject = spec.counted
-        if not any(c.costly for c in subject.conditions(scope, spec.date_role)):
+        if not subject.split_by_kind:
             return None
-        value = scope.filters.get(subject.narrow[0]) if subject.narrow else None
-        return ("costly", value if value and not value.startswith("!") else None)
+        value = scope.filters.get(subject.narrow[0])
+        return value if value and not value.startswith("!") else None
 
     def _value_of(self, spec: FigureSpec, scope: Scope, raw: Any) -> Value:
         agg = spec.counted.aggregates[spec.aggregate]

@@ -7,9 +7,11 @@ date role that puts a row in the period), how it aggregates, and so which
 parameters a template may give it. Typed-in figures (`invoer`) and figures
 derived from others (`afgeleid`) are specs too.
 
-Adding a figure is adding a spec here (and its line in docs/templates.md,
-which a test checks); a figure on a kind of record not counted yet also
-needs a subject in `subjects.py`.
+Adding a figure is adding a spec here (and its line in docs/templates.md and
+its hand count in tests/report/test_registry.py, which tests check); a figure
+on a kind of record not counted yet also needs a subject in `subjects.py`.
+"All figures" (`compute_figures` without `keys`) are the specs not marked
+`on_request`.
 
 A key with `<P>` stands for every coupling programme of the location
 (`koppelingen.wegwijs.gestart`). For every key there are also `doel.<key>`
@@ -47,6 +49,10 @@ class FigureSpec:
     noun: tuple[str, str] | None = None  # singular, plural: "kind", "kinderen" (waarvan=)
     extra: tuple[str, ...] = ()  # parameters fixed filters would hide (aow_leeftijd)
     params: tuple[str, ...] | None = None  # afgeleid: the parameters it takes
+    # Computed only when a template (or `keys=`) asks for it, not among "all
+    # figures": a breakdown over every contact of the year (the largest
+    # office's 183,000) that the standard template does not show.
+    on_request: bool = False
 
     @property
     def counted(self) -> Subject | None:
@@ -187,15 +193,16 @@ SPECS: list[FigureSpec] = [
     _n("contacten.clienten", "Verschillende geregistreerde cliënten met een contact in het jaar.",
        SP, "contacten", "clienten"),
     _n("contacten.onderwerpen", "Besproken onderwerpen, opgeteld over de contacten (met soort= "
-       "van één soort contact).", SP, "onderwerpen"),
+       "van één soort contact).", SP, "onderwerpen", on_request=True),
     _n("contacten.onderwerpen_lijst", "Contacten per besproken onderwerp, meest besproken eerst.",
-       SP, "onderwerpen", "lijst", kind="lijst"),
+       SP, "onderwerpen", "lijst", kind="lijst", on_request=True),
     FigureSpec("contacten.top_onderwerp", "Het onderwerp dat bij de contacten het vaakst is "
                "besproken (bij een gelijke stand allemaal).", SP, source="afgeleid",
                kind="tekst", derive=_first_group("contacten.onderwerpen_lijst", names_only=True),
-               needs=("contacten.onderwerpen_lijst",), like="contacten.onderwerpen_lijst"),
+               needs=("contacten.onderwerpen_lijst",), like="contacten.onderwerpen_lijst",
+               on_request=True),
     _n("contacten.per_maand", "Contacten per maand (januari t/m december).", SP, "contacten",
-       "per_maand", kind="reeks"),
+       "per_maand", kind="reeks", on_request=True),
     # ---- consultation desk
     _n("spreekuur.contacten", "Contacten van soort spreekuur in het jaar (bezoekers).", SP,
        "contacten", base=[("soort", "spreekuur")]),
@@ -487,10 +494,13 @@ def all_param_names() -> set[str]:
     return out
 
 
-def concrete_keys(programmes: list[str]) -> list[str]:
-    """Every registry key, `<P>` keys once per programme."""
+def concrete_keys(programmes: list[str], *, on_request: bool = False) -> list[str]:
+    """Every registry key (with `on_request`, also those computed only on
+    request), `<P>` keys once per programme."""
     out = []
     for spec in SPECS:
+        if spec.on_request and not on_request:
+            continue
         if "<P>" in spec.key:
             out += [spec.key.replace("<P>", p) for p in programmes]
         else:

@@ -6,9 +6,8 @@ with the same shape: plain numbers, or a ranked list grouped by one column.
 `run_group` turns it into one aggregate statement: the record kind's rows of
 the location (narrowed by date and kind where every request allows, so the
 indexes on location, kind and date serve), and per request one aggregate over
-a CASE of its conditions. A condition that is costly per row (a topic
-EXISTS) is computed once per row in a materialised CTE and read from there
-by every request that uses it.
+a CASE of its conditions; what the WHERE already guarantees is not asked
+again, and equal aggregates are computed once.
 """
 
 from __future__ import annotations
@@ -83,11 +82,10 @@ def earlier_of(col: Any, day: dt.date) -> Any:
 
 @dataclass(frozen=True)
 class Condition:
-    """One condition of a request: `sql`, and whether it is costly per row
-    (then it is computed once per row and shared)."""
+    """One condition of a request (built once per computation and shared, so
+    equal conditions are one object)."""
 
     sql: ColumnElement
-    costly: bool = False
 
 
 @dataclass
@@ -115,87 +113,31 @@ class Statement:
 def run_group(conn: Connection, st: Statement) -> list[Sequence[Any]]:
     """Run the statement; per item a tuple of its aggregate values, or with
     `group_by` a list of (group, values...) rows."""
-    for item in st.items:
-        item.conditions = [c for c in item.conditions if id(c) not in st.implied]
-    # With a costly condition that several aggregates ask, every condition
-    # becomes a column of the rows, computed once per row; the aggregates read
-    # those columns.
-    conds = [c for item in st.items for c in item.conditions + (item.sub or [])]
-    costly = [id(c) for c in conds if c.costly]  # equal conditions are one object
-    flags: dict[int, tuple[str, Condition]] = {}
-    if len(costly) > len(set(costly)) or (costly and _asked_twice(st.items)):
-        for cond in conds:
-            flags.setdefault(id(cond), (f"f{len(flags)}", cond))
-    values: dict[str, Any] = {}  # value columns the aggregates read, by label
-
-    def value_col(col: Any) -> Any:
-        label = f"v{len(values)}"
-        for name, existing in values.items():
-            if existing is col:
-                return name
-        values[label] = col
-        return label
-
-    # First pass: which value columns and flags the rows must carry.
-    plans = []
-    for item in st.items:
-        plans.append([value_col(c) for c in item.inputs])
-    group_label = value_col(st.group_by) if st.group_by is not None else None
-    if flags:
-        inner = select(*(col.label(name) for name, col in values.items()),
-                       *(case((c.sql, 1), else_=0).label(name) for name, c in flags.values()))
-        rows = inner.select_from(st.source).where(*st.where).cte("rows").prefix_with("MATERIALIZED")
-
-        def col_of(label: str) -> Any:
-            return rows.c[label]
-
-        def cond_sql(cond: Condition) -> Any:
-            return rows.c[flags[id(cond)][0]] == 1
-        where: list[Any] = []
-        source = rows
-    else:
-        def col_of(label: str) -> Any:
-            return values[label]
-
-        def cond_sql(cond: Condition) -> Any:
-            return cond.sql
-        where, source = st.where, st.source
-
-    def all_of(conds: list[Condition]) -> Any:
-        return and_(*(cond_sql(c) for c in conds)) if conds else None
-
     # The aggregate columns; equal ones (same operation, input and conditions)
     # are computed once and read by every request that has them.
     columns: list[Any] = []
     index: dict[tuple, int] = {}
     picks: list[list[int]] = []
-    for item, labels in zip(st.items, plans, strict=True):
+    for item in st.items:
+        conds = [c for c in item.conditions if id(c) not in st.implied]
         pick = []
-        for conds in [item.conditions] + ([item.conditions + item.sub] if item.sub is not None
-                                          else []):
-            cond = all_of(conds)
+        for part in [conds] + ([conds + item.sub] if item.sub is not None else []):
+            cond = and_(*(c.sql for c in part)) if part else None
             for op, i in item.aggregate.parts():
-                key = (op, labels[i] if i is not None else None, tuple(sorted(map(id, conds))))
+                col = item.inputs[i] if i is not None else None
+                key = (op, id(col), tuple(sorted(map(id, part))))
                 if key not in index:
                     index[key] = len(columns)
-                    columns.append(_aggregate(op, cond, col_of(labels[i]) if i is not None
-                                              else None))
+                    columns.append(_aggregate(op, cond, col))
                 pick.append(index[key])
         picks.append(pick)
-    if group_label is not None:
-        group = col_of(group_label)
-        query = select(group, *columns).select_from(source).where(*where).group_by(group)
-        rows_out = conn.execute(query).all()
-        return [[(row[0], *(row[1 + i] for i in pick)) for row in rows_out] for pick in picks]
-    row = conn.execute(select(*columns).select_from(source).where(*where)).one()
+    if st.group_by is not None:
+        query = (select(st.group_by, *columns).select_from(st.source).where(*st.where)
+                 .group_by(st.group_by))
+        rows = conn.execute(query).all()
+        return [[(row[0], *(row[1 + i] for i in pick)) for row in rows] for pick in picks]
+    row = conn.execute(select(*columns).select_from(st.source).where(*st.where)).one()
     return [tuple(row[i] for i in pick) for pick in picks]
-
-
-def _asked_twice(items: list[Item]) -> bool:
-    """Whether an item with a costly condition has more than one aggregate
-    column (a distinct count of clients and of labels) or a nested split."""
-    return any(len(item.aggregate.parts()) > 1 or item.sub is not None
-               for item in items if any(c.costly for c in item.conditions))
 
 
 def _aggregate(op: str, cond: Any, col: Any) -> Any:

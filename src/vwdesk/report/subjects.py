@@ -27,7 +27,6 @@ from sqlalchemy import (
     and_,
     case,
     column,
-    exists,
     false,
     func,
     not_,
@@ -238,17 +237,19 @@ def _text_filter(name: str, col: Any, hint: str, doc: str,
                   joins, doc)
 
 
-def _yes_no_filter(name: str, yes: Any, no: Any, doc: str) -> Filter:
-    return Filter(name, yes_no(), lambda sc, v: Condition(yes if v == "ja" else no), doc=doc)
+def _yes_no_filter(name: str, yes: Any, no: Any, doc: str,
+                   joins: frozenset[str] = frozenset()) -> Filter:
+    return Filter(name, yes_no(), lambda sc, v: Condition(yes if v == "ja" else no), joins, doc)
 
 
-def _months_filter(name: str, col_housed: Any, col_date: Any, before: bool, doc: str) -> Filter:
+def _months_filter(name: str, col_housed: Any, col_date: Any, before: bool, doc: str,
+                   joins: frozenset[str]) -> Filter:
     def build(sc: Scope, v: str) -> Condition:
         months = months_between(col_housed, col_date)
         return Condition(and_(col_housed.is_not(None),
                               months < int(v) if before else months >= int(v)))
     return Filter(name, int_range(1, 1200, f"gebruik een aantal maanden vanaf 1, bijvoorbeeld "
-                                           f"{name}=18"), build, frozenset({"client"}), doc)
+                                           f"{name}=18"), build, joins, doc)
 
 
 def event(col: Any) -> Role:
@@ -271,6 +272,9 @@ class Subject:
     table: Any
     joins: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # name → (table, on)
     narrow: tuple[str, Any] | None = None  # (filter, column): IN the union of positive choices
+    # Requests on different kinds get statements of their own (each reads
+    # only its kinds' rows, covered by the index on location, kind and date).
+    split_by_kind: bool = False
     # Rows that are not simply the table's: (FROM, WHERE, scopes) → (FROM, WHERE).
     source_of: Callable[[Any, list[Any], list[Scope]], tuple[Any, list[Any]]] | None = None
 
@@ -510,9 +514,20 @@ def _topic_ids(sc: Scope, sel: Selection) -> list[int]:
 
 
 def _contact_topic(sc: Scope, v: str) -> Condition:
+    """Contacts with one of the topics: the contacts carrying them are found
+    once, as a set, from the topic links' own location, kind and date
+    (migration 0002's index); each contact is then only looked up in it."""
     sel = selection(v)
-    has = exists().where(CT.contact_id == K.id, _in(CT.topic_id, _topic_ids(sc, sel)))
-    return Condition(not_(has) if sel.negated else has, costly=True)
+    linked = select(CT.contact_id).where(
+        CT.location_id == sc.location_id, in_period(CT.date, sc.period),
+        _in(CT.topic_id, _topic_ids(sc, sel)))
+    kinds = selection(sc.filters["soort"]) if "soort" in sc.filters else None
+    # Naming the kinds (all of them when none is chosen) lets the index on
+    # (location, kind, date, topic) be walked by equality.
+    kinds = kinds.members if kinds is not None and not kinds.negated else vocab.CONTACT_KINDS
+    linked = linked.where(CT.kind.in_(kinds))
+    has = K.id.in_(linked)
+    return Condition(not_(has) if sel.negated else has)
 
 
 def _mention_topic(sc: Scope, v: str) -> Condition:
@@ -520,18 +535,23 @@ def _mention_topic(sc: Scope, v: str) -> Condition:
     return Condition(chosen(CT.topic_id, sel, _topic_ids(sc, sel)))
 
 
-def _contact_filters(topic: Filter) -> dict[str, Filter]:
+def _contact_filters(kind: Any, date: Any, topic: Filter,
+                     joins: frozenset[str] = frozenset()) -> dict[str, Filter]:
+    """The filters of contacts; `kind` and `date` are the contact's (or the
+    copies on its topic links), `joins` what reaching the contact takes."""
+    client = joins | _CLIENT
     return {
-        "soort": _choice_filter("soort", K.kind, vocab.CONTACT_KINDS, "soort contact"),
-        "gemeente": _municipality_filter(C.municipality_id, "de gemeente van de cliënt", _CLIENT),
-        "binnen": _months_filter("binnen", C.housed_on, K.date, True,
-                                 "minder dan zoveel maanden na de huisvesting van de cliënt"),
-        "na": _months_filter("na", C.housed_on, K.date, False,
-                             "zoveel maanden of later na de huisvesting van de cliënt"),
+        "soort": _choice_filter("soort", kind, vocab.CONTACT_KINDS, "soort contact"),
+        "gemeente": _municipality_filter(C.municipality_id, "de gemeente van de cliënt", client),
+        "binnen": _months_filter("binnen", C.housed_on, date, True,
+                                 "minder dan zoveel maanden na de huisvesting van de cliënt",
+                                 client),
+        "na": _months_filter("na", C.housed_on, date, False,
+                             "zoveel maanden of later na de huisvesting van de cliënt", client),
         "geregistreerd": _yes_no_filter("geregistreerd", K.client_id.is_not(None),
                                         K.client_id.is_(None),
                                         "met een geregistreerde cliënt (ja) of een persoon "
-                                        "zonder dossier (nee)"),
+                                        "zonder dossier (nee)", joins),
         "onderwerp": topic,
     }
 
@@ -539,8 +559,9 @@ def _contact_filters(topic: Filter) -> dict[str, Filter]:
 _TOPICS_HINT = "gebruik een onderwerp of een onderwerpgroep van de locatie"
 CONTACTS = _subject(Subject(
     "contacten", "contacten",
-    filters=_contact_filters(Filter("onderwerp", names(_TOPICS_HINT), _contact_topic,
-                                    doc="met een van deze onderwerpen (of groepen)")),
+    filters=_contact_filters(K.kind, K.date, Filter(
+        "onderwerp", names(_TOPICS_HINT), _contact_topic, doc="met een van deze onderwerpen "
+        "(of groepen)", depends=("soort",))),
     roles={"datum": event(K.date)},
     aggregates={
         "aantal": Aggregate("count"),
@@ -551,24 +572,25 @@ CONTACTS = _subject(Subject(
         "per_maand": Aggregate("groups", K.date, labels="maand"),
     },
     table=K, joins={"client": (C, C.id == K.client_id)}, narrow=("soort", K.kind),
+    split_by_kind=True,
 ))
 
-
-def _mentions(source: Any, where: list[Any], scopes: list[Scope]) -> tuple[Any, list[Any]]:
-    return orm_join(source, CT, CT.contact_id == K.id), where
-
-
+# Topics are counted from the topic links alone: the contact's location, kind
+# and date are copied onto them (`vwdesk.core.topic_copies`); the contact and
+# its client are joined only for a filter on them.
+_CONTACT = frozenset({"contact"})
 MENTIONS = _subject(Subject(
     "onderwerpen", "besproken onderwerpen",
-    filters=_contact_filters(Filter("onderwerp", names(_TOPICS_HINT), _mention_topic,
-                                    doc="alleen deze onderwerpen (of groepen)")),
-    roles={"datum": event(K.date)},
+    filters=_contact_filters(CT.kind, CT.date, Filter(
+        "onderwerp", names(_TOPICS_HINT), _mention_topic,
+        doc="alleen deze onderwerpen (of groepen)"), _CONTACT),
+    roles={"datum": event(CT.date)},
     aggregates={
         "aantal": Aggregate("count"),
         "lijst": Aggregate("groups", CT.topic_id, labels="onderwerp"),
     },
-    table=K, joins={"client": (C, C.id == K.client_id)}, narrow=("soort", K.kind),
-    source_of=_mentions,
+    table=CT, joins={"contact": (K, K.id == CT.contact_id), "client": (C, C.id == K.client_id)},
+    narrow=("soort", CT.kind), split_by_kind=True,
 ))
 
 

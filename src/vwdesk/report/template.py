@@ -60,13 +60,15 @@ from vwdesk.report.filling import (
 )
 from vwdesk.report.params import Request
 from vwdesk.report.placeholders import PLACEHOLDER, Placeholder
+from vwdesk.report.standard import default_item, default_template, template_of
 
 # What the Report screen, the template file and the demo use (checking and
-# filling live in `checks` and `filling`).
+# filling live in `checks` and `filling`, the standard template in `standard`).
 __all__ = ["PLACEHOLDER", "TEMPLATE_VERSION", "Block", "RenderedReport", "RenderedSection",
-           "TypedMark", "chart_item", "check_template", "check_text", "compare_keys", "fill",
-           "format_value", "placeholders_in", "prose_blocks", "prose_item", "render",
-           "render_sentence", "requests_in", "typed_marks"]
+           "TypedMark", "chart_item", "check_template", "check_text", "compare_keys",
+           "default_item", "default_template", "fill", "format_value", "placeholders_in",
+           "prose_blocks", "prose_item", "render", "render_sentence", "requests_in",
+           "template_of", "typed_marks"]
 
 
 # ---------------------------------------------------------------- template items
