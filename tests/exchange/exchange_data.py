@@ -5,6 +5,7 @@ snapshot of a location's data independent of ids, for round-trip checks."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import select
@@ -182,3 +183,112 @@ def write_xlsx(path: Any, sheets: dict[str, list[list[Any]]]) -> Any:
             ws.append(row)
     wb.save(path)
     return path
+
+
+# Every field of every kind ------------------------------------------------
+
+FULL_YEAR = 2019
+# A contact belongs to a client or to a person without a file, never both:
+# one record of each (the variant drops the field named here).
+_ONE_OF = {"contacts": ("client_id", "person_label")}
+
+
+def field_default(kind: Any, f: Any) -> Any:
+    """What a record holds when the field is left empty."""
+    col = kind.model.__table__.c[f.name]
+    return col.default.arg if col.default is not None and col.default.is_scalar else None
+
+
+def _non_default(kind: Any, f: Any, i: int, variant: int) -> Any:
+    """A value for field number `i` of a record, derived from its type only,
+    so a new field is filled without touching this test. Dates grow with the
+    field's place, which keeps every date order the rules ask for."""
+    if f.type == "date":
+        return D(FULL_YEAR, 1, 1) + dt.timedelta(days=25 * i + variant)
+    if f.type == "str":
+        return f"{f.name[:12]}-ሃ-{variant}"
+    if f.type == "text":
+        return f"{f.label} حسن\nregel 2; \"{variant}\""
+    if f.type == "choice":
+        return f.choices[-1 - variant]
+    if f.type == "bool":
+        return True
+    if f.type == "int":
+        return FULL_YEAR if f.name == "year" else 2
+    if f.type == "float":
+        return 2.5 + variant
+    if f.type == "nationality":
+        return ("ER", "XX")[variant]
+    raise AssertionError(f"no test value for type {f.type} ({kind.key}.{f.name})")
+
+
+def fill_every_field(office: Any) -> None:
+    """Two records of every kind that has a sheet, every field filled with a
+    value other than its default (references to records of the kinds above
+    it), contacts with topics, and a topic of the location's own in a group."""
+    from vwdesk.core.records import KINDS
+    from vwdesk.core.services.topics import add_topic, set_topic_group
+    from vwdesk.exchange.schema import SHEETS
+
+    tl, loc = office.teamleader, office.location_id
+    with office.db.session() as s:
+        made: dict[str, list[int]] = {
+            "municipalities": [base.create(s, tl, "municipalities", loc, {"name": name}).id
+                               for name in ("Gemeente Eén", "Gemeente Twee")],
+            "programmes": [base.create(s, tl, "programmes", loc, {"key": key, "name": key}).id
+                           for key in ("programma een", "programma twee")],
+        }
+        add_topic(s, SYSTEM, loc, "eigen onderwerp")
+        set_topic_group(s, tl, loc, "eigen groep", ["eigen onderwerp", "werk"])
+        topics = {t.name: t for t in s.scalars(select(m.Topic))}
+        for sheet in SHEETS:
+            kind = KINDS.get(sheet.kind)
+            if kind is None:
+                continue
+            made[kind.key] = []
+            for variant in (0, 1):
+                values, seen = {}, Counter()
+                for i, f in enumerate(kind.fields):
+                    if f.type == "ref":  # a second reference to a kind takes the other record
+                        values[f.name] = made[f.ref][(variant + seen[f.ref]) % 2]
+                        seen[f.ref] += 1
+                    else:
+                        values[f.name] = _non_default(kind, f, i, variant)
+                if kind.key in _ONE_OF:
+                    values[_ONE_OF[kind.key][variant]] = None
+                obj = base.create(s, tl, kind.key, loc, values)
+                made[kind.key].append(obj.id)
+                if kind.key == "contacts":
+                    s.add_all(m.ContactTopic(contact_id=obj.id, topic_id=topics[name].id)
+                              for name in ("eigen onderwerp", "werk")[variant:])
+
+
+def every_record(db: Database, location: str) -> dict[str, list[dict[str, Any]]]:
+    """Every field of every record of the kinds with a sheet (references as
+    the referenced record's number, name or key), contacts with their topics,
+    and the location's own topics and topic groups."""
+    from vwdesk.core.records import KINDS
+    from vwdesk.core.services.topics import own_topics, topic_groups
+
+    with db.session() as s:
+        lid = s.scalar(select(m.Location.id).where(m.Location.name == location))
+        out: dict[str, Any] = {}
+        for kind in KINDS.values():
+            if not kind.sheet:
+                continue
+            rows = []
+            for obj in s.scalars(select(kind.model).where(kind.model.location_id == lid)):
+                row = {}
+                for f in kind.fields:
+                    value = getattr(obj, f.name)
+                    if f.type == "ref" and value is not None:
+                        target = KINDS[f.ref]
+                        value = getattr(s.get(target.model, value), target.number_field)
+                    row[f.name] = value
+                if kind.key == "contacts":
+                    row["topics"] = sorted(t.name for t in obj.topics)
+                rows.append(row)
+            out[kind.key] = sorted(rows, key=repr)
+        out["own topics"] = own_topics(s, lid)
+        out["topic groups"] = topic_groups(s, lid)
+        return out
