@@ -198,11 +198,14 @@ class _SheetQuery:
                               if kind.field(name).type == "nationality"]
 
     def rows(self, s: Session, location_id: int, filt: Any) -> Iterator[list[Any]]:
-        rows = _run(s, self.query, self.model, location_id, filt)
-        if self.topics_at is not None:
-            rows = self._with_topics(s, rows, location_id, filt)
-        for r in rows:
-            row = list(r)
+        result = _run(s, self.query, self.model, location_id, filt)
+        rows = (map(list, result) if self.topics_at is None
+                else self._with_topics(s, result, location_id, filt))
+        return self._countries(rows) if self.nationalities else rows
+
+    def _countries(self, rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+        """Nationalities as the country's Dutch name (the import reads both)."""
+        for row in rows:
             for i in self.nationalities:
                 row[i] = v.nationality_name(row[i])
             yield row
