@@ -117,3 +117,25 @@ def test_the_guide_names_every_column_and_the_required_ones_in_bold():
         names, bold = documented[sheet.name]
         assert names == {c.name for c in sheet.columns}, sheet.name
         assert bold == set(sheet.required), sheet.name
+
+
+def _template_cells(path: Path) -> dict[str, list[tuple]]:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    return {ws.title: [(c.value, c.comment.text if c.comment else None, bool(c.font.b))
+                       for c in ws[1]]
+            + sorted((str(dv.sqref), dv.formula1) for dv in ws.data_validations.dataValidation)
+            for ws in wb.worksheets}
+
+
+def test_the_guide_s_template_is_the_one_the_app_writes(tmp_path):
+    """docs/vwdesk-sjabloon.xlsx (linked from the guide, shipped with it)
+    goes stale when a column changes. Write it anew with
+    `.venv/bin/python -c "from vwdesk.exchange import write_template;
+    write_template('docs/vwdesk-sjabloon.xlsx')"`."""
+    from vwdesk.exchange import write_template
+
+    write_template(tmp_path / "sjabloon.xlsx")
+    shipped = Path(__file__).parents[2] / "docs" / "vwdesk-sjabloon.xlsx"
+    assert _template_cells(shipped) == _template_cells(tmp_path / "sjabloon.xlsx")
