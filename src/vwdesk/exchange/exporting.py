@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -236,7 +237,9 @@ def _run(s: Session, q: Select, model: type, location_id: int, filt: Any) -> Ite
     return s.execute(q.execution_options(yield_per=STREAM_ROWS))
 
 
-_QUERIES = {sheet.name: _SheetQuery(sheet) for sheet in EXPORT_ORDER if sheet is not TOPICS_SHEET}
+@cache
+def _query(sheet: Sheet) -> _SheetQuery:
+    return _SheetQuery(sheet)
 
 
 def _sheet_rows(s: Session, sheet: Sheet, location_id: int, year: int | None
@@ -244,7 +247,7 @@ def _sheet_rows(s: Session, sheet: Sheet, location_id: int, year: int | None
     if sheet is TOPICS_SHEET:
         return _topic_rows(s, location_id)
     filt = None if year is None else _YearFilters(location_id, year).of(sheet.kind)
-    return _QUERIES[sheet.name].rows(s, location_id, filt)
+    return _query(sheet).rows(s, location_id, filt)
 
 
 def _topic_rows(s: Session, location_id: int) -> Iterator[list[Any]]:
