@@ -99,55 +99,6 @@ def fill(office: Any) -> None:
         mk("report_texts", year=2019, section="mb", text="Tekst 2019")
 
 
-def snapshot(db: Database, location: str) -> dict[str, list[tuple]]:
-    """Every record of the location, with references as numbers and names."""
-    with db.session() as s:
-        loc = s.scalar(select(m.Location).where(m.Location.name == location))
-        lid = loc.id
-
-        def rows(model: type, *cols: str) -> list[tuple]:
-            out = []
-            for obj in s.scalars(select(model).where(model.location_id == lid)):
-                out.append(tuple(_plain(s, obj, c) for c in cols))
-            return sorted(out, key=repr)
-
-        return {
-            "municipalities": rows(m.Municipality, "name"),
-            "programmes": rows(m.Programme, "key", "name"),
-            "dwellings": rows(m.Dwelling, "number", "address", "municipality_id", "type",
-                              "available_on"),
-            "clients": rows(m.Client, "number", "first_name", "last_name", "search_name",
-                            "birth_date", "gender", "nationality", "dwelling_id", "housed_on",
-                            "municipality_id", "intake", "amv", "phone", "email", "note"),
-            "volunteers": rows(m.Volunteer, "number", "first_name", "last_name", "kind", "team",
-                               "start", "end", "hours_per_week"),
-            "dossiers": rows(m.Dossier, "number", "client_id", "kind", "opened_on", "closed_on",
-                             "outcome", "family_members", "deadline", "note"),
-            "trajectories": rows(m.Trajectory, "client_id", "kind", "start", "end"),
-            "couplings": rows(m.Coupling, "number", "programme_id", "client_id", "coach_id",
-                              "signed_up_on", "started_on", "evaluation_3m_on",
-                              "evaluation_6m_on", "extended_on", "ended_on", "result"),
-            "contacts": rows(m.Contact, "date", "kind", "client_id", "person_label", "topics",
-                             "volunteer_id", "duration_minutes", "note"),
-            "year_figures": rows(m.YearFigure, "year", "key", "value", "municipality_id", "half",
-                                 "mode", "note"),
-            "report_texts": rows(m.ReportText, "year", "section", "text"),
-        }
-
-
-def _plain(s: Any, obj: Any, col: str) -> Any:
-    value = getattr(obj, col)
-    if col == "topics":
-        return tuple(sorted(t.name for t in value))
-    if value is None or not col.endswith("_id"):
-        return value
-    target = {"municipality_id": m.Municipality, "dwelling_id": m.Dwelling,
-              "client_id": m.Client, "volunteer_id": m.Volunteer, "coach_id": m.Volunteer,
-              "programme_id": m.Programme}[col]
-    ref = s.get(target, value)
-    return getattr(ref, "number", None) or getattr(ref, "key", None) or ref.name
-
-
 def count_rows(db: Database) -> dict[str, int]:
     """Row counts of every table, to show that nothing was written."""
     from sqlalchemy import func
@@ -232,11 +183,17 @@ def fill_every_field(office: Any) -> None:
 
     tl, loc = office.teamleader, office.location_id
     with office.db.session() as s:
-        made: dict[str, list[int]] = {
-            "municipalities": [base.create(s, tl, "municipalities", loc, {"name": name}).id
-                               for name in ("Gemeente Eén", "Gemeente Twee")],
-            "programmes": [base.create(s, tl, "programmes", loc, {"key": key, "name": key}).id
-                           for key in ("programma een", "programma twee")],
+        def own(model: type, **where: Any) -> int:
+            return s.scalar(select(model.id).filter_by(location_id=loc, **where))
+
+        def new(kind_key: str, **values: Any) -> int:
+            return base.create(s, tl, kind_key, loc, values).id
+
+        made: dict[str, list[int]] = {  # a new programme is named as the import names it
+            "municipalities": [own(m.Municipality, name="Testdorp"),
+                               new("municipalities", name="Gemeente Eén")],
+            "programmes": [own(m.Programme, key="wegwijs"),
+                           new("programmes", key="programma één", name="Programma één")],
         }
         add_topic(s, SYSTEM, loc, "eigen onderwerp")
         set_topic_group(s, tl, loc, "eigen groep", ["eigen onderwerp", "werk"])
@@ -256,17 +213,18 @@ def fill_every_field(office: Any) -> None:
                         values[f.name] = _non_default(kind, f, i, variant)
                 if kind.key in _ONE_OF:
                     values[_ONE_OF[kind.key][variant]] = None
-                obj = base.create(s, tl, kind.key, loc, values)
-                made[kind.key].append(obj.id)
+                rid = new(kind.key, **values)
+                made[kind.key].append(rid)
                 if kind.key == "contacts":
-                    s.add_all(m.ContactTopic(contact_id=obj.id, topic_id=topics[name].id)
+                    s.add_all(m.ContactTopic(contact_id=rid, topic_id=topics[name].id)
                               for name in ("eigen onderwerp", "werk")[variant:])
 
 
-def every_record(db: Database, location: str) -> dict[str, list[dict[str, Any]]]:
-    """Every field of every record of the kinds with a sheet (references as
-    the referenced record's number, name or key), contacts with their topics,
-    and the location's own topics and topic groups."""
+def snapshot(db: Database, location: str) -> dict[str, Any]:
+    """Every record of the location, independent of ids: every field of every
+    kind (references as the referenced record's number, name or key), the
+    clients' search names, the contacts' topics, and the location's own
+    topics and topic groups."""
     from vwdesk.core.records import KINDS
     from vwdesk.core.services.topics import own_topics, topic_groups
 
@@ -274,8 +232,6 @@ def every_record(db: Database, location: str) -> dict[str, list[dict[str, Any]]]
         lid = s.scalar(select(m.Location.id).where(m.Location.name == location))
         out: dict[str, Any] = {}
         for kind in KINDS.values():
-            if not kind.sheet:
-                continue
             rows = []
             for obj in s.scalars(select(kind.model).where(kind.model.location_id == lid)):
                 row = {}
@@ -285,8 +241,10 @@ def every_record(db: Database, location: str) -> dict[str, list[dict[str, Any]]]
                         target = KINDS[f.ref]
                         value = getattr(s.get(target.model, value), target.number_field)
                     row[f.name] = value
+                if kind.key == "clients":
+                    row["search_name"] = obj.search_name
                 if kind.key == "contacts":
-                    row["topics"] = sorted(t.name for t in obj.topics)
+                    row["topics"] = [t.name for t in obj.topics]
                 rows.append(row)
             out[kind.key] = sorted(rows, key=repr)
         out["own topics"] = own_topics(s, lid)
