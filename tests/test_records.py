@@ -58,3 +58,24 @@ def test_dates_typed_as_people_type_them():
     assert parse_date("31-02-2019") is None and is_date_shaped("31-02-2019")
     assert parse_date("31022019") is None and is_date_shaped("31022019")
     assert parse_date("2019") is None and not is_date_shaped("Amal")
+
+
+# Columns of a kind's table that are not fields: nobody types them in.
+BOOKKEEPING = {"id", "location_id", "version", "created_at", "updated_at", "created_by_id",
+               "updated_by_id"}
+NOT_FIELDS = {
+    ("clients", "search_name"),  # the names folded for search, derived on every write
+    ("clients", "anonymised_at"),  # set by retention (privacy), never entered
+    ("volunteers", "anonymised_at"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_column_of_a_kind_is_a_field_or_said_not_to_be(kind):
+    """A column added to a model without its Field would be missing from the
+    form, the validation, the exchange workbook and the inzage export."""
+    fields = {f.name for f in KINDS[kind].fields}
+    for column in KINDS[kind].model.__table__.c:
+        assert column.key in fields or column.key in BOOKKEEPING \
+            or (kind, column.key) in NOT_FIELDS, f"{kind}.{column.key} is not a Field"
+    assert fields <= {c.key for c in KINDS[kind].model.__table__.c}

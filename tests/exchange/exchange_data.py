@@ -5,6 +5,7 @@ snapshot of a location's data independent of ids, for round-trip checks."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import select
@@ -98,55 +99,6 @@ def fill(office: Any) -> None:
         mk("report_texts", year=2019, section="mb", text="Tekst 2019")
 
 
-def snapshot(db: Database, location: str) -> dict[str, list[tuple]]:
-    """Every record of the location, with references as numbers and names."""
-    with db.session() as s:
-        loc = s.scalar(select(m.Location).where(m.Location.name == location))
-        lid = loc.id
-
-        def rows(model: type, *cols: str) -> list[tuple]:
-            out = []
-            for obj in s.scalars(select(model).where(model.location_id == lid)):
-                out.append(tuple(_plain(s, obj, c) for c in cols))
-            return sorted(out, key=repr)
-
-        return {
-            "municipalities": rows(m.Municipality, "name"),
-            "programmes": rows(m.Programme, "key", "name"),
-            "dwellings": rows(m.Dwelling, "number", "address", "municipality_id", "type",
-                              "available_on"),
-            "clients": rows(m.Client, "number", "first_name", "last_name", "search_name",
-                            "birth_date", "gender", "nationality", "dwelling_id", "housed_on",
-                            "municipality_id", "intake", "amv", "phone", "email", "note"),
-            "volunteers": rows(m.Volunteer, "number", "first_name", "last_name", "kind", "team",
-                               "start", "end", "hours_per_week"),
-            "dossiers": rows(m.Dossier, "number", "client_id", "kind", "opened_on", "closed_on",
-                             "outcome", "family_members", "deadline", "note"),
-            "trajectories": rows(m.Trajectory, "client_id", "kind", "start", "end"),
-            "couplings": rows(m.Coupling, "number", "programme_id", "client_id", "coach_id",
-                              "signed_up_on", "started_on", "evaluation_3m_on",
-                              "evaluation_6m_on", "extended_on", "ended_on", "result"),
-            "contacts": rows(m.Contact, "date", "kind", "client_id", "person_label", "topics",
-                             "volunteer_id", "duration_minutes", "note"),
-            "year_figures": rows(m.YearFigure, "year", "key", "value", "municipality_id", "half",
-                                 "mode", "note"),
-            "report_texts": rows(m.ReportText, "year", "section", "text"),
-        }
-
-
-def _plain(s: Any, obj: Any, col: str) -> Any:
-    value = getattr(obj, col)
-    if col == "topics":
-        return tuple(sorted(t.name for t in value))
-    if value is None or not col.endswith("_id"):
-        return value
-    target = {"municipality_id": m.Municipality, "dwelling_id": m.Dwelling,
-              "client_id": m.Client, "volunteer_id": m.Volunteer, "coach_id": m.Volunteer,
-              "programme_id": m.Programme}[col]
-    ref = s.get(target, value)
-    return getattr(ref, "number", None) or getattr(ref, "key", None) or ref.name
-
-
 def count_rows(db: Database) -> dict[str, int]:
     """Row counts of every table, to show that nothing was written."""
     from sqlalchemy import func
@@ -182,3 +134,119 @@ def write_xlsx(path: Any, sheets: dict[str, list[list[Any]]]) -> Any:
             ws.append(row)
     wb.save(path)
     return path
+
+
+# Every field of every kind ------------------------------------------------
+
+FULL_YEAR = 2019
+# A contact belongs to a client or to a person without a file, never both:
+# one record of each (the variant drops the field named here).
+_ONE_OF = {"contacts": ("client_id", "person_label")}
+
+
+def field_default(kind: Any, f: Any) -> Any:
+    """What a record holds when the field is left empty."""
+    col = kind.model.__table__.c[f.name]
+    return col.default.arg if col.default is not None and col.default.is_scalar else None
+
+
+def _non_default(kind: Any, f: Any, i: int, variant: int) -> Any:
+    """A value for field number `i` of a record, derived from its type only,
+    so a new field is filled without touching this test. Dates grow with the
+    field's place, which keeps every date order the rules ask for."""
+    if f.type == "date":
+        return D(FULL_YEAR, 1, 1) + dt.timedelta(days=25 * i + variant)
+    if f.type == "str":
+        return f"{f.name[:12]}-ሃ-{variant}"
+    if f.type == "text":
+        return f"{f.label} حسن\nregel 2; \"{variant}\""
+    if f.type == "choice":
+        return f.choices[-1 - variant]
+    if f.type == "bool":
+        return True
+    if f.type == "int":
+        return FULL_YEAR if f.name == "year" else 2
+    if f.type == "float":
+        return 2.5 + variant
+    if f.type == "nationality":
+        return ("ER", "XX")[variant]
+    raise AssertionError(f"no test value for type {f.type} ({kind.key}.{f.name})")
+
+
+def fill_every_field(office: Any) -> None:
+    """Two records of every kind that has a sheet, every field filled with a
+    value other than its default (references to records of the kinds above
+    it), contacts with topics, and a topic of the location's own in a group."""
+    from vwdesk.core.records import KINDS
+    from vwdesk.core.services.topics import add_topic, set_topic_group
+    from vwdesk.exchange.schema import SHEETS
+
+    tl, loc = office.teamleader, office.location_id
+    with office.db.session() as s:
+        def own(model: type, **where: Any) -> int:
+            return s.scalar(select(model.id).filter_by(location_id=loc, **where))
+
+        def new(kind_key: str, **values: Any) -> int:
+            return base.create(s, tl, kind_key, loc, values).id
+
+        made: dict[str, list[int]] = {  # a new programme is named as the import names it
+            "municipalities": [own(m.Municipality, name="Testdorp"),
+                               new("municipalities", name="Gemeente Eén")],
+            "programmes": [own(m.Programme, key="wegwijs"),
+                           new("programmes", key="programma één", name="Programma één")],
+        }
+        add_topic(s, SYSTEM, loc, "eigen onderwerp")
+        set_topic_group(s, tl, loc, "eigen groep", ["eigen onderwerp", "werk"])
+        topics = {t.name: t for t in s.scalars(select(m.Topic))}
+        for sheet in SHEETS:
+            kind = KINDS.get(sheet.kind)
+            if kind is None:
+                continue
+            made[kind.key] = []
+            for variant in (0, 1):
+                values, seen = {}, Counter()
+                for i, f in enumerate(kind.fields):
+                    if f.type == "ref":  # a second reference to a kind takes the other record
+                        values[f.name] = made[f.ref][(variant + seen[f.ref]) % 2]
+                        seen[f.ref] += 1
+                    else:
+                        values[f.name] = _non_default(kind, f, i, variant)
+                if kind.key in _ONE_OF:
+                    values[_ONE_OF[kind.key][variant]] = None
+                rid = new(kind.key, **values)
+                made[kind.key].append(rid)
+                if kind.key == "contacts":
+                    s.add_all(m.ContactTopic(contact_id=rid, topic_id=topics[name].id)
+                              for name in ("eigen onderwerp", "werk")[variant:])
+
+
+def snapshot(db: Database, location: str) -> dict[str, Any]:
+    """Every record of the location, independent of ids: every field of every
+    kind (references as the referenced record's number, name or key), the
+    clients' search names, the contacts' topics, and the location's own
+    topics and topic groups."""
+    from vwdesk.core.records import KINDS
+    from vwdesk.core.services.topics import own_topics, topic_groups
+
+    with db.session() as s:
+        lid = s.scalar(select(m.Location.id).where(m.Location.name == location))
+        out: dict[str, Any] = {}
+        for kind in KINDS.values():
+            rows = []
+            for obj in s.scalars(select(kind.model).where(kind.model.location_id == lid)):
+                row = {}
+                for f in kind.fields:
+                    value = getattr(obj, f.name)
+                    if f.type == "ref" and value is not None:
+                        target = KINDS[f.ref]
+                        value = getattr(s.get(target.model, value), target.number_field)
+                    row[f.name] = value
+                if kind.key == "clients":
+                    row["search_name"] = obj.search_name
+                if kind.key == "contacts":
+                    row["topics"] = [t.name for t in obj.topics]
+                rows.append(row)
+            out[kind.key] = sorted(rows, key=repr)
+        out["own topics"] = own_topics(s, lid)
+        out["topic groups"] = topic_groups(s, lid)
+        return out

@@ -9,7 +9,13 @@ from vwdesk.core import models as m
 from vwdesk.core.services.users import SYSTEM
 from vwdesk.exchange import apply_import, export_location, plan_import, read_workbook
 
-from tests.exchange.exchange_data import count_rows, snapshot
+from tests.exchange.exchange_data import (
+    FULL_YEAR,
+    count_rows,
+    field_default,
+    fill_every_field,
+    snapshot,
+)
 
 
 def import_path(db, actor, location, path):
@@ -33,6 +39,46 @@ def test_export_then_import_into_an_empty_database_gives_the_same_data(filled, e
     assert plan.new_municipalities == ["Schiedam"] and plan.new_programmes == ["buddy"]
     assert {p.name: p.added for p in done.sheets}["contacten"] == 4
     assert snapshot(empty_db, "Testdorp") == snapshot(filled.db, "Testdorp")
+
+
+@pytest.mark.parametrize("target, year", [("uit.xlsx", None), ("uitmap", None),
+                                          ("uit.xlsx", FULL_YEAR)])
+def test_every_field_of_every_kind_round_trips(office, empty_db, tmp_path, target, year):
+    """Every field of every record kind with a sheet, filled with a value
+    other than its default, comes back from export → import into an empty
+    location (a year's export: all of it lies in that year)."""
+    from vwdesk.core.records import KINDS
+
+    fill_every_field(office)
+    before = snapshot(office.db, "Testdorp")
+    for kind in KINDS.values():  # the data misses no field, so neither can the export
+        if kind.sheet:
+            for f in kind.fields:
+                default = field_default(kind, f)
+                assert any(r[f.name] not in (None, default) for r in before[kind.key]), f.name
+    assert all(r["topics"] for r in before["contacts"]) and before["own topics"]
+
+    path = tmp_path / target
+    export_location(office.db, office.teamleader, "Testdorp", path, year=year)
+    import_path(empty_db, SYSTEM, "Testdorp", path)
+    assert snapshot(empty_db, "Testdorp") == before
+
+
+def test_a_report_text_left_empty_is_left_out_of_the_export(filled, empty_db, tmp_path):
+    """The report screen saves a section's text even when it is emptied; its
+    empty tekst cell (a required column) made the export's own workbook
+    refuse to import."""
+    from vwdesk.core.services import base
+
+    with filled.db.session() as s:
+        base.create(s, filled.teamleader, "report_texts", filled.location_id,
+                    {"year": 2019, "section": "juridisch", "text": ""})
+    path = tmp_path / "uit.xlsx"
+    assert export_location(filled.db, filled.teamleader, "Testdorp", path)["teksten"] == 2
+    import_path(empty_db, SYSTEM, "Testdorp", path)
+    before = snapshot(filled.db, "Testdorp")
+    assert snapshot(empty_db, "Testdorp") == before | {
+        "report_texts": [r for r in before["report_texts"] if r["text"]]}
 
 
 def test_importing_the_same_workbook_again_changes_nothing(filled, tmp_path):

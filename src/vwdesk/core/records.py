@@ -2,15 +2,17 @@
 
 One description per record kind, used by the services (validation), the
 forms in the GUI (labels, widgets, which fields to show), the exchange
-workbook (columns) and privacy (which fields are personal and are removed on
-anonymisation). Cross-field rules live in `validate_record`.
+workbook (its sheet, columns, hints and the export query: `exchange/schema.py`
+builds them from here) and privacy (which fields are personal and are removed
+on anonymisation). Rules across fields sit with their kind (`rules`);
+`validate_record` runs them after the per-field checks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from vwdesk.core import models as m
@@ -31,10 +33,27 @@ class Field:
     max_len: int | None = None
     personal: bool = False  # identifying; removed on anonymisation
     free_text: bool = False  # content never copied into the audit log
+    # The exchange workbook (docs/exchange.md): the field's column in its
+    # kind's sheet, and one line for the template and the guide (a date's
+    # column adds how to write a date; a reference to another sheet says so
+    # when the field has no hint). A field of a kind with a sheet has a
+    # column, or says `exported=False` and why.
+    column: str | None = None
+    hint: str = ""
+    exported: bool = True
+    # How the workbook reads the cell where the type does not say it:
+    # "date_or_bool" (a date, or ja/nee).
+    cell: str | None = None
+    # The cell must be filled though the record may be empty (the spec's
+    # required column of a field that a form may leave empty).
+    cell_required: bool = False
 
     def choice_label(self, value: str) -> str:
         """How a stored choice reads ("v" → "vrouw"); the word itself if it is one."""
         return dict(self.choice_labels).get(value, value)
+
+
+Errors = dict[str, str]  # field -> message
 
 
 @dataclass(frozen=True)
@@ -44,7 +63,19 @@ class RecordKind:
     label: str  # Dutch singular
     fields: tuple[Field, ...]
     number_field: str | None = "number"  # the location-unique `nummer`, if any
-    extra: dict[str, Any] = field(default_factory=dict)
+    # Rules across fields, adding to `errors` (see `validate_record`).
+    rules: Callable[[RecordKind, dict[str, Any], Errors], None] | None = None
+    # The exchange workbook: the kind's sheet (None: it has none), its Dutch
+    # plural for messages and the preview, and how a row is matched to an
+    # existing record: "number" (on `nummer`), a tuple of fields (a natural
+    # key; the other fields are updated) or "all" (on every column present;
+    # never updated, only added).
+    sheet: str | None = None
+    plural: str = ""
+    match: str | tuple[str, ...] = "number"
+    # For match "all": the date that orders the sheet's rows and narrows the
+    # comparison with the records already there.
+    dated_by: str | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -62,123 +93,8 @@ def _kind(kind: RecordKind) -> RecordKind:
     return kind
 
 
-CLIENTS = _kind(RecordKind("clients", m.Client, "cliënt", (
-    F("number", "Nummer", "str", required=True, max_len=32),
-    F("first_name", "Voornaam", "str", max_len=100, personal=True),
-    F("last_name", "Achternaam", "str", max_len=100, personal=True),
-    F("birth_date", "Geboortedatum", "date"),
-    F("gender", "Geslacht", "choice", choices=vocab.GENDERS, choice_labels=tuple(vocab.GENDER_LABELS.items())),
-    F("nationality", "Nationaliteit", "nationality"),
-    F("dwelling_id", "Woning", "ref", ref="dwellings"),
-    F("housed_on", "Gehuisvest op", "date"),
-    F("municipality_id", "Gemeente", "ref", ref="municipalities"),
-    F("intake", "Instroom", "choice", choices=vocab.INTAKES),
-    F("amv", "AMV (alleenstaande minderjarige)", "bool"),
-    F("phone", "Telefoon", "str", max_len=40, personal=True),
-    F("email", "E-mail", "str", max_len=120, personal=True),
-    F("note", "Notitie", "text", personal=True, free_text=True),
-)))
-
-DWELLINGS = _kind(RecordKind("dwellings", m.Dwelling, "woning", (
-    F("number", "Nummer", "str", required=True, max_len=32),
-    F("address", "Adres", "str", max_len=200),
-    F("municipality_id", "Gemeente", "ref", ref="municipalities"),
-    F("type", "Type", "choice", choices=vocab.DWELLING_TYPES),
-    F("available_on", "Beschikbaar op", "date", required=True),
-    F("complex", "Complex of project", "str", max_len=100),
-    F("status", "Status", "choice", choices=vocab.DWELLING_STATUSES),
-    F("village", "Woonkern", "str", max_len=100),
-)))
-
-MOVES = _kind(RecordKind("moves", m.Move, "verhuizing", (
-    F("client_id", "Cliënt", "ref", required=True, ref="clients"),
-    F("date", "Datum", "date", required=True),
-    F("from_dwelling_id", "Van woning", "ref", ref="dwellings"),
-    F("to_dwelling_id", "Naar woning", "ref", required=True, ref="dwellings"),
-), number_field=None))
-
-CONTACTS = _kind(RecordKind("contacts", m.Contact, "contact", (
-    F("date", "Datum", "date", required=True),
-    F("kind", "Soort", "choice", required=True, choices=vocab.CONTACT_KINDS),
-    F("client_id", "Cliënt", "ref", ref="clients"),
-    F("person_label", "Persoon (zonder dossier)", "str", max_len=100, personal=True),
-    F("volunteer_id", "Medewerker", "ref", ref="volunteers"),
-    F("duration_minutes", "Duur (minuten)", "int"),
-    F("note", "Notitie", "text", personal=True, free_text=True),
-), number_field=None))
-
-DOSSIERS = _kind(RecordKind("dossiers", m.Dossier, "dossier", (
-    F("number", "Nummer", "str", required=True, max_len=32),
-    F("client_id", "Cliënt", "ref", required=True, ref="clients"),
-    F("kind", "Soort", "choice", required=True, choices=vocab.DOSSIER_KINDS),
-    F("opened_on", "Geopend", "date", required=True),
-    F("closed_on", "Gesloten", "date"),
-    F("outcome", "Uitkomst", "choice", choices=vocab.DOSSIER_OUTCOMES),
-    F("family_members", "Nareizigers (aantal)", "int"),
-    F("deadline", "Termijn", "date"),
-    F("note", "Notitie", "text", personal=True, free_text=True),
-)))
-
-TRAJECTORIES = _kind(RecordKind("trajectories", m.Trajectory, "traject", (
-    F("client_id", "Cliënt", "ref", required=True, ref="clients"),
-    F("kind", "Soort", "choice", required=True, choices=vocab.TRAJECTORY_KINDS),
-    F("start", "Start", "date", required=True),
-    F("end", "Einde", "date"),
-), number_field=None))
-
-PROGRAMMES = _kind(RecordKind("programmes", m.Programme, "programma", (
-    F("key", "Korte naam", "str", required=True, max_len=32),
-    F("name", "Naam", "str", required=True, max_len=100),
-), number_field="key"))
-
-COUPLINGS = _kind(RecordKind("couplings", m.Coupling, "koppeling", (
-    F("number", "Nummer", "str", required=True, max_len=32),
-    F("programme_id", "Programma", "ref", required=True, ref="programmes"),
-    F("client_id", "Cliënt", "ref", ref="clients"),
-    F("coach_id", "Coach", "ref", ref="volunteers"),
-    F("signed_up_on", "Aangemeld", "date", required=True),
-    F("started_on", "Start", "date"),
-    F("evaluation_3m_on", "Evaluatie na 3 maanden", "date"),
-    F("evaluation_6m_on", "Evaluatie na 6 maanden", "date"),
-    F("extended_on", "Verlengd op", "date"),
-    F("ended_on", "Einde", "date"),
-    F("result", "Resultaat", "choice", choices=vocab.COUPLING_RESULTS),
-)))
-
-VOLUNTEERS = _kind(RecordKind("volunteers", m.Volunteer, "medewerker", (
-    F("number", "Nummer", "str", required=True, max_len=32),
-    F("first_name", "Voornaam", "str", max_len=100, personal=True),
-    F("last_name", "Achternaam", "str", max_len=100, personal=True),
-    F("kind", "Soort", "choice", required=True, choices=vocab.VOLUNTEER_KINDS),
-    F("team", "Team", "str", max_len=64),
-    F("start", "Start", "date", required=True),
-    F("end", "Einde", "date"),
-    F("hours_per_week", "Uren per week", "float"),
-)))
-
-YEAR_FIGURES = _kind(RecordKind("year_figures", m.YearFigure, "jaarcijfer", (
-    F("year", "Jaar", "int", required=True),
-    F("key", "Sleutel", "str", required=True, max_len=100),
-    F("value", "Waarde", "float", required=True),
-    F("municipality_id", "Gemeente", "ref", ref="municipalities"),
-    F("half", "Halfjaar", "int"),
-    F("mode", "Soort", "choice", choices=vocab.YEAR_FIGURE_MODES),
-    F("note", "Toelichting", "text"),
-), number_field=None))
-
-REPORT_TEXTS = _kind(RecordKind("report_texts", m.ReportText, "rapporttekst", (
-    F("year", "Jaar", "int", required=True),
-    F("section", "Sectie", "str", required=True, max_len=32),
-    F("text", "Tekst", "text"),
-), number_field=None))
-
-MUNICIPALITIES = _kind(RecordKind("municipalities", m.Municipality, "gemeente", (
-    F("name", "Naam", "str", required=True, max_len=100),
-), number_field="name"))
-
-
 def _date_order(values: dict[str, Any], first: str, later: str, kind: RecordKind,
-                errors: dict[str, str]) -> None:
+                errors: Errors) -> None:
     a, b = values.get(first), values.get(later)
     if isinstance(a, dt.date) and isinstance(b, dt.date) and b < a:
         errors[later] = (
@@ -186,6 +102,218 @@ def _date_order(values: dict[str, Any], first: str, later: str, kind: RecordKind
             f"{kind.field(first).label.lower()} ({a:%d-%m-%Y}); kies een datum op of na "
             f"{a:%d-%m-%Y}."
         )
+
+
+def _starts_before_end(kind: RecordKind, values: dict[str, Any], errors: Errors) -> None:
+    _date_order(values, "start", "end", kind, errors)
+
+
+def _client_rules(kind: RecordKind, values: dict[str, Any], errors: Errors) -> None:
+    bd = values.get("birth_date")
+    if isinstance(bd, dt.date) and bd > dt.date.today():
+        errors["birth_date"] = "Geboortedatum ligt in de toekomst; vul een datum tot en met vandaag in."
+    _date_order(values, "birth_date", "housed_on", kind, errors)
+
+
+CLIENTS = _kind(RecordKind("clients", m.Client, "cliënt", (
+    F("number", "Nummer", "str", required=True, max_len=32,
+      column="nummer", hint="uniek cliëntnummer"),
+    F("first_name", "Voornaam", "str", max_len=100, personal=True, column="voornaam"),
+    F("last_name", "Achternaam", "str", max_len=100, personal=True, column="achternaam"),
+    F("birth_date", "Geboortedatum", "date", column="geboortedatum"),
+    F("gender", "Geslacht", "choice", choices=vocab.GENDERS,
+      choice_labels=tuple(vocab.GENDER_LABELS.items()), column="geslacht"),
+    F("nationality", "Nationaliteit", "nationality", column="nationaliteit",
+      hint="landnaam (Syrië), ISO-code (SY) of staatloos"),
+    F("dwelling_id", "Woning", "ref", ref="dwellings", column="woning"),
+    F("housed_on", "Gehuisvest op", "date", column="gehuisvest_op"),
+    F("municipality_id", "Gemeente", "ref", ref="municipalities", column="gemeente",
+      hint="gemeente waar gehuisvest"),
+    F("intake", "Instroom", "choice", choices=vocab.INTAKES, column="instroom"),
+    F("amv", "AMV (alleenstaande minderjarige)", "bool", column="amv",
+      hint="ja of nee: alleenstaande minderjarige"),
+    F("phone", "Telefoon", "str", max_len=40, personal=True, column="telefoon"),
+    F("email", "E-mail", "str", max_len=120, personal=True, column="email"),
+    F("note", "Notitie", "text", personal=True, free_text=True, column="notitie"),
+), rules=_client_rules, sheet="clienten", plural="cliënten"))
+
+DWELLINGS = _kind(RecordKind("dwellings", m.Dwelling, "woning", (
+    F("number", "Nummer", "str", required=True, max_len=32,
+      column="nummer", hint="uniek nummer van de woning"),
+    F("address", "Adres", "str", max_len=200, column="adres"),
+    F("municipality_id", "Gemeente", "ref", ref="municipalities", column="gemeente",
+      hint="naam van de gemeente"),
+    F("type", "Type", "choice", choices=vocab.DWELLING_TYPES, column="type"),
+    F("available_on", "Beschikbaar op", "date", required=True, column="beschikbaar_op"),
+    F("complex", "Complex of project", "str", max_len=100, column="complex",
+      hint="naam van het complex of project"),
+    F("status", "Status", "choice", choices=vocab.DWELLING_STATUSES, column="status",
+      hint="leeg voor een gewone woning"),
+    F("village", "Woonkern", "str", max_len=100, column="woonkern",
+      hint="kern of dorp binnen de gemeente"),
+), sheet="woningen", plural="woningen"))
+
+
+def _move_rules(kind: RecordKind, values: dict[str, Any], errors: Errors) -> None:
+    if values.get("from_dwelling_id") is not None \
+            and values.get("from_dwelling_id") == values.get("to_dwelling_id"):
+        errors["to_dwelling_id"] = ("Naar woning is dezelfde als van woning; kies de woning "
+                                    "waar de cliënt naartoe verhuisde.")
+
+
+MOVES = _kind(RecordKind("moves", m.Move, "verhuizing", (
+    F("client_id", "Cliënt", "ref", required=True, ref="clients", column="client"),
+    F("date", "Datum", "date", required=True, column="datum"),
+    F("from_dwelling_id", "Van woning", "ref", ref="dwellings", column="van_woning"),
+    F("to_dwelling_id", "Naar woning", "ref", required=True, ref="dwellings",
+      column="naar_woning"),
+), number_field=None, rules=_move_rules, sheet="verhuizingen", plural="verhuizingen",
+    match="all", dated_by="date"))
+
+
+def _contact_rules(kind: RecordKind, values: dict[str, Any], errors: Errors) -> None:
+    has_client = values.get("client_id") is not None
+    has_person = bool((values.get("person_label") or "").strip())
+    if has_client == has_person:
+        errors["client_id"] = "Een contact hoort bij een cliënt óf bij een persoon zonder " + (
+            "dossier: kies een cliënt óf vul een persoon in, niet allebei." if has_client else
+            "dossier: kies eerst een cliënt, of vul een persoon zonder dossier in.")
+
+
+# The workbook's contacten sheet also has the column onderwerpen: a contact's
+# topics are links, not a field (exchange/schema.py).
+CONTACTS = _kind(RecordKind("contacts", m.Contact, "contact", (
+    F("date", "Datum", "date", required=True, column="datum"),
+    F("kind", "Soort", "choice", required=True, choices=vocab.CONTACT_KINDS, column="soort"),
+    F("client_id", "Cliënt", "ref", ref="clients", column="client",
+      hint="nummer uit het blad clienten (of vul persoon in)"),
+    F("person_label", "Persoon (zonder dossier)", "str", max_len=100, personal=True,
+      column="persoon", hint="persoon zonder dossier (of vul client in)"),
+    F("volunteer_id", "Medewerker", "ref", ref="volunteers", column="medewerker"),
+    F("duration_minutes", "Duur (minuten)", "int", column="duur_minuten", hint="geheel getal"),
+    F("note", "Notitie", "text", personal=True, free_text=True, column="notitie"),
+), number_field=None, rules=_contact_rules, sheet="contacten", plural="contacten",
+    match="all", dated_by="date"))
+
+
+def _dossier_rules(kind: RecordKind, values: dict[str, Any], errors: Errors) -> None:
+    _date_order(values, "opened_on", "closed_on", kind, errors)
+    if values.get("outcome") and not values.get("closed_on"):
+        errors["closed_on"] = "Een uitkomst hoort bij een gesloten dossier; vul ook de sluitdatum in."
+
+
+DOSSIERS = _kind(RecordKind("dossiers", m.Dossier, "dossier", (
+    F("number", "Nummer", "str", required=True, max_len=32,
+      column="nummer", hint="uniek dossiernummer"),
+    F("client_id", "Cliënt", "ref", required=True, ref="clients", column="client"),
+    F("kind", "Soort", "choice", required=True, choices=vocab.DOSSIER_KINDS, column="soort"),
+    F("opened_on", "Geopend", "date", required=True, column="geopend"),
+    F("closed_on", "Gesloten", "date", column="gesloten"),
+    F("outcome", "Uitkomst", "choice", choices=vocab.DOSSIER_OUTCOMES, column="uitkomst"),
+    F("family_members", "Nareizigers (aantal)", "int", column="nareizigers",
+      hint="aantal gezinsleden (geheel getal)"),
+    F("deadline", "Termijn", "date", column="termijn",
+      hint="eerstvolgende termijn"),
+    F("note", "Notitie", "text", personal=True, free_text=True, column="notitie"),
+), rules=_dossier_rules, sheet="dossiers", plural="dossiers"))
+
+TRAJECTORIES = _kind(RecordKind("trajectories", m.Trajectory, "traject", (
+    F("client_id", "Cliënt", "ref", required=True, ref="clients", column="client"),
+    F("kind", "Soort", "choice", required=True, choices=vocab.TRAJECTORY_KINDS,
+      column="soort"),
+    F("start", "Start", "date", required=True, column="start"),
+    F("end", "Einde", "date", column="einde"),
+), number_field=None, rules=_starts_before_end, sheet="trajecten", plural="trajecten",
+    match="all", dated_by="start"))
+
+# No sheet of their own: a coupling names its programme by key, and a new
+# key makes a programme (named after it) on import.
+PROGRAMMES = _kind(RecordKind("programmes", m.Programme, "programma", (
+    F("key", "Korte naam", "str", required=True, max_len=32),
+    F("name", "Naam", "str", required=True, max_len=100),
+), number_field="key"))
+
+
+def _coupling_rules(kind: RecordKind, values: dict[str, Any], errors: Errors) -> None:
+    _date_order(values, "signed_up_on", "started_on", kind, errors)
+    for later in ("evaluation_3m_on", "evaluation_6m_on", "extended_on", "ended_on"):
+        _date_order(values, "started_on", later, kind, errors)
+    if values.get("result") and not values.get("ended_on"):
+        errors["ended_on"] = "Een resultaat hoort bij een beëindigde koppeling; vul ook de einddatum in."
+    if values.get("ended_on") and not values.get("result"):
+        errors["result"] = "Een beëindigde koppeling heeft een resultaat; kies afgerond, gestopt of ingetrokken."
+    if values.get("result") in ("afgerond", "gestopt") and not values.get("started_on"):
+        errors["started_on"] = "Een koppeling die is afgerond of gestopt is ook gestart; vul de startdatum in."
+
+
+COUPLINGS = _kind(RecordKind("couplings", m.Coupling, "koppeling", (
+    F("number", "Nummer", "str", required=True, max_len=32,
+      column="nummer", hint="uniek koppelingsnummer"),
+    F("programme_id", "Programma", "ref", required=True, ref="programmes", column="programma",
+      hint="bijv. wegwijs of taalcoach (nieuw programma wordt aangemaakt)"),
+    F("client_id", "Cliënt", "ref", ref="clients", column="client"),
+    F("coach_id", "Coach", "ref", ref="volunteers", column="coach"),
+    F("signed_up_on", "Aangemeld", "date", required=True, column="aangemeld"),
+    F("started_on", "Start", "date", column="start"),
+    F("evaluation_3m_on", "Evaluatie na 3 maanden", "date", column="evaluatie_3m"),
+    F("evaluation_6m_on", "Evaluatie na 6 maanden", "date", column="evaluatie_6m"),
+    F("extended_on", "Verlengd op", "date", column="verlengd", cell="date_or_bool",
+      hint="datum van verlenging, of ja/nee (ja: verlengd bij de evaluatie na 6 maanden)"),
+    F("ended_on", "Einde", "date", column="einde"),
+    F("result", "Resultaat", "choice", choices=vocab.COUPLING_RESULTS, column="resultaat"),
+), rules=_coupling_rules, sheet="koppelingen", plural="koppelingen"))
+
+VOLUNTEERS = _kind(RecordKind("volunteers", m.Volunteer, "medewerker", (
+    F("number", "Nummer", "str", required=True, max_len=32,
+      column="nummer", hint="uniek medewerkernummer"),
+    F("first_name", "Voornaam", "str", max_len=100, personal=True, column="voornaam"),
+    F("last_name", "Achternaam", "str", max_len=100, personal=True, column="achternaam"),
+    F("kind", "Soort", "choice", required=True, choices=vocab.VOLUNTEER_KINDS, column="soort"),
+    F("team", "Team", "str", max_len=64, column="team",
+      hint="bijv. mb-juridisch, taalcoach, wegwijs"),
+    F("start", "Start", "date", required=True, column="start"),
+    F("end", "Einde", "date", column="einde"),
+    F("hours_per_week", "Uren per week", "float", column="uren_per_week",
+      hint="getal, bijv. 12,5"),
+), rules=_starts_before_end, sheet="vrijwilligers", plural="vrijwilligers"))
+
+
+def _year_figure_rules(kind: RecordKind, values: dict[str, Any], errors: Errors) -> None:
+    half = values.get("half")
+    if half is not None and half not in (1, 2):
+        errors["half"] = "Halfjaar is 1 of 2 (of leeg voor het hele jaar)."
+    if values.get("mode") == "vervangt" and not (values.get("note") or "").strip():
+        errors["note"] = "Geef een toelichting waarom het berekende cijfer wordt vervangen."
+
+
+YEAR_FIGURES = _kind(RecordKind("year_figures", m.YearFigure, "jaarcijfer", (
+    F("year", "Jaar", "int", required=True, column="jaar", hint="bijv. 2018"),
+    F("key", "Sleutel", "str", required=True, max_len=100, column="sleutel",
+      hint="bijv. huisvesting.taakstelling"),
+    F("value", "Waarde", "float", required=True, column="waarde", hint="getal"),
+    F("municipality_id", "Gemeente", "ref", ref="municipalities", column="gemeente",
+      hint="voor cijfers per gemeente"),
+    F("half", "Halfjaar", "int", column="halfjaar", hint="1 of 2; leeg voor het hele jaar"),
+    F("mode", "Soort", "choice", choices=vocab.YEAR_FIGURE_MODES, column="soort",
+      hint="invoer (standaard), vervangt of naast"),
+    F("note", "Toelichting", "text", column="toelichting"),
+), number_field=None, rules=_year_figure_rules, sheet="jaarcijfers", plural="jaarcijfers",
+    match=("year", "key", "municipality_id", "half")))
+
+REPORT_TEXTS = _kind(RecordKind("report_texts", m.ReportText, "rapporttekst", (
+    F("year", "Jaar", "int", required=True, column="jaar", hint="bijv. 2018"),
+    F("section", "Sectie", "str", required=True, max_len=32, column="sectie",
+      hint="bijv. spreekuur, juridisch, mb"),
+    # A section's text may be emptied in the report screen; the workbook
+    # leaves such a text out (an empty text says nothing).
+    F("text", "Tekst", "text", column="tekst", cell_required=True),
+), number_field=None, sheet="teksten", plural="teksten", match=("year", "section")))
+
+# No sheet of its own: records name their municipality, and a new name makes
+# one on import.
+MUNICIPALITIES = _kind(RecordKind("municipalities", m.Municipality, "gemeente", (
+    F("name", "Naam", "str", required=True, max_len=100),
+), number_field="name"))
 
 
 def check_field(f: Field, value: Any) -> str | None:
@@ -279,44 +407,7 @@ def validate_record(kind: RecordKind, values: dict[str, Any]) -> None:
             msg = check_field(f, value)
             if msg:
                 errors[name] = msg
-    if kind is CLIENTS:
-        bd = values.get("birth_date")
-        if isinstance(bd, dt.date) and bd > dt.date.today():
-            errors["birth_date"] = "Geboortedatum ligt in de toekomst; vul een datum tot en met vandaag in."
-        _date_order(values, "birth_date", "housed_on", kind, errors)
-    elif kind is CONTACTS:
-        has_client = values.get("client_id") is not None
-        has_person = bool((values.get("person_label") or "").strip())
-        if has_client == has_person:
-            errors["client_id"] = "Een contact hoort bij een cliënt óf bij een persoon zonder " + (
-                "dossier: kies een cliënt óf vul een persoon in, niet allebei." if has_client else
-                "dossier: kies eerst een cliënt, of vul een persoon zonder dossier in.")
-    elif kind is DOSSIERS:
-        _date_order(values, "opened_on", "closed_on", kind, errors)
-        if values.get("outcome") and not values.get("closed_on"):
-            errors["closed_on"] = "Een uitkomst hoort bij een gesloten dossier; vul ook de sluitdatum in."
-    elif kind is MOVES:
-        if values.get("from_dwelling_id") is not None \
-                and values.get("from_dwelling_id") == values.get("to_dwelling_id"):
-            errors["to_dwelling_id"] = ("Naar woning is dezelfde als van woning; kies de woning "
-                                        "waar de cliënt naartoe verhuisde.")
-    elif kind is TRAJECTORIES or kind is VOLUNTEERS:
-        _date_order(values, "start", "end", kind, errors)
-    elif kind is COUPLINGS:
-        _date_order(values, "signed_up_on", "started_on", kind, errors)
-        for later in ("evaluation_3m_on", "evaluation_6m_on", "extended_on", "ended_on"):
-            _date_order(values, "started_on", later, kind, errors)
-        if values.get("result") and not values.get("ended_on"):
-            errors["ended_on"] = "Een resultaat hoort bij een beëindigde koppeling; vul ook de einddatum in."
-        if values.get("ended_on") and not values.get("result"):
-            errors["result"] = "Een beëindigde koppeling heeft een resultaat; kies afgerond, gestopt of ingetrokken."
-        if values.get("result") in ("afgerond", "gestopt") and not values.get("started_on"):
-            errors["started_on"] = "Een koppeling die is afgerond of gestopt is ook gestart; vul de startdatum in."
-    elif kind is YEAR_FIGURES:
-        half = values.get("half")
-        if half is not None and half not in (1, 2):
-            errors["half"] = "Halfjaar is 1 of 2 (of leeg voor het hele jaar)."
-        if values.get("mode") == "vervangt" and not (values.get("note") or "").strip():
-            errors["note"] = "Geef een toelichting waarom het berekende cijfer wordt vervangen."
+    if kind.rules is not None:
+        kind.rules(kind, values, errors)
     if errors:
         raise ValidationError(errors)

@@ -8,6 +8,10 @@ contacts in the year; trajectories, dossiers, couplings and volunteers active
 during some part of it; its year figures and texts; and the clients and
 dwellings those refer to, plus clients housed and dwellings made available in
 the year.
+
+A sheet's SELECT follows from its columns (`_SheetQuery`); a report text
+left empty is not exported (the workbook's tekst cell is required, and an
+empty text says nothing).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +30,12 @@ from vwdesk.core import models as m
 from vwdesk.core.db import Database
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.files import open_private, private_dir
+from vwdesk.core.records import KINDS
 from vwdesk.core.services.base import Actor, audit
 from vwdesk.core.services.locations import get_location
 from vwdesk.core.services.topics import own_topics, topic_groups
 from vwdesk.exchange import values as v
-from vwdesk.exchange.schema import EXPORT_ORDER, Sheet
+from vwdesk.exchange.schema import EXPORT_ORDER, TOPICS_COLUMN, TOPICS_SHEET, Sheet
 from vwdesk.exchange.xlsx import XlsxWriter
 
 STREAM_ROWS = 2000
@@ -50,7 +56,6 @@ def export_location(db: Database, actor: Actor, location_name: str, path: str | 
         loc = get_location(s, location_name)
         actor.require_teamleader()
         actor.check_location(loc.id)
-        query = _Queries(loc.id, year)
         try:
             writer: _Writer = _XlsxWriter(path) if as_xlsx else _CsvWriter(path)
         except OSError as exc:
@@ -59,7 +64,7 @@ def export_location(db: Database, actor: Actor, location_name: str, path: str | 
             for sheet in EXPORT_ORDER:
                 writer.begin(sheet)
                 n = 0
-                for row in query.rows(s, sheet.name):
+                for row in _sheet_rows(s, sheet, loc.id, year):
                     writer.row(row)
                     n += 1
                 counts[sheet.name] = n
@@ -83,12 +88,16 @@ def _write_error(path: Path, exc: OSError) -> VwdeskError:
 
 # Queries --------------------------------------------------------------------
 
-class _Queries:
-    def __init__(self, location_id: int, year: int | None):
-        self.loc = location_id
-        self.year = year
-        if year is not None:
-            self.y0, self.y1 = dt.date(year, 1, 1), dt.date(year, 12, 31)
+class _YearFilters:
+    """What touches the year, per record kind (docs/exchange.md): a
+    condition on the kind's table."""
+
+    def __init__(self, location_id: int, year: int):
+        self.loc, self.year = location_id, year
+        self.y0, self.y1 = dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+    def of(self, kind_key: str) -> Any:
+        return getattr(self, kind_key)()
 
     def _in_year(self, col: Any) -> Any:
         return and_(col >= self.y0, col <= self.y1)
@@ -96,184 +105,160 @@ class _Queries:
     def _active(self, start: Any, end: Any) -> Any:
         return and_(start <= self.y1, or_(end.is_(None), end >= self.y0))
 
-    # Filters on each table for the year (None: no filter).
-    def contact_filter(self) -> Any:
-        return None if self.year is None else self._in_year(m.Contact.date)
-
-    def trajectory_filter(self) -> Any:
-        return None if self.year is None else self._active(m.Trajectory.start, m.Trajectory.end)
-
-    def dossier_filter(self) -> Any:
-        return None if self.year is None else self._active(m.Dossier.opened_on, m.Dossier.closed_on)
-
-    def coupling_filter(self) -> Any:
-        return None if self.year is None else self._active(m.Coupling.signed_up_on,
-                                                           m.Coupling.ended_on)
-
-    def move_filter(self) -> Any:
-        return None if self.year is None else self._in_year(m.Move.date)
-
     def _ids(self, col: Any, model: type, filt: Any) -> Select:
         return select(col).where(model.location_id == self.loc, filt, col.is_not(None))
 
-    def client_filter(self) -> Any:
-        if self.year is None:
-            return None
+    def contacts(self) -> Any:
+        return self._in_year(m.Contact.date)
+
+    def moves(self) -> Any:
+        return self._in_year(m.Move.date)
+
+    def trajectories(self) -> Any:
+        return self._active(m.Trajectory.start, m.Trajectory.end)
+
+    def dossiers(self) -> Any:
+        return self._active(m.Dossier.opened_on, m.Dossier.closed_on)
+
+    def couplings(self) -> Any:
+        return self._active(m.Coupling.signed_up_on, m.Coupling.ended_on)
+
+    def clients(self) -> Any:
         return or_(
             self._in_year(m.Client.housed_on),
-            m.Client.id.in_(self._ids(m.Contact.client_id, m.Contact, self.contact_filter())),
-            m.Client.id.in_(self._ids(m.Dossier.client_id, m.Dossier, self.dossier_filter())),
+            m.Client.id.in_(self._ids(m.Contact.client_id, m.Contact, self.contacts())),
+            m.Client.id.in_(self._ids(m.Dossier.client_id, m.Dossier, self.dossiers())),
             m.Client.id.in_(self._ids(m.Trajectory.client_id, m.Trajectory,
-                                      self.trajectory_filter())),
-            m.Client.id.in_(self._ids(m.Coupling.client_id, m.Coupling, self.coupling_filter())),
-            m.Client.id.in_(self._ids(m.Move.client_id, m.Move, self.move_filter())),
+                                      self.trajectories())),
+            m.Client.id.in_(self._ids(m.Coupling.client_id, m.Coupling, self.couplings())),
+            m.Client.id.in_(self._ids(m.Move.client_id, m.Move, self.moves())),
         )
 
-    def dwelling_filter(self) -> Any:
-        if self.year is None:
-            return None
+    def dwellings(self) -> Any:
         clients = select(m.Client.dwelling_id).where(
-            m.Client.location_id == self.loc, self.client_filter(), m.Client.dwelling_id.is_not(None))
+            m.Client.location_id == self.loc, self.clients(), m.Client.dwelling_id.is_not(None))
         return or_(self._in_year(m.Dwelling.available_on), m.Dwelling.id.in_(clients),
-                   m.Dwelling.id.in_(self._ids(m.Move.from_dwelling_id, m.Move,
-                                               self.move_filter())),
-                   m.Dwelling.id.in_(self._ids(m.Move.to_dwelling_id, m.Move,
-                                               self.move_filter())))
+                   m.Dwelling.id.in_(self._ids(m.Move.from_dwelling_id, m.Move, self.moves())),
+                   m.Dwelling.id.in_(self._ids(m.Move.to_dwelling_id, m.Move, self.moves())))
 
-    def volunteer_filter(self) -> Any:
-        if self.year is None:
-            return None
+    def volunteers(self) -> Any:
         return or_(
             self._active(m.Volunteer.start, m.Volunteer.end),
-            m.Volunteer.id.in_(self._ids(m.Contact.volunteer_id, m.Contact,
-                                         self.contact_filter())),
-            m.Volunteer.id.in_(self._ids(m.Coupling.coach_id, m.Coupling, self.coupling_filter())),
+            m.Volunteer.id.in_(self._ids(m.Contact.volunteer_id, m.Contact, self.contacts())),
+            m.Volunteer.id.in_(self._ids(m.Coupling.coach_id, m.Coupling, self.couplings())),
         )
 
-    def rows(self, s: Session, sheet: str) -> Iterator[list[Any]]:
-        return getattr(self, f"_{sheet}")(s)
+    def year_figures(self) -> Any:
+        return m.YearFigure.year == self.year
 
-    def _run(self, s: Session, q: Select, model: type, filt: Any) -> Iterator[Any]:
-        q = q.where(model.location_id == self.loc)
-        if filt is not None:
-            q = q.where(filt)
-        return s.execute(q.execution_options(yield_per=STREAM_ROWS))
+    def report_texts(self) -> Any:
+        return m.ReportText.year == self.year
 
-    def _clienten(self, s: Session) -> Iterator[list[Any]]:
-        c = m.Client
-        q = (select(c.number, c.first_name, c.last_name, c.birth_date, c.gender, c.nationality,
-                    m.Dwelling.number, c.housed_on, m.Municipality.name, c.intake, c.amv,
-                    c.phone, c.email, c.note)
-             .outerjoin(m.Dwelling, m.Dwelling.id == c.dwelling_id)
-             .outerjoin(m.Municipality, m.Municipality.id == c.municipality_id)
-             .order_by(c.number))
-        for r in self._run(s, q, c, self.client_filter()):
-            row = list(r)
-            row[5] = v.nationality_name(row[5])
+
+class _SheetQuery:
+    """The SELECT of a record kind's sheet, built from its columns: a field as
+    stored, a reference as the referenced record's number (a municipality's
+    name, a programme's key) through a join; rows in the order the sheet is
+    matched on (number, natural key, or date)."""
+
+    def __init__(self, sheet: Sheet):
+        kind = KINDS[sheet.kind]
+        model = self.model = kind.model
+        table = model.__table__
+        exprs: dict[str, Any] = {}
+        joins = []
+        filled = []  # a required cell the record may leave empty: such a row is left out
+        for col in sheet.columns:
+            if col is TOPICS_COLUMN:
+                continue
+            f = kind.field(col.field)
+            if f.type == "ref":
+                target = KINDS[f.ref]
+                alias = aliased(target.model)
+                joins.append((alias, alias.id == getattr(model, f.name), table.c[f.name].nullable))
+                exprs[f.name] = getattr(alias, target.number_field)
+            else:
+                exprs[f.name] = getattr(model, f.name)
+            if f.cell_required:
+                filled.append(and_(exprs[f.name].is_not(None), exprs[f.name] != ""))
+        # A contact's topics come from a second query in the same order, merged by id.
+        self.topics_at = next((i for i, c in enumerate(sheet.columns) if c is TOPICS_COLUMN),
+                              None)
+        q = select(*((model.id,) if self.topics_at is not None else ()), *exprs.values())
+        q = q.select_from(model).where(*filled)
+        for alias, on, nullable in joins:
+            q = q.outerjoin(alias, on) if nullable else q.join(alias, on)
+        if kind.match == "number":
+            self.order = [exprs[kind.number_field]]
+        elif kind.match == "all":
+            self.order = [getattr(model, kind.dated_by), model.id]
+        else:
+            self.order = [exprs[name] for name in kind.match]
+        self.query = q.order_by(*self.order)
+        self.nationalities = [i for i, name in enumerate(exprs)
+                              if kind.field(name).type == "nationality"]
+
+    def rows(self, s: Session, location_id: int, filt: Any) -> Iterator[list[Any]]:
+        result = _run(s, self.query, self.model, location_id, filt)
+        rows = (map(list, result) if self.topics_at is None
+                else self._with_topics(s, result, location_id, filt))
+        return self._countries(rows) if self.nationalities else rows
+
+    def _countries(self, rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+        """Nationalities as the country's Dutch name (the import reads both)."""
+        for row in rows:
+            for i in self.nationalities:
+                row[i] = v.nationality_name(row[i])
             yield row
 
-    def _woningen(self, s: Session) -> Iterator[list[Any]]:
-        d = m.Dwelling
-        q = (select(d.number, d.address, m.Municipality.name, d.type, d.available_on,
-                    d.complex, d.status, d.village)
-             .outerjoin(m.Municipality, m.Municipality.id == d.municipality_id)
-             .order_by(d.number))
-        for r in self._run(s, q, d, self.dwelling_filter()):
-            yield list(r)
-
-    def _verhuizingen(self, s: Session) -> Iterator[list[Any]]:
-        mv = m.Move
-        old, new = aliased(m.Dwelling), aliased(m.Dwelling)
-        q = (select(m.Client.number, mv.date, old.number, new.number)
-             .join(m.Client, m.Client.id == mv.client_id)
-             .outerjoin(old, old.id == mv.from_dwelling_id)
-             .outerjoin(new, new.id == mv.to_dwelling_id)
-             .order_by(mv.date, mv.id))
-        for r in self._run(s, q, mv, self.move_filter()):
-            yield list(r)
-
-    def _onderwerpen(self, s: Session) -> Iterator[list[Any]]:
-        """The location's own topics and every topic in one of its groups."""
-        groups = topic_groups(s, self.loc)
-        in_groups: dict[str, list[str]] = {}
-        for group, names in groups.items():
-            for name in names:
-                in_groups.setdefault(name, []).append(group)
-        for name in sorted(set(own_topics(s, self.loc)) | set(in_groups), key=str.casefold):
-            yield [name, v.LIST_SEPARATOR.join(in_groups.get(name, [])) or None]
-
-    def _contacten(self, s: Session) -> Iterator[list[Any]]:
-        c = m.Contact
-        vol = aliased(m.Volunteer)
-        q = (select(c.id, c.date, c.kind, m.Client.number, c.person_label, vol.number,
-                    c.duration_minutes, c.note)
-             .outerjoin(m.Client, m.Client.id == c.client_id)
-             .outerjoin(vol, vol.id == c.volunteer_id)
-             .order_by(c.date, c.id))
+    def _with_topics(self, s: Session, rows: Iterator[Any], location_id: int, filt: Any
+                     ) -> Iterator[list[Any]]:
+        c = self.model
         tq = (select(m.ContactTopic.contact_id, m.Topic.name)
               .join(c, c.id == m.ContactTopic.contact_id)
               .join(m.Topic, m.Topic.id == m.ContactTopic.topic_id)
-              .order_by(c.date, c.id, m.Topic.name))
-        topics = iter(self._run(s, tq, c, self.contact_filter()))
+              .order_by(*self.order, m.Topic.name))
+        topics = iter(_run(s, tq, c, location_id, filt))
         pending = next(topics, None)
-        for cid, date, kind, client, person, volunteer, minutes, note in self._run(
-                s, q, c, self.contact_filter()):
+        at = self.topics_at
+        for cid, *row in rows:
             names = []
             while pending is not None and pending[0] == cid:
                 names.append(pending[1])
                 pending = next(topics, None)
-            yield [date, kind, client, person, v.LIST_SEPARATOR.join(names) or None, volunteer,
-                   minutes, note]
+            row.insert(at, v.LIST_SEPARATOR.join(names) or None)
+            yield row
 
-    def _dossiers(self, s: Session) -> Iterator[list[Any]]:
-        d = m.Dossier
-        q = (select(d.number, m.Client.number, d.kind, d.opened_on, d.closed_on, d.outcome,
-                    d.family_members, d.deadline, d.note)
-             .join(m.Client, m.Client.id == d.client_id).order_by(d.number))
-        for r in self._run(s, q, d, self.dossier_filter()):
-            yield list(r)
 
-    def _trajecten(self, s: Session) -> Iterator[list[Any]]:
-        t = m.Trajectory
-        q = (select(m.Client.number, t.kind, t.start, t.end)
-             .join(m.Client, m.Client.id == t.client_id).order_by(t.start, t.id))
-        for r in self._run(s, q, t, self.trajectory_filter()):
-            yield list(r)
+def _run(s: Session, q: Select, model: type, location_id: int, filt: Any) -> Iterator[Any]:
+    q = q.where(model.location_id == location_id)
+    if filt is not None:
+        q = q.where(filt)
+    return s.execute(q.execution_options(yield_per=STREAM_ROWS))
 
-    def _koppelingen(self, s: Session) -> Iterator[list[Any]]:
-        c = m.Coupling
-        q = (select(c.number, m.Programme.key, m.Client.number, m.Volunteer.number,
-                    c.signed_up_on, c.started_on, c.evaluation_3m_on, c.evaluation_6m_on,
-                    c.extended_on, c.ended_on, c.result)
-             .join(m.Programme, m.Programme.id == c.programme_id)
-             .outerjoin(m.Client, m.Client.id == c.client_id)
-             .outerjoin(m.Volunteer, m.Volunteer.id == c.coach_id)
-             .order_by(c.number))
-        for r in self._run(s, q, c, self.coupling_filter()):
-            yield list(r)
 
-    def _vrijwilligers(self, s: Session) -> Iterator[list[Any]]:
-        vo = m.Volunteer
-        q = (select(vo.number, vo.first_name, vo.last_name, vo.kind, vo.team, vo.start, vo.end,
-                    vo.hours_per_week).order_by(vo.number))
-        for r in self._run(s, q, vo, self.volunteer_filter()):
-            yield list(r)
+@cache
+def _query(sheet: Sheet) -> _SheetQuery:
+    return _SheetQuery(sheet)
 
-    def _jaarcijfers(self, s: Session) -> Iterator[list[Any]]:
-        y = m.YearFigure
-        q = (select(y.year, y.key, y.value, m.Municipality.name, y.half, y.mode, y.note)
-             .outerjoin(m.Municipality, m.Municipality.id == y.municipality_id)
-             .order_by(y.year, y.key, m.Municipality.name, y.half))
-        filt = None if self.year is None else y.year == self.year
-        for r in self._run(s, q, y, filt):
-            yield list(r)
 
-    def _teksten(self, s: Session) -> Iterator[list[Any]]:
-        t = m.ReportText
-        q = select(t.year, t.section, t.text).order_by(t.year, t.section)
-        filt = None if self.year is None else t.year == self.year
-        for r in self._run(s, q, t, filt):
-            yield list(r)
+def _sheet_rows(s: Session, sheet: Sheet, location_id: int, year: int | None
+                ) -> Iterator[list[Any]]:
+    if sheet is TOPICS_SHEET:
+        return _topic_rows(s, location_id)
+    filt = None if year is None else _YearFilters(location_id, year).of(sheet.kind)
+    return _query(sheet).rows(s, location_id, filt)
+
+
+def _topic_rows(s: Session, location_id: int) -> Iterator[list[Any]]:
+    """The location's own topics and every topic in one of its groups."""
+    groups = topic_groups(s, location_id)
+    in_groups: dict[str, list[str]] = {}
+    for group, names in groups.items():
+        for name in names:
+            in_groups.setdefault(name, []).append(group)
+    for name in sorted(set(own_topics(s, location_id)) | set(in_groups), key=str.casefold):
+        yield [name, v.LIST_SEPARATOR.join(in_groups.get(name, [])) or None]
 
 
 # Writers --------------------------------------------------------------------

@@ -50,13 +50,6 @@ from vwdesk.exchange.values import months_later
 Cancel = Callable[[], bool]
 BATCH_ROWS = 5000
 TICK_ROWS = 500
-# Fields that cannot be empty in the database; an empty cell means the default.
-_DEFAULTS = {("clients", "amv"): False, ("year_figures", "mode"): "invoer",
-             ("contacts", "topics"): ()}
-# For sheets matched on all columns: the date column that narrows which
-# existing records have to be compared.
-_SPAN_FIELD = {"contacts": "date", "trajectories": "start", "moves": "date"}
-_NO_DEFAULT = object()
 
 
 # The preview lists this many new and changed rows per sheet; the rest it counts.
@@ -388,10 +381,9 @@ class _SheetPass:
         present = {c.name for c in sd.columns}
         # The columns _resolve has work for: references, names, topics, defaults.
         self.to_resolve = [
-            (c, c.field, c.parse, _DEFAULTS.get((self.kind.key, c.field), _NO_DEFAULT))
-            for c in sd.columns
+            (c, c.field, c.parse, c.default) for c in sd.columns
             if c.parse in ("ref", "municipality", "programme", "topics", "date_or_bool")
-            or (self.kind.key, c.field) in _DEFAULTS]
+            or c.default is not None]
         self.free_text = {f.name for f in self.kind.fields if f.free_text}
         self.column_of = {c.field: c for c in self.sheet.columns}
         self.missing = {c.field for c in self.sheet.columns if c.required and c.name not in present}
@@ -409,7 +401,7 @@ class _SheetPass:
             span = self._span()
             if span is None:
                 return Counter()
-            span_col = getattr(model, _SPAN_FIELD[kind.key])
+            span_col = getattr(model, kind.dated_by)
             q = q.where(span_col >= span[0], span_col <= span[1])
             with_topics = "topics" in self.fields
             fields = self.record_fields + (["topics"] if with_topics else [])
@@ -436,7 +428,7 @@ class _SheetPass:
         return found
 
     def _span(self) -> tuple[dt.date, dt.date] | None:
-        name = _SPAN_FIELD[self.kind.key]
+        name = self.kind.dated_by
         first = last = None
         for row in self.sd.rows():
             date = row.values.get(name)
@@ -541,8 +533,8 @@ class _SheetPass:
             run.numbers(self.sheet.name).setdefault(values["number"], run._new_id())
         for col, name, parse, default in self.to_resolve:
             value = values.get(name)
-            if value is None:
-                if default is not _NO_DEFAULT and name not in row.bad:
+            if value is None:  # an empty cell: the default, where the field has one
+                if default is not None and name not in row.bad:
                     values[name] = default
                 continue
             if parse == "ref":

@@ -1,17 +1,19 @@
 """The sheets and columns of the exchange workbook (`spec/exchange.md`).
 
-Each sheet maps to one record kind of `vwdesk.core.records` (but
-`onderwerpen`: the location's own topics and topic groups, see
-`core.services.topics`); each column to one field, with how a cell is read
-(`parse`). Sheets are listed in the order
-they are imported, so a sheet only refers to sheets above it.
+Built from the record kinds of `vwdesk.core.records`: a kind with a `sheet`
+gives a sheet, each of its fields a column (name and hint from the field; how
+a cell is read from the field's type). Declared here by hand is only what is
+not a record field: the onderwerpen column of contacten (a contact's topics
+are links) and the onderwerpen sheet (the location's own topics and topic
+groups, see `core.services.topics`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from vwdesk.core import vocab
+from vwdesk.core.records import KINDS, Field, RecordKind
 from vwdesk.core.text import fold
 
 
@@ -27,12 +29,14 @@ class Column:
     ref: str | None = None  # sheet referred to, for parse == "ref"
     choices: tuple[str, ...] = ()
     hint: str = ""  # one line for the template and the guide
+    # What an empty cell stores, for a field the database never leaves empty.
+    default: Any = None
 
 
 @dataclass(frozen=True)
 class Sheet:
     name: str
-    kind: str  # key in records.KINDS
+    kind: str  # key in records.KINDS ("topics" for onderwerpen)
     columns: tuple[Column, ...]
     # How a row is matched to an existing record: "number" (on `nummer`),
     # a tuple of fields (a natural key; other fields are updated), or
@@ -51,129 +55,85 @@ class Sheet:
         return [c.name for c in self.columns if c.required]
 
 
-C = Column
 DATE_HINT = "datum: dd-mm-jjjj of jjjj-mm-dd"
+# References to kinds without a sheet name their record in words.
+_NAMED_REFS = {"municipalities": "municipality", "programmes": "programme"}
 
-SHEETS: tuple[Sheet, ...] = (
-    Sheet("woningen", "dwellings", (
-        C("nummer", "number", "str", required=True, hint="uniek nummer van de woning"),
-        C("adres", "address", "str"),
-        C("gemeente", "municipality_id", "municipality", hint="naam van de gemeente"),
-        C("type", "type", "choice", choices=vocab.DWELLING_TYPES),
-        C("beschikbaar_op", "available_on", "date", required=True, hint=DATE_HINT),
-        C("complex", "complex", "str", hint="naam van het complex of project"),
-        C("status", "status", "choice", choices=vocab.DWELLING_STATUSES,
-          hint="leeg voor een gewone woning"),
-        C("woonkern", "village", "str", hint="kern of dorp binnen de gemeente"),
-    ), "number", "woningen"),
-    Sheet("clienten", "clients", (
-        C("nummer", "number", "str", required=True, hint="uniek cliëntnummer"),
-        C("voornaam", "first_name", "str"),
-        C("achternaam", "last_name", "str"),
-        C("geboortedatum", "birth_date", "date", hint=DATE_HINT),
-        C("geslacht", "gender", "choice", choices=vocab.GENDERS),
-        C("nationaliteit", "nationality", "nationality",
-          hint="landnaam (Syrië), ISO-code (SY) of staatloos"),
-        C("woning", "dwelling_id", "ref", ref="woningen", hint="nummer uit het blad woningen"),
-        C("gehuisvest_op", "housed_on", "date", hint=DATE_HINT),
-        C("gemeente", "municipality_id", "municipality", hint="gemeente waar gehuisvest"),
-        C("instroom", "intake", "choice", choices=vocab.INTAKES),
-        C("amv", "amv", "bool", hint="ja of nee: alleenstaande minderjarige"),
-        C("telefoon", "phone", "str"),
-        C("email", "email", "str"),
-        C("notitie", "note", "text"),
-    ), "number", "cliënten"),
-    Sheet("verhuizingen", "moves", (
-        C("client", "client_id", "ref", required=True, ref="clienten",
-          hint="nummer uit het blad clienten"),
-        C("datum", "date", "date", required=True, hint=DATE_HINT),
-        C("van_woning", "from_dwelling_id", "ref", ref="woningen",
-          hint="nummer uit het blad woningen"),
-        C("naar_woning", "to_dwelling_id", "ref", required=True, ref="woningen",
-          hint="nummer uit het blad woningen"),
-    ), "all", "verhuizingen"),
-    Sheet("onderwerpen", "topics", (
-        C("naam", "name", "str", required=True, hint="onderwerp van de locatie"),
-        C("groepen", "groups", "topics", hint="onderwerpgroepen gescheiden door |"),
-    ), ("name",), "onderwerpen"),
-    Sheet("vrijwilligers", "volunteers", (
-        C("nummer", "number", "str", required=True, hint="uniek medewerkernummer"),
-        C("voornaam", "first_name", "str"),
-        C("achternaam", "last_name", "str"),
-        C("soort", "kind", "choice", required=True, choices=vocab.VOLUNTEER_KINDS),
-        C("team", "team", "str", hint="bijv. mb-juridisch, taalcoach, wegwijs"),
-        C("start", "start", "date", required=True, hint=DATE_HINT),
-        C("einde", "end", "date", hint=DATE_HINT),
-        C("uren_per_week", "hours_per_week", "float", hint="getal, bijv. 12,5"),
-    ), "number", "vrijwilligers"),
-    Sheet("dossiers", "dossiers", (
-        C("nummer", "number", "str", required=True, hint="uniek dossiernummer"),
-        C("client", "client_id", "ref", required=True, ref="clienten",
-          hint="nummer uit het blad clienten"),
-        C("soort", "kind", "choice", required=True, choices=vocab.DOSSIER_KINDS),
-        C("geopend", "opened_on", "date", required=True, hint=DATE_HINT),
-        C("gesloten", "closed_on", "date", hint=DATE_HINT),
-        C("uitkomst", "outcome", "choice", choices=vocab.DOSSIER_OUTCOMES),
-        C("nareizigers", "family_members", "int", hint="aantal gezinsleden (geheel getal)"),
-        C("termijn", "deadline", "date", hint="eerstvolgende termijn; " + DATE_HINT),
-        C("notitie", "note", "text"),
-    ), "number", "dossiers"),
-    Sheet("trajecten", "trajectories", (
-        C("client", "client_id", "ref", required=True, ref="clienten",
-          hint="nummer uit het blad clienten"),
-        C("soort", "kind", "choice", required=True, choices=vocab.TRAJECTORY_KINDS),
-        C("start", "start", "date", required=True, hint=DATE_HINT),
-        C("einde", "end", "date", hint=DATE_HINT),
-    ), "all", "trajecten"),
-    Sheet("koppelingen", "couplings", (
-        C("nummer", "number", "str", required=True, hint="uniek koppelingsnummer"),
-        C("programma", "programme_id", "programme", required=True,
-          hint="bijv. wegwijs of taalcoach (nieuw programma wordt aangemaakt)"),
-        C("client", "client_id", "ref", ref="clienten", hint="nummer uit het blad clienten"),
-        C("coach", "coach_id", "ref", ref="vrijwilligers", hint="nummer uit het blad vrijwilligers"),
-        C("aangemeld", "signed_up_on", "date", required=True, hint=DATE_HINT),
-        C("start", "started_on", "date", hint=DATE_HINT),
-        C("evaluatie_3m", "evaluation_3m_on", "date", hint=DATE_HINT),
-        C("evaluatie_6m", "evaluation_6m_on", "date", hint=DATE_HINT),
-        C("verlengd", "extended_on", "date_or_bool",
-          hint="datum van verlenging, of ja/nee (ja: verlengd bij de evaluatie na 6 maanden)"),
-        C("einde", "ended_on", "date", hint=DATE_HINT),
-        C("resultaat", "result", "choice", choices=vocab.COUPLING_RESULTS),
-    ), "number", "koppelingen"),
-    Sheet("contacten", "contacts", (
-        C("datum", "date", "date", required=True, hint=DATE_HINT),
-        C("soort", "kind", "choice", required=True, choices=vocab.CONTACT_KINDS),
-        C("client", "client_id", "ref", ref="clienten",
-          hint="nummer uit het blad clienten (of vul persoon in)"),
-        C("persoon", "person_label", "str", hint="persoon zonder dossier (of vul client in)"),
-        C("onderwerpen", "topics", "topics", hint="onderwerpen gescheiden door |"),
-        C("medewerker", "volunteer_id", "ref", ref="vrijwilligers",
-          hint="nummer uit het blad vrijwilligers"),
-        C("duur_minuten", "duration_minutes", "int", hint="geheel getal"),
-        C("notitie", "note", "text"),
-    ), "all", "contacten"),
-    Sheet("jaarcijfers", "year_figures", (
-        C("jaar", "year", "int", required=True, hint="bijv. 2018"),
-        C("sleutel", "key", "str", required=True, hint="bijv. huisvesting.taakstelling"),
-        C("waarde", "value", "float", required=True, hint="getal"),
-        C("gemeente", "municipality_id", "municipality", hint="voor cijfers per gemeente"),
-        C("halfjaar", "half", "int", hint="1 of 2; leeg voor het hele jaar"),
-        C("soort", "mode", "choice", choices=vocab.YEAR_FIGURE_MODES,
-          hint="invoer (standaard), vervangt of naast"),
-        C("toelichting", "note", "text"),
-    ), ("year", "key", "municipality_id", "half"), "jaarcijfers"),
-    Sheet("teksten", "report_texts", (
-        C("jaar", "year", "int", required=True, hint="bijv. 2018"),
-        C("sectie", "section", "str", required=True, hint="bijv. spreekuur, juridisch, mb"),
-        C("tekst", "text", "text", required=True),
-    ), ("year", "section"), "teksten"),
-)
+# What is not a record field.
+TOPICS_COLUMN = Column("onderwerpen", "topics", "topics", hint="onderwerpen gescheiden door |",
+                       default=())
+TOPICS_SHEET = Sheet("onderwerpen", "topics", (
+    Column("naam", "name", "str", required=True, hint="onderwerp van de locatie"),
+    Column("groepen", "groups", "topics", hint="onderwerpgroepen gescheiden door |"),
+), ("name",), "onderwerpen")
+# Extra columns of a kind's sheet: (after which field, column).
+_EXTRA_COLUMNS = {"contacts": (("person_label", TOPICS_COLUMN),)}
 
+
+def _parse(f: Field) -> str:
+    if f.cell:
+        return f.cell
+    if f.type == "ref":
+        return _NAMED_REFS.get(f.ref or "", "ref")
+    return f.type
+
+
+def _hint(f: Field, parse: str) -> str:
+    if parse == "date":
+        return f"{f.hint}; {DATE_HINT}" if f.hint else DATE_HINT
+    if parse == "ref" and not f.hint:
+        return f"nummer uit het blad {KINDS[f.ref].sheet}"
+    return f.hint
+
+
+def _default(kind: RecordKind, f: Field) -> Any:
+    """The database column's scalar default, where it may not be empty."""
+    col = kind.model.__table__.c[f.name]
+    return None if col.nullable or col.default is None else col.default.arg
+
+
+def column_of(kind: RecordKind, f: Field) -> Column:
+    parse = _parse(f)
+    return Column(f.column, f.name, parse, f.required or f.cell_required,
+                  ref=KINDS[f.ref].sheet if parse == "ref" else None, choices=f.choices,
+                  hint=_hint(f, parse), default=_default(kind, f))
+
+
+def _sheet(kind: RecordKind) -> Sheet:
+    extra = dict(_EXTRA_COLUMNS.get(kind.key, ()))
+    columns: list[Column] = []
+    for f in kind.fields:
+        if f.column is not None:
+            columns.append(column_of(kind, f))
+        if f.name in extra:
+            columns.append(extra[f.name])
+    return Sheet(kind.sheet, kind.key, tuple(columns), kind.match, kind.plural)
+
+
+def _import_order(sheets: tuple[Sheet, ...]) -> tuple[Sheet, ...]:
+    """The sheets in an order in which each refers only to sheets above it
+    (its references, and the topics for a topics column); otherwise as given."""
+    needs = {s.name: {c.ref for c in s.columns if c.ref}
+             | ({TOPICS_SHEET.name} if TOPICS_COLUMN in s.columns else set()) for s in sheets}
+    order: list[Sheet] = []
+    left = list(sheets)
+    while left:
+        done = {s.name for s in order}
+        ready = next(s for s in left if needs[s.name] <= done)
+        order.append(ready)
+        left.remove(ready)
+    return tuple(order)
+
+
+_KIND_SHEETS = [_sheet(kind) for kind in KINDS.values() if kind.sheet]
+_AFTER_MOVES = next(i for i, s in enumerate(_KIND_SHEETS) if s.kind == "moves") + 1
+# The order of the specification, for the template and exports: that of the
+# record kinds, with the topics after the moves.
+EXPORT_ORDER: tuple[Sheet, ...] = (*_KIND_SHEETS[:_AFTER_MOVES], TOPICS_SHEET,
+                                   *_KIND_SHEETS[_AFTER_MOVES:])
+# The order of import.
+SHEETS: tuple[Sheet, ...] = _import_order(EXPORT_ORDER)
 BY_NAME = {s.name: s for s in SHEETS}
-# The order of the specification, for the template and exports.
-EXPORT_ORDER: tuple[Sheet, ...] = tuple(BY_NAME[n] for n in (
-    "clienten", "woningen", "verhuizingen", "onderwerpen", "contacten", "dossiers",
-    "trajecten", "koppelingen", "vrijwilligers", "jaarcijfers", "teksten"))
 _BY_FOLDED = {fold(s.name): s for s in SHEETS}
 
 
