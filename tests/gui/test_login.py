@@ -72,7 +72,8 @@ def test_five_wrong_passwords_lock_the_account(qtbot, office):
 
 
 def test_login_logout_and_switch_user(qtbot, office, monkeypatch):
-    monkeypatch.setattr(QApplication, "quit", lambda: None)
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
     app = DeskApp(lambda: office.db)
     app.start()
     assert isinstance(app.dialog, LoginDialog)  # shown before the database is open
@@ -84,6 +85,7 @@ def test_login_logout_and_switch_user(qtbot, office, monkeypatch):
     qtbot.waitUntil(lambda: not first.workspace.ops.is_busy())
     first.logout_requested.emit()
     assert app.window is None and not first.isVisible()
+    assert quits == [] and app.dialog.isVisible()  # the login is back, the app runs on
     login(qtbot, app.dialog, "tl-testdorp", "geheim-wachtwoord")
     qtbot.waitUntil(lambda: app.window is not None)
     second = app.window
@@ -91,6 +93,8 @@ def test_login_logout_and_switch_user(qtbot, office, monkeypatch):
     assert "Teamleider" in second.user_label.text()
     assert second.users is not None and second.year_figures is not None
     qtbot.waitUntil(lambda: not second.workspace.ops.is_busy())
+    second.close()  # the user closes the window: now the app ends
+    assert quits == [True]
 
 
 def test_dutch_is_the_default_language(qtbot, dutch, teamleader):

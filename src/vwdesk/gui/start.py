@@ -139,9 +139,10 @@ class DeskApp(QObject):
     def logout(self) -> None:
         window = self.window
         if window is not None:
+            self.window = None  # before close(): its `closed` would quit the app
             if not window.close():  # the user chose to stay (unsaved work)
+                self.window = window
                 return
-            self.window = None
             window.deleteLater()
         self.show_login()
 
