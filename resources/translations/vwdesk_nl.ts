@@ -206,6 +206,14 @@
         <translation>Aanmelden voor koppeling…</translation>
     </message>
     <message>
+        <source>Inzage…</source>
+        <translation>Inzage…</translation>
+    </message>
+    <message>
+        <source>Erase on request…</source>
+        <translation>Wissen op verzoek…</translation>
+    </message>
+    <message>
         <source>contact: %1</source>
         <translation>contact: %1</translation>
     </message>
@@ -1314,7 +1322,7 @@
     </message>
     <message>
         <source>Type the sentence; insert figures with &quot;Figure…&quot;.</source>
-        <translation>Typ de zin; voeg cijfers in met "Cijfer…".</translation>
+        <translation>Typ de zin; voeg cijfers in met &quot;Cijfer…&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1584,6 +1592,53 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
     <message>
         <source>Contact removed.</source>
         <translation>Contact verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>client_requests</name>
+    <message>
+        <source>Inzage</source>
+        <translation>Inzage</translation>
+    </message>
+    <message>
+        <source>PDF, to read (*.pdf)</source>
+        <translation>PDF, om te lezen (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON, for a computer (*.json)</source>
+        <translation>JSON, voor een computer (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the inzage</source>
+        <translation>Inzage opslaan</translation>
+    </message>
+    <message>
+        <source>The inzage has been saved as %1. Hand it to the client in person: it holds everything stored about them.</source>
+        <translation>De inzage is opgeslagen als %1. Geef het bestand persoonlijk aan de cliënt: het bevat alles wat over hem of haar is vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Writing the inzage…</source>
+        <translation>Inzage wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Erase on request</source>
+        <translation>Wissen op verzoek</translation>
+    </message>
+    <message>
+        <source>Why is %1 to be erased? (for the log; no personal data)</source>
+        <translation>Waarom moet %1 worden gewist? (voor het logboek; geen persoonsgegevens)</translation>
+    </message>
+    <message>
+        <source>Nothing was erased: give the reason of the request, e.g. &quot;verzoek van de cliënt per brief&quot;.</source>
+        <translation>Er is niets gewist: geef de reden van het verzoek op, bijvoorbeeld &quot;verzoek van de cliënt per brief&quot;.</translation>
+    </message>
+    <message>
+        <source>Erase %1 now? Name, birth date, note and the other personal data of this client and of their contacts, dossiers and couplings are removed at once and cannot be restored; the anonymous figures for the year report stay.</source>
+        <translation>%1 nu wissen? Naam, geboortedatum, notitie en de andere persoonsgegevens van deze cliënt en van zijn of haar contacten, dossiers en koppelingen worden meteen verwijderd en zijn niet terug te halen; de anonieme cijfers voor het jaarverslag blijven.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s personal data have been erased.</source>
+        <translation>De persoonsgegevens van de cliënt zijn gewist.</translation>
     </message>
 </context>
 <context>

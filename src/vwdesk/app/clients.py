@@ -28,6 +28,7 @@ class ClientDetails:
     values: dict[str, Any]
     dwelling: str | None  # number and address
     municipality: str | None
+    anonymised: bool = False  # erased on request or by the retention run
 
     @property
     def name(self) -> str:
@@ -73,7 +74,8 @@ class Clients(Part):
                 dwelling = d.number + (f", {d.address}" if d.address else "")
             if client.municipality_id is not None:
                 municipality = s.get(KINDS["municipalities"].model, client.municipality_id).name
-            return ClientDetails(client.id, client.version, values, dwelling, municipality)
+            return ClientDetails(client.id, client.version, values, dwelling, municipality,
+                                 client.anonymised_at is not None)
 
         return self.read(load)
 

@@ -26,6 +26,7 @@ from vwdesk.core.errors import VwdeskError
 from vwdesk.core.nationalities import by_code
 from vwdesk.core.records import KINDS
 from vwdesk.gui.i18n import record_text
+from vwdesk.gui.privacy import client_requests
 from vwdesk.gui.record_dialogs import record_dialog
 from vwdesk.gui.record_form import RecordDialog
 from vwdesk.gui.widgets import Banner, ElidedLabel
@@ -87,6 +88,13 @@ class ClientPage(QWidget):
             self.buttons[key] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
+        if workspace.actor.is_teamleader:  # the client's requests under the AVG
+            for key, text, slot in (("inzage", self.tr("Inzage…"), self.write_inzage),
+                                    ("erase", self.tr("Erase on request…"), self.erase)):
+                button = QPushButton(text, self)
+                button.clicked.connect(slot)
+                self.buttons[key] = button
+                buttons.addWidget(button)
 
         body = QHBoxLayout()
         body.addWidget(details_box, 2)
@@ -98,6 +106,7 @@ class ClientPage(QWidget):
         layout.addLayout(body)
         self.events: list[Event] = []
         self.dialog: RecordDialog | None = None
+        self.client: ClientDetails | None = None
         workspace.changed.connect(self._changed)
         self.reload()
 
@@ -113,7 +122,11 @@ class ClientPage(QWidget):
                                  self._show_timeline, self._failed, latest="timeline")
 
     def _show_details(self, client: ClientDetails) -> None:
+        self.client = client
         self.title.setFullText(f"{client.name} ({client.values['number']})")
+        for key in ("edit", "erase"):  # an anonymised file stays as it is
+            if key in self.buttons:
+                self.buttons[key].setEnabled(not client.anonymised)
         self.titled.emit(self.title.full)
         while self.details.rowCount():
             self.details.removeRow(0)
@@ -161,6 +174,16 @@ class ClientPage(QWidget):
 
     def edit_client(self) -> None:
         self._open_dialog(record_dialog(self.workspace, "clients", self.client_id, parent=self))
+
+    def write_inzage(self) -> None:
+        if self.client is not None:
+            client_requests.write_inzage(self, self.workspace, self.client_id,
+                                         self.client.values["number"])
+
+    def erase(self) -> None:
+        if self.client is not None:
+            client_requests.erase_on_request(self, self.workspace, self.client_id,
+                                             self.title.full)
 
     def new_record(self, kind_key: str) -> None:
         defaults = {"client_id": self.client_id}

@@ -1,0 +1,87 @@
+"""A client's requests under the AVG from the client's page: inzage and
+erasure on request (teamleader only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from deskutil import add_client, settle, show_active
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from sqlalchemy import select
+
+from vwdesk.core import models as m
+from vwdesk.gui.client_page import ClientPage
+
+
+@pytest.fixture
+def page(qtbot, office, teamleader):
+    client_id = add_client(office, "101", "Omar", "Al-Hassan", dt.date(1990, 5, 1),
+                           note="woont bij zijn broer")
+    page = ClientPage(teamleader, client_id)
+    show_active(qtbot, page)
+    qtbot.waitUntil(lambda: page.client is not None)
+    return page
+
+
+def messages(page) -> list[str]:
+    return [box.text() for box in page.findChildren(QMessageBox) if box.isVisible()]
+
+
+def test_volunteers_have_no_privacy_buttons(qtbot, office, volunteer):
+    page = ClientPage(volunteer, add_client(office, "101", "Omar", "Al-Hassan"))
+    show_active(qtbot, page)
+    assert "inzage" not in page.buttons and "erase" not in page.buttons
+
+
+def test_inzage_as_json_named_without_its_extension(qtbot, page, teamleader, tmp_path,
+                                                     monkeypatch):
+    asked = []
+
+    def save_as(parent, title, start, filters):
+        asked.append((start, filters))
+        return str(tmp_path / "omar"), "JSON, for a computer (*.json)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    qtbot.mouseClick(page.buttons["inzage"], Qt.MouseButton.LeftButton)
+    settle(qtbot, teamleader)
+    assert asked[0][0].endswith(f"inzage-101-{dt.date.today():%Y-%m-%d}.pdf")
+    data = json.loads((tmp_path / "omar.json").read_text(encoding="utf-8"))
+    assert "woont bij zijn broer" in json.dumps(data, ensure_ascii=False)
+    qtbot.waitUntil(lambda: any("omar.json" in text for text in messages(page)))
+
+
+def test_erase_asks_a_reason_and_defaults_to_no(qtbot, page, office, teamleader, monkeypatch):
+    answers, defaults = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes], []
+
+    def question(parent, title, text, buttons, default):
+        defaults.append(default)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("brief van de cliënt", True))
+
+    def stored_name():
+        with office.db.session() as s:
+            return s.scalar(select(m.Client.first_name).where(m.Client.id == page.client_id))
+
+    qtbot.mouseClick(page.buttons["erase"], Qt.MouseButton.LeftButton)  # "No"
+    settle(qtbot, teamleader)
+    assert defaults == [QMessageBox.StandardButton.No] and stored_name() == "Omar"
+    qtbot.mouseClick(page.buttons["erase"], Qt.MouseButton.LeftButton)  # "Yes"
+    settle(qtbot, teamleader)
+    assert stored_name() is None
+    qtbot.waitUntil(lambda: "Omar" not in page.title.full)
+    assert not page.buttons["erase"].isEnabled() and not page.buttons["edit"].isEnabled()
+    assert page.buttons["inzage"].isEnabled()  # what is left can still be shown
+
+
+def test_erase_without_a_reason_erases_nothing(qtbot, page, office, teamleader, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("   ", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked to confirm"))
+    qtbot.mouseClick(page.buttons["erase"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any("reason" in text for text in messages(page)))
+    with office.db.session() as s:
+        assert s.scalar(select(m.Client.first_name)) == "Omar"
