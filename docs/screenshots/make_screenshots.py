@@ -273,7 +273,8 @@ def desk_shots(app: QApplication, tmp: Path) -> None:
     preview.close()
     plan.close()
 
-    about = AboutBox(workspace.desk.database, window)
+    # The database as on an office PC (platformdirs' folder on Windows), not this run's temp folder.
+    about = AboutBox(r"C:\Users\Vrijwilliger\AppData\Local\vwdesk\vwdesk.sqlite", window)
     show(app, about)
     shot(app, about, "about")
     about.close()
