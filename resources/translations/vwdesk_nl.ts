@@ -206,6 +206,10 @@
         <translation>Aanmelden voor koppeling…</translation>
     </message>
     <message>
+        <source>Privacy (AVG)</source>
+        <translation>Privacy (AVG)</translation>
+    </message>
+    <message>
         <source>Inzage…</source>
         <translation>Inzage…</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QTableWidget,
@@ -88,13 +90,15 @@ class ClientPage(QWidget):
             self.buttons[key] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
-        if workspace.actor.is_teamleader:  # the client's requests under the AVG
-            for key, text, slot in (("inzage", self.tr("Inzage…"), self.write_inzage),
-                                    ("erase", self.tr("Erase on request…"), self.erase)):
-                button = QPushButton(text, self)
-                button.clicked.connect(slot)
-                self.buttons[key] = button
-                buttons.addWidget(button)
+        self.erase_action: QAction | None = None
+        if workspace.actor.is_teamleader:  # the client's requests under the AVG, in one menu
+            button = QPushButton(self.tr("Privacy (AVG)"), self)
+            menu = QMenu(button)
+            self.inzage_action = menu.addAction(self.tr("Inzage…"), self.write_inzage)
+            self.erase_action = menu.addAction(self.tr("Erase on request…"), self.erase)
+            button.setMenu(menu)
+            self.buttons["privacy"] = button
+            buttons.addWidget(button)
 
         body = QHBoxLayout()
         body.addWidget(details_box, 2)
@@ -124,9 +128,9 @@ class ClientPage(QWidget):
     def _show_details(self, client: ClientDetails) -> None:
         self.client = client
         self.title.setFullText(f"{client.name} ({client.values['number']})")
-        for key in ("edit", "erase"):  # an anonymised file stays as it is
-            if key in self.buttons:
-                self.buttons[key].setEnabled(not client.anonymised)
+        self.buttons["edit"].setEnabled(not client.anonymised)  # an anonymised file stays so
+        if self.erase_action is not None:
+            self.erase_action.setEnabled(not client.anonymised)
         self.titled.emit(self.title.full)
         while self.details.rowCount():
             self.details.removeRow(0)
