@@ -217,8 +217,16 @@
         <translation>Typ een naam, nummer of geboortedatum</translation>
     </message>
     <message>
+        <source>Matching clients</source>
+        <translation>Gevonden cliënten</translation>
+    </message>
+    <message>
         <source>No client found</source>
         <translation>Geen cliënt gevonden</translation>
+    </message>
+    <message>
+        <source>More than %1 found — type more to narrow the search.</source>
+        <translation>Meer dan %1 gevonden — typ verder om te verfijnen.</translation>
     </message>
 </context>
 <context>

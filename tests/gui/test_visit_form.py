@@ -268,7 +268,8 @@ def test_enter_takes_a_client_only_when_it_is_clearly_the_one(qtbot, office, vol
     shown = [picker.matches.item(i).text() for i in range(picker.matches.count())]
     assert shown[0].startswith("Nadir Zabal (C00041") and shown[0].endswith("— surname")
     assert shown[1].startswith("Zabal Amin (C00042") and shown[1].endswith("— name")
-    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)  # the user chooses
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)  # the user chooses: the first Down, the first
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     assert picker.client_id == zabal
     assert picker.edit.text() == "Zabal Amin (C00042, 01-01-1990)"  # name, number, birth date
@@ -281,3 +282,111 @@ def test_enter_takes_a_client_only_when_it_is_clearly_the_one(qtbot, office, vol
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     settle(qtbot, volunteer)
     assert picker.client_id == nadir
+
+
+def highlighted(picker) -> list[str]:
+    """The matches the user sees highlighted."""
+    return [item.text().split(" (")[0] for item in picker.matches.selectedItems()]
+
+
+def test_the_highlighted_match_is_the_one_enter_takes(qtbot, office, volunteer):
+    from deskutil import add_client
+
+    nadir = add_client(office, "C00041", "Nadir", "Zabal", dt.date(1988, 4, 2))
+    zabal = add_client(office, "C00042", "Zabal", "Amin", dt.date(1990, 1, 1))
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    picker = form.client
+    qtbot.keyClicks(picker.edit, "zabal")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    # Several could be meant: none is highlighted, so the user's first Down
+    # lands on the first match and Enter takes what is highlighted.
+    assert picker.client_id is None and highlighted(picker) == []
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    assert highlighted(picker) == ["Nadir Zabal"]
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id == nadir
+    # Down before the matches came counts once they are there.
+    picker.set_client(None)
+    picker.setFocus()
+    qtbot.keyClicks(picker.edit, "zabal")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    settle(qtbot, volunteer)
+    assert highlighted(picker) == ["Zabal Amin"]
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Up)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Up)  # stays on the first
+    assert highlighted(picker) == ["Nadir Zabal"]
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id == zabal
+    # The one clearly meant is highlighted at once: Enter takes it.
+    picker.set_client(None)
+    picker.setFocus()
+    qtbot.keyClicks(picker.edit, "nadir zabal")
+    qtbot.waitUntil(lambda: not picker.is_searching())
+    assert highlighted(picker) == ["Nadir Zabal"]
+    # The highlight looks the same although the typing keeps the focus.
+    palette = picker.matches.palette()
+    for role in (palette.ColorRole.Highlight, palette.ColorRole.HighlightedText):
+        assert palette.color(palette.ColorGroup.Inactive, role) == \
+            palette.color(palette.ColorGroup.Active, role)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id == nadir
+
+
+def painted_text(view, row: int) -> str:
+    """The text a list row is drawn with (after shortening to its room)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    index = view.model().index(row, 0)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width()
+    return option.text
+
+
+def test_a_long_name_never_hides_the_number_and_birth_date(qtbot, office, volunteer):
+    from deskutil import add_client
+
+    first, last = "Mohammed Abdelrahman Yusuf Ibrahim", "Tekle-Al-Khatib van den Berghe-Oosterhuis"
+    add_client(office, "C09999", first, last, dt.date(1985, 7, 3))
+    form = VisitForm(volunteer)
+    form.resize(900, 700)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    picker = form.client
+    qtbot.keyClicks(picker.edit, "mohammed")
+    qtbot.waitUntil(lambda: picker.matches.isVisible() and not picker.is_searching())
+    shown = painted_text(picker.matches, 0)
+    assert shown.startswith("Mohammed") and "…" in shown
+    assert shown.endswith(" (C09999, 03-07-1985) — name")
+    assert picker.matches.item(0).toolTip() == f"{first} {last} (C09999, 03-07-1985) — name"
+    assert picker.matches.visualRect(picker.matches.model().index(0, 0)).width() \
+        <= picker.matches.viewport().width()
+    assert not picker.matches.horizontalScrollBar().isVisible()
+
+
+def test_the_picker_says_when_more_clients_match_than_it_lists(qtbot, office, volunteer):
+    from deskutil import add_client
+
+    for n, surname in enumerate(("Haddad", "Khalil", "Yousef", "Nasser", "Darwish", "Rahimi",
+                                 "Okafor", "Saleh", "Haile", "Berhane")):
+        add_client(office, str(300 + n), "Amal", surname)
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    picker = form.client
+    qtbot.keyClicks(picker.edit, "amal")
+    qtbot.waitUntil(lambda: picker.matches.isVisible() and not picker.is_searching())
+    assert picker.matches.count() == picker.LIMIT
+    assert picker.more.isVisible()
+    assert picker.more.text() == "More than 8 found — type more to narrow the search."
+    qtbot.keyClicks(picker.edit, " khalil")
+    qtbot.waitUntil(lambda: not picker.is_searching())
+    assert picker.matches.item(0).text().startswith("Amal Khalil (301)")
+    assert not picker.more.isVisible()
