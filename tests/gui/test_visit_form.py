@@ -390,3 +390,68 @@ def test_the_picker_says_when_more_clients_match_than_it_lists(qtbot, office, vo
     qtbot.waitUntil(lambda: not picker.is_searching())
     assert picker.matches.item(0).text().startswith("Amal Khalil (301)")
     assert not picker.more.isVisible()
+
+
+def test_the_not_saved_banner_shows_only_while_a_failed_save_has_a_cause(qtbot, office, volunteer,
+                                                                         hassan):
+    from deskutil import add_client
+
+    add_client(office, "102", "Sara", "Al-Hassan")
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    picker, banner = form.client, form.banner
+    # Enter in the client field only looks for a client: no save was tried.
+    qtbot.keyClicks(picker.edit, "nobody like this")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert "No client has this name" in form.errors["client_id"].text()
+    assert not banner.isVisible()
+    picker.edit.clear()
+    qtbot.keyClicks(picker.edit, "al-hassan")
+    assert not form.errors["client_id"].isVisible()  # typing again: the note goes
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert "Several clients could be meant" in form.errors["client_id"].text()
+    assert not banner.isVisible()
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id == hassan
+    assert not banner.isVisible() and not form.errors["client_id"].isVisible()
+    # A wrong date keeps the visit from being saved, until it is put right.
+    form.date.setText("31-02-2026")
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
+    assert banner.isVisible() and banner.text().startswith("Not saved")
+    assert "does not exist" in form.errors["date"].text()
+    form.date.setFocus()
+    form.date.selectAll()
+    qtbot.keyClicks(form.date, "28-02-2026")
+    qtbot.keyClick(form.date, Qt.Key.Key_Tab)
+    assert not form.errors["date"].isVisible() and not banner.isVisible()
+    # "No topic?" is a question, not an error; ticking a topic answers it.
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
+    assert "No topic chosen" in form.errors["topics"].text()
+    assert not banner.isVisible()
+    chip = next(iter(form.chips.values()))
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert chip.isChecked() and not form.errors["topics"].isVisible()
+    assert not banner.isVisible()
+    # Another wrong value: the banner goes when its last cause goes.
+    form.duration.setText("tien")
+    form.date.setText("32-01-2026")
+    form.save()
+    assert banner.isVisible()
+    form.duration.setFocus()
+    form.duration.selectAll()
+    qtbot.keyClicks(form.duration, "10")
+    qtbot.keyClick(form.duration, Qt.Key.Key_Tab)
+    assert not form.errors["duration_minutes"].isVisible() and banner.isVisible()  # the date
+    form.date.setFocus()
+    form.date.selectAll()
+    qtbot.keyClicks(form.date, "28-02-2026")
+    qtbot.keyClick(form.date, Qt.Key.Key_Tab)
+    assert not banner.isVisible()
+    with qtbot.waitSignal(form.saved):
+        form.save()
+    [contact] = contacts_in_db(office)
+    assert contact.client_id == hassan and contact.duration_minutes == 10

@@ -58,6 +58,7 @@ class VisitForm(QWidget):
         self.day_rows: list[ContactRow] = []
         self.saving = False
         self._focus_before: QWidget | None = None
+        self._client_noted: str | None = None  # the client field's note from Enter
         self.banner = Banner(self)
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -165,13 +166,17 @@ class VisitForm(QWidget):
         self.topic_edit.returnPressed.connect(self._topic_entered)
         self.topic_edit.installEventFilter(self)
         self.client.edit.returnPressed.connect(self.save)  # a client is chosen: save
-        self.client.unmatched.connect(self._unknown_client)
-        self.client.ambiguous.connect(lambda: self._show_errors({"client_id": self.tr(
+        self.client.unmatched.connect(lambda: self._client_note(self.tr(
+            "No client has this name or number. Is it a new client? Press Ctrl+Shift+N "
+            "(New client…): the name you typed is filled in.")))
+        self.client.ambiguous.connect(lambda: self._client_note(self.tr(
             "Several clients could be meant. Choose one in the list with Down and Enter, or "
-            "type more of the name, the number or the birth date.")}))
+            "type more of the name, the number or the birth date.")))
+        self.client.edit.textEdited.connect(lambda _text: self._client_note(None))
         for edit in (self.person, self.date, self.duration):
             edit.returnPressed.connect(self.save)
-        self.date.editingFinished.connect(self.refresh_day)
+        self.date.editingFinished.connect(self._date_done)
+        self.duration.editingFinished.connect(self._duration_done)
         # Window-wide, but only while the form is visible (its tab is shown).
         QShortcut(QKeySequence.StandardKey.Save, self, self.save,
                   context=Qt.ShortcutContext.WindowShortcut)
@@ -261,11 +266,42 @@ class VisitForm(QWidget):
             self.errors["client_id"].show_message(None)
             self.topic_edit.setFocus()
 
-    def _unknown_client(self) -> None:
-        """Enter on a name nobody has: point to Nieuwe cliënt."""
-        self._show_errors({"client_id": self.tr(
-                "No client has this name or number. Is it a new client? Press Ctrl+Shift+N "
-                "(New client…): the name you typed is filled in.")})
+    def _client_note(self, text: str | None) -> None:
+        """What Enter in the client field found (nobody, or several): said
+        beside the field until the next typing there. It is no failed save,
+        so the banner above the form is not involved."""
+        label = self.errors["client_id"]
+        if text is not None or label.text() == self._client_noted:
+            label.show_message(text)
+        self._client_noted = text
+
+    def _date_done(self) -> None:
+        """A date shown as wrong is checked again once it was changed."""
+        if self.errors["date"].text():
+            try:
+                self.date.date()
+            except ValueError as exc:
+                self.errors["date"].show_message(str(exc))
+            else:
+                self.errors["date"].show_message(None)
+        self.refresh_day()
+
+    def _duration_done(self) -> None:
+        """A duration shown as wrong goes once it is whole minutes (or none)."""
+        if self.errors["duration_minutes"].text():
+            try:
+                self._duration()
+            except ValueError as exc:
+                self.errors["duration_minutes"].show_message(str(exc))
+            else:
+                self.errors["duration_minutes"].show_message(None)
+
+    def _duration(self) -> int | None:
+        """The minutes typed (None when empty); ValueError when not whole minutes."""
+        duration = self.duration.text().strip()
+        if duration and not duration.isdigit():
+            raise ValueError(self.tr("Type the duration in whole minutes."))
+        return int(duration) if duration else None
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         """Backspace in the empty topic field unticks the last topic ticked."""
@@ -299,6 +335,7 @@ class VisitForm(QWidget):
             self._ticked_order.remove(topic_id)
         if on:
             self._ticked_order.append(topic_id)
+            self.errors["topics"].show_message(None)  # "no topic?" answered
 
     def start(self, kind: str = "spreekuur", client_id: int | None = None) -> None:
         """Ready for a new contact of `kind` (Ctrl+N, or from a client's page)."""
@@ -347,14 +384,10 @@ class VisitForm(QWidget):
                 problems["client_id"] = self.tr(
                     "Choose the client from the list under the field (Down and Enter).")
         values["volunteer_id"] = self.volunteer.currentData()
-        duration = self.duration.text().strip()
-        if duration:
-            if duration.isdigit():
-                values["duration_minutes"] = int(duration)
-            else:
-                problems["duration_minutes"] = self.tr("Type the duration in whole minutes.")
-        else:
-            values["duration_minutes"] = None
+        try:
+            values["duration_minutes"] = self._duration()
+        except ValueError as exc:
+            problems["duration_minutes"] = str(exc)
         values["note"] = self.note.toPlainText()
         topic_ids = [tid for tid, chip in self.chips.items() if chip.isChecked()]
         return values, topic_ids, problems
@@ -375,9 +408,10 @@ class VisitForm(QWidget):
         someone = values["client_id"] is not None or bool((values["person_label"] or "").strip())
         if someone and not topic_ids and not self.asked_no_topic and self.editing is None:
             self.asked_no_topic = True  # once: saving again saves without a topic
-            self._show_errors({"topics": self.tr(
+            self._show_errors({})  # a question, not an error: nothing to correct
+            self.errors["topics"].show_message(self.tr(
                 "No topic chosen. Type or tick what the visit was about, or press Enter again "
-                "to save it without a topic.")})
+                "to save it without a topic."))
             self.topic_edit.setFocus()
             return
         editing = self.editing

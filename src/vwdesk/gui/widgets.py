@@ -113,6 +113,8 @@ class ElidedLabel(QLabel):
 class ErrorLabel(QLabel):
     """The message shown beside a field (hidden when there is none)."""
 
+    changed = Signal()  # a message shown, changed or taken away
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
@@ -124,6 +126,7 @@ class ErrorLabel(QLabel):
         self.setText(text or "")
         self.setVisible(bool(text))
         _fit_dialog(self)
+        self.changed.emit()
 
 
 class Banner(QLabel):
@@ -140,30 +143,49 @@ class Banner(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.hide()
+        self._fields: list[ErrorLabel] = []  # the labels the fields hint points to
+        self._watched: set[ErrorLabel] = set()
 
     def show_message(self, text: str, level: str = "error") -> None:
+        self._fields = []
         self.setStyleSheet(self.STYLES[level] + " padding:6px; border-radius:3px;")
         self.setText(text)
         self.show()
         _fit_dialog(self)
 
     def clear_message(self) -> None:
+        self._fields = []
         self.setText("")
         self.hide()
+
+    def show_fields_hint(self, labels: list[ErrorLabel]) -> None:
+        """Say that the fields marked in red keep the form from being saved;
+        the hint goes by itself once none of `labels` shows a message."""
+        self.show_message(QCoreApplication.translate(
+            "FieldErrors", "Not saved: correct the fields marked in red."))
+        self._fields = labels
+        for label in labels:
+            if label not in self._watched:
+                self._watched.add(label)
+                label.changed.connect(self._field_changed)
+
+    def _field_changed(self) -> None:
+        if self._fields and not any(label.text() for label in self._fields):
+            self.clear_message()
 
 
 def show_field_errors(banner: Banner, labels: dict[str, ErrorLabel],
                       errors: dict[str, str]) -> None:
-    """Each message beside its field; messages for fields without a label in
-    the banner above the form (or a general hint when all have a place)."""
+    """The outcome of trying to save: each message beside its field;
+    messages for fields without a label in the banner above the form (or a
+    general hint, while a field shows a message, when all have a place)."""
     for name, label in labels.items():
         label.show_message(errors.get(name))
     rest = [message for name, message in errors.items() if name not in labels]
     if rest:
         banner.show_message(" ".join(rest))
     elif errors:
-        banner.show_message(QCoreApplication.translate(
-            "FieldErrors", "Not saved: correct the fields marked in red."))
+        banner.show_fields_hint(list(labels.values()))
     else:
         banner.clear_message()
 
