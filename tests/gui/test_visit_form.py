@@ -455,3 +455,28 @@ def test_the_not_saved_banner_shows_only_while_a_failed_save_has_a_cause(qtbot, 
         form.save()
     [contact] = contacts_in_db(office)
     assert contact.client_id == hassan and contact.duration_minutes == 10
+
+
+def test_the_matches_have_room_and_the_window_fits_a_laptop_screen(qtbot, office, volunteer):
+    """1366×768: the window may not need more than 600 px, also while the
+    matches and a message stand under the client field."""
+    from deskutil import add_client
+
+    from vwdesk.gui.main_window import MainWindow
+
+    for n, first in enumerate(("Yonas", "Meron", "Rahel", "Dawit", "Huda", "Samir")):
+        add_client(office, str(500 + n), first, "Tekle", dt.date(1980 + n, 1, 1))
+    window = MainWindow(volunteer)
+    window.resize(1300, 600)
+    show_active(qtbot, window)
+    settle(qtbot, volunteer)
+    picker = window.visit.client
+    picker.setFocus()
+    qtbot.keyClicks(picker.edit, "tekle")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert "Several clients could be meant" in window.visit.errors["client_id"].text()
+    matches = picker.matches
+    assert matches.viewport().height() >= 4 * matches.sizeHintForRow(0)  # 4 matches at least
+    assert window.minimumSizeHint().height() <= 600 and window.minimumHeight() <= 600
+    assert window.height() == 600  # the window did not grow

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -123,7 +125,15 @@ class VisitForm(QWidget):
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
 
-        left = QVBoxLayout()
+        # The form scrolls rather than making the window taller than a
+        # laptop's screen (the client's matches and messages need room).
+        self.form_area = QScrollArea(self)
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_page = QWidget(self.form_area)
+        left = QVBoxLayout(form_page)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.heading)
         left.addWidget(self.banner)
         left.addLayout(form)
@@ -158,7 +168,8 @@ class VisitForm(QWidget):
         right.addLayout(day_buttons)
 
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 5)
+        self.form_area.setWidget(form_page)
+        layout.addWidget(self.form_area, 5)
         layout.addWidget(self.day_title, 4)
 
         self.without_file.toggled.connect(self._toggle_person)
