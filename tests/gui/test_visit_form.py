@@ -337,17 +337,25 @@ def test_the_highlighted_match_is_the_one_enter_takes(qtbot, office, volunteer):
     assert picker.client_id == nadir
 
 
-def painted_text(view, row: int) -> str:
-    """The text a list row is drawn with (after shortening to its room)."""
-    from PySide6.QtWidgets import QStyleOptionViewItem
+def painted_text(view, row: int, column: int = 0) -> str:
+    """The text a list row or table cell is drawn with (after shortening to
+    its room)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-    index = view.model().index(row, 0)
+    index = view.model().index(row, column)
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
     option.rect = view.visualRect(index)
     view.itemDelegateForIndex(index).initStyleOption(option, index)
-    assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width()
-    return option.text
+    text = option.text
+    if not option.features & QStyleOptionViewItem.ViewItemFeature.WrapText:
+        # One line, shortened at its end to the room there is, as Qt draws it.
+        style = view.style()
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
+        room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+        text = option.fontMetrics.elidedText(text, option.textElideMode, room)
+    assert option.fontMetrics.horizontalAdvance(text) <= option.rect.width()
+    return text
 
 
 def test_a_long_name_never_hides_the_number_and_birth_date(qtbot, office, volunteer):
@@ -480,3 +488,29 @@ def test_the_matches_have_room_and_the_window_fits_a_laptop_screen(qtbot, office
     assert matches.viewport().height() >= 4 * matches.sizeHintForRow(0)  # 4 matches at least
     assert window.minimumSizeHint().height() <= 600 and window.minimumHeight() <= 600
     assert window.height() == 600  # the window did not grow
+
+
+def test_the_day_list_shortens_long_values_and_shows_them_whole_in_a_tooltip(
+        qtbot, office, volunteer):
+    from deskutil import add_client
+
+    first, last = "Mohammed Abdelrahman Yusuf Ibrahim", "Tekle-Al-Khatib van den Berghe-Oosterhuis"
+    client_id = add_client(office, "C09999", first, last)
+    topics = volunteer.desk.contacts.choices().topics
+    volunteer.desk.contacts.register({"kind": "spreekuur", "date": dt.date.today(),
+                                      "client_id": client_id}, [t for t, _n in topics[:6]])
+    form = VisitForm(volunteer)
+    form.resize(1000, 600)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    assert form.day.rowCount() == 1
+    who = painted_text(form.day, 0, 1)
+    head = who.split("…")[0]
+    assert len(head) >= 3 and first.startswith(head)
+    assert who.endswith("… (C09999)")  # the number shows
+    assert painted_text(form.day, 0, 0) == "spreekuur"
+    assert painted_text(form.day, 0, 2).endswith("…")
+    names = ", ".join(sorted(n for _t, n in topics[:6]))
+    assert form.day.item(0, 1).toolTip() == f"spreekuur · {first} {last} (C09999) · {names}"
+    assert form.day.item(0, 2).toolTip() == form.day.item(0, 1).toolTip()
+    assert not form.day.horizontalScrollBar().isVisible()

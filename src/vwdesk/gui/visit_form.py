@@ -41,13 +41,14 @@ from vwdesk.core.dates import parse_date
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
 from vwdesk.gui.saving import save_failed
-from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, add_field,
-                                 confirm, show_field_errors)
+from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, KeepEndDelegate,
+                                 add_field, confirm, show_field_errors)
 
 
 class VisitForm(QWidget):
     saved = Signal(int)
     CHIP_COLUMNS = 4
+    DAY_COLUMN_MAX = 140  # the day list's kind and staff columns are at most this wide
     PERSON_ROW = 2  # the "Person" row of the form, shown for a contact without a file
 
     def __init__(self, workspace, parent: QWidget | None = None):
@@ -150,10 +151,13 @@ class VisitForm(QWidget):
         self.day.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.day.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.day.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.day.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.day.setColumnWidth(0, 75)
-        self.day.setColumnWidth(2, 170)
-        self.day.setColumnWidth(3, 115)
+        # One line per contact: the kind and staff member as wide as they
+        # are (up to a limit), who and topics share the rest, shortened with
+        # "…" (a client's number always shows); the whole line in a tooltip.
+        self.day.setWordWrap(False)
+        self.day.setItemDelegateForColumn(1, KeepEndDelegate(self.day))
+        for col in (1, 2):
+            self.day.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.day.itemActivated.connect(lambda _item: self.edit_selected())
         self.edit_button = QPushButton(self.tr("Correct…"), self)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -169,6 +173,8 @@ class VisitForm(QWidget):
 
         layout = QHBoxLayout(self)
         self.form_area.setWidget(form_page)
+        form_page.setAutoFillBackground(False)  # the tab's own background, as beside it
+        self.form_area.viewport().setAutoFillBackground(False)
         layout.addWidget(self.form_area, 5)
         layout.addWidget(self.day_title, 4)
 
@@ -519,8 +525,16 @@ class VisitForm(QWidget):
             "%1", day.strftime("%d-%m-%Y")).replace("%2", str(len(rows))))
         self.day.setRowCount(len(rows))
         for row, r in enumerate(rows):
+            line = " · ".join(filter(None, (r.kind, r.who, r.topics, r.volunteer)))
             for col, text in enumerate((r.kind, r.who, r.topics, r.volunteer)):
-                self.day.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(line)
+                self.day.setItem(row, col, item)
+            if r.client_id is not None:  # "name (number)": the number stays in view
+                self.day.item(row, 1).setData(KeepEndDelegate.END, " (" + r.who.rpartition(" (")[2])
+        for col in (0, 3):
+            self.day.resizeColumnToContents(col)
+            self.day.setColumnWidth(col, min(self.day.columnWidth(col), self.DAY_COLUMN_MAX))
         self.edit_button.setEnabled(bool(rows))
         self.remove_button.setEnabled(bool(rows))
 
