@@ -1558,6 +1558,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
         <translation>Vul de duur in hele minuten in.</translation>
     </message>
     <message>
+        <source>This client only looks like what you typed. Is it the one? Choose it with Down and Enter, or type more of the name, the number or the birth date.</source>
+        <translation>Deze cliënt lijkt alleen op wat u typte. Is het de goede? Kies hem met pijl omlaag en Enter, of typ meer van de naam, het nummer of de geboortedatum.</translation>
+    </message>
+    <message>
         <source>No topic chosen. Type or tick what the visit was about, or press Enter again to save it without a topic.</source>
         <translation>Geen onderwerp gekozen. Typ of kies waar het bezoek over ging, of druk nogmaals op Enter om het zonder onderwerp op te slaan.</translation>
     </message>

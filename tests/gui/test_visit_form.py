@@ -514,3 +514,21 @@ def test_the_day_list_shortens_long_values_and_shows_them_whole_in_a_tooltip(
     assert form.day.item(0, 1).toolTip() == f"spreekuur · {first} {last} (C09999) · {names}"
     assert form.day.item(0, 2).toolTip() == form.day.item(0, 1).toolTip()
     assert not form.day.horizontalScrollBar().isVisible()
+
+
+def test_a_single_guess_is_named_a_guess_and_taken_only_when_chosen(qtbot, office, volunteer):
+    from deskutil import add_client
+
+    nadir = add_client(office, "C00041", "Nadir", "Zabal")
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    picker = form.client
+    qtbot.keyClicks(picker.edit, "nadr zabal")  # one letter off
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert picker.client_id is None and highlighted(picker) == []
+    assert form.errors["client_id"].text().startswith("This client only looks like what you typed")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id == nadir

@@ -245,7 +245,7 @@ class ClientPicker(QWidget):
 
     picked = Signal(object)  # client id or None
     unmatched = Signal()  # Enter on a text no client matches
-    ambiguous = Signal()  # Enter while several clients could be meant
+    ambiguous = Signal(int)  # Enter while no match is highlighted: how many there are
     DEBOUNCE_MS = 120
     LIMIT = 8
     ROWS = 5  # the list's height in matches; more scroll
@@ -408,12 +408,13 @@ class ClientPicker(QWidget):
 
     def _enter(self) -> bool:
         """Take the highlighted match; False when nothing matches. With no
-        match highlighted (several could be meant) it says so."""
+        match highlighted (several could be meant, or the only one is a
+        guess) it says so."""
         if not self._ids:
             return False
         item = self.matches.currentItem()
         if item is None:
-            self.ambiguous.emit()
+            self.ambiguous.emit(len(self._ids))
             return True
         self._take(item)
         return True
