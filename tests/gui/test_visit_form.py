@@ -250,7 +250,9 @@ def test_after_a_legal_contact_the_form_is_ready_for_a_visit_again(qtbot, office
     assert contact.kind == "juridisch"
 
 
-def test_enter_takes_a_client_only_when_it_is_clearly_the_one(qtbot, office, volunteer):
+def enter_on_zabal(qtbot, office, volunteer):
+    """A visit form where Enter was pressed on "zabal", which two clients
+    could be meant by (a surname, a first name); the form and their ids."""
     from deskutil import add_client
 
     nadir = add_client(office, "C00041", "Nadir", "Zabal", dt.date(1988, 4, 2))
@@ -258,10 +260,15 @@ def test_enter_takes_a_client_only_when_it_is_clearly_the_one(qtbot, office, vol
     form = VisitForm(volunteer)
     show_active(qtbot, form)
     settle(qtbot, volunteer)
-    picker = form.client
-    qtbot.keyClicks(picker.edit, "zabal")
-    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)  # waits for the matches
+    qtbot.keyClicks(form.client.edit, "zabal")
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_Return)  # waits for the matches
     settle(qtbot, volunteer)
+    return form, nadir, zabal
+
+
+def test_enter_takes_a_client_only_when_it_is_clearly_the_one(qtbot, office, volunteer):
+    form, nadir, zabal = enter_on_zabal(qtbot, office, volunteer)
+    picker = form.client
     # Two could be meant (a surname, a first name): Enter takes neither.
     assert picker.client_id is None
     assert "Several clients could be meant" in form.errors["client_id"].text()
@@ -290,17 +297,8 @@ def highlighted(picker) -> list[str]:
 
 
 def test_the_highlighted_match_is_the_one_enter_takes(qtbot, office, volunteer):
-    from deskutil import add_client
-
-    nadir = add_client(office, "C00041", "Nadir", "Zabal", dt.date(1988, 4, 2))
-    zabal = add_client(office, "C00042", "Zabal", "Amin", dt.date(1990, 1, 1))
-    form = VisitForm(volunteer)
-    show_active(qtbot, form)
-    settle(qtbot, volunteer)
+    form, nadir, zabal = enter_on_zabal(qtbot, office, volunteer)
     picker = form.client
-    qtbot.keyClicks(picker.edit, "zabal")
-    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
-    settle(qtbot, volunteer)
     # Several could be meant: none is highlighted, so the user's first Down
     # lands on the first match and Enter takes what is highlighted.
     assert picker.client_id is None and highlighted(picker) == []
