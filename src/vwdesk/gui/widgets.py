@@ -338,6 +338,7 @@ class ClientPicker(QWidget):
         """A line in the list that is no client (it cannot be highlighted)."""
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        item.setToolTip(text)  # a long message is cut at the list's edge
         return item
 
     def _show(self, found) -> None:
