@@ -229,8 +229,16 @@
         <translation>Typ een naam, nummer of geboortedatum</translation>
     </message>
     <message>
+        <source>Matching clients</source>
+        <translation>Gevonden cliënten</translation>
+    </message>
+    <message>
         <source>No client found</source>
         <translation>Geen cliënt gevonden</translation>
+    </message>
+    <message>
+        <source>More than %1 found — type more to narrow the search.</source>
+        <translation>Meer dan %1 gevonden — typ verder om te verfijnen.</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +1568,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
     <message>
         <source>Type the duration in whole minutes.</source>
         <translation>Vul de duur in hele minuten in.</translation>
+    </message>
+    <message>
+        <source>This client only looks like what you typed. Is it the one? Choose it with Down and Enter, or type more of the name, the number or the birth date.</source>
+        <translation>Deze cliënt lijkt alleen op wat u typte. Is het de goede? Kies hem met pijl omlaag en Enter, of typ meer van de naam, het nummer of de geboortedatum.</translation>
     </message>
     <message>
         <source>No topic chosen. Type or tick what the visit was about, or press Enter again to save it without a topic.</source>

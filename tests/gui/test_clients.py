@@ -257,3 +257,43 @@ def test_the_list_says_how_each_client_matches_and_enter_opens_only_the_clear_on
     qtbot.keyClick(view.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(opened))
     assert cell(qtbot, view.model, 0, 4) == "full name"
+
+
+def test_down_from_the_search_goes_to_the_first_of_several_and_enter_opens_it(
+        qtbot, office, volunteer):
+    nadir = add_client(office, "C00041", "Nadir", "Zabal")
+    zabal = add_client(office, "C00042", "Zabal", "Amin")
+    view = ClientsView(volunteer)
+    show_active(qtbot, view)
+    opened = []
+    view.open_client.connect(opened.append)
+
+    def highlighted() -> list[int]:
+        return [view.model.client_id(i.row()) for i in view.table.selectionModel().selectedRows()]
+
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "zabal")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.shown_query == "zabal")
+    # Several could be meant: none highlighted; Down highlights the first.
+    assert view.table.hasFocus() and highlighted() == [] and opened == []
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert highlighted() == [nadir]
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened == [nadir]
+    # From the search field too, also when Down comes before the results.
+    view.search.setFocus()
+    view.search.clear()
+    qtbot.keyClicks(view.search, "zabal")
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: view.shown_query == "zabal")
+    assert view.table.hasFocus() and highlighted() == [zabal]
+    # The one clearly meant is highlighted; Enter opens that one.
+    view.search.setFocus()
+    view.search.clear()
+    qtbot.keyClicks(view.search, "zabal amin")
+    qtbot.waitUntil(lambda: view.shown_query == "zabal amin")
+    assert highlighted() == [zabal]
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert opened == [nadir, zabal]

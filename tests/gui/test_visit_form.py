@@ -250,7 +250,9 @@ def test_after_a_legal_contact_the_form_is_ready_for_a_visit_again(qtbot, office
     assert contact.kind == "juridisch"
 
 
-def test_enter_takes_a_client_only_when_it_is_clearly_the_one(qtbot, office, volunteer):
+def enter_on_zabal(qtbot, office, volunteer):
+    """A visit form where Enter was pressed on "zabal", which two clients
+    could be meant by (a surname, a first name); the form and their ids."""
     from deskutil import add_client
 
     nadir = add_client(office, "C00041", "Nadir", "Zabal", dt.date(1988, 4, 2))
@@ -258,17 +260,23 @@ def test_enter_takes_a_client_only_when_it_is_clearly_the_one(qtbot, office, vol
     form = VisitForm(volunteer)
     show_active(qtbot, form)
     settle(qtbot, volunteer)
-    picker = form.client
-    qtbot.keyClicks(picker.edit, "zabal")
-    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)  # waits for the matches
+    qtbot.keyClicks(form.client.edit, "zabal")
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_Return)  # waits for the matches
     settle(qtbot, volunteer)
+    return form, nadir, zabal
+
+
+def test_enter_takes_a_client_only_when_it_is_clearly_the_one(qtbot, office, volunteer):
+    form, nadir, zabal = enter_on_zabal(qtbot, office, volunteer)
+    picker = form.client
     # Two could be meant (a surname, a first name): Enter takes neither.
     assert picker.client_id is None
     assert "Several clients could be meant" in form.errors["client_id"].text()
     shown = [picker.matches.item(i).text() for i in range(picker.matches.count())]
     assert shown[0].startswith("Nadir Zabal (C00041") and shown[0].endswith("— surname")
     assert shown[1].startswith("Zabal Amin (C00042") and shown[1].endswith("— name")
-    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)  # the user chooses
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)  # the user chooses: the first Down, the first
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     assert picker.client_id == zabal
     assert picker.edit.text() == "Zabal Amin (C00042, 01-01-1990)"  # name, number, birth date
@@ -280,4 +288,245 @@ def test_enter_takes_a_client_only_when_it_is_clearly_the_one(qtbot, office, vol
     qtbot.keyClicks(picker.edit, "41")
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     settle(qtbot, volunteer)
+    assert picker.client_id == nadir
+
+
+def highlighted(picker) -> list[str]:
+    """The matches the user sees highlighted."""
+    return [item.text().split(" (")[0] for item in picker.matches.selectedItems()]
+
+
+def test_the_highlighted_match_is_the_one_enter_takes(qtbot, office, volunteer):
+    form, nadir, zabal = enter_on_zabal(qtbot, office, volunteer)
+    picker = form.client
+    # Several could be meant: none is highlighted, so the user's first Down
+    # lands on the first match and Enter takes what is highlighted.
+    assert picker.client_id is None and highlighted(picker) == []
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    assert highlighted(picker) == ["Nadir Zabal"]
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id == nadir
+    # Down before the matches came counts once they are there.
+    picker.set_client(None)
+    picker.setFocus()
+    qtbot.keyClicks(picker.edit, "zabal")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    settle(qtbot, volunteer)
+    assert highlighted(picker) == ["Zabal Amin"]
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Up)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Up)  # stays on the first
+    assert highlighted(picker) == ["Nadir Zabal"]
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id == zabal
+    # The one clearly meant is highlighted at once: Enter takes it.
+    picker.set_client(None)
+    picker.setFocus()
+    qtbot.keyClicks(picker.edit, "nadir zabal")
+    qtbot.waitUntil(lambda: not picker.is_searching())
+    assert highlighted(picker) == ["Nadir Zabal"]
+    # The highlight looks the same although the typing keeps the focus.
+    palette = picker.matches.palette()
+    for role in (palette.ColorRole.Highlight, palette.ColorRole.HighlightedText):
+        assert palette.color(palette.ColorGroup.Inactive, role) == \
+            palette.color(palette.ColorGroup.Active, role)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id == nadir
+
+
+def painted_text(view, row: int, column: int = 0) -> str:
+    """The text a list row or table cell is drawn with (after shortening to
+    its room)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    index = view.model().index(row, column)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    text = option.text
+    if not option.features & QStyleOptionViewItem.ViewItemFeature.WrapText:
+        # One line, shortened at its end to the room there is, as Qt draws it.
+        style = view.style()
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
+        room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+        text = option.fontMetrics.elidedText(text, option.textElideMode, room)
+    assert option.fontMetrics.horizontalAdvance(text) <= option.rect.width()
+    return text
+
+
+def test_a_long_name_never_hides_the_number_and_birth_date(qtbot, office, volunteer):
+    from deskutil import add_client
+
+    first, last = "Mohammed Abdelrahman Yusuf Ibrahim", "Tekle-Al-Khatib van den Berghe-Oosterhuis"
+    add_client(office, "C09999", first, last, dt.date(1985, 7, 3))
+    form = VisitForm(volunteer)
+    form.resize(900, 700)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    picker = form.client
+    qtbot.keyClicks(picker.edit, "mohammed")
+    qtbot.waitUntil(lambda: picker.matches.isVisible() and not picker.is_searching())
+    shown = painted_text(picker.matches, 0)
+    assert shown.startswith("Mohammed") and "…" in shown
+    assert shown.endswith(" (C09999, 03-07-1985) — name")
+    assert picker.matches.item(0).toolTip() == f"{first} {last} (C09999, 03-07-1985) — name"
+    assert picker.matches.visualRect(picker.matches.model().index(0, 0)).width() \
+        <= picker.matches.viewport().width()
+    assert not picker.matches.horizontalScrollBar().isVisible()
+
+
+def test_the_picker_says_when_more_clients_match_than_it_lists(qtbot, office, volunteer):
+    from deskutil import add_client
+
+    for n, surname in enumerate(("Haddad", "Khalil", "Yousef", "Nasser", "Darwish", "Rahimi",
+                                 "Okafor", "Saleh", "Haile", "Berhane")):
+        add_client(office, str(300 + n), "Amal", surname)
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    picker = form.client
+    qtbot.keyClicks(picker.edit, "amal")
+    qtbot.waitUntil(lambda: picker.matches.isVisible() and not picker.is_searching())
+    assert picker.matches.count() == picker.LIMIT
+    assert picker.more.isVisible()
+    assert picker.more.text() == "More than 8 found — type more to narrow the search."
+    qtbot.keyClicks(picker.edit, " khalil")
+    qtbot.waitUntil(lambda: not picker.is_searching())
+    assert picker.matches.item(0).text().startswith("Amal Khalil (301)")
+    assert not picker.more.isVisible()
+
+
+def test_the_not_saved_banner_shows_only_while_a_failed_save_has_a_cause(qtbot, office, volunteer,
+                                                                         hassan):
+    from deskutil import add_client
+
+    add_client(office, "102", "Sara", "Al-Hassan")
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    picker, banner = form.client, form.banner
+    # Enter in the client field only looks for a client: no save was tried.
+    qtbot.keyClicks(picker.edit, "nobody like this")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert "No client has this name" in form.errors["client_id"].text()
+    assert not banner.isVisible()
+    picker.edit.clear()
+    qtbot.keyClicks(picker.edit, "al-hassan")
+    assert not form.errors["client_id"].isVisible()  # typing again: the note goes
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert "Several clients could be meant" in form.errors["client_id"].text()
+    assert not banner.isVisible()
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id == hassan
+    assert not banner.isVisible() and not form.errors["client_id"].isVisible()
+    # A wrong date keeps the visit from being saved, until it is put right.
+    form.date.setText("31-02-2026")
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
+    assert banner.isVisible() and banner.text().startswith("Not saved")
+    assert "does not exist" in form.errors["date"].text()
+    form.date.setFocus()
+    form.date.selectAll()
+    qtbot.keyClicks(form.date, "28-02-2026")
+    qtbot.keyClick(form.date, Qt.Key.Key_Tab)
+    assert not form.errors["date"].isVisible() and not banner.isVisible()
+    # "No topic?" is a question, not an error; ticking a topic answers it.
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Return)
+    assert "No topic chosen" in form.errors["topics"].text()
+    assert not banner.isVisible()
+    chip = next(iter(form.chips.values()))
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert chip.isChecked() and not form.errors["topics"].isVisible()
+    assert not banner.isVisible()
+    # Another wrong value: the banner goes when its last cause goes.
+    form.duration.setText("tien")
+    form.date.setText("32-01-2026")
+    form.save()
+    assert banner.isVisible()
+    form.duration.setFocus()
+    form.duration.selectAll()
+    qtbot.keyClicks(form.duration, "10")
+    qtbot.keyClick(form.duration, Qt.Key.Key_Tab)
+    assert not form.errors["duration_minutes"].isVisible() and banner.isVisible()  # the date
+    form.date.setFocus()
+    form.date.selectAll()
+    qtbot.keyClicks(form.date, "28-02-2026")
+    qtbot.keyClick(form.date, Qt.Key.Key_Tab)
+    assert not banner.isVisible()
+    with qtbot.waitSignal(form.saved):
+        form.save()
+    [contact] = contacts_in_db(office)
+    assert contact.client_id == hassan and contact.duration_minutes == 10
+
+
+def test_the_matches_have_room_and_the_window_fits_a_laptop_screen(qtbot, office, volunteer):
+    """1366×768: the window may not need more than 600 px, also while the
+    matches and a message stand under the client field."""
+    from deskutil import add_client
+
+    from vwdesk.gui.main_window import MainWindow
+
+    for n, first in enumerate(("Yonas", "Meron", "Rahel", "Dawit", "Huda", "Samir")):
+        add_client(office, str(500 + n), first, "Tekle", dt.date(1980 + n, 1, 1))
+    window = MainWindow(volunteer)
+    window.resize(1300, 600)
+    show_active(qtbot, window)
+    settle(qtbot, volunteer)
+    picker = window.visit.client
+    picker.setFocus()
+    qtbot.keyClicks(picker.edit, "tekle")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert "Several clients could be meant" in window.visit.errors["client_id"].text()
+    matches = picker.matches
+    assert matches.viewport().height() >= 4 * matches.sizeHintForRow(0)  # 4 matches at least
+    assert window.minimumSizeHint().height() <= 600 and window.minimumHeight() <= 600
+    assert window.height() == 600  # the window did not grow
+
+
+def test_the_day_list_shortens_long_values_and_shows_them_whole_in_a_tooltip(
+        qtbot, office, volunteer):
+    from deskutil import add_client
+
+    first, last = "Mohammed Abdelrahman Yusuf Ibrahim", "Tekle-Al-Khatib van den Berghe-Oosterhuis"
+    client_id = add_client(office, "C09999", first, last)
+    topics = volunteer.desk.contacts.choices().topics
+    volunteer.desk.contacts.register({"kind": "spreekuur", "date": dt.date.today(),
+                                      "client_id": client_id}, [t for t, _n in topics[:6]])
+    form = VisitForm(volunteer)
+    form.resize(1000, 600)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    assert form.day.rowCount() == 1
+    who = painted_text(form.day, 0, 1)
+    head = who.split("…")[0]
+    assert len(head) >= 3 and first.startswith(head)
+    assert who.endswith("… (C09999)")  # the number shows
+    assert painted_text(form.day, 0, 0) == "spreekuur"
+    assert painted_text(form.day, 0, 2).endswith("…")
+    names = ", ".join(sorted(n for _t, n in topics[:6]))
+    assert form.day.item(0, 1).toolTip() == f"spreekuur · {first} {last} (C09999) · {names}"
+    assert form.day.item(0, 2).toolTip() == form.day.item(0, 1).toolTip()
+    assert not form.day.horizontalScrollBar().isVisible()
+
+
+def test_a_single_guess_is_named_a_guess_and_taken_only_when_chosen(qtbot, office, volunteer):
+    from deskutil import add_client
+
+    nadir = add_client(office, "C00041", "Nadir", "Zabal")
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    picker = form.client
+    qtbot.keyClicks(picker.edit, "nadr zabal")  # one letter off
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert picker.client_id is None and highlighted(picker) == []
+    assert form.errors["client_id"].text().startswith("This client only looks like what you typed")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     assert picker.client_id == nadir

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -73,6 +74,7 @@ class ClientsView(LazyView):
         self.shown_query: str | None = None  # the text the list shows the results of
         self._clear = False  # the first result is clearly the one meant
         self._open_waiting = False  # Enter came before the results
+        self._steps_waiting: list[Qt.Key] = []  # Down/Up pressed before the results
         self._all_ids: list[int] | None = None
         workspace.changed.connect(lambda kinds: "clients" in kinds and self.outdated())
         workspace.location_changed.connect(lambda _id: self.outdated())
@@ -81,6 +83,7 @@ class ClientsView(LazyView):
         self._all_ids = None  # clients changed (or another location): list anew
         self.shown_query = None
         self._open_waiting = False
+        self._steps_waiting = []
         super().outdated()
 
     def refresh(self) -> None:
@@ -129,33 +132,52 @@ class ClientsView(LazyView):
                                .replace("%1", f"{self.MAX_HITS:,}".replace(",", ".")))
         else:
             self.count.setText(self.tr("%n client(s)", "", len(ids)))
-        if ids:
+        # The highlighted row is the one Enter opens: the first only when it
+        # is clearly the one; otherwise none, until the user moves to one.
+        if ids and query.strip() and (self._clear or len(ids) == 1):
             self.table.selectRow(0)
+        else:
+            self.table.setCurrentIndex(QModelIndex())
+        steps, self._steps_waiting = self._steps_waiting, []
+        for key in steps:
+            self._step(key)
         if self._open_waiting:
             self._open_waiting = False
             self._open_first()
 
+    def _results_pending(self) -> bool:
+        return self._timer.isActive() or self.shown_query != self.search.text()
+
     def _open_first(self) -> None:
-        if self._timer.isActive() or self.shown_query != self.search.text():
-            self._open_waiting = True  # open the first match once the results are in
+        if self._results_pending():
+            self._open_waiting = True  # open the highlighted match once the results are in
             if self._timer.isActive():
                 self.refresh()
             return
-        index = self.table.currentIndex()
-        if not index.isValid():
+        if not self.model.rowCount():
             return
-        if self._clear or self.model.rowCount() == 1:
+        index = self.table.currentIndex()
+        if index.isValid():
             self.open_client.emit(self.model.client_id(index.row()))
         else:  # several could be meant: the user chooses (Enter in the list opens)
             self.table.setFocus()
             self.count.setText(self.tr("Several clients could be meant; choose one with the "
                                        "arrow keys and press Enter."))
 
+    def _step(self, key: Qt.Key) -> None:
+        """Down/Up from the search field: into the list, one row from the
+        highlighted one (from none: to the first row)."""
+        self.table.setFocus()
+        self.table.keyPressEvent(QKeyEvent(QKeyEvent.Type.KeyPress, key,
+                                           Qt.KeyboardModifier.NoModifier))
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.search.hasFocus():
-            if self._timer.isActive():
-                self.refresh()
-            self.table.setFocus()
-            self.table.keyPressEvent(event)
+            if self._results_pending():  # the list shown is of an earlier text
+                self._steps_waiting.append(Qt.Key(event.key()))
+                if self._timer.isActive():
+                    self.refresh()
+            else:
+                self._step(Qt.Key(event.key()))
             return
         super().keyPressEvent(event)

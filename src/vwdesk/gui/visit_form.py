@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -39,13 +41,14 @@ from vwdesk.core.dates import parse_date
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
 from vwdesk.gui.saving import save_failed
-from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, add_field,
-                                 confirm, show_field_errors)
+from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, KeepEndDelegate,
+                                 add_field, confirm, show_field_errors)
 
 
 class VisitForm(QWidget):
     saved = Signal(int)
     CHIP_COLUMNS = 4
+    DAY_COLUMN_MAX = 140  # the day list's kind and staff columns are at most this wide
     PERSON_ROW = 2  # the "Person" row of the form, shown for a contact without a file
 
     def __init__(self, workspace, parent: QWidget | None = None):
@@ -58,6 +61,7 @@ class VisitForm(QWidget):
         self.day_rows: list[ContactRow] = []
         self.saving = False
         self._focus_before: QWidget | None = None
+        self._client_noted: str | None = None  # the client field's note from Enter
         self.banner = Banner(self)
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -122,7 +126,15 @@ class VisitForm(QWidget):
         actions.addWidget(self.cancel_button)
         actions.addStretch(1)
 
-        left = QVBoxLayout()
+        # The form scrolls rather than making the window taller than a
+        # laptop's screen (the client's matches and messages need room).
+        self.form_area = QScrollArea(self)
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_page = QWidget(self.form_area)
+        left = QVBoxLayout(form_page)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.heading)
         left.addWidget(self.banner)
         left.addLayout(form)
@@ -139,10 +151,13 @@ class VisitForm(QWidget):
         self.day.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.day.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.day.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.day.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.day.setColumnWidth(0, 75)
-        self.day.setColumnWidth(2, 170)
-        self.day.setColumnWidth(3, 115)
+        # One line per contact: the kind and staff member as wide as they
+        # are (up to a limit), who and topics share the rest, shortened with
+        # "…" (a client's number always shows); the whole line in a tooltip.
+        self.day.setWordWrap(False)
+        self.day.setItemDelegateForColumn(1, KeepEndDelegate(self.day))
+        for col in (1, 2):
+            self.day.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.day.itemActivated.connect(lambda _item: self.edit_selected())
         self.edit_button = QPushButton(self.tr("Correct…"), self)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -157,7 +172,10 @@ class VisitForm(QWidget):
         right.addLayout(day_buttons)
 
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 5)
+        self.form_area.setWidget(form_page)
+        form_page.setAutoFillBackground(False)  # the tab's own background, as beside it
+        self.form_area.viewport().setAutoFillBackground(False)
+        layout.addWidget(self.form_area, 5)
         layout.addWidget(self.day_title, 4)
 
         self.without_file.toggled.connect(self._toggle_person)
@@ -165,13 +183,19 @@ class VisitForm(QWidget):
         self.topic_edit.returnPressed.connect(self._topic_entered)
         self.topic_edit.installEventFilter(self)
         self.client.edit.returnPressed.connect(self.save)  # a client is chosen: save
-        self.client.unmatched.connect(self._unknown_client)
-        self.client.ambiguous.connect(lambda: self._show_errors({"client_id": self.tr(
+        self.client.unmatched.connect(lambda: self._client_note(self.tr(
+            "No client has this name or number. Is it a new client? Press Ctrl+Shift+N "
+            "(New client…): the name you typed is filled in.")))
+        self.client.ambiguous.connect(lambda n: self._client_note(self.tr(
             "Several clients could be meant. Choose one in the list with Down and Enter, or "
-            "type more of the name, the number or the birth date.")}))
+            "type more of the name, the number or the birth date.") if n > 1 else self.tr(
+            "This client only looks like what you typed. Is it the one? Choose it with Down "
+            "and Enter, or type more of the name, the number or the birth date.")))
+        self.client.edit.textEdited.connect(lambda _text: self._client_note(None))
         for edit in (self.person, self.date, self.duration):
             edit.returnPressed.connect(self.save)
-        self.date.editingFinished.connect(self.refresh_day)
+        self.date.editingFinished.connect(self._date_done)
+        self.duration.editingFinished.connect(self._duration_done)
         # Window-wide, but only while the form is visible (its tab is shown).
         QShortcut(QKeySequence.StandardKey.Save, self, self.save,
                   context=Qt.ShortcutContext.WindowShortcut)
@@ -261,11 +285,42 @@ class VisitForm(QWidget):
             self.errors["client_id"].show_message(None)
             self.topic_edit.setFocus()
 
-    def _unknown_client(self) -> None:
-        """Enter on a name nobody has: point to Nieuwe cliënt."""
-        self._show_errors({"client_id": self.tr(
-                "No client has this name or number. Is it a new client? Press Ctrl+Shift+N "
-                "(New client…): the name you typed is filled in.")})
+    def _client_note(self, text: str | None) -> None:
+        """What Enter in the client field found (nobody, or several): said
+        beside the field until the next typing there. It is no failed save,
+        so the banner above the form is not involved."""
+        label = self.errors["client_id"]
+        if text is not None or label.text() == self._client_noted:
+            label.show_message(text)
+        self._client_noted = text
+
+    def _date_done(self) -> None:
+        """A date shown as wrong is checked again once it was changed."""
+        if self.errors["date"].text():
+            try:
+                self.date.date()
+            except ValueError as exc:
+                self.errors["date"].show_message(str(exc))
+            else:
+                self.errors["date"].show_message(None)
+        self.refresh_day()
+
+    def _duration_done(self) -> None:
+        """A duration shown as wrong goes once it is whole minutes (or none)."""
+        if self.errors["duration_minutes"].text():
+            try:
+                self._duration()
+            except ValueError as exc:
+                self.errors["duration_minutes"].show_message(str(exc))
+            else:
+                self.errors["duration_minutes"].show_message(None)
+
+    def _duration(self) -> int | None:
+        """The minutes typed (None when empty); ValueError when not whole minutes."""
+        duration = self.duration.text().strip()
+        if duration and not duration.isdigit():
+            raise ValueError(self.tr("Type the duration in whole minutes."))
+        return int(duration) if duration else None
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         """Backspace in the empty topic field unticks the last topic ticked."""
@@ -299,6 +354,7 @@ class VisitForm(QWidget):
             self._ticked_order.remove(topic_id)
         if on:
             self._ticked_order.append(topic_id)
+            self.errors["topics"].show_message(None)  # "no topic?" answered
 
     def start(self, kind: str = "spreekuur", client_id: int | None = None) -> None:
         """Ready for a new contact of `kind` (Ctrl+N, or from a client's page)."""
@@ -347,14 +403,10 @@ class VisitForm(QWidget):
                 problems["client_id"] = self.tr(
                     "Choose the client from the list under the field (Down and Enter).")
         values["volunteer_id"] = self.volunteer.currentData()
-        duration = self.duration.text().strip()
-        if duration:
-            if duration.isdigit():
-                values["duration_minutes"] = int(duration)
-            else:
-                problems["duration_minutes"] = self.tr("Type the duration in whole minutes.")
-        else:
-            values["duration_minutes"] = None
+        try:
+            values["duration_minutes"] = self._duration()
+        except ValueError as exc:
+            problems["duration_minutes"] = str(exc)
         values["note"] = self.note.toPlainText()
         topic_ids = [tid for tid, chip in self.chips.items() if chip.isChecked()]
         return values, topic_ids, problems
@@ -375,9 +427,10 @@ class VisitForm(QWidget):
         someone = values["client_id"] is not None or bool((values["person_label"] or "").strip())
         if someone and not topic_ids and not self.asked_no_topic and self.editing is None:
             self.asked_no_topic = True  # once: saving again saves without a topic
-            self._show_errors({"topics": self.tr(
+            self._show_errors({})  # a question, not an error: nothing to correct
+            self.errors["topics"].show_message(self.tr(
                 "No topic chosen. Type or tick what the visit was about, or press Enter again "
-                "to save it without a topic.")})
+                "to save it without a topic."))
             self.topic_edit.setFocus()
             return
         editing = self.editing
@@ -474,8 +527,16 @@ class VisitForm(QWidget):
             "%1", day.strftime("%d-%m-%Y")).replace("%2", str(len(rows))))
         self.day.setRowCount(len(rows))
         for row, r in enumerate(rows):
+            line = " · ".join(filter(None, (r.kind, r.who, r.topics, r.volunteer)))
             for col, text in enumerate((r.kind, r.who, r.topics, r.volunteer)):
-                self.day.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(line)
+                self.day.setItem(row, col, item)
+            if r.client_id is not None:  # "name (number)": the number stays in view
+                self.day.item(row, 1).setData(KeepEndDelegate.END, " (" + r.who.rpartition(" (")[2])
+        for col in (0, 3):
+            self.day.resizeColumnToContents(col)
+            self.day.setColumnWidth(col, min(self.day.columnWidth(col), self.DAY_COLUMN_MAX))
         self.edit_button.setEnabled(bool(rows))
         self.remove_button.setEnabled(bool(rows))
 

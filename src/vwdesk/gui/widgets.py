@@ -9,7 +9,9 @@ import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFormLayout,
     QLabel,
@@ -18,10 +20,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
-
 
 
 class DateField(QLineEdit):
@@ -110,6 +113,8 @@ class ElidedLabel(QLabel):
 class ErrorLabel(QLabel):
     """The message shown beside a field (hidden when there is none)."""
 
+    changed = Signal()  # a message shown, changed or taken away
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
@@ -121,6 +126,7 @@ class ErrorLabel(QLabel):
         self.setText(text or "")
         self.setVisible(bool(text))
         _fit_dialog(self)
+        self.changed.emit()
 
 
 class Banner(QLabel):
@@ -137,30 +143,49 @@ class Banner(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.hide()
+        self._fields: list[ErrorLabel] = []  # the labels the fields hint points to
+        self._watched: set[ErrorLabel] = set()
 
     def show_message(self, text: str, level: str = "error") -> None:
+        self._fields = []
         self.setStyleSheet(self.STYLES[level] + " padding:6px; border-radius:3px;")
         self.setText(text)
         self.show()
         _fit_dialog(self)
 
     def clear_message(self) -> None:
+        self._fields = []
         self.setText("")
         self.hide()
+
+    def show_fields_hint(self, labels: list[ErrorLabel]) -> None:
+        """Say that the fields marked in red keep the form from being saved;
+        the hint goes by itself once none of `labels` shows a message."""
+        self.show_message(QCoreApplication.translate(
+            "FieldErrors", "Not saved: correct the fields marked in red."))
+        self._fields = labels
+        for label in labels:
+            if label not in self._watched:
+                self._watched.add(label)
+                label.changed.connect(self._field_changed)
+
+    def _field_changed(self) -> None:
+        if self._fields and not any(label.text() for label in self._fields):
+            self.clear_message()
 
 
 def show_field_errors(banner: Banner, labels: dict[str, ErrorLabel],
                       errors: dict[str, str]) -> None:
-    """Each message beside its field; messages for fields without a label in
-    the banner above the form (or a general hint when all have a place)."""
+    """The outcome of trying to save: each message beside its field;
+    messages for fields without a label in the banner above the form (or a
+    general hint, while a field shows a message, when all have a place)."""
     for name, label in labels.items():
         label.show_message(errors.get(name))
     rest = [message for name, message in errors.items() if name not in labels]
     if rest:
         banner.show_message(" ".join(rest))
     elif errors:
-        banner.show_message(QCoreApplication.translate(
-            "FieldErrors", "Not saved: correct the fields marked in red."))
+        banner.show_fields_hint(list(labels.values()))
     else:
         banner.clear_message()
 
@@ -180,19 +205,50 @@ def fit_text(fit) -> str:
     }[int(fit)]
 
 
+class KeepEndDelegate(QStyledItemDelegate):
+    """Shows an item's text with its end always in view: when the text is
+    wider than its cell, the part before the end (a name) is shortened with
+    "…", so a long name never hides the client number and birth date after
+    it. The end is the item's `END` data (the text itself is the whole
+    line); items without it are shortened as usual."""
+
+    END = Qt.ItemDataRole.UserRole + 20
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
+        super().initStyleOption(option, index)
+        end = index.data(self.END)
+        text = option.text
+        if not end or not text.endswith(end):
+            return
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget).width()
+        room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1)
+        metrics = option.fontMetrics
+        if metrics.horizontalAdvance(text) <= room:
+            return
+        head = metrics.elidedText(text[:-len(end)], Qt.TextElideMode.ElideRight,
+                                  max(room - metrics.horizontalAdvance(end), 0))
+        option.text = (head or "…") + end
+
+
 class ClientPicker(QWidget):
     """Find a client by typing (number, name, birth date or year): the
     matches show below the field, best fit first, each with how it fits.
-    Enter takes the top match only when it is clearly the one (an exact
-    number, or the only full-name match); otherwise it says so and the user
-    chooses with Up/Down and Enter. Enter before the matches came waits for
-    them. The chosen client's name, number and birth date stay in the field."""
+    The highlighted match is the one Enter takes: the top match is
+    highlighted only when it is clearly the one (an exact number, or the
+    only full-name match); otherwise none is, Enter says so, and the user
+    highlights one with Down/Up (the first Down the first match) and takes
+    it with Enter, or clicks it. Enter or Down before the matches came
+    waits for them. The chosen client's name, number and birth date stay in
+    the field."""
 
     picked = Signal(object)  # client id or None
     unmatched = Signal()  # Enter on a text no client matches
-    ambiguous = Signal()  # Enter while several clients could be meant
+    ambiguous = Signal(int)  # Enter while no match is highlighted: how many there are
     DEBOUNCE_MS = 120
     LIMIT = 8
+    ROWS = 5  # the list's height in matches; more scroll
 
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -200,30 +256,46 @@ class ClientPicker(QWidget):
         self.client_id: int | None = None
         self._searching = False  # a search for the text shown is under way
         self._enter_waiting = False  # Enter was pressed before the matches came
-        self._clear = False  # the top match is clearly the one meant
-        self._chosen_in_list = False  # the user moved through the list
+        self._steps_waiting = 0  # Down (+1) / Up (-1) pressed before the matches came
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("Type a name, number or birth date"))
         self.matches = QListWidget(self)
-        self.matches.setMaximumHeight(150)
-        self.matches.hide()
+        self.matches.setAccessibleName(self.tr("Matching clients"))
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.matches.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.matches.setUniformItemSizes(True)
+        self.matches.setItemDelegate(KeepEndDelegate(self.matches))
+        # The typing stays in the field, so the list never has the focus: its
+        # highlight is drawn as in a list that has it (some styles draw an
+        # unfocused list's highlight nearly invisible).
+        palette = self.matches.palette()
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            palette.setColor(QPalette.ColorGroup.Inactive, role,
+                             palette.color(QPalette.ColorGroup.Active, role))
+        self.matches.setPalette(palette)
+        self.matches.hide()
+        self.more = QLabel(self)
+        self.more.setWordWrap(True)
+        self.more.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
         layout.addWidget(self.matches)
+        layout.addWidget(self.more)
         self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
         self.edit.textEdited.connect(self._typed)
         self.edit.installEventFilter(self)
         self.matches.itemClicked.connect(self._take)
         self.setFocusProxy(self.edit)
+        self._ids: list[int] = []  # the clients listed, in order
 
     def _typed(self, _text: str) -> None:
         if self.client_id is not None:
             self.client_id = None
             self.picked.emit(None)
-        self._enter_waiting = self._chosen_in_list = False
+        self._enter_waiting = False
+        self._steps_waiting = 0
         self._timer.start()
 
     def is_searching(self) -> bool:
@@ -233,23 +305,41 @@ class ClientPicker(QWidget):
         self._timer.stop()
         text = self.edit.text().strip()
         if not text or self.client_id is not None:
-            self.matches.clear()
-            self.matches.hide()
+            self._hide_matches()
             return
         self._searching = True
         self.workspace.ops.query(self, lambda desk: desk.clients.find(text, self.LIMIT),
                                  self._show, self._failed, latest="search")
 
-    def clearly_one(self) -> bool:
-        """Enter may take the highlighted match: it is clearly the best, or
-        the user chose it in the list."""
-        return self._clear or self._chosen_in_list
+    def _hide_matches(self) -> None:
+        self._ids = []
+        self.matches.clear()
+        self.matches.hide()
+        self.more.hide()
+
+    def _list(self, items: list[QListWidgetItem]) -> None:
+        """Show these lines, the list as high as they need (at most ROWS)."""
+        self.matches.clear()
+        for item in items:
+            self.matches.addItem(item)
+        rows = min(max(len(items), 1), self.ROWS)
+        self.matches.setFixedHeight(rows * max(self.matches.sizeHintForRow(0), 1)
+                                    + 2 * self.matches.frameWidth())
+        self.matches.show()
 
     def _failed(self, exc) -> None:
         self._searching = self._enter_waiting = False
-        self.matches.clear()
-        self.matches.addItem(QListWidgetItem(exc.message))
-        self.matches.show()
+        self._steps_waiting = 0
+        self._ids = []
+        self.more.hide()
+        self._list([self._note_item(exc.message)])
+
+    def _note_item(self, text: str) -> QListWidgetItem:
+        """A line in the list that is no client (it cannot be highlighted)."""
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        item.setToolTip(text)  # a long message is cut at the list's edge
+        return item
 
     def _show(self, found) -> None:
         from vwdesk.app.clients import label
@@ -257,31 +347,53 @@ class ClientPicker(QWidget):
         self._searching = False
         if self.client_id is not None:
             return  # a client was chosen meanwhile (e.g. one just made)
-        self.matches.clear()
-        self._clear, self._chosen_in_list = found.clear, False
+        items = []
         for r, fit in found.rows:
-            item = QListWidgetItem(f"{label(r)} — {fit_text(fit)}")
+            name = r.name or "—"
+            end = label(r)[len(name):] + f" — {fit_text(fit)}"
+            item = QListWidgetItem(name + end)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, label(r))
-            self.matches.addItem(item)
-        if found.rows:
+            item.setData(KeepEndDelegate.END, end)
+            item.setToolTip(name + end)
+            items.append(item)
+        self._ids = [r.id for r, _fit in found.rows]
+        self._list(items or [self._note_item(self.tr("No client found"))])
+        if found.rows and found.clear:
             self.matches.setCurrentRow(0)
-        else:
-            self.matches.addItem(QListWidgetItem(self.tr("No client found")))
-        self.matches.show()
+        self.more.setText(self.tr("More than %1 found — type more to narrow the search.")
+                          .replace("%1", str(len(found.rows))))
+        self.more.setVisible(found.more)
+        steps, self._steps_waiting = self._steps_waiting, 0
+        if steps:
+            self._step(steps)
         if self._enter_waiting:
             self._enter_waiting = False
             if not self._enter():
                 self.unmatched.emit()
 
+    def _step(self, steps: int) -> None:
+        """Move the highlight `steps` matches down (up when negative); from
+        no highlight the first step lands on the first match."""
+        if not self._ids:
+            return
+        row = self.matches.currentRow()
+        if row < 0:
+            row, steps = 0, steps - 1 if steps > 0 else steps + 1
+        self.matches.setCurrentRow(max(0, min(len(self._ids) - 1, row + steps)))
+
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if obj is self.edit and event.type() == event.Type.KeyPress:
             key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.matches.count():
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.client_id is None \
+                    and self.edit.text().strip():
                 step = 1 if key == Qt.Key.Key_Down else -1
-                row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
-                self.matches.setCurrentRow(row)
-                self._chosen_in_list = True
+                if self.is_searching():  # the list shown is of an earlier text
+                    self._steps_waiting += step
+                    if self._timer.isActive():
+                        self.search_now()
+                else:
+                    self._step(step)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.client_id is None \
                     and self.edit.text().strip():
@@ -296,13 +408,14 @@ class ClientPicker(QWidget):
         return super().eventFilter(obj, event)
 
     def _enter(self) -> bool:
-        """Take the highlighted match if Enter may; False when it may not
-        (nothing matches, or several could be meant: the list says so)."""
-        item = self.matches.currentItem()
-        if item is None or item.data(Qt.ItemDataRole.UserRole) is None:
+        """Take the highlighted match; False when nothing matches. With no
+        match highlighted (several could be meant, or the only one is a
+        guess) it says so."""
+        if not self._ids:
             return False
-        if not self.clearly_one():
-            self.ambiguous.emit()
+        item = self.matches.currentItem()
+        if item is None:
+            self.ambiguous.emit(len(self._ids))
             return True
         self._take(item)
         return True
@@ -318,10 +431,10 @@ class ClientPicker(QWidget):
         """Show this client as chosen; its label is looked up when not given."""
         self._timer.stop()
         self._searching = self._enter_waiting = False
+        self._steps_waiting = 0
         self.client_id = client_id
         self.edit.setText(text or "")
-        self.matches.clear()
-        self.matches.hide()
+        self._hide_matches()
         self.picked.emit(client_id)
         if client_id is not None and text is None:
             self.workspace.ops.query(self, lambda desk: desk.clients.row(client_id),
