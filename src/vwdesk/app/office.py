@@ -37,7 +37,8 @@ class Office:
     def __init__(self, db: Database, actor: Actor):
         self.db, self.actor = db, actor
 
-    def _read(self, fn: Callable[[Session], T]) -> T:
+    def _transaction(self, fn: Callable[[Session], T]) -> T:
+        """`fn` in one transaction (committed when it returns)."""
         with database_errors(), self.db.session() as s:
             return fn(s)
 
@@ -46,7 +47,7 @@ class Office:
         known locations, when there is none)."""
         from vwdesk.core.services.locations import get_location
 
-        location_id, name = self._read(
+        location_id, name = self._transaction(
             lambda s: (lambda loc: (loc.id, loc.name))(get_location(s, location_name)))
         return Desk(self.db, self.actor, location_id, name)
 
@@ -54,7 +55,7 @@ class Office:
     def users(self) -> list[UserRow]:
         from vwdesk.core.services.users import user_rows
 
-        return self._read(lambda s: user_rows(s, self.actor))
+        return self._transaction(lambda s: user_rows(s, self.actor))
 
     def create_user(self, username: str, password: str, role: str,
                     location_name: str | None, display_name: str = "") -> Saved:
@@ -69,7 +70,7 @@ class Office:
                                display_name)
             return Saved(frozenset({"users"}), user.id, user.version)
 
-        return self._read(save)
+        return self._transaction(save)
 
     # --- work over the whole database --------------------------------------------
     def run_retention(self, as_of: dt.date | None = None,
