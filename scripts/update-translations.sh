@@ -5,5 +5,6 @@
 # out of date or a text is untranslated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-find src/vwdesk/gui -name '*.py' | sort | xargs .venv/bin/pyside6-lupdate -locations none \
-  -source-language en -target-language nl -ts resources/translations/vwdesk_nl.ts
+# The sources first: lupdate reads the arguments after -ts as more catalogues.
+{ find src/vwdesk/gui -name "*.py" | sort; echo -ts resources/translations/vwdesk_nl.ts; } \
+  | xargs .venv/bin/pyside6-lupdate -locations none -source-language en -target-language nl

@@ -1314,7 +1314,7 @@
     </message>
     <message>
         <source>Type the sentence; insert figures with &quot;Figure…&quot;.</source>
-        <translation>Typ de zin; voeg cijfers in met "Cijfer…".</translation>
+        <translation>Typ de zin; voeg cijfers in met &quot;Cijfer…&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1613,8 +1613,12 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
         <translation>Wachtwoordzin van deze back-up:</translation>
     </message>
     <message>
-        <source>Replace the database by this backup? Everything saved after the backup was made is then no longer in the database; the current database is kept aside beside it. Close vwdesk on every other computer first.</source>
-        <translation>De database vervangen door deze back-up? Alles wat na het maken van de back-up is opgeslagen, staat daarna niet meer in de database; de huidige database blijft ernaast bewaard. Sluit eerst vwdesk op alle andere computers.</translation>
+        <source>Restore backup</source>
+        <translation>Back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>Replace the database by the backup %1 of %2? Everything saved after %2 is then no longer in the database; the current database is kept aside beside it. Close vwdesk on every other computer first.</source>
+        <translation>De database vervangen door de back-up %1 van %2? Alles wat na %2 is opgeslagen, staat daarna niet meer in de database; de huidige database blijft ernaast bewaard. Sluit eerst vwdesk op alle andere computers.</translation>
     </message>
     <message>
         <source>The backup has been restored.</source>
