@@ -9,6 +9,7 @@ import pytest
 from deskutil import (add_client, compile_translations, make_workspace, open_page, settle,
                       show_active)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from vwdesk.core import models as m
@@ -121,6 +122,26 @@ def test_teamleader_adds_a_user_and_unlocks_one(qtbot, office, teamleader):
     assert view.table.rowCount() == 3
 
 
+def test_a_new_user_is_typed_from_the_user_name_down_and_saved_with_ctrl_s(qtbot, office,
+                                                                          teamleader):
+    view = UsersView(teamleader)
+    show_active(qtbot, view)
+    settle(qtbot, teamleader)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.username)
+    for text in ("yonas", "Yonas Tesfaye", "lang-genoeg-1"):
+        qtbot.keyClicks(QApplication.focusWidget(), text)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert (dialog.username.text(), dialog.display_name.text(), dialog.password.text()) == (
+        "yonas", "Yonas Tesfaye", "lang-genoeg-1")
+    assert QApplication.focusWidget() is dialog.role
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.role, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, teamleader)
+    assert "yonas" in [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+
+
 def test_beheerder_switches_location(qtbot, office):
     from vwdesk.core.services import base
     from vwdesk.core.services.locations import create_location
@@ -158,7 +179,7 @@ def test_english_can_be_chosen_in_settings(qtbot):
 
 
 def test_run_shows_a_database_error_and_exits_2(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from vwdesk.gui import i18n, start
 
@@ -206,7 +227,7 @@ def test_run_opens_the_setup_on_an_empty_database(qtbot, tmp_path):
 
 
 def test_an_unexpected_fault_opening_the_database_ends_with_a_message(qtbot, monkeypatch):
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from vwdesk.gui.start import DeskApp
 
