@@ -646,6 +646,10 @@
         <translation>nieuw</translation>
     </message>
     <message>
+        <source>new: %1</source>
+        <translation>nieuw: %1</translation>
+    </message>
+    <message>
         <source>changed</source>
         <translation>gewijzigd</translation>
     </message>
