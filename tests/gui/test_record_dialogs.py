@@ -6,6 +6,7 @@ import datetime as dt
 
 from deskutil import add_client, settle, show_active
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from vwdesk.core.services import base
 from vwdesk.gui.record_form import RecordDialog
@@ -40,3 +41,18 @@ def test_a_new_dossier_is_opened_today_and_numbered_in_its_year(qtbot, office, t
     retype(qtbot, opened, today.strftime("%d-%m-%Y"))
     settle(qtbot, teamleader)
     assert number.text() == "GH-eigen-7"
+
+
+def test_a_new_clients_form_is_titled_so_and_its_note_stands_beside_its_label(qtbot, teamleader):
+    from PySide6.QtCore import QPoint
+
+    from vwdesk.gui.client_form import ClientDialog
+
+    dialog = ClientDialog(teamleader)
+    show_active(qtbot, dialog)
+    settle(qtbot, teamleader)
+    assert dialog.windowTitle() == "New client"
+    note = dialog.form.widgets["note"]
+    label = next(w for w in dialog.form.findChildren(QLabel) if w.buddy() is note)
+    top = [w.mapTo(dialog, QPoint(0, 0)).y() for w in (label, note)]
+    assert abs(top[0] - top[1]) < label.height(), top

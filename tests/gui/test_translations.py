@@ -81,10 +81,10 @@ def test_forms_show_record_labels_in_the_chosen_language(qapp, qtbot, teamleader
     try:
         i18n.install(qapp, "nl")
         title, dutch = labels()
-        assert title == "Nieuw: medewerker" and dutch[:2] == ["Nummer *", "Voornaam"]
+        assert title == "Nieuwe medewerker" and dutch[:2] == ["Nummer *", "Voornaam"]
         i18n.install(qapp, "en")
         title, english = labels()
-        assert title == "New: staff member" and english[:2] == ["Number *", "First name"]
+        assert title == "New staff member" and english[:2] == ["Number *", "First name"]
     finally:
         i18n.install(qapp, "en")
 

@@ -259,3 +259,14 @@ def test_settings_dialog_switches_on_encrypted_automatic_backups(qtbot, office_s
     made = backup_if_due(office_sqlite.db)
     assert made.suffix == ".vwbak"
     verify_backup(made, "zin voor de kluis").unlink()
+
+
+def test_backup_dialog_wraps_its_explanation(qtbot, teamleader_sqlite):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = BackupDialog(teamleader_sqlite)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot, teamleader_sqlite)
+    intro = next(label for label in dialog.findChildren(QLabel) if "passphrase" in label.text())
+    assert intro.wordWrap() and dialog.width() < 700

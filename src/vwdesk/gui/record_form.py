@@ -244,8 +244,8 @@ class RecordDialog(QDialog):
         self.row_id = row_id
         self.version: int | None = None
         kind = KINDS[kind_key]
-        self.setWindowTitle((self.tr("Edit") if row_id else self.tr("New")) + ": "
-                            + record_text(kind.label))
+        self.setWindowTitle(self.tr("Edit") + ": " + record_text(kind.label) if row_id
+                            else self._new_title(kind_key))
         self.form = RecordForm(workspace, kind_key, fields, self, own_widgets)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -273,6 +273,17 @@ class RecordDialog(QDialog):
         opened = self.form.widgets.get(kind.numbered_by or "")
         if row_id is None and isinstance(opened, DateField) and "number" in self.form.widgets:
             opened.editingFinished.connect(self._renumber)
+
+    def _new_title(self, kind_key: str) -> str:
+        """"Nieuwe cliënt", "Nieuw dossier": Dutch says new by the noun's gender."""
+        return {"clients": self.tr("New client"), "dwellings": self.tr("New dwelling"),
+                "moves": self.tr("New move"), "contacts": self.tr("New contact"),
+                "dossiers": self.tr("New dossier"), "trajectories": self.tr("New trajectory"),
+                "programmes": self.tr("New programme"), "couplings": self.tr("New coupling"),
+                "volunteers": self.tr("New staff member"),
+                "year_figures": self.tr("New year figure"),
+                "report_texts": self.tr("New report text"),
+                "municipalities": self.tr("New municipality")}[kind_key]
 
     def load(self, then: Callable[[], None] | None = None,
              keep: dict[str, Any] | None = None) -> None:

@@ -72,6 +72,7 @@ def add_field(form: QFormLayout, text: str, field: QWidget, *below: QWidget) -> 
         box.setSpacing(2)
         for widget in (field, *below):
             box.addWidget(widget)
+        box.addStretch(1)  # room the row gets goes below: the field stays beside its label
         field = cell
     form.addRow(label, field)
     return label
