@@ -171,10 +171,12 @@ class MainWindow(QMainWindow):
         if self.workspace.actor.is_admin:
             self.location_switch = QComboBox(self)
             self.location_switch.setObjectName("location_switch")
-            # Its names arrive after the first show: sized to them, never narrower.
+            # Its names arrive after the first show: sized to them, never narrower
+            # (up to a width that a very long name does not push the window past).
             self.location_switch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.location_switch.setSizePolicy(QSizePolicy.Policy.Minimum,
                                                QSizePolicy.Policy.Fixed)
+            self.location_switch.setMaximumWidth(240)
             self.workspace.ops.query(self, lambda desk: desk.location_choices(),
                                      self._fill_location_switch)
             status.addPermanentWidget(self.location_switch)
