@@ -338,10 +338,9 @@ class MainWindow(QMainWindow):
         if confirm is not None and not confirm():
             return
         current = widget is self.tabs.currentWidget()
-        self._tab_history = [w for w in self._tab_history if w is not widget]
-        history = list(self._tab_history)  # the neighbour Qt shows meanwhile is no step back
+        history = [w for w in self._tab_history if w is not widget]
         self.tabs.removeTab(index)
-        self._tab_history = history
+        self._tab_history = history  # the neighbour Qt showed meanwhile is no step back
         if current and history:
             self.tabs.setCurrentWidget(history[-1])
         for key, page in list(self.client_pages.items()):
