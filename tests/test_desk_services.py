@@ -191,4 +191,28 @@ def test_a_new_number_follows_the_locations_own_style(office):
         base.create(s, office.teamleader, "dossiers", office.location_id, {
             "number": "2019-9", "client_id": s.scalar(select(m.Client.id).limit(1)),
             "kind": "gezinshereniging", "opened_on": TODAY})
-    assert new("dossiers") == "2019-10"
+    assert new("dossiers") == f"{dt.date.today().year}-1"  # a year in the number is this year's
+
+
+def test_a_new_dossier_is_opened_today_with_a_number_of_its_year(office):
+    def new(on=None):
+        with office.db.session() as s:
+            return desk.new_values(s, office.teamleader, "dossiers", office.location_id, on)
+
+    assert new()["opened_on"] == dt.date.today()
+    with office.db.session() as s:
+        client = base.create(s, office.teamleader, "clients", office.location_id,
+                             {"number": "C1", "first_name": "X"}).id
+        for number, opened in (("GH2019-011", dt.date(2019, 12, 2)),
+                               ("GH2019-012", dt.date(2019, 12, 20))):
+            base.create(s, office.teamleader, "dossiers", office.location_id, {
+                "number": number, "client_id": client, "kind": "gezinshereniging",
+                "opened_on": opened})
+    assert new(dt.date(2026, 1, 5)) == {"number": "GH2026-001", "opened_on": dt.date(2026, 1, 5)}
+    assert new(dt.date(2019, 12, 31))["number"] == "GH2019-013"  # typed in late: its own year
+    with office.db.session() as s:
+        base.create(s, office.teamleader, "dossiers", office.location_id, {
+            "number": "GH2026-001", "client_id": client, "kind": "gezinshereniging",
+            "opened_on": dt.date(2026, 1, 5)})
+    assert new(dt.date(2026, 2, 1))["number"] == "GH2026-002"
+    assert new(dt.date(2019, 12, 31))["number"] == "GH2019-013"

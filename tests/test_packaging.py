@@ -244,6 +244,9 @@ def test_bundle_stays_within_its_size_and_leaves_out_what_vwdesk_does_not_use(bu
     assert not [n for n in names if n.endswith(".qm") and "/translations/" in n
                 and not bundle.keep_qt_translation(n)]
     assert not [n for n in names if PurePosixPath(n).name.startswith(("_avif.", "_webp."))]
+    # Dutch for Qt's own dialogs (Qt's catalogue and what it lacks) and for vwdesk's texts
+    assert {"qtbase_nl.qm", "qtbase_extra_nl.qm", "vwdesk_nl.qm"} <= {
+        PurePosixPath(n).name for n in names}
     guides = {PurePosixPath(n).name for n in names if "/docs/" in n}
     assert {"exchange.md", "privacy.md", "templates.md", "vwdesk-sjabloon.xlsx"} <= guides
 

@@ -351,8 +351,8 @@
         <translation>Soort</translation>
     </message>
     <message>
-        <source>Days left</source>
-        <translation>Dagen</translation>
+        <source>Until the deadline</source>
+        <translation>Tot de termijn</translation>
     </message>
     <message>
         <source>Due</source>
@@ -379,12 +379,40 @@
         <translation>Evaluaties van koppelingen</translation>
     </message>
     <message>
+        <source>No open dossier has a deadline. A dossier&apos;s deadline (Termijn) is filled in on the dossier: open the client, then the dossier, or make one with &quot;New dossier…&quot;.</source>
+        <translation>Geen enkel open dossier heeft een termijn. De termijn vult u in bij het dossier: open de cliënt en dan het dossier, of maak er een met &quot;Nieuw dossier…&quot;.</translation>
+    </message>
+    <message>
+        <source>No coupling evaluation is due. Evaluations come 3 and 6 months after a coupling started (tab Couplings).</source>
+        <translation>Er is geen evaluatie van een koppeling te doen. Evaluaties komen 3 en 6 maanden na de start van een koppeling (tabblad Koppelingen).</translation>
+    </message>
+    <message>
         <source>after 3 months</source>
         <translation>na 3 maanden</translation>
     </message>
     <message>
         <source>after 6 months</source>
         <translation>na 6 maanden</translation>
+    </message>
+    <message>
+        <source>1 day late</source>
+        <translation>1 dag te laat</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>%1 dagen te laat</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>vandaag</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 dagen</translation>
     </message>
 </context>
 <context>
@@ -664,6 +692,10 @@
     <message>
         <source>new</source>
         <translation>nieuw</translation>
+    </message>
+    <message>
+        <source>new: %1</source>
+        <translation>nieuw: %1</translation>
     </message>
     <message>
         <source>changed</source>
@@ -1010,8 +1042,52 @@
         <translation>Bewerken</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>Nieuw</translation>
+        <source>New client</source>
+        <translation>Nieuwe cliënt</translation>
+    </message>
+    <message>
+        <source>New dwelling</source>
+        <translation>Nieuwe woning</translation>
+    </message>
+    <message>
+        <source>New move</source>
+        <translation>Nieuwe verhuizing</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nieuw contact</translation>
+    </message>
+    <message>
+        <source>New dossier</source>
+        <translation>Nieuw dossier</translation>
+    </message>
+    <message>
+        <source>New trajectory</source>
+        <translation>Nieuw traject</translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation>Nieuw programma</translation>
+    </message>
+    <message>
+        <source>New coupling</source>
+        <translation>Nieuwe koppeling</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>Nieuwe medewerker</translation>
+    </message>
+    <message>
+        <source>New year figure</source>
+        <translation>Nieuw jaarcijfer</translation>
+    </message>
+    <message>
+        <source>New report text</source>
+        <translation>Nieuwe rapporttekst</translation>
+    </message>
+    <message>
+        <source>New municipality</source>
+        <translation>Nieuwe gemeente</translation>
     </message>
 </context>
 <context>
@@ -1684,8 +1760,12 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
         <translation>Wachtwoordzin van deze back-up:</translation>
     </message>
     <message>
-        <source>Replace the database by this backup? Everything saved after the backup was made is then no longer in the database; the current database is kept aside beside it. Close vwdesk on every other computer first.</source>
-        <translation>De database vervangen door deze back-up? Alles wat na het maken van de back-up is opgeslagen, staat daarna niet meer in de database; de huidige database blijft ernaast bewaard. Sluit eerst vwdesk op alle andere computers.</translation>
+        <source>Restore backup</source>
+        <translation>Back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>Replace the database by the backup %1 of %2? Everything saved after %2 is then no longer in the database; the current database is kept aside beside it. Close vwdesk on every other computer first.</source>
+        <translation>De database vervangen door de back-up %1 van %2? Alles wat na %2 is opgeslagen, staat daarna niet meer in de database; de huidige database blijft ernaast bewaard. Sluit eerst vwdesk op alle andere computers.</translation>
     </message>
     <message>
         <source>The backup has been restored.</source>

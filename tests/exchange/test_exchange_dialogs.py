@@ -269,7 +269,11 @@ def test_the_preview_shows_which_rows_change_and_how(qtbot, office, parent, tmp_
                      "note": "oud"})
     path = write_xlsx(tmp_path / "in.xlsx", {
         "clienten": [["nummer", "voornaam", "achternaam", "notitie"],
-                     ["C1", "Amira", "Haddad", "nieuw"], ["C2", "Sara", "Tekle", ""]]})
+                     ["C1", "Amira", "Haddad", "nieuw"], ["C2", "Sara", "Tekle", ""]],
+        "dossiers": [["nummer", "client", "soort", "geopend"],
+                     ["D1", "C1", "gezinshereniging", "01-02-2024"],
+                     ["D2", "C2", "gezinshereniging", "01-02-2024"]],
+        "jaarcijfers": [["jaar", "sleutel", "waarde"], [2024, "doel.spreekuur", 120]]})
     choose_file(monkeypatch, path)
     seen = {}
 
@@ -281,7 +285,10 @@ def test_the_preview_shows_which_rows_change_and_how(qtbot, office, parent, tmp_
     assert run_import(qtbot, office, parent) is False
     assert seen["changes"] == [
         ["clienten", "2", "C1", "changed", "voornaam: Amal → Amira; notitie changed"],
-        ["clienten", "3", "C2", "new", ""]]  # a note's words are not shown, only that it changed
+        ["clienten", "3", "C2", "new", "new: Sara Tekle"],  # a note's words are not shown
+        ["dossiers", "2", "D1", "new", "new: Amira Haddad"],  # the client as the workbook has it
+        ["dossiers", "3", "D2", "new", "new: Sara Tekle"],  # a client new in this workbook
+        ["jaarcijfers", "2", "", "new", "new: 2024 doel.spreekuur"]]
 
 
 def test_work_that_cannot_be_cancelled_keeps_its_progress_dialog(qtbot, office, parent,

@@ -88,3 +88,14 @@ def open_page(qtbot, window, client_id: int):
     window.open_client(client_id)
     qtbot.waitUntil(lambda: client_id in window.client_pages)
     return window.client_pages[client_id]
+
+
+def combo_text_fits(combo) -> bool:
+    """Whether a combo box shows its current text without cutting it."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    return field.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -133,6 +134,55 @@ def test_the_other_dialogs_and_screens(qtbot, window, teamleader, office):
         show_active(qtbot, screen)
         settle(qtbot, teamleader)
         check(qtbot, screen)
+        screen.close()
+
+
+def form_rows(screen: QWidget) -> list[QWidget]:
+    """The field of each form row of `screen`, top to bottom."""
+    rows = []
+    for form in screen.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is not None and item.widget() is not None and item.widget().isVisible():
+                rows.append(item.widget())
+    return rows
+
+
+def test_tab_follows_the_rows_of_every_form(qtbot, window, teamleader, office):
+    """Tab goes down a form's rows in the order they are shown, and the
+    first field has the focus when a new-user dialog opens."""
+    from vwdesk.core.records import KINDS
+    from vwdesk.gui.client_form import ClientDialog
+    from vwdesk.gui.couplings_view import CouplingDialog
+    from vwdesk.gui.login import LoginDialog, SetupDialog
+    from vwdesk.gui.privacy.backup import BackupDialog
+    from vwdesk.gui.privacy.settings import PrivacySettingsDialog
+    from vwdesk.gui.record_form import RecordDialog
+    from vwdesk.gui.users_view import NewUserDialog
+
+    new_user = NewUserDialog(teamleader, parent=window)
+    show_active(qtbot, new_user)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is new_user.username)
+    new_user.reject()
+    screens = [NewUserDialog(teamleader, parent=window), LoginDialog(office.db),
+               SetupDialog(office.db), BackupDialog(teamleader), PrivacySettingsDialog(teamleader),
+               ClientDialog(teamleader, parent=window), CouplingDialog(teamleader, parent=window)]
+    screens += [RecordDialog(teamleader, kind, parent=window) for kind in KINDS
+                if kind not in ("clients", "couplings")]
+    for screen in screens:
+        show_active(qtbot, screen)
+        settle(qtbot, teamleader)
+        rows = form_rows(screen)
+
+        def row_of(w: QWidget) -> int | None:
+            return next((i for i, row in enumerate(rows) if row is w or row.isAncestorOf(w)), None)
+
+        in_rows = sorted((row_of(w), i, w) for i, w in enumerate(inputs(screen))
+                         if row_of(w) is not None)
+        visited = tab_round(qtbot, screen, in_rows[0][2])
+        order = [row_of(w) for w in visited if row_of(w) is not None]
+        assert order == sorted(order) and set(order) == {r for r, _i, _w in in_rows}, \
+            f"Tab order of {type(screen).__name__} {getattr(screen, 'kind_key', '')}: {order}"
         screen.close()
 
 

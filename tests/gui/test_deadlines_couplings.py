@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from deskutil import add_client, settle, show_active
+from deskutil import add_client, combo_text_fits, settle, show_active
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -27,6 +27,19 @@ def add_dossiers(office, client_id):
                 "opened_on": TODAY - dt.timedelta(days=90), "deadline": TODAY + dt.timedelta(days=days)})
 
 
+def test_empty_deadline_lists_say_why(qtbot, office, volunteer):
+    view = DeadlinesView(volunteer)
+    show_active(qtbot, view)
+    with qtbot.waitSignal(view.counted):
+        view.refresh()
+    assert view.no_dossiers.isVisible() and "No open dossier has a deadline" in view.no_dossiers.text()
+    assert view.no_evaluations.isVisible()
+    add_dossiers(office, add_client(office, "1", "Sara", "Tekle"))
+    with qtbot.waitSignal(view.counted):
+        view.refresh()
+    assert not view.no_dossiers.isVisible() and view.no_evaluations.isVisible()
+
+
 def test_deadlines_view_orders_and_highlights(qtbot, office, volunteer):
     add_dossiers(office, add_client(office, "1", "Sara", "Tekle"))
     view = DeadlinesView(volunteer)
@@ -37,6 +50,8 @@ def test_deadlines_view_orders_and_highlights(qtbot, office, volunteer):
     assert (counts.dossiers_overdue, counts.dossiers_soon) == (1, 1)
     model = view.dossiers.model()
     assert [model.index(r, 1).data() for r in range(3)] == ["D3", "D2", "D1"]
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Until the deadline"
+    assert [model.index(r, 4).data() for r in range(3)] == ["3 days late", "5 days", "40 days"]
     background = Qt.ItemDataRole.BackgroundRole
     assert model.index(0, 0).data(background).color() == OVERDUE
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()  # overdue
@@ -68,6 +83,7 @@ def test_couplings_sign_up_match_and_start(qtbot, office, teamleader):
     show_active(qtbot, view)
     settle(qtbot, teamleader)
     view.programme.setCurrentIndex(view.programme.findText("Taalcoach"))
+    qtbot.waitUntil(lambda: combo_text_fits(view.programme))  # not "Taalcoac"
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     dialog: CouplingDialog = view.dialog
     settle(qtbot, teamleader)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from deskutil import (add_client, compile_translations, make_workspace, open_page, settle,
-                      show_active)
+from deskutil import (add_client, combo_text_fits, compile_translations, make_workspace,
+                      open_page, settle, show_active)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from vwdesk.core import models as m
@@ -121,6 +122,51 @@ def test_teamleader_adds_a_user_and_unlocks_one(qtbot, office, teamleader):
     assert view.table.rowCount() == 3
 
 
+def test_a_new_user_is_typed_from_the_user_name_down_and_saved_with_ctrl_s(qtbot, office,
+                                                                          teamleader):
+    view = UsersView(teamleader)
+    show_active(qtbot, view)
+    settle(qtbot, teamleader)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.username)
+    for text in ("yonas", "Yonas Tesfaye", "lang-genoeg-1"):
+        qtbot.keyClicks(QApplication.focusWidget(), text)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert (dialog.username.text(), dialog.display_name.text(), dialog.password.text()) == (
+        "yonas", "Yonas Tesfaye", "lang-genoeg-1")
+    assert QApplication.focusWidget() is dialog.role
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.role, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, teamleader)
+    assert "yonas" in [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    for col in range(view.table.columnCount()):  # every name and date in full
+        widest = max(view.table.fontMetrics().horizontalAdvance(view.table.item(r, col).text())
+                     for r in range(view.table.rowCount()))
+        assert view.table.columnWidth(col) > widest, view.table.item(0, col).text()
+
+
+def test_ctrl_w_closes_a_page_and_goes_back_to_the_tab_before(qtbot, office, teamleader):
+    first = add_client(office, "1", "Sara", "Tekle")
+    second = add_client(office, "2", "Yonas", "Haile")
+    window = MainWindow(teamleader)
+    show_active(qtbot, window)
+    settle(qtbot, teamleader)
+    file_menu = [a.objectName() for a in window.file_menu.actions() if a.objectName()]
+    assert file_menu.index("close_tab") < file_menu.index("quit")
+    open_page(qtbot, window, first)
+    window.tabs.setCurrentWidget(window.couplings)
+    open_page(qtbot, window, second)  # beside the first page, came from Koppelingen
+    assert window.tabs.currentWidget() is window.client_pages[second]
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert second not in window.client_pages
+    assert window.tabs.currentWidget() is window.couplings
+    window.tabs.setCurrentWidget(window.client_pages[first])
+    qtbot.keyClick(window.tabs.tabBar(), Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.couplings
+    window._leaving = True
+
+
 def test_beheerder_switches_location(qtbot, office):
     from vwdesk.core.services import base
     from vwdesk.core.services.locations import create_location
@@ -141,6 +187,7 @@ def test_beheerder_switches_location(qtbot, office):
     switch.setCurrentIndex(switch.findText("Maassluis"))
     assert workspace.location_id != office.location_id
     assert "Maassluis" in window.user_label.text()
+    qtbot.waitUntil(lambda: combo_text_fits(switch))  # not "Maasslui"
     qtbot.waitUntil(lambda: window.clients.model.index(0, 1).data() == "Lina")
     settle(qtbot, workspace)
 
@@ -158,7 +205,7 @@ def test_english_can_be_chosen_in_settings(qtbot):
 
 
 def test_run_shows_a_database_error_and_exits_2(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from vwdesk.gui import i18n, start
 
@@ -206,7 +253,7 @@ def test_run_opens_the_setup_on_an_empty_database(qtbot, tmp_path):
 
 
 def test_an_unexpected_fault_opening_the_database_ends_with_a_message(qtbot, monkeypatch):
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from vwdesk.gui.start import DeskApp
 

@@ -81,9 +81,26 @@ def test_forms_show_record_labels_in_the_chosen_language(qapp, qtbot, teamleader
     try:
         i18n.install(qapp, "nl")
         title, dutch = labels()
-        assert title == "Nieuw: medewerker" and dutch[:2] == ["Nummer *", "Voornaam"]
+        assert title == "Nieuwe medewerker" and dutch[:2] == ["Nummer *", "Voornaam"]
         i18n.install(qapp, "en")
         title, english = labels()
-        assert title == "New: staff member" and english[:2] == ["Number *", "First name"]
+        assert title == "New staff member" and english[:2] == ["Number *", "First name"]
     finally:
         i18n.install(qapp, "en")
+
+
+def test_qts_own_file_dialog_speaks_dutch(qapp, qtbot, dutch):
+    """Qt's own file dialog (used where the system has none) in Dutch:
+    qtbase_nl.qm lacks its newer labels, qtbase_extra_nl.ts has them."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "Kies een bestand", "", "Excel (*.xlsx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = {name: dialog.findChild(QLabel, name).text()
+              for name in ("lookInLabel", "fileNameLabel", "fileTypeLabel")}
+    assert labels == {"lookInLabel": "&Zoeken in:", "fileNameLabel": "Bestands&naam:",
+                      "fileTypeLabel": "Bestands&type:"}
+    extra = messages(resource_path("translations") / "qtbase_extra_nl.ts")
+    assert extra and all(kind is None and text for kind, text in extra.values())

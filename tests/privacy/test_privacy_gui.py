@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 from sqlalchemy import select
 
 from vwdesk.app import Desk
@@ -180,6 +180,42 @@ def test_restore_dialog_puts_a_backup_back(qtbot, office_sqlite, fill_sqlite, mo
     db.close()
 
 
+def test_restore_asks_naming_the_backup_and_enter_keeps_the_database(
+        qtbot, office_sqlite, fill_sqlite, monkeypatch):
+    """The question names the backup file and when it was made, and its
+    default answer is No: a user who presses Enter restores nothing."""
+    import datetime as dt
+
+    from vwdesk.core.services.users import SYSTEM, actor_for, create_user
+    from vwdesk.privacy.backup import make_backup
+
+    with office_sqlite.db.session() as s:
+        admin = actor_for(create_user(s, SYSTEM, "beheer", "geheim-wachtwoord", "beheerder", None))
+    made = make_backup(office_sqlite.db, now=dt.datetime(2026, 3, 4, 9, 15))
+    fill_sqlite.client("LATER")
+    ws = workspace(office_sqlite, admin)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
+    asked = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        asked.append((box.windowTitle(), box.text(), box.defaultButton() is
+                      box.button(QMessageBox.StandardButton.No)))
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    restore.restore(parent, ws, lambda: pytest.fail("restored after Enter"))
+    [(title, text, no_is_default)] = asked
+    assert title == "Restore backup"
+    assert made.name in text and "04-03-2026 09:15" in text
+    assert no_is_default
+    ws.ops.wait()
+    with office_sqlite.db.session() as s:
+        assert s.scalar(select(m.Client.id).where(m.Client.number == "LATER")) is not None
+
+
 def test_backup_now_on_postgresql_says_pg_dump(qtbot, monkeypatch, teamleader):
     from vwdesk.app.privacy import Privacy
 
@@ -223,3 +259,14 @@ def test_settings_dialog_switches_on_encrypted_automatic_backups(qtbot, office_s
     made = backup_if_due(office_sqlite.db)
     assert made.suffix == ".vwbak"
     verify_backup(made, "zin voor de kluis").unlink()
+
+
+def test_backup_dialog_wraps_its_explanation(qtbot, teamleader_sqlite):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = BackupDialog(teamleader_sqlite)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot, teamleader_sqlite)
+    intro = next(label for label in dialog.findChildren(QLabel) if "passphrase" in label.text())
+    assert intro.wordWrap() and dialog.width() < 700

@@ -172,6 +172,13 @@ class Privacy(Part):
             raise VwdeskError(f"Het bestand {path.name} kan niet worden gelezen "
                               f"({exc.strerror}); kies een ander bestand.") from None
 
+    @staticmethod
+    def backup_made_at(path: Path) -> dt.datetime:
+        """When the backup in `path` was made (its name, else its file time)."""
+        from vwdesk.privacy.backup import made_at
+
+        return made_at(path)
+
     def restore(self, path: Path, passphrase: str | None = None) -> Path | None:
         """Put a checked backup in place of the database (beheerder only);
         every connection of this process is closed first. Returns where the

@@ -5,6 +5,7 @@ nothing else."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,19 +38,11 @@ class Records(Part):
 
         return self.read(load)
 
-    def new_values(self, kind_key: str) -> dict[str, Any]:
-        """What a new record's form starts with: the model's own defaults
-        (e.g. year figure mode "invoer") and a free number."""
-        kind = KINDS[kind_key]
-        values = {}
-        for f in kind.fields:
-            column = kind.model.__table__.c.get(f.name)
-            if column is not None and column.default is not None and column.default.is_scalar:
-                values[f.name] = column.default.arg
-        if kind.number_field == "number":
-            values["number"] = self.read(lambda s: desk_service.next_number(
-                s, self.actor, kind_key, self.location_id))
-        return values
+    def new_values(self, kind_key: str, on: dt.date | None = None) -> dict[str, Any]:
+        """What a new record's form starts with (`core.services.desk.new_values`);
+        `on`: the opening date the user gave instead of today."""
+        return self.read(lambda s: desk_service.new_values(s, self.actor, kind_key,
+                                                           self.location_id, on))
 
     @staticmethod
     def _check(kind_key: str, values: dict[str, Any]) -> None:

@@ -76,6 +76,9 @@ class RecordKind:
     # For match "all": the date that orders the sheet's rows and narrows the
     # comparison with the records already there.
     dated_by: str | None = None
+    # The date a new record starts with today, and whose year its number
+    # takes where the location's numbers carry a year ("GH2019-12").
+    numbered_by: str | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -215,7 +218,7 @@ DOSSIERS = _kind(RecordKind("dossiers", m.Dossier, "dossier", (
     F("deadline", "Termijn", "date", column="termijn",
       hint="eerstvolgende termijn"),
     F("note", "Notitie", "text", personal=True, free_text=True, column="notitie"),
-), rules=_dossier_rules, sheet="dossiers", plural="dossiers"))
+), rules=_dossier_rules, sheet="dossiers", plural="dossiers", numbered_by="opened_on"))
 
 TRAJECTORIES = _kind(RecordKind("trajectories", m.Trajectory, "traject", (
     F("client_id", "Cliënt", "ref", required=True, ref="clients", column="client"),

@@ -67,6 +67,8 @@ class RowChange:
     new: bool
     number: str | None  # the record's number, where the sheet has one
     fields: tuple[tuple[str, Any, Any], ...] = ()
+    # A new record: who or what it is about (a name, a contact's client).
+    label: str = ""
 
 
 @dataclass
@@ -211,6 +213,7 @@ class _Pass:
         self._done = 0
         self._total = data.row_count
         self._numbers: dict[str, dict[str, int]] = {}  # sheet -> nummer -> id
+        self._client_names: dict[int, str] = {}  # for the preview's labels
         self._municipalities = self._load_names(m.Municipality, m.Municipality.name, fold)
         self._programmes = self._load_names(m.Programme, m.Programme.key, _programme_key)
         if location_id is None:  # what create_location will make
@@ -241,6 +244,17 @@ class _Pass:
             return {}
         rows = self.s.execute(select(model.id, col).where(model.location_id == self.location_id))
         return {key(name): rid for rid, name in rows}
+
+    def client_name(self, client_id: int | None) -> str:
+        """A client's name for the preview: one of this workbook's new
+        clients, or one in the database (read once)."""
+        if client_id is None:
+            return ""
+        if client_id not in self._client_names:
+            row = self.s.execute(select(m.Client.first_name, m.Client.last_name)
+                                 .where(m.Client.id == client_id)).first()
+            self._client_names[client_id] = _name(*row) if row else ""
+        return self._client_names[client_id]
 
     def numbers(self, sheet_name: str) -> dict[str, int]:
         """nummer -> id of a sheet's records: in the database, plus the rows seen."""
@@ -365,6 +379,10 @@ class _Pass:
                                       _lower_first(exc.message))
 
 
+def _name(first: str | None, last: str | None) -> str:
+    return f"{first or ''} {last or ''}".strip()
+
+
 def _programme_key(name: str) -> str:
     return " ".join(name.split()).lower()
 
@@ -487,7 +505,12 @@ class _SheetPass:
               new: dict[str, Any]) -> None:
         """Remember what this row adds or changes, for the preview (planning
         only: an import that writes keeps no list)."""
-        if self.run_.write or len(self.plan.changes) >= SHOWN_ROWS:
+        if self.run_.write:
+            return
+        if self.kind.key == "clients" and number is not None:  # as the workbook names them
+            self.run_._client_names[self.run_.numbers(self.sheet.name)[number]] = _name(
+                new.get("first_name"), new.get("last_name"))
+        if len(self.plan.changes) >= SHOWN_ROWS:
             return
         fields = []
         if old is not None:
@@ -499,7 +522,18 @@ class _SheetPass:
                 if col.parse in ("ref", "municipality", "programme") or f in self.free_text:
                     before = after = None  # said to have changed, not what it holds
                 fields.append((col.name, before, after))
-        self.plan.note(RowChange(row.number, old is None, number, tuple(fields)))
+        self.plan.note(RowChange(row.number, old is None, number, tuple(fields),
+                                 "" if old is not None else self._label(new)))
+
+    def _label(self, new: dict[str, Any]) -> str:
+        """Who or what a new record is about, as the preview names it."""
+        if "last_name" in self.record_fields:  # clients and volunteers
+            return _name(new.get("first_name"), new.get("last_name"))
+        if "client_id" in self.record_fields:
+            return self.run_.client_name(new.get("client_id"))
+        if isinstance(self.sheet.match, tuple):
+            return " ".join(str(new[f]) for f in self.sheet.match if new.get(f) is not None)
+        return str(new.get("address") or new.get("name") or "")
 
     def _key(self, row: Row, values: dict[str, Any] | None) -> tuple | None:
         if self.sheet.match == "number":

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -149,6 +150,11 @@ class CouplingsView(LazyView):
         super().__init__(parent)
         self.workspace = workspace
         self.programme = QComboBox(self)
+        # Its names arrive after the first show: sized to them, never narrower
+        # (up to a width that a very long name does not push the window past).
+        self.programme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.programme.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.programme.setMaximumWidth(320)
         self.summary = QLabel(self)
         self.new_button = QPushButton(self.tr("Sign up…"), self)
         self.new_button.clicked.connect(self.sign_up)

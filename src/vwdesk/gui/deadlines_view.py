@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHeaderView,
+    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -50,16 +51,28 @@ class DeadlinesView(QWidget):
         self.workspace = workspace
         self.dossiers = _table(self, self.tr("Open dossiers by deadline"), [
             self.tr("Deadline"), self.tr("Dossier"), self.tr("Client"), self.tr("Kind"),
-            self.tr("Days left")])
+            self.tr("Until the deadline")])
         self.evaluations = _table(self, self.tr("Coupling evaluations due"), [
             self.tr("Due"), self.tr("Coupling"), self.tr("Client"), self.tr("Coach"),
             self.tr("Evaluation")])
         self.dossiers.activated.connect(self._open_dossier)
         self.evaluations.activated.connect(self._open_coupling)
+        # Said instead of an empty table: why it is empty and how it fills.
+        self.no_dossiers = QLabel(self.tr(
+            "No open dossier has a deadline. A dossier's deadline (Termijn) is filled in on the "
+            "dossier: open the client, then the dossier, or make one with \"New dossier…\"."), self)
+        self.no_evaluations = QLabel(self.tr(
+            "No coupling evaluation is due. Evaluations come 3 and 6 months after a coupling "
+            "started (tab Couplings)."), self)
         box1 = QGroupBox(self.tr("Open dossiers by deadline"), self)
-        QVBoxLayout(box1).addWidget(self.dossiers)
         box2 = QGroupBox(self.tr("Coupling evaluations due"), self)
-        QVBoxLayout(box2).addWidget(self.evaluations)
+        for box, table, empty in ((box1, self.dossiers, self.no_dossiers),
+                                  (box2, self.evaluations, self.no_evaluations)):
+            empty.setWordWrap(True)
+            empty.hide()
+            inside = QVBoxLayout(box)
+            inside.addWidget(empty)
+            inside.addWidget(table)
         layout = QVBoxLayout(self)
         layout.addWidget(box1, 3)
         layout.addWidget(box2, 2)
@@ -85,14 +98,25 @@ class DeadlinesView(QWidget):
 
         self.dossiers.model().set_rows(
             [(r.deadline.strftime("%d-%m-%Y"), r.number, r.client, r.kind,
-              str(r.days_left(today))) for r in self.rows],
+              self._time_left(r.days_left(today))) for r in self.rows],
             [colour(r.deadline) for r in self.rows], [r.deadline < today for r in self.rows])
         after = {"3m": self.tr("after 3 months"), "6m": self.tr("after 6 months")}
         self.evaluations.model().set_rows(
             [(e.due.strftime("%d-%m-%Y"), f"{e.programme} {e.number}", e.client, e.coach,
               after[e.evaluation]) for e in self.reminders],
             [colour(e.due) for e in self.reminders], [e.due < today for e in self.reminders])
+        self.no_dossiers.setVisible(not self.rows)
+        self.no_evaluations.setVisible(not self.reminders)
         self.counted.emit(due.counts(today))
+
+    def _time_left(self, days: int) -> str:
+        """"3 days late", "today", "5 days": never a minus sign to work out."""
+        if days < 0:
+            return self.tr("1 day late") if days == -1 else \
+                self.tr("%1 days late").replace("%1", str(-days))
+        if days == 0:
+            return self.tr("today")
+        return self.tr("1 day") if days == 1 else self.tr("%1 days").replace("%1", str(days))
 
     def _open_dossier(self, index: QModelIndex) -> None:
         self.open_client.emit(self.rows[index.row()].client_id)

@@ -141,7 +141,9 @@ class ImportPreviewDialog(QDialog):
         for p in plan.sheets:
             for change in p.changes:
                 if change.new:
-                    what, detail = self.tr("new"), ""
+                    what = self.tr("new")
+                    detail = self.tr("new: %1").replace("%1", change.label) if change.label \
+                        else self.tr("new")
                 else:
                     what = self.tr("changed")
                     detail = "; ".join(

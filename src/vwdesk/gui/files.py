@@ -1,6 +1,7 @@
 """Choosing files and folders with the system's own dialogs, starting where
 the user was the last time for the same purpose (kept in the settings), and
-in their Documents folder the first time — never in the program's folder."""
+in their Documents folder the first time (their home folder if it has
+none) — never in the program's folder."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ def _start(purpose: str) -> str:
     last = settings().value(f"folders/{purpose}", "")
     if last and Path(last).is_dir():
         return str(last)
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return documents
+    return str(Path.home())  # e.g. a fresh Linux account has no Documents folder
 
 
 def _remember(purpose: str, chosen: str) -> None:

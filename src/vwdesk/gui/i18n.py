@@ -33,7 +33,8 @@ def install(app: QCoreApplication, code: str | None = None) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     loaded = code == "en"  # the GUI's own texts are written in English
-    # vwdesk_nl.qm and the other parts' <part>_nl.qm files; records_en.qm.
+    # vwdesk_nl.qm and the other parts' <part>_nl.qm files; records_en.qm;
+    # qtbase_extra_nl.qm: the texts of Qt's own dialogs that qtbase_nl.qm lacks.
     for qm in sorted(resource_path("translations").glob(f"*_{code}.qm")):
         own = QTranslator(app)
         if own.load(str(qm)):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
+    QSizePolicy,
     QTabWidget,
     QWidget,
 )
@@ -43,6 +44,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
+        # The tabs in the order they were last shown: closing one shows the
+        # one the user came from, not its neighbour.
+        self._tab_history: list[QWidget] = []
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
 
         # The fixed tabs, in order: (attribute, title, screen, teamleaders only).
@@ -122,6 +127,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Save template…"), self.save_template,
                      name="save_template")
         file_menu.addSeparator()
+        # Ctrl+W everywhere (and Ctrl+F4) closes a client page or an extra screen.
+        close_tab = self._action(file_menu, self.tr("Close tab"), self.close_current_tab,
+                                 "Ctrl+W", "close_tab")
+        close_tab.setShortcuts(list(dict.fromkeys(
+            [QKeySequence("Ctrl+W"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Close)])))
         self._action(file_menu, self.tr("Log out / switch user"), self.request_logout,
                      "Ctrl+L", "logout")
         quit_action = self._action(file_menu, self.tr("Quit"), self.close, "Ctrl+Q", "quit")
@@ -145,9 +155,6 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("Guide"), self.show_help,
                      QKeySequence.StandardKey.HelpContents, "help")
         self._action(help_menu, self.tr("About vwdesk"), self.show_about, name="about")
-        # Ctrl+W (Ctrl+F4 on Windows) closes a client page or an extra screen.
-        self._action(file_menu, self.tr("Close tab"), self.close_current_tab,
-                     QKeySequence.StandardKey.Close, "close_tab")
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -164,6 +171,12 @@ class MainWindow(QMainWindow):
         if self.workspace.actor.is_admin:
             self.location_switch = QComboBox(self)
             self.location_switch.setObjectName("location_switch")
+            # Its names arrive after the first show: sized to them, never narrower
+            # (up to a width that a very long name does not push the window past).
+            self.location_switch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            self.location_switch.setSizePolicy(QSizePolicy.Policy.Minimum,
+                                               QSizePolicy.Policy.Fixed)
+            self.location_switch.setMaximumWidth(240)
             self.workspace.ops.query(self, lambda desk: desk.location_choices(),
                                      self._fill_location_switch)
             status.addPermanentWidget(self.location_switch)
@@ -324,7 +337,12 @@ class MainWindow(QMainWindow):
         confirm = getattr(widget, "confirm_discard", None)
         if confirm is not None and not confirm():
             return
+        current = widget is self.tabs.currentWidget()
+        history = [w for w in self._tab_history if w is not widget]
         self.tabs.removeTab(index)
+        self._tab_history = history  # the neighbour Qt showed meanwhile is no step back
+        if current and history:
+            self.tabs.setCurrentWidget(history[-1])
         for key, page in list(self.client_pages.items()):
             if page is widget:
                 del self.client_pages[key]
@@ -332,6 +350,11 @@ class MainWindow(QMainWindow):
             if tab is widget:
                 del self.extra_tabs[key]
         widget.deleteLater()
+
+    def _tab_shown(self, _index: int = -1) -> None:
+        widget = self.tabs.currentWidget()
+        if widget is not None:
+            self._tab_history = [w for w in self._tab_history if w is not widget] + [widget]
 
     def _extra_tab(self, key: str, title: str, factory) -> None:
         tab = self.extra_tabs.get(key)

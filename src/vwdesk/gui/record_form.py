@@ -244,8 +244,8 @@ class RecordDialog(QDialog):
         self.row_id = row_id
         self.version: int | None = None
         kind = KINDS[kind_key]
-        self.setWindowTitle((self.tr("Edit") if row_id else self.tr("New")) + ": "
-                            + record_text(kind.label))
+        self.setWindowTitle(self.tr("Edit") + ": " + record_text(kind.label) if row_id
+                            else self._new_title(kind_key))
         self.form = RecordForm(workspace, kind_key, fields, self, own_widgets)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -267,8 +267,23 @@ class RecordDialog(QDialog):
             self.load()
         else:
             workspace.ops.query(self, lambda desk: desk.records.new_values(kind_key),
-                                lambda values: self._loaded({**values, **(defaults or {})}),
+                                lambda values: self._new_loaded({**values, **(defaults or {})}),
                                 self._load_failed)
+        self.proposed: str | None = None  # the number proposed for a new record
+        opened = self.form.widgets.get(kind.numbered_by or "")
+        if row_id is None and isinstance(opened, DateField) and "number" in self.form.widgets:
+            opened.editingFinished.connect(self._renumber)
+
+    def _new_title(self, kind_key: str) -> str:
+        """"Nieuwe cliënt", "Nieuw dossier": Dutch says new by the noun's gender."""
+        return {"clients": self.tr("New client"), "dwellings": self.tr("New dwelling"),
+                "moves": self.tr("New move"), "contacts": self.tr("New contact"),
+                "dossiers": self.tr("New dossier"), "trajectories": self.tr("New trajectory"),
+                "programmes": self.tr("New programme"), "couplings": self.tr("New coupling"),
+                "volunteers": self.tr("New staff member"),
+                "year_figures": self.tr("New year figure"),
+                "report_texts": self.tr("New report text"),
+                "municipalities": self.tr("New municipality")}[kind_key]
 
     def load(self, then: Callable[[], None] | None = None,
              keep: dict[str, Any] | None = None) -> None:
@@ -289,6 +304,30 @@ class RecordDialog(QDialog):
         self.form.set_values(values)
         self.loading = False
         self.save_button.setEnabled(True)
+
+    def _new_loaded(self, values: dict[str, Any]) -> None:
+        self.proposed = values.get("number")
+        self._loaded(values)
+
+    def _renumber(self) -> None:
+        """A new record's number follows the year of its opening date as long
+        as it is the number proposed (not one the user typed)."""
+        number = self.form.widgets["number"]
+        try:
+            on = self.form.widgets[KINDS[self.kind_key].numbered_by].date()
+        except ValueError:  # said beside the field on saving
+            return
+        if on is None or self.proposed is None or number.text() != self.proposed:
+            return
+        kind_key = self.kind_key
+
+        def renumbered(values: dict[str, Any]) -> None:
+            if number.text() == self.proposed:
+                self.proposed = values["number"]
+                number.setText(self.proposed)
+
+        self.workspace.ops.query(self, lambda desk: desk.records.new_values(kind_key, on),
+                                 renumbered, latest=f"renumber-{id(self)}")
 
     def _load_failed(self, exc: VwdeskError) -> None:
         self.form.banner.show_message(exc.message)

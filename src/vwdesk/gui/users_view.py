@@ -3,6 +3,7 @@ form to add one."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,12 +59,16 @@ class NewUserDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
     def _volunteers(self, options: list[tuple[int, str]]) -> None:
         for vid, name in options:
             self.volunteer.addItem(name, vid)
 
     def save(self) -> None:
+        """Save (the button, Enter or Ctrl+S), once while it is on its way."""
+        if not self.save_button.isEnabled():
+            return
         args = (self.username.text(), self.password.text(), self.role.currentData(),
                 self.display_name.text(), self.volunteer.currentData())
         self.save_button.setEnabled(False)
@@ -91,7 +96,9 @@ class UsersView(LazyView):
                                               self.tr("Status")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)  # names and dates in full
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.banner = Banner(self)

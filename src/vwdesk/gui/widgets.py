@@ -57,19 +57,25 @@ class DateField(QLineEdit):
 def add_field(form: QFormLayout, text: str, field: QWidget, *below: QWidget) -> QLabel:
     """A form row whose label is the field's buddy and gives it its
     accessible name (a screen reader says "Voornaam, bewerken"); `below`
-    (e.g. the field's error label) stand under the field."""
+    (e.g. the field's error label) stand under the field.
+
+    Tab keeps the order in which the fields were made: the cell that
+    holds a field and its message is made in the field's own window (a cell
+    without a parent would take the field out of the window's Tab chain and
+    put it back at the end once the form is shown)."""
     label = QLabel(text)
     label.setWordWrap(True)
     target = field.focusProxy() or field
     label.setBuddy(target)
     target.setAccessibleName(text.rstrip(" *"))
     if below:
-        cell = QWidget()
+        cell = QWidget(field.parentWidget() or form.parentWidget())
         box = QVBoxLayout(cell)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         for widget in (field, *below):
             box.addWidget(widget)
+        box.addStretch(1)  # room the row gets goes below: the field stays beside its label
         field = cell
     form.addRow(label, field)
     return label

@@ -118,6 +118,19 @@ def configured_key(db: Database) -> dict[str, str] | None:
     return None
 
 
+def made_at(path: Path) -> dt.datetime:
+    """When a backup was made: the moment in its name, else (a renamed copy)
+    the time its file was last written."""
+    match = _NAME.match(path.name)
+    if match:
+        return dt.datetime.strptime(match["stamp"], STAMP)
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
+    except OSError as exc:
+        raise BackupError(f"Het bestand {path.name} kan niet worden gelezen "
+                          f"({exc.strerror}); kies een ander bestand.") from None
+
+
 def list_backups(folder: Path, stem: str) -> list[BackupFile]:
     """The backups of the database named `stem` in `folder`, newest first."""
     out = []

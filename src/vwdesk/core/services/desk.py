@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from sqlalchemy import Integer, func, or_, select
 from sqlalchemy.orm import Session
@@ -53,13 +54,17 @@ def ref_options(s: Session, actor: Actor, ref_kind: str, location_id: int) -> li
 
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def next_number(s: Session, actor: Actor, kind_key: str, location_id: int) -> str:
+def next_number(s: Session, actor: Actor, kind_key: str, location_id: int,
+                on: dt.date | None = None) -> str:
     """A free number for a new record, in the location's own style: the
     prefix and width of the last record made ("C00041" → "C00042", "2019-7" →
     "2019-8"), one more than the highest number in that style (the highest
-    is found in SQL). "1" when the location numbers nothing yet."""
+    is found in SQL). A year in the prefix becomes the year of `on` (default
+    today): the first dossier of 2026 after "GH2025-031" is "GH2026-001".
+    "1" when the location numbers nothing yet."""
     actor.check_location(location_id)
     model = KINDS[kind_key].model
     col = getattr(model, KINDS[kind_key].number_field)
@@ -70,6 +75,10 @@ def next_number(s: Session, actor: Actor, kind_key: str, location_id: int) -> st
         prefix, width = "", 1
     else:
         prefix, width = match.group(1), len(match.group(2))
+        years = list(_YEAR.finditer(prefix))
+        if years:  # the last year in the prefix is the numbering year
+            year = years[-1]
+            prefix = f"{prefix[:year.start()]}{(on or dt.date.today()).year}{prefix[year.end():]}"
     sqlite = s.bind.dialect.name == "sqlite"
     tail = func.substr(col, len(prefix) + 1)
     only_digits = tail.op("NOT GLOB")("*[^0-9]*") if sqlite else tail.op("~")("^[0-9]+$")
@@ -78,6 +87,25 @@ def next_number(s: Session, actor: Actor, kind_key: str, location_id: int) -> st
         model.location_id == location_id, col.like(like, escape="\\"), tail != "",
         func.length(tail) <= 9, only_digits))
     return f"{prefix}{(highest or 0) + 1:0{width}d}"
+
+
+def new_values(s: Session, actor: Actor, kind_key: str, location_id: int,
+               on: dt.date | None = None) -> dict[str, Any]:
+    """What a new record's form starts with: the model's own defaults (e.g.
+    year figure mode "invoer"), `on` (default today) in the kind's opening
+    date (a dossier's "Geopend") and a free number of that date's year."""
+    kind = KINDS[kind_key]
+    on = on or dt.date.today()
+    values: dict[str, Any] = {}
+    for f in kind.fields:
+        column = kind.model.__table__.c.get(f.name)
+        if column is not None and column.default is not None and column.default.is_scalar:
+            values[f.name] = column.default.arg
+    if kind.numbered_by:
+        values[kind.numbered_by] = on
+    if kind.number_field == "number":
+        values["number"] = next_number(s, actor, kind_key, location_id, on)
+    return values
 
 
 def own_volunteer_id(s: Session, actor: Actor) -> int | None:

@@ -34,7 +34,9 @@ class BackupDialog(QDialog):
         self.workspace = workspace
         self.made: Path | None = None
         self.setWindowTitle(self.tr("Backup"))
+        self.setMinimumWidth(480)  # the wrapped explanation reads in a few lines
         self.folder = QLabel("…")
+        self.folder.setWordWrap(True)  # a long network path
         self.encrypt = QCheckBox(self.tr("Encrypt with a passphrase"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -59,9 +61,11 @@ class BackupDialog(QDialog):
         buttons.accepted.connect(self._backup)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        intro = QLabel(self.tr(
             "Without a passphrase anyone who can open the backup folder can read the backup. "
-            "Keep the passphrase safe: without it the backup cannot be restored.")))
+            "Keep the passphrase safe: without it the backup cannot be restored."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)

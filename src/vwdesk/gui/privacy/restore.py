@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from vwdesk.core.errors import VwdeskError
-from vwdesk.gui.widgets import plain
+from vwdesk.gui.widgets import confirm, plain
 
 
 def restore(parent: QWidget, workspace, done: Callable[[], None]) -> None:
@@ -41,13 +41,18 @@ def restore(parent: QWidget, workspace, done: Callable[[], None]) -> None:
             QLineEdit.EchoMode.Password)
         if not ok:
             return
-    answer = QMessageBox.question(
-        parent, QCoreApplication.translate("privacy", "Restore"),
-        QCoreApplication.translate(
-            "privacy", "Replace the database by this backup? Everything saved after the backup "
-                       "was made is then no longer in the database; the current database is kept "
-                       "aside beside it. Close vwdesk on every other computer first."))
-    if answer != QMessageBox.StandardButton.Yes:
+    try:
+        made = privacy.backup_made_at(path)
+    except VwdeskError as exc:
+        QMessageBox.warning(parent, "vwdesk", plain(exc.message))
+        return
+    if not confirm(parent, QCoreApplication.translate("privacy", "Restore backup"),
+                   QCoreApplication.translate(
+                       "privacy", "Replace the database by the backup %1 of %2? Everything saved "
+                                  "after %2 is then no longer in the database; the current database "
+                                  "is kept aside beside it. Close vwdesk on every other computer "
+                                  "first.")
+                   .replace("%1", path.name).replace("%2", made.strftime("%d-%m-%Y %H:%M"))):
         return
 
     def restored(aside: Path | None) -> None:
