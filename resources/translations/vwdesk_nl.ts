@@ -163,8 +163,8 @@
         <translation>Nationaliteit</translation>
     </message>
     <message>
-        <source>Match</source>
-        <translation>Overeenkomst</translation>
+        <source>Found by</source>
+        <translation>Gevonden op</translation>
     </message>
 </context>
 <context>
@@ -239,6 +239,14 @@
     <message>
         <source>More than %1 found — type more to narrow the search.</source>
         <translation>Meer dan %1 gevonden — typ verder om te verfijnen.</translation>
+    </message>
+    <message>
+        <source>Several clients could be meant. Choose one in the list with Down and Enter, or type more of the name, the number or the birth date.</source>
+        <translation>Meerdere cliënten kunnen bedoeld zijn. Kies er een in de lijst met pijl omlaag en Enter, of typ meer van de naam, het nummer of de geboortedatum.</translation>
+    </message>
+    <message>
+        <source>This client only looks like what you typed. Is it the one? Choose it with Down and Enter, or type more of the name, the number or the birth date.</source>
+        <translation>Deze cliënt lijkt alleen op wat u typte. Is het de goede? Kies hem met pijl omlaag en Enter, of typ meer van de naam, het nummer of de geboortedatum.</translation>
     </message>
 </context>
 <context>
@@ -1093,6 +1101,10 @@
 <context>
     <name>RecordForm</name>
     <message>
+        <source>No client has this name or number. Check it, or make the client first (Clients, New client…).</source>
+        <translation>Geen cliënt heeft deze naam of dit nummer. Controleer wat u typte, of maak de cliënt eerst aan (Cliënten, Nieuwe cliënt…).</translation>
+    </message>
+    <message>
         <source>At most %1 characters</source>
         <translation>Hoogstens %1 tekens</translation>
     </message>
@@ -1622,10 +1634,6 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
         <translation>Verwijderen…</translation>
     </message>
     <message>
-        <source>Several clients could be meant. Choose one in the list with Down and Enter, or type more of the name, the number or the birth date.</source>
-        <translation>Meerdere cliënten kunnen bedoeld zijn. Kies er een in de lijst met pijl omlaag en Enter, of typ meer van de naam, het nummer of de geboortedatum.</translation>
-    </message>
-    <message>
         <source>No client has this name or number. Is it a new client? Press Ctrl+Shift+N (New client…): the name you typed is filled in.</source>
         <translation>Geen cliënt heeft deze naam of dit nummer. Is het een nieuwe cliënt? Druk op Ctrl+Shift+N (Nieuwe cliënt…): de getypte naam wordt al ingevuld.</translation>
     </message>
@@ -1644,10 +1652,6 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
     <message>
         <source>Type the duration in whole minutes.</source>
         <translation>Vul de duur in hele minuten in.</translation>
-    </message>
-    <message>
-        <source>This client only looks like what you typed. Is it the one? Choose it with Down and Enter, or type more of the name, the number or the birth date.</source>
-        <translation>Deze cliënt lijkt alleen op wat u typte. Is het de goede? Kies hem met pijl omlaag en Enter, of typ meer van de naam, het nummer of de geboortedatum.</translation>
     </message>
     <message>
         <source>No topic chosen. Type or tick what the visit was about, or press Enter again to save it without a topic.</source>

@@ -297,3 +297,27 @@ def test_down_from_the_search_goes_to_the_first_of_several_and_enter_opens_it(
     assert highlighted() == [zabal]
     qtbot.keyClick(view.search, Qt.Key.Key_Return)
     assert opened == [nadir, zabal]
+
+
+def test_enter_on_an_unclear_client_in_a_dossier_says_why(qtbot, office, volunteer):
+    add_client(office, "C00041", "Nadir", "Zabal")
+    add_client(office, "C00042", "Sara", "Zabal")
+    from vwdesk.gui.record_dialogs import record_dialog
+
+    dialog = record_dialog(volunteer, "dossiers")
+    show_active(qtbot, dialog)
+    picker, error = dialog.form.widgets["client_id"], dialog.form.errors["client_id"]
+    picker.edit.setFocus()
+    qtbot.keyClicks(picker.edit, "zabal")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)  # two Zabals: none taken, it says so
+    qtbot.waitUntil(lambda: error.isVisible())
+    assert "Several clients" in error.text() and picker.client_id is None
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert picker.client_id is not None and not error.isVisible()
+    picker.edit.clear()
+    qtbot.keyClicks(picker.edit, "qqqq")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: error.isVisible())
+    assert "No client has this name" in error.text()
+    settle(qtbot, volunteer)

@@ -30,7 +30,7 @@ class ClientListModel(QAbstractTableModel):
         self._generation = 0  # a page read for an earlier list is dropped
         self.rows_fetched = 0  # rows read from the database since the last search
         self.headers = [self.tr("Number"), self.tr("Name"), self.tr("Birth date"),
-                        self.tr("Nationality"), self.tr("Match")]
+                        self.tr("Nationality"), self.tr("Found by")]
         self._fits: dict[int, object] = {}
 
     def set_ids(self, ids: list[int], fits: dict[int, object] | None = None) -> None:

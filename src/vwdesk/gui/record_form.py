@@ -71,6 +71,13 @@ class RecordForm(QWidget):
             self.widgets[f.name] = widget
             error = ErrorLabel(self)
             self.errors[f.name] = error
+            if isinstance(widget, ClientPicker):  # Enter that took nobody says why
+                widget.unmatched.connect(lambda error=error: error.show_message(self.tr(
+                    "No client has this name or number. Check it, or make the client first "
+                    "(Clients, New client…).")))
+                widget.ambiguous.connect(
+                    lambda n, error=error, w=widget: error.show_message(w.ambiguity_text(n)))
+                widget.picked.connect(lambda _id, error=error: error.show_message(None))
             add_field(form, record_text(f.label) + (" *" if f.required else ""), widget, error)
         layout.addLayout(form)
         refs = {f.ref for f in self.fields if f.type == "ref" and f.ref != "clients"}

@@ -186,11 +186,8 @@ class VisitForm(QWidget):
         self.client.unmatched.connect(lambda: self._client_note(self.tr(
             "No client has this name or number. Is it a new client? Press Ctrl+Shift+N "
             "(New client…): the name you typed is filled in.")))
-        self.client.ambiguous.connect(lambda n: self._client_note(self.tr(
-            "Several clients could be meant. Choose one in the list with Down and Enter, or "
-            "type more of the name, the number or the birth date.") if n > 1 else self.tr(
-            "This client only looks like what you typed. Is it the one? Choose it with Down "
-            "and Enter, or type more of the name, the number or the birth date.")))
+        self.client.ambiguous.connect(
+            lambda n: self._client_note(self.client.ambiguity_text(n)))
         self.client.edit.textEdited.connect(lambda _text: self._client_note(None))
         for edit in (self.person, self.date, self.duration):
             edit.returnPressed.connect(self.save)

@@ -413,6 +413,15 @@ class ClientPicker(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
+    def ambiguity_text(self, matches: int) -> str:
+        """What to say when Enter found no highlighted match (`ambiguous`)."""
+        if matches > 1:
+            return self.tr("Several clients could be meant. Choose one in the list with Down and "
+                           "Enter, or type more of the name, the number or the birth date.")
+        return self.tr("This client only looks like what you typed. Is it the one? Choose it "
+                       "with Down and Enter, or type more of the name, the number or the birth "
+                       "date.")
+
     def _enter(self) -> bool:
         """Take the highlighted match; False when nothing matches. With no
         match highlighted (several could be meant, or the only one is a
