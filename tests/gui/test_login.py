@@ -52,7 +52,7 @@ def test_first_start_creates_location_and_beheerder(qtbot, sqlite_db, monkeypatc
     window = app.window
     qtbot.addWidget(window)
     assert window.isVisible()
-    assert "Vlaardingen" in window.user_label.text() and "anna" in window.user_label.text()
+    assert "Vlaardingen" in window.user_label.full and "anna" in window.user_label.full
     qtbot.waitUntil(lambda: window.location_switch.currentText() == "Vlaardingen")
     window.workspace.ops.wait()
 
@@ -80,7 +80,7 @@ def test_login_logout_and_switch_user(qtbot, office, monkeypatch):
     login(qtbot, app.dialog, "vw-testdorp", "geheim-wachtwoord")
     qtbot.waitUntil(lambda: app.window is not None)
     first = app.window  # deleted on logout
-    assert "Vrijwilliger" in first.user_label.text() and "Testdorp" in first.user_label.text()
+    assert "Vrijwilliger" in first.user_label.full and "Testdorp" in first.user_label.full
     assert first.users is None  # a volunteer does not manage users
     qtbot.waitUntil(lambda: not first.workspace.ops.is_busy())
     first.logout_requested.emit()
@@ -90,7 +90,7 @@ def test_login_logout_and_switch_user(qtbot, office, monkeypatch):
     qtbot.waitUntil(lambda: app.window is not None)
     second = app.window
     qtbot.addWidget(second)
-    assert "Teamleider" in second.user_label.text()
+    assert "Teamleider" in second.user_label.full
     assert second.users is not None and second.year_figures is not None
     qtbot.waitUntil(lambda: not second.workspace.ops.is_busy())
     second.close()  # the user closes the window: now the app ends

@@ -186,7 +186,7 @@ def test_beheerder_switches_location(qtbot, office):
     qtbot.waitUntil(lambda: switch.count() == 2)
     switch.setCurrentIndex(switch.findText("Maassluis"))
     assert workspace.location_id != office.location_id
-    assert "Maassluis" in window.user_label.text()
+    assert "Maassluis" in window.user_label.full
     qtbot.waitUntil(lambda: combo_text_fits(switch))  # not "Maasslui"
     qtbot.waitUntil(lambda: window.clients.model.index(0, 1).data() == "Lina")
     settle(qtbot, workspace)
@@ -334,3 +334,20 @@ def test_a_saved_year_report_closes_without_a_question(qtbot, report_tab):
     assert screen.save_now() and not screen.has_unsaved_changes()
     window._close_tab(window.tabs.indexOf(screen))
     assert "report" not in window.extra_tabs
+
+
+def test_the_status_bar_shortens_who_is_logged_in_and_shows_it_whole_again(qtbot, office):
+    workspace = make_workspace(office, office.teamleader, "Teamleider " + "Abcdefghij" * 6)
+    window = MainWindow(workspace)
+    window.resize(1200, 700)
+    show_active(qtbot, window)
+    settle(qtbot, workspace)
+    label = window.user_label
+    assert label.text() == label.full and label.full.startswith("Testdorp")
+    window.resize(700, 700)
+    qtbot.waitUntil(lambda: label.text() != label.full)
+    assert label.text().endswith("…") and label.toolTip() == label.full
+    assert window.width() <= 800  # the label does not hold the window wide
+    window.resize(1400, 700)
+    qtbot.waitUntil(lambda: label.text() == label.full)
+    window._leaving = True

@@ -27,7 +27,7 @@ from vwdesk.gui.records_view import RecordsView
 from vwdesk.gui.settings_dialog import SettingsDialog
 from vwdesk.gui.users_view import UsersView
 from vwdesk.gui.visit_form import VisitForm
-from vwdesk.gui.widgets import show_message
+from vwdesk.gui.widgets import ElidedLabel, show_message
 
 
 class MainWindow(QMainWindow):
@@ -158,7 +158,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.user_label = QLabel(self)
+        # Shortened with "…" when the window is narrow, whole again when it widens.
+        self.user_label = ElidedLabel("", self)
+        self.user_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.user_label.setObjectName("user_label")
         self.deadline_label = QLabel(self)
         self.deadline_label.setObjectName("deadline_label")
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
     def _show_user(self) -> None:
         s = self.workspace
         demo = self.tr(" — DEMO (synthetic data)") if s.demo else ""
-        self.user_label.setText(self.tr("%1 — logged in as %2 (%3)")
+        self.user_label.setFullText(self.tr("%1 — logged in as %2 (%3)")
                                 .replace("%1", s.location_name)
                                 .replace("%2", s.display_name)
                                 .replace("%3", s.actor.role) + demo)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -106,6 +106,18 @@ class ElidedLabel(QLabel):
         self.setToolTip(text if len(text) > 30 else "")
         self.setAccessibleName(text)
         self._elide()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As wide as the whole text, so a layout that has the room shows it
+        all (with a Preferred size policy the label grows back after shrinking)."""
+        hint = super().sizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance(self.full) + 2 * self.margin() + 4)
+        return hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        hint.setWidth(self.minimumWidth())
+        return hint
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
