@@ -37,13 +37,13 @@ def db(demo_db, tmp_path):
     database.close()
 
 
-def make_screen(qtbot, db, username="teamleider-vlaardingen"):
+def make_screen(qtbot, db, username="teamleider-vlaardingen", size=(1400, 900)):
     who = authenticate(db, username, "demo-wachtwoord")
     workspace = Workspace(open_desk(db, who), who.display_name)
     screen = ReportScreen(workspace)
     screen.workspace_ref = workspace  # kept alive as long as the screen
     qtbot.addWidget(screen)
-    screen.resize(1400, 900)
+    screen.resize(*size)
     screen.show()
     wait_for_figures(qtbot, screen)
     return screen
@@ -568,3 +568,58 @@ def test_a_figure_is_inserted_by_what_it_counts_and_missing_figures_are_said(qtb
     settle(qtbot, screen)
     assert "is niet ingevoerd" in screen.overrides.text()
     assert "Vul het in bij Jaarcijfers" in screen.overrides.text()
+
+
+def test_every_section_name_can_be_read_in_the_list(qtbot, db):
+    screen = make_screen(qtbot, db, size=(1920, 900))
+    names = screen.sections
+    assert names.horizontalScrollBar().maximum() == 0  # nothing cut off to the right
+    for row in range(names.count()):
+        item = names.item(row)
+        assert names.visualItemRect(item).width() <= names.viewport().width()
+        assert names.sizeHintForRow(row) > 0 and item.toolTip() == item.text()
+    longest = max((names.item(r).text() for r in range(names.count())), key=len)
+    assert "belangenbehartiging" in longest
+    width = names.fontMetrics().horizontalAdvance(longest)
+    assert names.viewport().width() >= width + 20  # the check box and the whole name
+
+
+def _printed_at(pdf: bytes, words: str) -> tuple[int, float]:
+    """Where `words` start in the PDF: (page, fraction of its height from the top)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    for number, page in enumerate(document):
+        found = page.get_textpage().search(words).get_next()
+        if found:
+            _left, _bottom, _right, top = page.get_textpage().get_charbox(found[0])
+            return number, (page.get_height() - top) / page.get_height()
+    raise AssertionError(words)
+
+
+def test_the_preview_shows_the_sentence_being_edited(qtbot, db):
+    """Editing a sentence that is printed a page after its section's title:
+    the preview scrolls to the sentence, not to the page of the title."""
+    from vwdesk.report.pages import pdf_bytes
+
+    screen = make_screen(qtbot, db, size=(2000, 900))  # a page is taller than the view
+    select_section(qtbot, screen, "Inburgering")
+    edit = screen.findChild(QLineEdit, "text:inburgering.totaal")
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    edit.end(False)
+    qtbot.keyClicks(edit, " Nieuw")
+    qtbot.waitUntil(lambda: "Nieuw" in preview_text(screen), timeout=5000)
+    settle(qtbot, screen)
+    page, top = _printed_at(pdf_bytes(screen.draft.report()), "In totaal hebben")
+    title_page, _ = _printed_at(pdf_bytes(screen.draft.report()), "Inburgering")
+    assert page != title_page  # the case this test is about
+    label = screen.preview.labels[page]
+    line = label.y() + top * label.height()
+    shown = screen.preview.verticalScrollBar().value()
+    assert shown <= line <= shown + screen.preview.viewport().height() - 20
+
+
+def test_the_preview_pages_fit_the_column(qtbot, db):
+    screen = make_screen(qtbot, db)
+    assert screen.preview.labels
+    assert screen.preview.horizontalScrollBar().maximum() == 0

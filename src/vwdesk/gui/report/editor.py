@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -38,6 +38,7 @@ def _show(label: QLabel, message: str | None) -> None:
 
 class SectionEditor(QWidget):
     changed = Signal()  # the draft was edited
+    editing = Signal(str)  # the id of the item being edited (focused or typed in)
 
     def __init__(self, draft: ReportDraft, parent: QWidget | None = None):
         super().__init__(parent)
@@ -88,7 +89,9 @@ class SectionEditor(QWidget):
             edit.setReadOnly(not draft.editable)
             edit.setMinimumHeight(110)
             label.setBuddy(edit)
-            edit.textChanged.connect(lambda: self._prose_changed(key, edit.toPlainText(), error))
+            edit.textChanged.connect(
+                lambda: self._prose_changed(item["id"], key, edit.toPlainText(), error))
+            self._watch(edit, item["id"])
             for widget in (label, edit, error):
                 self.rows.addWidget(widget)
             self.widgets[item["id"]] = {"edit": edit, "error": error}
@@ -112,6 +115,7 @@ class SectionEditor(QWidget):
             edit.setAccessibleName(self.tr("Sentence"))
             edit.setReadOnly(not draft.editable)
             edit.textChanged.connect(lambda text: self._sentence_changed(item["id"], text))
+            self._watch(edit, item["id"])
             line.addWidget(edit, 1)
             widgets["edit"] = edit
             if draft.editable:
@@ -179,6 +183,16 @@ class SectionEditor(QWidget):
         widgets["typed"].setVisible(bool(marks))
 
     # --- edits ----------------------------------------------------------------------
+    def _watch(self, edit: QWidget, item_id: str) -> None:
+        """Say which item is being edited when its editor gets the focus."""
+        edit.setProperty("item-id", item_id)
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FocusIn and watched.property("item-id"):
+            self.editing.emit(watched.property("item-id"))
+        return False
+
     def _explain(self, edit: QLineEdit, text: str) -> None:
         """The sentence's figures in words, one hover away."""
         meanings = placeholder_meanings(text)
@@ -196,10 +210,12 @@ class SectionEditor(QWidget):
         message = self.draft.set_sentence(item_id, text)
         _show(self.widgets[item_id]["error"], message)
         self._show_result(item_id)
+        self.editing.emit(item_id)
         self.changed.emit()
 
-    def _prose_changed(self, key: str, text: str, error: QLabel) -> None:
+    def _prose_changed(self, item_id: str, key: str, text: str, error: QLabel) -> None:
         _show(error, self.draft.set_prose(key, text))
+        self.editing.emit(item_id)
         self.changed.emit()
 
     def _toggled(self, item_id: str, on: bool) -> None:
