@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
 )
 
 from vwdesk.app.login import authenticate, open_desk
@@ -604,8 +605,11 @@ def test_the_preview_shows_the_sentence_being_edited(qtbot, db):
 
     screen = make_screen(qtbot, db, size=(2000, 900))  # a page is taller than the view
     select_section(qtbot, screen, "Inburgering")
+    words = screen.findChild(QLabel, "words:inburgering.totaal")
+    assert words is not None
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)  # the sentence in words: a click shows its codes
     edit = screen.findChild(QLineEdit, "text:inburgering.totaal")
-    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    assert edit.isVisible() and edit.hasFocus()
     edit.end(False)
     qtbot.keyClicks(edit, " Nieuw")
     qtbot.waitUntil(lambda: "Nieuw" in preview_text(screen), timeout=5000)
@@ -623,3 +627,30 @@ def test_the_preview_pages_fit_the_column(qtbot, db):
     screen = make_screen(qtbot, db)
     assert screen.preview.labels
     assert screen.preview.horizontalScrollBar().maximum() == 0
+
+
+def _visible_texts(widget) -> list[str]:
+    texts = []
+    for child in widget.findChildren(QLabel) + widget.findChildren(QLineEdit):
+        if child.isVisible():
+            texts.append(child.text())
+    return texts
+
+
+def test_the_editor_shows_sentences_in_words_and_the_codes_one_click_away(qtbot, db):
+    screen = make_screen(qtbot, db)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    shown = " ".join(_visible_texts(screen.editor))
+    assert "{" not in shown and "spreekuur.contacten" not in shown  # no code on screen
+    words = screen.findChild(QLabel, "words:spreekuur.bezoekers")
+    assert "contacten van soort spreekuur in het jaar" in words.text()
+    assert "bezoeker/bezoekers" in words.text()
+    assert "Contacten van soort spreekuur" in words.toolTip()  # the definition, one hover away
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    assert not edit.isVisible()
+    code = screen.findChild(QToolButton, "code:spreekuur.bezoekers")
+    qtbot.mouseClick(code, Qt.MouseButton.LeftButton)
+    assert edit.isVisible() and not words.isVisible()
+    assert edit.text().startswith("{spreekuur.contacten}")
+    qtbot.mouseClick(code, Qt.MouseButton.LeftButton)
+    assert words.isVisible() and not edit.isVisible()
