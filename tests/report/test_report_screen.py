@@ -607,7 +607,7 @@ def test_the_preview_shows_the_sentence_being_edited(qtbot, db):
     select_section(qtbot, screen, "Inburgering")
     words = screen.findChild(QLabel, "words:inburgering.totaal")
     assert words is not None
-    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)  # the sentence in words: a click shows its codes
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)  # a click on the words shows the codes
     edit = screen.findChild(QLineEdit, "text:inburgering.totaal")
     assert edit.isVisible() and edit.hasFocus()
     edit.end(False)

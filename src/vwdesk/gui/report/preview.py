@@ -89,12 +89,14 @@ class PdfPreview(QScrollArea):
 
     def follow(self, heading: str | None, passage: str | None = None) -> None:
         """Keep in view the text being edited, `passage` (a sentence or a
-        paragraph as printed), in the section titled `heading`; without it,
-        or while it is not in the report, the section's title."""
+        paragraph as printed), in the section titled `heading`; without a
+        passage, the section's title. A passage not on the pages shown (it
+        was just typed; the new pages are on their way) leaves the view where
+        it is."""
         self.heading, self.passage = heading, passage
         at = find_heading(self.pages, heading) if heading else None
         if passage:
-            at = find_text(self.pages, passage, at[0] if at else 0) or at
+            at = find_text(self.pages, passage, at[0] if at else 0)
         if at is None or at[0] >= len(self.labels):
             return
         number, top = at

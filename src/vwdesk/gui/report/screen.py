@@ -211,7 +211,8 @@ class ReportScreen(QWidget):
         total = sum(sizes)
         if not total:
             return
-        frame = 2 * self.sections.frameWidth() + self.sections.verticalScrollBar().sizeHint().width()
+        frame = (2 * self.sections.frameWidth()
+                 + self.sections.verticalScrollBar().sizeHint().width())
         wanted = min(self.sections.sizeHintForColumn(0) + frame + 4, max(220, total // 4))
         if wanted <= sizes[0]:
             return
