@@ -1389,6 +1389,18 @@
         <translation>Zin</translation>
     </message>
     <message>
+        <source>Sentence with the codes of its figures</source>
+        <translation>Zin met de codes van de cijfers</translation>
+    </message>
+    <message>
+        <source>Show the sentence with the codes of its figures, to reword it; click again for the sentence in words</source>
+        <translation>Toon de zin met de codes van de cijfers, om hem anders te formuleren; klik nogmaals voor de zin in woorden</translation>
+    </message>
+    <message>
+        <source>Codes of the figures</source>
+        <translation>Codes van de cijfers</translation>
+    </message>
+    <message>
         <source>Figure…</source>
         <translation>Cijfer…</translation>
     </message>

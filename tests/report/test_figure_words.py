@@ -41,3 +41,33 @@ def test_a_sentence_explained_and_every_figure_offered_in_words():
     choices = figure_choices(["wegwijs"])
     assert {"koppelingen.wegwijs.gestart", "spreekuur.contacten"} <= {w.key for w in choices}
     assert not any("<P>" in w.key for w in choices)
+
+
+def test_a_sentence_in_words_names_its_figures_without_their_codes():
+    from vwdesk.report.figure_words import sentence_in_words
+
+    pieces = sentence_in_words("{spreekuur.contacten} {spreekuur.contacten|bezoeker|bezoekers} "
+                               "({vorig_jaar}: {vorig.spreekuur.contacten}) "
+                               "{huisvesting.saldo?<-10:een flinke achterstand|een voorsprong} "
+                               "{doel.taalcentrum.bijeenkomsten} {{letterlijk}}")
+    named = [p.text for p in pieces if p.code]
+    assert named == ["contacten van soort spreekuur in het jaar", "bezoeker/bezoekers",
+                     "het vorige jaar", "contacten van soort spreekuur in het jaar (vorig jaar)",
+                     "een flinke achterstand/een voorsprong",
+                     "doel: taalbijeenkomsten van het Taalcentrum"]
+    assert pieces[0].code == "{spreekuur.contacten}"
+    assert "".join(p.text for p in pieces if not p.code).endswith("{letterlijk}")
+    assert not any("{" in name for name in named)
+
+
+def test_a_sentence_that_cannot_be_read_is_shown_as_written():
+    from vwdesk.report.figure_words import sentence_in_words
+
+    assert [(p.text, p.code) for p in sentence_in_words("Er zijn {spreekuur.contacten")] == \
+        [("Er zijn {spreekuur.contacten", None)]
+
+
+def test_the_own_key_suggested_for_words_is_one_the_report_accepts():
+    problem = year_figure_key_problem("aantal vrijwilligers", "invoer")
+    assert "eigen.aantal_vrijwilligers." in problem
+    assert year_figure_key_problem("eigen.aantal_vrijwilligers", "invoer") is None

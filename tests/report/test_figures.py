@@ -135,6 +135,21 @@ def test_consultation_contacts_topics_and_persons(office):
     assert f.get("spreekuur.per_maand") == [1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1]
 
 
+def test_persons_count_a_label_apart_from_a_client_with_that_number(office):
+    """Persons are counted as one distinct count over the client or the label
+    (SQLite) or as two (PostgreSQL): a label spelled like a client's id is
+    still another person."""
+    a = client(office)
+    _contact(office, D(Y, 3, 1), "spreekuur", a, topics=["werk"])
+    _contact(office, D(Y, 3, 2), "spreekuur", person=str(a), topics=["werk", "brieven"])
+    _contact(office, D(Y, 3, 3), "mb", person=str(a))
+    _contact(office, D(Y, 3, 4), "mb", person="Iemand Anders")
+    f = figures(office)
+    assert f.get("spreekuur.personen") == 2
+    assert (f.get("contacten.personen"), f.get("contacten.clienten")) == (3, 1)
+    assert f.get("spreekuur.onderwerpen_lijst") == [["werk", 2], ["brieven", 1]]
+
+
 def test_legal_contacts_split_by_family_reunification_and_registration(office):
     a, b = client(office), client(office)
     _contact(office, D(Y, 2, 1), "juridisch", a, topics=["gezinshereniging"])

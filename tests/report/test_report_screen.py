@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
 )
 
 from vwdesk.app.login import authenticate, open_desk
@@ -37,13 +38,13 @@ def db(demo_db, tmp_path):
     database.close()
 
 
-def make_screen(qtbot, db, username="teamleider-vlaardingen"):
+def make_screen(qtbot, db, username="teamleider-vlaardingen", size=(1400, 900)):
     who = authenticate(db, username, "demo-wachtwoord")
     workspace = Workspace(open_desk(db, who), who.display_name)
     screen = ReportScreen(workspace)
     screen.workspace_ref = workspace  # kept alive as long as the screen
     qtbot.addWidget(screen)
-    screen.resize(1400, 900)
+    screen.resize(*size)
     screen.show()
     wait_for_figures(qtbot, screen)
     return screen
@@ -568,3 +569,88 @@ def test_a_figure_is_inserted_by_what_it_counts_and_missing_figures_are_said(qtb
     settle(qtbot, screen)
     assert "is niet ingevoerd" in screen.overrides.text()
     assert "Vul het in bij Jaarcijfers" in screen.overrides.text()
+
+
+def test_every_section_name_can_be_read_in_the_list(qtbot, db):
+    screen = make_screen(qtbot, db, size=(1920, 900))
+    names = screen.sections
+    assert names.horizontalScrollBar().maximum() == 0  # nothing cut off to the right
+    for row in range(names.count()):
+        item = names.item(row)
+        assert names.visualItemRect(item).width() <= names.viewport().width()
+        assert names.sizeHintForRow(row) > 0 and item.toolTip() == item.text()
+    longest = max((names.item(r).text() for r in range(names.count())), key=len)
+    assert "belangenbehartiging" in longest
+    width = names.fontMetrics().horizontalAdvance(longest)
+    assert names.viewport().width() >= width + 20  # the check box and the whole name
+
+
+def _printed_at(pdf: bytes, words: str) -> tuple[int, float]:
+    """Where `words` start in the PDF: (page, fraction of its height from the top)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    for number, page in enumerate(document):
+        found = page.get_textpage().search(words).get_next()
+        if found:
+            _left, _bottom, _right, top = page.get_textpage().get_charbox(found[0])
+            return number, (page.get_height() - top) / page.get_height()
+    raise AssertionError(words)
+
+
+def test_the_preview_shows_the_sentence_being_edited(qtbot, db):
+    """Editing a sentence that is printed a page after its section's title:
+    the preview scrolls to the sentence, not to the page of the title."""
+    from vwdesk.report.pages import pdf_bytes
+
+    screen = make_screen(qtbot, db, size=(2000, 900))  # a page is taller than the view
+    select_section(qtbot, screen, "Inburgering")
+    words = screen.findChild(QLabel, "words:inburgering.totaal")
+    assert words is not None
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)  # a click on the words shows the codes
+    edit = screen.findChild(QLineEdit, "text:inburgering.totaal")
+    assert edit.isVisible() and edit.hasFocus()
+    edit.end(False)
+    qtbot.keyClicks(edit, " Nieuw")
+    qtbot.waitUntil(lambda: "Nieuw" in preview_text(screen), timeout=5000)
+    settle(qtbot, screen)
+    page, top = _printed_at(pdf_bytes(screen.draft.report()), "In totaal hebben")
+    title_page, _ = _printed_at(pdf_bytes(screen.draft.report()), "Inburgering")
+    assert page != title_page  # the case this test is about
+    label = screen.preview.labels[page]
+    line = label.y() + top * label.height()
+    shown = screen.preview.verticalScrollBar().value()
+    assert shown <= line <= shown + screen.preview.viewport().height() - 20
+
+
+def test_the_preview_pages_fit_the_column(qtbot, db):
+    screen = make_screen(qtbot, db)
+    assert screen.preview.labels
+    assert screen.preview.horizontalScrollBar().maximum() == 0
+
+
+def _visible_texts(widget) -> list[str]:
+    texts = []
+    for child in widget.findChildren(QLabel) + widget.findChildren(QLineEdit):
+        if child.isVisible():
+            texts.append(child.text())
+    return texts
+
+
+def test_the_editor_shows_sentences_in_words_and_the_codes_one_click_away(qtbot, db):
+    screen = make_screen(qtbot, db)
+    select_section(qtbot, screen, "Spreekuur/infopunt")
+    shown = " ".join(_visible_texts(screen.editor))
+    assert "{" not in shown and "spreekuur.contacten" not in shown  # no code on screen
+    words = screen.findChild(QLabel, "words:spreekuur.bezoekers")
+    assert "contacten van soort spreekuur in het jaar" in words.text()
+    assert "bezoeker/bezoekers" in words.text()
+    assert "Contacten van soort spreekuur" in words.toolTip()  # the definition, one hover away
+    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    assert not edit.isVisible()
+    code = screen.findChild(QToolButton, "code:spreekuur.bezoekers")
+    qtbot.mouseClick(code, Qt.MouseButton.LeftButton)
+    assert edit.isVisible() and not words.isVisible()
+    assert edit.text().startswith("{spreekuur.contacten}")
+    qtbot.mouseClick(code, Qt.MouseButton.LeftButton)
+    assert words.isVisible() and not edit.isVisible()

@@ -134,13 +134,39 @@ def drawing(name: str, figures: Figures, width: float, font: str = "Helvetica",
     d = Drawing(width, height)
     d.add(chart)
     d.add(String(0, height - 11, CHARTS[name], fontName=bold_font or font, fontSize=9))
-    if name == "doelen":  # the line where a target is met
+    if name == "doelen":  # the line where a target is met, interrupted by the value labels
         x = chart.x + chart.width * 100 / chart.valueAxis.valueMax
-        d.add(Line(x, chart.y - 2, x, chart.y + chart.height + 2, strokeColor=Color(*BLUE),
-                   strokeDashArray=(2, 2)))
+        for low, high in _line_segments(chart, x, chart.y - 2, chart.y + chart.height + 2):
+            d.add(Line(x, low, x, high, strokeColor=Color(*BLUE), strokeDashArray=(2, 2)))
         d.add(String(x, chart.y + chart.height + 4, "100% = prestatieafspraak", fontName=font,
                      fontSize=6.5, textAnchor="middle"))
     return d
+
+
+def _line_segments(chart: Any, x: float, bottom: float, top: float) -> list[tuple[float, float]]:
+    """The parts of a vertical line at `x` from `bottom` to `top` that pass no
+    bar label of the horizontal bar chart (a label starts `nudge` after its
+    bar's end, centred on the bar), so every label stays readable."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    labels = chart.barLabelArray[0]
+    band = chart.height / len(labels)
+    size = chart.barLabels.fontSize
+    gaps = []
+    for i, (value, text) in enumerate(zip(chart.data[0], labels, strict=True)):
+        start = (chart.x + chart.width * value / chart.valueAxis.valueMax
+                 + chart.barLabels.nudge)
+        if start - 1 <= x <= start + stringWidth(text, chart.barLabels.fontName, size) + 1:
+            middle = chart.y + (i + 0.5) * band
+            gaps.append((middle - size * 0.75, middle + size * 0.75))
+    segments, low = [], bottom
+    for gap_low, gap_high in sorted(gaps):
+        if gap_low > low:
+            segments.append((low, gap_low))
+        low = max(low, gap_high)
+    if low < top:
+        segments.append((low, top))
+    return segments
 
 
 def svg(name: str, figures: Figures, width: float) -> bytes:

@@ -6,6 +6,7 @@ and whether a typed-in figure's key is one the report can use."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,10 +110,91 @@ def year_figure_key_problem(key: str, mode: str | None) -> str | None:
     if not is_known_key(key):
         close = suggest_key(key)
         hint = f" Bedoelde u \"{close}\"?" if close else ""
+        own = "_".join(re.findall(r"\w+", key.rsplit(".", 1)[-1].lower())) or "naam"
         return (f"\"{key}\" is geen cijfer dat het jaarverslag kent.{hint} Een eigen cijfer "
-                f"van de locatie schrijft u als eigen.{key.rsplit('.', 1)[-1]}.")
+                f"van de locatie schrijft u als eigen.{own}.")
     if (mode or "invoer") == "invoer" and not is_typed(key):
         return (f"\"{key}\" berekent vwdesk zelf uit de registraties; kies bij soort "
                 "\"vervangt\" om het te vervangen of \"naast\" voor een officieel cijfer "
                 "ernaast.")
     return None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of a sentence as a teamleader reads it: literal `text`, or a
+    placeholder (`code` as written) named in words."""
+
+    text: str
+    code: str | None = None
+
+
+_WORD_CHOICE = "woorden naar het cijfer"
+_OTHER_YEAR = ("vorig.", "volgend.")
+_CONDITION = re.compile(r"^\s*(<=|>=|<|>|=)\s*-?\d")
+_SPECIAL = {"jaar": "het jaar", "vorig_jaar": "het vorige jaar", "locatie": "de locatie"}
+
+
+def sentence_in_words(text: str) -> list[Piece]:
+    """`text` with each placeholder named in Dutch words instead of its code
+    (`{spreekuur.contacten}` → "contacten van soort spreekuur in het jaar";
+    `{spreekuur.contacten|bezoeker|bezoekers}` → "bezoeker/bezoekers"). A
+    text that cannot be read is one piece, as written."""
+    from vwdesk.report.placeholders import Unreadable, parse, segments
+
+    try:
+        parts = segments(text)
+    except Unreadable:
+        return [Piece(text)]
+    out = []
+    for part in parts:
+        if not part.inner:
+            out.append(Piece(part.text))
+            continue
+        code = "{" + part.text + "}"
+        try:
+            out.append(Piece(_placeholder_words(parse(part.text)), code))
+        except Unreadable:
+            out.append(Piece(code, code))
+    return out
+
+
+def _placeholder_words(ph: Any) -> str:
+    if ph.rest is not None:  # words chosen by the value: the words themselves
+        words = [" ".join(b.partition(":")[2].split()) if _CONDITION.match(b)
+                 else " ".join(b.split()) for b in ph.branches()]
+        words = [w for w in words if w]
+        return "/".join(words) if words and not any("{" in w for w in words) \
+            else _WORD_CHOICE
+    names = []
+    for term in ph.terms:
+        if isinstance(term, str):
+            names.append(term)  # an operator
+        elif isinstance(term, int | float):
+            names.append(str(term).replace(".", ","))
+        else:
+            names.append(_ref_words(term))
+    return " ".join(names)
+
+
+def _ref_words(ref: Any) -> str:
+    year, _, key = ref.key.partition(".") if ref.key.startswith(_OTHER_YEAR) else ("", "", ref.key)
+    prefix, inner = split_prefix(key)
+    if inner in _SPECIAL:
+        name = _SPECIAL[inner]
+    else:
+        found = find_definition(inner)
+        name = _short(found.definition) if found else inner
+    if prefix:
+        name = f"{prefix.rstrip('.')}: {name}"
+    if year:
+        name += f" ({year} jaar)"
+    if ref.params:
+        name += " (" + ", ".join(f"{k} {v}" for k, v in ref.params.items()) + ")"
+    return name
+
+
+def _short(definition: str) -> str:
+    """A definition's first clause, as a name within a sentence."""
+    name = definition.split(" (")[0].split(", ")[0].split(": ")[0].rstrip(".").strip()
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name

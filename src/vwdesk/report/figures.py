@@ -291,12 +291,14 @@ class _Run:
                     sub = subject.conditions(replace(mb.scope, filters=dict(part.base)), None)
                 items.append(Item(subject.conditions(mb.scope, mb.spec.date_role), agg,
                                   agg.inputs(mb.scope.period), sub))
-            group_by = None
+            group_by, group_after = None, ()
             if shape is not None:
                 first = next(mb for mb in members if not mb.summed)
-                group_by = subject.aggregates[first.spec.aggregate].column
+                grouped = subject.aggregates[first.spec.aggregate]
+                group_by, group_after = grouped.column, grouped.group_after
             statement = subject.statement([mb.scope for mb in members], items,
-                                          [mb.spec.date_role for mb in members], group_by)
+                                          [mb.spec.date_role for mb in members], group_by,
+                                          group_after)
             for mb, raw in zip(members, run_group(self.conn, statement), strict=True):
                 if mb.summed:
                     self.counted[mb.req] = plain_number(sum(v or 0 for _, v in raw))
@@ -317,8 +319,8 @@ class _Run:
         agg = spec.counted.aggregates[spec.aggregate]
         if agg.kind == "groups":
             return self._groups(agg, raw)
-        if agg.kind == "persons":
-            return int(raw[0] or 0) + int(raw[1] or 0)
+        if agg.kind == "persons":  # one distinct count, or the clients' and the labels'
+            return sum(int(v or 0) for v in raw)
         if agg.kind == "ratio":
             return plain_number(float(raw[0]) / raw[1]) if raw[1] else None
         if agg.kind == "average":

@@ -80,6 +80,28 @@ def earlier_of(col: Any, day: dt.date) -> Any:
     return case((and_(col.is_not(None), col < day), col), else_=literal(day))
 
 
+class person_count(FunctionElement):  # noqa: N801 - a SQL function, named as one
+    """The distinct persons among rows that name a client or a label (never
+    both): on SQLite one COUNT(DISTINCT) over whichever is set (a client id is
+    an integer, a label text, so they never compare equal), which costs half
+    of two distinct counts over every row; PostgreSQL, whose CASE cannot mix
+    the two types, adds the two distinct counts."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(person_count)
+def _person_count_sqlite(el: person_count, compiler: Any, **kw: Any) -> str:
+    return f"count(DISTINCT coalesce({compiler.process(el.clauses, **kw)}))"
+
+
+@compiles(person_count, "postgresql")
+def _person_count_postgresql(el: person_count, compiler: Any, **kw: Any) -> str:
+    client, label = (compiler.process(c, **kw) for c in el.clauses)
+    return f"(count(DISTINCT {client}) + count(DISTINCT {label}))"
+
+
 @dataclass(frozen=True)
 class Condition:
     """One condition of a request (built once per computation and shared, so
@@ -108,6 +130,10 @@ class Statement:
     group_by: Any | None = None  # a column: one result row per value (ranked lists)
     items: list[Item] = field(default_factory=list)
     implied: set[int] = field(default_factory=set)  # ids of conditions WHERE already meets
+    # Columns the index hands the rows over in before `group_by` (the topic
+    # links' kind and date): grouped by them too, nothing is sorted, and the
+    # counts are added up per group afterwards.
+    group_after: tuple[Any, ...] = ()
 
 
 def run_group(conn: Connection, st: Statement) -> list[Sequence[Any]]:
@@ -115,36 +141,72 @@ def run_group(conn: Connection, st: Statement) -> list[Sequence[Any]]:
     `group_by` a list of (group, values...) rows."""
     # The aggregate columns; equal ones (same operation, input and conditions)
     # are computed once and read by every request that has them.
+    wanted: list[list[tuple[str, tuple[Any, ...], list[Condition]]]] = []
+    for item in st.items:
+        conds = [c for c in item.conditions if id(c) not in st.implied]
+        wanted.append([
+            (op, tuple(item.inputs[j] for j in
+                       (() if i is None else i if isinstance(i, tuple) else (i,))), part)
+            for part in [conds] + ([conds + item.sub] if item.sub is not None else [])
+            for op, i in item.aggregate.parts()])
+    plain = {_key(op, cols, part) for parts in wanted for op, cols, part in parts
+             if op == "distinct"}
     columns: list[Any] = []
     index: dict[tuple, int] = {}
     picks: list[list[int]] = []
-    for item in st.items:
-        conds = [c for c in item.conditions if id(c) not in st.implied]
+    for parts in wanted:
         pick = []
-        for part in [conds] + ([conds + item.sub] if item.sub is not None else []):
-            cond = and_(*(c.sql for c in part)) if part else None
-            for op, i in item.aggregate.parts():
-                col = item.inputs[i] if i is not None else None
-                key = (op, id(col), tuple(sorted(map(id, part))))
+        for op, cols, part in parts:
+            # Persons beside a distinct count of the same clients: that count
+            # plus one of the labels (the values of a pick are added up).
+            pieces = ([("distinct", cols[:1]), ("distinct", cols[1:])]
+                      if op == "persons" and _key("distinct", cols[:1], part) in plain
+                      else [(op, cols)])
+            for piece_op, piece_cols in pieces:
+                key = _key(piece_op, piece_cols, part)
                 if key not in index:
                     index[key] = len(columns)
-                    columns.append(_aggregate(op, cond, col))
+                    cond = and_(*(c.sql for c in part)) if part else None
+                    columns.append(_aggregate(piece_op, cond, piece_cols))
                 pick.append(index[key])
         picks.append(pick)
     if st.group_by is not None:
-        query = (select(st.group_by, *columns).select_from(st.source).where(*st.where)
-                 .group_by(st.group_by))
+        keys = [*st.group_after, st.group_by]
+        query = (select(*keys, *columns).select_from(st.source).where(*st.where)
+                 .group_by(*keys))
         rows = conn.execute(query).all()
+        if st.group_after:
+            rows = _added_per_group(rows, len(st.group_after))
         return [[(row[0], *(row[1 + i] for i in pick)) for row in rows] for pick in picks]
     row = conn.execute(select(*columns).select_from(st.source).where(*st.where)).one()
     return [tuple(row[i] for i in pick) for pick in picks]
 
 
-def _aggregate(op: str, cond: Any, col: Any) -> Any:
-    """COUNT, COUNT(DISTINCT col) or SUM(col) over the rows meeting `cond`
-    (None: every row)."""
+def _key(op: str, cols: tuple[Any, ...], part: list[Condition]) -> tuple:
+    """Equal aggregates: the same operation on the same columns under the same
+    conditions."""
+    return (op, tuple(map(id, cols)), tuple(sorted(map(id, part))))
+
+
+def _added_per_group(rows: Sequence[Sequence[Any]], skip: int) -> list[tuple[Any, ...]]:
+    """Rows (after..., group, counts...) as (group, counts...), the counts of a
+    group added up (a grouped statement holds only counts)."""
+    totals: dict[Any, list[int]] = {}
+    for row in rows:
+        counts = totals.setdefault(row[skip], [0] * (len(row) - skip - 1))
+        for k, n in enumerate(row[skip + 1:]):
+            counts[k] += n or 0
+    return [(group, *counts) for group, counts in totals.items()]
+
+
+def _aggregate(op: str, cond: Any, cols: tuple[Any, ...]) -> Any:
+    """COUNT, COUNT(DISTINCT col), the persons of (client, label) or SUM(col)
+    over the rows meeting `cond` (None: every row)."""
     if op == "count":
         return count_if(cond)
+    if op == "persons":
+        return person_count(*(c if cond is None else case((cond, c), else_=None) for c in cols))
+    col = cols[0]
     value = col if cond is None else case((cond, col), else_=None if op == "distinct" else 0)
     return func.count(distinct(value)) if op == "distinct" else func.sum(value)
 

@@ -173,6 +173,7 @@ class Aggregate:
     second: Any = None  # persons: the person label
     labels: str = ""  # groups: how a group is named (nationaliteit, bijvoeglijk, onderwerp, maand)
     skip_null: bool = True  # groups: leave out rows without a value
+    group_after: tuple[Any, ...] = ()  # groups: see `sql.Statement.group_after`
     joins: frozenset[str] = frozenset()  # joined tables it reads
 
     def inputs(self, p: Period) -> list[Any]:
@@ -185,15 +186,16 @@ class Aggregate:
             return [_active_days(p)]
         return [self.column]
 
-    def parts(self) -> list[tuple[str, int | None]]:
-        """The SQL aggregates it is made of: (count / distinct / sum, the index of
-        the input column it reads); requests share equal parts."""
+    def parts(self) -> list[tuple[str, int | tuple[int, ...] | None]]:
+        """The SQL aggregates it is made of: (count / distinct / persons / sum,
+        the index of the input column or columns it reads); requests share
+        equal parts."""
         if self.kind in ("count", "groups"):
             return [("count", None)]
         if self.kind == "distinct":
             return [("distinct", 0)]
         if self.kind == "persons":  # a client or a label, never both
-            return [("distinct", 0), ("distinct", 1)]
+            return [("persons", (0, 1))]
         if self.kind == "ratio":
             return [("sum", 0), ("count", None)]
         return [("sum", 0)]  # sum, average
@@ -279,7 +281,7 @@ class Subject:
     source_of: Callable[[Any, list[Any], list[Scope]], tuple[Any, list[Any]]] | None = None
 
     def statement(self, scopes: list[Scope], items: list[Item], roles: list[str],
-                  group_by: Any | None) -> Statement:
+                  group_by: Any | None, group_after: tuple[Any, ...] = ()) -> Statement:
         needed: set[str] = set()
         for sc in scopes:
             for name in sc.filters:
@@ -314,7 +316,7 @@ class Subject:
                                 if key[:3] == (self.name, name, values[0])}
         if self.source_of is not None:
             source, where = self.source_of(source, where, scopes)
-        return Statement(source, where, group_by, items, implied)
+        return Statement(source, where, group_by, items, implied, group_after)
 
     def conditions(self, scope: Scope, role: str | None) -> list[Condition]:
         """The conditions of a request: its date role (None: none) and filters.
@@ -587,7 +589,10 @@ MENTIONS = _subject(Subject(
     roles={"datum": event(CT.date)},
     aggregates={
         "aantal": Aggregate("count"),
-        "lijst": Aggregate("groups", CT.topic_id, labels="onderwerp"),
+        # Per kind and day first, in the order of the index on the links'
+        # location, kind, date and topic: no sort of every mention.
+        "lijst": Aggregate("groups", CT.topic_id, labels="onderwerp",
+                           group_after=(CT.kind, CT.date)),
     },
     table=CT, joins={"contact": (K, K.id == CT.contact_id), "client": (C, C.id == K.client_id)},
     narrow=("soort", CT.kind), split_by_kind=True,

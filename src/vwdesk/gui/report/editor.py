@@ -5,9 +5,10 @@ under it) and each chart, every one switchable on and off. It changes the
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,12 +25,28 @@ from vwdesk.gui.widgets import discard
 from vwdesk.gui.report.picker import FigurePicker
 from vwdesk.report.charts import CHARTS
 from vwdesk.report.draft import ReportDraft
-from vwdesk.report.figure_words import figure_choices, placeholder_meanings
+from vwdesk.report.figure_words import figure_choices, placeholder_meanings, sentence_in_words
 from vwdesk.report.template import format_value
 
 ERROR_STYLE = "color: #b00020;"
 RESULT_STYLE = "color: #455a64;"
 TYPED_STYLE = "color: #8a5a00;"
+FIGURE_STYLE = "background-color: #e3f2fd; color: #0d47a1;"  # a figure named in a sentence
+
+
+class _WordsLabel(QLabel):
+    """A sentence in words; a click shows its codes."""
+
+    clicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setCursor(Qt.CursorShape.IBeamCursor)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.clicked.emit()
 
 
 def _show(label: QLabel, message: str | None) -> None:
@@ -38,6 +56,7 @@ def _show(label: QLabel, message: str | None) -> None:
 
 class SectionEditor(QWidget):
     changed = Signal()  # the draft was edited
+    editing = Signal(str)  # the id of the item being edited (focused or typed in)
 
     def __init__(self, draft: ReportDraft, parent: QWidget | None = None):
         super().__init__(parent)
@@ -88,7 +107,9 @@ class SectionEditor(QWidget):
             edit.setReadOnly(not draft.editable)
             edit.setMinimumHeight(110)
             label.setBuddy(edit)
-            edit.textChanged.connect(lambda: self._prose_changed(key, edit.toPlainText(), error))
+            edit.textChanged.connect(
+                lambda: self._prose_changed(item["id"], key, edit.toPlainText(), error))
+            self._watch(edit, item["id"])
             for widget in (label, edit, error):
                 self.rows.addWidget(widget)
             self.widgets[item["id"]] = {"edit": edit, "error": error}
@@ -104,23 +125,41 @@ class SectionEditor(QWidget):
         check.toggled.connect(lambda on: self._toggled(item["id"], on))
         line.addWidget(check)
         widgets: dict[str, Any] = {"check": check, "error": error}
+        self.widgets[item["id"]] = widgets
         if item["kind"] != "chart":
+            # The sentence in words, its figures named and marked; the text
+            # with the figures' codes, to reword it, one click away.
+            words = _WordsLabel()
+            words.setObjectName(f"words:{item['id']}")
+            words.setAccessibleName(self.tr("Sentence"))
+            words.clicked.connect(lambda: self._show_code(item["id"], True))
             edit = QLineEdit(draft.sentence_text(item["id"]))
             edit.setCursorPosition(0)
-            edit.setToolTip(item.get("text", ""))
             edit.setObjectName(f"text:{item['id']}")
-            edit.setAccessibleName(self.tr("Sentence"))
+            edit.setAccessibleName(self.tr("Sentence with the codes of its figures"))
             edit.setReadOnly(not draft.editable)
+            edit.hide()
             edit.textChanged.connect(lambda text: self._sentence_changed(item["id"], text))
+            self._watch(edit, item["id"])
+            code = QToolButton()
+            code.setText("{…}")
+            code.setObjectName(f"code:{item['id']}")
+            code.setCheckable(True)
+            code.setToolTip(self.tr("Show the sentence with the codes of its figures, to reword "
+                                    "it; click again for the sentence in words"))
+            code.setAccessibleName(self.tr("Codes of the figures"))
+            code.toggled.connect(lambda on: self._show_code(item["id"], on))
+            line.addWidget(words, 1)
             line.addWidget(edit, 1)
-            widgets["edit"] = edit
+            line.addWidget(code)
+            widgets.update(edit=edit, words=words, code=code)
             if draft.editable:
                 pick = QPushButton(self.tr("Figure…"))
                 pick.setToolTip(self.tr("Insert a figure, chosen by what it counts"))
                 pick.setAccessibleName(self.tr("Insert a figure"))
-                pick.clicked.connect(lambda: self._insert_figure(edit))
+                pick.clicked.connect(lambda: self._insert_figure(item["id"]))
                 line.addWidget(pick)
-            self._explain(edit, draft.sentence_text(item["id"]))
+            self._explain(item["id"], draft.sentence_text(item["id"]))
         self.rows.addLayout(line)
         self.rows.addWidget(error)
         if item["kind"] != "chart":
@@ -137,7 +176,6 @@ class SectionEditor(QWidget):
             self.rows.addWidget(result)
             self.rows.addWidget(typed)
             widgets.update(result=result, typed=typed)
-        self.widgets[item["id"]] = widgets
         _show(error, draft.errors.get(item["id"]))
         self._show_result(item["id"])
 
@@ -179,27 +217,58 @@ class SectionEditor(QWidget):
         widgets["typed"].setVisible(bool(marks))
 
     # --- edits ----------------------------------------------------------------------
-    def _explain(self, edit: QLineEdit, text: str) -> None:
-        """The sentence's figures in words, one hover away."""
-        meanings = placeholder_meanings(text)
-        edit.setToolTip("\n".join(f"{w.key}: {w.definition}" for w in meanings)
-                        or self.tr("Type the sentence; insert figures with \"Figure…\"."))
+    def _watch(self, edit: QWidget, item_id: str) -> None:
+        """Say which item is being edited when its editor gets the focus."""
+        edit.setProperty("item-id", item_id)
+        edit.installEventFilter(self)
 
-    def _insert_figure(self, edit: QLineEdit) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FocusIn and watched.property("item-id"):
+            self.editing.emit(watched.property("item-id"))
+        return False
+
+    def _explain(self, item_id: str, text: str) -> None:
+        """The sentence in words, and its figures' definitions one hover away."""
+        widgets = self.widgets[item_id]
+        meanings = placeholder_meanings(text)
+        tip = ("\n".join(f"{w.key}: {w.definition}" for w in meanings)
+               or self.tr("Type the sentence; insert figures with \"Figure…\"."))
+        widgets["edit"].setToolTip(tip)
+        widgets["words"].setToolTip(tip)
+        widgets["words"].setText("".join(
+            html.escape(p.text) if p.code is None else
+            f'<span style="{FIGURE_STYLE}">{html.escape(p.text)}</span>'
+            for p in sentence_in_words(text)) or "&nbsp;")
+
+    def _show_code(self, item_id: str, on: bool) -> None:
+        """The sentence with its figures' codes (to reword it), or in words."""
+        widgets = self.widgets[item_id]
+        widgets["code"].blockSignals(True)
+        widgets["code"].setChecked(on)
+        widgets["code"].blockSignals(False)
+        widgets["words"].setVisible(not on)
+        widgets["edit"].setVisible(on)
+        if on:
+            widgets["edit"].setFocus()
+        self.editing.emit(item_id)
+
+    def _insert_figure(self, item_id: str) -> None:
         picker = FigurePicker(figure_choices(self.draft.programmes), self)
         if picker.exec() == FigurePicker.DialogCode.Accepted and picker.chosen:
-            edit.setFocus()
-            edit.insert(picker.chosen)
+            self._show_code(item_id, True)
+            self.widgets[item_id]["edit"].insert(picker.chosen)
 
     def _sentence_changed(self, item_id: str, text: str) -> None:
-        self._explain(self.widgets[item_id]["edit"], text)
+        self._explain(item_id, text)
         message = self.draft.set_sentence(item_id, text)
         _show(self.widgets[item_id]["error"], message)
         self._show_result(item_id)
+        self.editing.emit(item_id)
         self.changed.emit()
 
-    def _prose_changed(self, key: str, text: str, error: QLabel) -> None:
+    def _prose_changed(self, item_id: str, key: str, text: str, error: QLabel) -> None:
         _show(error, self.draft.set_prose(key, text))
+        self.editing.emit(item_id)
         self.changed.emit()
 
     def _toggled(self, item_id: str, on: bool) -> None:
@@ -209,5 +278,5 @@ class SectionEditor(QWidget):
     def _add_sentence(self) -> None:
         item = self.draft.add_sentence(self.index)
         self.show_section(self.index)
-        self.widgets[item["id"]]["edit"].setFocus()
+        self._show_code(item["id"], True)  # a new sentence is written with its codes
         self.changed.emit()

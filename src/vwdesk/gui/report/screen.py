@@ -37,6 +37,7 @@ from vwdesk.gui.files import open_file, save_file
 from vwdesk.gui.widgets import plain
 from vwdesk.gui.report.editor import SectionEditor
 from vwdesk.gui.report.preview import PdfPreview, page_image
+from vwdesk.report.charts import CHARTS
 from vwdesk.report.draft import ReportDraft
 from vwdesk.report import Figures
 from vwdesk.report.pages import pdf_bytes, render_pages
@@ -57,6 +58,7 @@ class ReportScreen(QWidget):
         self.loading = True  # the year's figures are being computed
         self.saving = False  # a save is on its way
         self.failed: str | None = None  # why the figures of the year shown are missing
+        self.edited_item: str | None = None  # the item of the section being edited
         self._build()
         workspace.ops.query(self, lambda desk: (desk.report.draft(), desk.report.default_year()),
                             self._opened, self._open_failed)
@@ -91,14 +93,19 @@ class ReportScreen(QWidget):
 
         self.sections = QListWidget()
         self.sections.setAccessibleName(self.tr("Sections"))
+        # Names too long for the column are cut with "…", the whole name one
+        # hover away; the column is made wide enough for them when it can be.
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.editor_scroll = QScrollArea()
         self.editor_scroll.setWidgetResizable(True)
         self.editor: SectionEditor | None = None
         self.preview = PdfPreview(self.workspace)
         self.preview.setAccessibleName(self.tr("Preview"))
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.sections, self.editor_scroll, self.preview):
             splitter.addWidget(widget)
+            splitter.setCollapsible(splitter.indexOf(widget), False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 3)
@@ -143,6 +150,7 @@ class ReportScreen(QWidget):
         self.import_button.setEnabled(True)
         self.editor = SectionEditor(self.draft)
         self.editor.changed.connect(self._edited)
+        self.editor.editing.connect(self._editing)
         self.editor_scroll.setWidget(self.editor)
         self._fill_section_list()
         self.year.blockSignals(True)
@@ -184,6 +192,7 @@ class ReportScreen(QWidget):
         self.sections.clear()
         for section in self.draft.sections():
             item = QListWidgetItem(self._section_title(section))
+            item.setToolTip(item.text())
             flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
             if not self.draft.editable:
                 flags &= ~Qt.ItemFlag.ItemIsEnabled
@@ -193,14 +202,59 @@ class ReportScreen(QWidget):
             self.sections.addItem(item)
         self.sections.blockSignals(False)
         self.sections.setCurrentRow(0)
+        self._fit_section_list()
+
+    def _fit_section_list(self) -> None:
+        """The section list as wide as its longest name needs, up to a quarter
+        of the screen's width; the editor and the preview share the rest."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if not total:
+            return
+        frame = (2 * self.sections.frameWidth()
+                 + self.sections.verticalScrollBar().sizeHint().width())
+        wanted = min(self.sections.sizeHintForColumn(0) + frame + 4, max(220, total // 4))
+        if wanted <= sizes[0]:
+            return
+        rest = total - wanted
+        self.splitter.setSizes([wanted, rest * sizes[1] // (sizes[1] + sizes[2]),
+                                rest - rest * sizes[1] // (sizes[1] + sizes[2])])
 
     # ---------------------------------------------------------------- editing
     def _show_section(self, row: int) -> None:
         if self.editor is None:
             return
         self.editor.show_section(row)
-        if 0 <= row < len(self.draft.sections()):
-            self.preview.follow(self._rendered_title(row))
+        self.edited_item = None
+        self._follow()
+
+    def _editing(self, item_id: str) -> None:
+        self.edited_item = item_id
+        self._follow()
+
+    def _follow(self) -> None:
+        """The preview shows what is being edited: the sentence, paragraph or
+        chart as the report prints it, else the section's title."""
+        row = self.sections.currentRow()
+        if not 0 <= row < len(self.draft.sections()):
+            return
+        self.preview.follow(self._rendered_title(row), self._printed(self.edited_item))
+
+    def _printed(self, item_id: str | None) -> str | None:
+        """An item of the section shown as the report prints it (None: not in
+        the report, or not known yet)."""
+        if item_id is None or self.draft.figures is None:
+            return None
+        try:
+            item = self.draft.item(item_id)
+        except KeyError:
+            return None
+        if item["kind"] == "prose":
+            return self.draft.texts.get(item["text"]) or None
+        if item["kind"] == "chart":
+            return CHARTS.get(item.get("chart"))
+        found = self.draft.sentence_result(item_id)
+        return found.text if found is not None else None
 
     def _rendered_title(self, row: int) -> str | None:
         """The title section `row` has in the report (to find its page)."""
@@ -228,6 +282,7 @@ class ReportScreen(QWidget):
             self._compute()
         else:
             self._show_overrides()
+            self._follow()  # the edited text as it reads now, once the pages are there
             self.preview.show_report(self.draft.report())
 
     # ---------------------------------------------------------------- the year
