@@ -93,7 +93,7 @@ def fill(office: Any) -> None:
            municipality_id=schiedam.id, half=1, mode="invoer")
         mk("year_figures", year=2018, key="doel.koppelingen.wegwijs.gestart", value=15.5,
            mode="invoer")
-        mk("year_figures", year=2018, key="huisvesting.gehuisvest", value=40.0, mode="vervangt",
+        mk("year_figures", year=2018, key="huisvesting.personen", value=40.0, mode="vervangt",
            note="telling COA")
         mk("report_texts", year=2018, section="spreekuur", text="Het spreekuur van حسن\nen ሃብቶም.")
         mk("report_texts", year=2019, section="mb", text="Tekst 2019")

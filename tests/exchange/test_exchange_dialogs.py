@@ -172,7 +172,7 @@ def test_cancel_during_the_import_rolls_everything_back(qtbot, office, parent, t
     before = count_rows(office.db)
     real_apply = vwdesk.exchange.apply_import
 
-    def apply_until_cancelled(db, actor, plan, progress, cancelled):
+    def apply_until_cancelled(db, actor, plan, progress, cancelled, rules):
         """The real import, held at its first progress report until the user
         has pressed Cancel, however fast this machine is."""
         def progress_then_wait(done, total):
@@ -180,7 +180,7 @@ def test_cancel_during_the_import_rolls_everything_back(qtbot, office, parent, t
             deadline = time.monotonic() + 10
             while not cancelled() and time.monotonic() < deadline:
                 time.sleep(0.01)
-        return real_apply(db, actor, plan, progress_then_wait, cancelled)
+        return real_apply(db, actor, plan, progress_then_wait, cancelled, rules)
 
     monkeypatch.setattr(vwdesk.exchange, "apply_import", apply_until_cancelled)
 
@@ -273,7 +273,7 @@ def test_the_preview_shows_which_rows_change_and_how(qtbot, office, parent, tmp_
         "dossiers": [["nummer", "client", "soort", "geopend"],
                      ["D1", "C1", "gezinshereniging", "01-02-2024"],
                      ["D2", "C2", "gezinshereniging", "01-02-2024"]],
-        "jaarcijfers": [["jaar", "sleutel", "waarde"], [2024, "doel.spreekuur", 120]]})
+        "jaarcijfers": [["jaar", "sleutel", "waarde"], [2024, "doel.spreekuur.contacten", 120]]})
     choose_file(monkeypatch, path)
     seen = {}
 
@@ -288,7 +288,7 @@ def test_the_preview_shows_which_rows_change_and_how(qtbot, office, parent, tmp_
         ["clienten", "3", "C2", "new", "new: Sara Tekle"],  # a note's words are not shown
         ["dossiers", "2", "D1", "new", "new: Amira Haddad"],  # the client as the workbook has it
         ["dossiers", "3", "D2", "new", "new: Sara Tekle"],  # a client new in this workbook
-        ["jaarcijfers", "2", "", "new", "new: 2024 doel.spreekuur"]]
+        ["jaarcijfers", "2", "", "new", "new: 2024 doel.spreekuur.contacten"]]
 
 
 def test_work_that_cannot_be_cancelled_keeps_its_progress_dialog(qtbot, office, parent,

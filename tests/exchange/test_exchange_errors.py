@@ -259,3 +259,32 @@ def test_one_pass_import_stops_writing_at_a_late_problem(office, tmp_path):
         'contacten.csv, rij 3, kolom client: "C7" bestaat niet in het blad clienten en ook niet '
         'bij deze locatie; gebruik het nummer van een bestaande cliënt.']
     assert count_rows(office.db) == before
+
+
+def test_a_year_figure_key_the_report_does_not_know_is_refused_at_import(filled, tmp_path):
+    """The same rule as in the Jaarcijfers form (`app.rules`): "taakstelling"
+    alone would be stored and then ignored by the report."""
+    from sqlalchemy import func, select
+
+    from vwdesk.app import Desk
+    from vwdesk.app.office import Office
+    from vwdesk.core import models as m
+
+    path = write_xlsx(tmp_path / "in.xlsx", {"jaarcijfers": [
+        ["jaar", "sleutel", "waarde"], [2018, "taakstelling", 27],
+        [2018, "huisvesting.taakstelling", 30]]})
+    desk = Desk(filled.db, filled.teamleader, filled.location_id, "Testdorp")
+    plan = desk.exchange.plan_import(path, lambda done, total: None, lambda: False)
+    try:
+        assert not plan.ok
+        [line] = plan.problems.lines()
+        assert line.startswith("jaarcijfers, rij 2, kolom sleutel") and "Bedoelde u" in line
+    finally:
+        plan.data.close()
+    with pytest.raises(ImportFailed) as failed:  # the command line's way: nothing written
+        Office(filled.db, filled.teamleader).import_workbook(
+            "Testdorp", path, lambda done, total: None, lambda done, total: None)
+    assert "kolom sleutel" in failed.value.problems.lines()[0]
+    with filled.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(m.YearFigure).where(
+            m.YearFigure.value.in_([27, 30]))) == 0

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vwdesk.app.desk import Part, Saved
+from vwdesk.app.rules import RULES
 from vwdesk.core.records import KINDS
 from vwdesk.exchange import ImportCancelled, ImportFailed, ImportPlan, ImportResult
 from vwdesk.exchange.importing import SHOWN_ROWS
@@ -39,7 +40,8 @@ class Exchange(Part):
         data = read_workbook(source, progress=reading)
         try:
             return self.with_db(lambda db: plan_import(db, self.desk.location_name, data,
-                                                       progress=checking, cancel=cancelled))
+                                                       progress=checking, cancel=cancelled,
+                                                       rules=RULES))
         except BaseException:
             data.close()
             raise
@@ -49,7 +51,8 @@ class Exchange(Part):
         the `ImportResult` is the `detail`."""
         from vwdesk.exchange import apply_import
 
-        result = self.with_db(lambda db: apply_import(db, self.actor, plan, progress, cancelled))
+        result = self.with_db(lambda db: apply_import(db, self.actor, plan, progress, cancelled,
+                                                      RULES))
         return Saved(ALL_KINDS, detail=result)
 
     def export(self, target: Path, year: int | None = None) -> dict[str, int]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy.orm import Session
 
 from vwdesk.app.desk import Desk, Saved, database_errors
+from vwdesk.app.rules import RULES
 from vwdesk.core.db import Database
 from vwdesk.core.services.base import Actor
 from vwdesk.core.services.users import UserRow
@@ -102,6 +103,6 @@ class Office:
         try:
             with database_errors():
                 return import_workbook(self.db, self.actor, location_name, data,
-                                       progress=importing)
+                                       progress=importing, rules=RULES)
         finally:
             data.close()

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from vwdesk.app.desk import Part, Saved
+from vwdesk.app.rules import RULES
+from vwdesk.core.errors import ValidationError
 from vwdesk.core.records import KINDS
 from vwdesk.core.services import base
 from vwdesk.core.services import desk as desk_service
@@ -46,15 +48,13 @@ class Records(Part):
 
     @staticmethod
     def _check(kind_key: str, values: dict[str, Any]) -> None:
-        """Rules of other packages on a record kind: a year figure's key must
-        be one the report can use."""
-        if kind_key == "year_figures" and "key" in values:
-            from vwdesk.core.errors import ValidationError
-            from vwdesk.report.figure_words import year_figure_key_problem
-
-            problem = year_figure_key_problem(values["key"], values.get("mode"))
-            if problem:
-                raise ValidationError(problem, field="key")
+        """The rules of packages above the core on a record kind (`app.rules`)."""
+        rule = RULES.get(kind_key)
+        if rule is not None:
+            errors: dict[str, str] = {}
+            rule(KINDS[kind_key], values, errors)
+            if errors:
+                raise ValidationError(errors)
 
     def create(self, kind_key: str, values: dict[str, Any]) -> Saved:
         self._check(kind_key, values)

@@ -401,8 +401,13 @@ def _field_checks(kind: RecordKind) -> tuple[tuple[str, Field, Callable[[Any], b
     return checks
 
 
-def validate_record(kind: RecordKind, values: dict[str, Any]) -> None:
-    """Check a complete set of values of one record; raise with every problem."""
+Rule = Callable[[RecordKind, dict[str, Any], Errors], None]
+
+
+def validate_record(kind: RecordKind, values: dict[str, Any], more: Rule | None = None) -> None:
+    """Check a complete set of values of one record; raise with every problem.
+    `more`: a rule of a package above the core (the report's year-figure
+    keys, given by `vwdesk.app.rules`)."""
     errors: dict[str, str] = {}
     for name, f, accepts in _field_checks(kind):
         value = values.get(name)
@@ -412,5 +417,7 @@ def validate_record(kind: RecordKind, values: dict[str, Any]) -> None:
                 errors[name] = msg
     if kind.rules is not None:
         kind.rules(kind, values, errors)
+    if more is not None:
+        more(kind, values, errors)
     if errors:
         raise ValidationError(errors)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from types import SimpleNamespace
@@ -36,7 +36,7 @@ from vwdesk.core import vocab
 from vwdesk.core.bulk import insert_rows, large_cache
 from vwdesk.core.db import Database
 from vwdesk.core.errors import AccessDenied, ValidationError
-from vwdesk.core.records import KINDS, RecordKind, validate_record
+from vwdesk.core.records import KINDS, RecordKind, Rule, validate_record
 from vwdesk.core.services import base
 from vwdesk.core.services.base import Actor
 from vwdesk.core.services.locations import create_location, find_location
@@ -136,33 +136,38 @@ class ImportPlan:
 
 
 def plan_import(db: Database, location_name: str, data: WorkbookData,
-                progress: Progress | None = None, cancel: Cancel | None = None) -> ImportPlan:
-    """Check `data` against the location's records without writing anything."""
+                progress: Progress | None = None, cancel: Cancel | None = None,
+                rules: Mapping[str, Rule] | None = None) -> ImportPlan:
+    """Check `data` against the location's records without writing anything.
+    `rules`: per record kind, a rule of a package above the core that its
+    rows must also keep (`vwdesk.app.rules`)."""
     with db.session() as s:
         loc = find_location(s, location_name)
-        run = _Pass(s, None, loc.id if loc else None, location_name, data, progress, cancel)
+        run = _Pass(s, None, loc.id if loc else None, location_name, data, progress, cancel,
+                    rules=rules)
         run.run()
     return ImportPlan(location_name.strip(), loc is None, data, run.plans, run.new_municipalities,
                       run.new_programmes, run.problems)
 
 
 def apply_import(db: Database, actor: Actor, plan: ImportPlan, progress: Progress | None = None,
-                 cancel: Cancel | None = None) -> ImportResult:
+                 cancel: Cancel | None = None,
+                 rules: Mapping[str, Rule] | None = None) -> ImportResult:
     """Import the planned workbook in one transaction: all or nothing. Returns
     what was done. `cancel()` returning True aborts and rolls back."""
     if not plan.ok:
         raise ImportFailed(plan.problems)
-    return import_workbook(db, actor, plan.location_name, plan.data, progress, cancel)
+    return import_workbook(db, actor, plan.location_name, plan.data, progress, cancel, rules)
 
 
 def import_workbook(db: Database, actor: Actor, location_name: str, data: WorkbookData,
-                    progress: Progress | None = None, cancel: Cancel | None = None
-                    ) -> ImportResult:
+                    progress: Progress | None = None, cancel: Cancel | None = None,
+                    rules: Mapping[str, Rule] | None = None) -> ImportResult:
     """Check and import `data` in one pass and one transaction (the CLI's
     way: no preview needed). Raises `ImportFailed` with every problem, and
     then nothing is written."""
     if data.problems:  # report them together with what the database check finds
-        raise ImportFailed(plan_import(db, location_name, data).problems)
+        raise ImportFailed(plan_import(db, location_name, data, rules=rules).problems)
     actor.require_teamleader()
     location_name = location_name.strip()
     with db.session() as s:
@@ -180,7 +185,7 @@ def import_workbook(db: Database, actor: Actor, location_name: str, data: Workbo
         base.audit(s, actor, "import", "locations", loc.id, location_id=loc.id,
                    reason=f"uitwisselingswerkmap {data.path.name}")
         s.flush()
-        run = _Pass(s, actor, loc.id, location_name, data, progress, cancel, new_location)
+        run = _Pass(s, actor, loc.id, location_name, data, progress, cancel, new_location, rules)
         with large_cache(s):
             run.run()
         if run.problems:
@@ -195,8 +200,10 @@ class _Pass:
 
     def __init__(self, s: Session, actor: Actor | None, location_id: int | None,
                  location_name: str, data: WorkbookData, progress: Progress | None,
-                 cancel: Cancel | None, new_location: bool = False):
+                 cancel: Cancel | None, new_location: bool = False,
+                 rules: Mapping[str, Rule] | None = None):
         self.s, self.actor, self.location_id = s, actor, location_id
+        self.rules = rules or {}
         self._write = actor is not None
         self.data = data
         self.progress, self.cancel = progress, cancel
@@ -616,7 +623,7 @@ class _SheetPass:
         else:  # a new record: what the row does not fill stays empty
             full = values
         try:
-            validate_record(self.kind, full)
+            validate_record(self.kind, full, self.run_.rules.get(self.kind.key))
         except ValidationError as exc:
             for fname, message in exc.errors.items():
                 if fname in self.missing:

@@ -9,8 +9,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from vwdesk.gui.record_form import RecordDialog
 
@@ -41,16 +41,65 @@ class DossierDialog(RecordDialog):
 class FigureKeyChooser(QComboBox):
     """The key of a year figure, chosen in words: the typed-in figures the
     location's report uses, each shown by its Dutch definition (the key in
-    its tooltip); another key, or an own `eigen.<naam>`, can be typed."""
+    its tooltip); another key, or an own `eigen.<naam>`, can be typed.
+
+    Typing opens the figures whose words hold the text; one is taken only by
+    choosing it (Down, Enter or a click) or by typing its words or key
+    exactly. Text that is only part of some figures stays as typed (and the
+    save says which figure may be meant); Enter on it opens the list. Qt's
+    own handling would take the first figure holding the text, which may be
+    another one."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer = self.completer()
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setMinimumContentsLength(40)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._typed: str | None = None  # text typed since a figure was last chosen
+        self.lineEdit().textEdited.connect(self._edited)
+        self.lineEdit().editingFinished.connect(self._keep_typed)
+        self.activated.connect(self._chosen)
+        completer.activated[str].connect(lambda _text: self._chosen())
+        self.lineEdit().installEventFilter(self)
+
+    def _edited(self, text: str) -> None:
+        self._typed = text
+
+    def _chosen(self) -> None:
+        self._typed = None
+
+    def _exact(self, text: str) -> int:
+        """The figure whose words or key are `text` (case aside), or -1."""
+        folded = text.strip().casefold()
+        return next((i for i in range(self.count()) if folded and folded in (
+            self.itemText(i).casefold(), str(self.itemData(i)).casefold())), -1)
+
+    def _keep_typed(self) -> None:
+        """Put back what was typed when Qt replaced it by a figure holding it."""
+        if self._typed is not None and self._exact(self._typed) < 0 \
+                and self.currentText() != self._typed:
+            self.setEditText(self._typed)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj is self.lineEdit() and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self._typed is not None:
+            text = self._typed.strip()
+            exact = self._exact(text)
+            if exact >= 0:
+                self.setCurrentIndex(exact)
+                self._chosen()
+            elif text and any(text.casefold() in self.itemText(i).casefold()
+                              for i in range(self.count())):
+                self.completer().setCompletionPrefix(text)
+                self.completer().complete()  # the figures holding the text, to choose from
+                return True
+        return super().eventFilter(obj, event)
 
     def fill(self, words) -> None:
         current = self.value()
@@ -61,18 +110,20 @@ class FigureKeyChooser(QComboBox):
         self.set_value(current)
 
     def value(self) -> str | None:
-        text = self.currentText().strip()
+        if self._typed is not None:
+            exact = self._exact(self._typed)
+            return self.itemData(exact) if exact >= 0 else (self._typed.strip() or None)
         index = self.currentIndex()
-        if index >= 0 and self.itemText(index) == text:
-            return self.itemData(index)
-        return text or None
+        return self.itemData(index) if index >= 0 else None
 
     def set_value(self, key: str | None) -> None:
         index = self.findData(key)
         if index >= 0:
             self.setCurrentIndex(index)
+            self._typed = None
         else:
             self.setEditText(key or "")
+            self._typed = key or ""
 
 
 class YearFigureDialog(RecordDialog):
