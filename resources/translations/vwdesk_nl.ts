@@ -218,6 +218,10 @@
         <translation>Wissen op verzoek…</translation>
     </message>
     <message>
+        <source>Anonymised client</source>
+        <translation>Geanonimiseerde cliënt</translation>
+    </message>
+    <message>
         <source>contact: %1</source>
         <translation>contact: %1</translation>
     </message>
@@ -1737,12 +1741,12 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
         <translation>Waarom moet %1 worden gewist? (voor het logboek; geen persoonsgegevens)</translation>
     </message>
     <message>
-        <source>Nothing was erased: give the reason of the request, e.g. &quot;verzoek van de cliënt per brief&quot;.</source>
-        <translation>Er is niets gewist: geef de reden van het verzoek op, bijvoorbeeld &quot;verzoek van de cliënt per brief&quot;.</translation>
+        <source>A reason is needed, e.g. &quot;verzoek van de cliënt per brief&quot;.</source>
+        <translation>Een reden is nodig, bijvoorbeeld &quot;verzoek van de cliënt per brief&quot;.</translation>
     </message>
     <message>
-        <source>Erase %1 now? Name, birth date, note and the other personal data of this client and of their contacts, dossiers and couplings are removed at once and cannot be restored; the anonymous figures for the year report stay.</source>
-        <translation>%1 nu wissen? Naam, geboortedatum, notitie en de andere persoonsgegevens van deze cliënt en van zijn of haar contacten, dossiers en koppelingen worden meteen verwijderd en zijn niet terug te halen; de anonieme cijfers voor het jaarverslag blijven.</translation>
+        <source>Erase %1 now? Removed at once: %2 and the client number, and the notes and names with their contacts, dossiers, trajectories and couplings. Kept without a name, for the year report&apos;s figures: %3. This cannot be undone.</source>
+        <translation>%1 nu wissen? Meteen verwijderd worden: %2 en het cliëntnummer, en de notities en namen bij de contacten, dossiers, trajecten en koppelingen. Zonder naam bewaard, voor de cijfers van het jaarverslag: %3. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <source>The client&apos;s personal data have been erased.</source>

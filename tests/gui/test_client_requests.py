@@ -53,10 +53,11 @@ def test_inzage_as_json_named_without_its_extension(qtbot, page, teamleader, tmp
 
 
 def test_erase_asks_a_reason_and_defaults_to_no(qtbot, page, office, teamleader, monkeypatch):
-    answers, defaults = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes], []
+    answers, defaults, texts = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes], [], []
 
     def question(parent, title, text, buttons, default):
         defaults.append(default)
+        texts.append(text)
         return answers.pop(0)
 
     monkeypatch.setattr(QMessageBox, "question", question)
@@ -69,18 +70,30 @@ def test_erase_asks_a_reason_and_defaults_to_no(qtbot, page, office, teamleader,
     page.erase_action.trigger()  # "No"
     settle(qtbot, teamleader)
     assert defaults == [QMessageBox.StandardButton.No] and stored_name() == "Omar"
+    # The question says what really goes and what stays (the birth date stays).
+    removed, kept = texts[0].split("Kept")
+    assert "voornaam" in removed and "notitie" in removed and "geboortedatum" not in removed
+    assert "geboortedatum" in kept and "nationaliteit" in kept  # (record labels: Dutch)
     page.erase_action.trigger()  # "Yes"
     settle(qtbot, teamleader)
     assert stored_name() is None
-    qtbot.waitUntil(lambda: "Omar" not in page.title.full)
-    assert not page.erase_action.isEnabled() and not page.buttons["edit"].isEnabled()
+    qtbot.waitUntil(lambda: page.title.full == "Anonymised client")
+    assert not page.erase_action.isEnabled()
+    assert not any(page.buttons[key].isEnabled()
+                   for key in ("edit", "contact", "dossier", "trajectory", "coupling"))
     assert page.inzage_action.isEnabled()  # what is left can still be shown
 
 
-def test_erase_without_a_reason_erases_nothing(qtbot, page, office, teamleader, monkeypatch):
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("   ", True))
+def test_erase_asks_again_while_the_reason_is_empty(qtbot, page, office, monkeypatch):
+    prompts, answers = [], [("   ", True), ("", False)]  # an empty reason, then Cancel
+
+    def get_text(parent, title, prompt, text=""):
+        prompts.append(prompt)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked to confirm"))
     page.erase_action.trigger()
-    qtbot.waitUntil(lambda: any("reason" in text for text in messages(page)))
+    assert len(prompts) == 2 and prompts[1].startswith("A reason is needed")
     with office.db.session() as s:
         assert s.scalar(select(m.Client.first_name)) == "Omar"

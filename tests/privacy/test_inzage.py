@@ -72,3 +72,27 @@ def test_only_a_teamleader_and_only_pdf_or_json(office, client_file, tmp_path):
         write_inzage(office.db, office.volunteer, client_file, tmp_path / "x.json")
     with pytest.raises(VwdeskError):
         write_inzage(office.db, office.teamleader, client_file, tmp_path / "x.txt")
+
+
+def test_a_visit_is_made_once_and_the_pdf_speaks_words_in_local_time(office, fill, tmp_path):
+    from vwdesk.core.errors import local_time
+    from vwdesk.core.services import contacts
+
+    cid = fill.client("K-80", first="Sara", last="Tekle", gender="v")
+    with office.db.session() as s:
+        topic = contacts.topics(s)[0]
+        contacts.register(s, office.volunteer, office.location_id,
+                          {"date": D(2024, 5, 6), "kind": "spreekuur", "client_id": cid},
+                          [topic[0]])
+    out = write_inzage(office.db, office.teamleader, cid, tmp_path / "inzage.json")
+    history = json.loads(out.read_text(encoding="utf-8"))["history"]
+    visit = [h for h in history if h["table"] == "contacts"]
+    assert [h["action"] for h in visit] == ["create"] and "topics" in visit[0]["fields"]
+    if shutil.which("pdftotext"):
+        pdf = write_inzage(office.db, office.teamleader, cid, tmp_path / "inzage.pdf")
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                              text=True).stdout
+        assert "vrouw" in text and "UTC" not in text and "contact gewijzigd" not in text
+        with office.db.session() as s:
+            made = s.scalar(select(m.AuditEntry.at).where(m.AuditEntry.table_name == "contacts"))
+        assert f"{local_time(made):%d-%m-%Y %H:%M}" in text

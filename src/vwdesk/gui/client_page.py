@@ -127,8 +127,11 @@ class ClientPage(QWidget):
 
     def _show_details(self, client: ClientDetails) -> None:
         self.client = client
-        self.title.setFullText(f"{client.name} ({client.values['number']})")
-        self.buttons["edit"].setEnabled(not client.anonymised)  # an anonymised file stays so
+        self.title.setFullText(self.tr("Anonymised client") if client.anonymised
+                               else f"{client.name} ({client.values['number']})")
+        # An anonymised file stays as it is: nothing is added to it or changed.
+        for key in ("edit", "contact", "dossier", "trajectory", "coupling"):
+            self.buttons[key].setEnabled(not client.anonymised)
         if self.erase_action is not None:
             self.erase_action.setEnabled(not client.anonymised)
         self.titled.emit(self.title.full)

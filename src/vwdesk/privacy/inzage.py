@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from vwdesk.core import models as m
 from vwdesk.core.db import Database
-from vwdesk.core.errors import NotFound, VwdeskError
+from vwdesk.core.errors import NotFound, VwdeskError, local_time
 from vwdesk.core.files import open_private, private_dir
 from vwdesk.core.models import utcnow
 from vwdesk.core.nationalities import by_code
@@ -164,6 +164,12 @@ def _show(kind_key: str, name: str, value: Any) -> str:
     if name == "nationality":
         nat = by_code(value)
         return nat.country if nat else value
+    if name == "anonymised_at":
+        return _when(value)
+    field = KINDS[kind_key].field(name) if kind_key in KINDS and name not in EXTRA_LABELS \
+        else None
+    if field is not None and field.type == "choice":  # "v" reads "vrouw"
+        return field.choice_label(value)
     if isinstance(value, str) and len(value) in (10, 19) and value[4:5] == "-" and value[7:8] == "-":
         try:
             d = dt.datetime.fromisoformat(value)
@@ -171,6 +177,12 @@ def _show(kind_key: str, name: str, value: Any) -> str:
             return value
         return d.strftime("%d-%m-%Y %H:%M" if len(value) == 19 else "%d-%m-%Y")
     return str(value)
+
+
+def _when(stored: str) -> str:
+    """A time as stored (UTC, see `models.utcnow`) in the computer's own time,
+    as the reader of the PDF reads clocks."""
+    return f"{local_time(dt.datetime.fromisoformat(stored)):%d-%m-%Y %H:%M}"
 
 
 def _write_pdf(data: dict[str, Any], out: BinaryIO) -> None:
@@ -199,9 +211,8 @@ def _write_pdf(data: dict[str, Any], out: BinaryIO) -> None:
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return t
 
-    made = dt.datetime.fromisoformat(data["made_at"])
     story = [p("Inzage persoonsgegevens", h1),
-             p(f"Locatie {data['location']}, gemaakt op {made:%d-%m-%Y %H:%M} (UTC). "
+             p(f"Locatie {data['location']}, gemaakt op {_when(data['made_at'])}. "
                "Dit overzicht bevat alles wat VluchtelingenWerk in vwdesk over deze persoon "
                "heeft vastgelegd."),
              p("Gegevens van de cliënt", h2)]
@@ -222,13 +233,13 @@ def _write_pdf(data: dict[str, Any], out: BinaryIO) -> None:
             story.append(Spacer(1, 4))
     story.append(p("Wie heeft de gegevens vastgelegd of gewijzigd", h2))
     story.append(grid([["Wanneer", "Wat", "Door", "Reden"]] + [
-        [_show("", "", h["at"]), f"{TABLE_LABELS.get(h['table'], h['table'])} "
+        [_when(h["at"]), f"{TABLE_LABELS.get(h['table'], h['table'])} "
          f"{ACTIONS.get(h['action'], h['action'])}", h["by"], h["reason"] or ""]
         for h in data["history"]], [3.5 * cm, 5 * cm, 3.5 * cm, 5 * cm]))
     story.append(p("Wie heeft de pagina van de cliënt geopend", h2))
     if data["access"]:
         story.append(grid([["Wanneer", "Door", "Reden"]] + [
-            [_show("", "", a["at"]), a["by"], a["reason"] or ""] for a in data["access"]],
+            [_when(a["at"]), a["by"], a["reason"] or ""] for a in data["access"]],
             [3.5 * cm, 4.5 * cm, 9 * cm]))
     else:
         story.append(p("Niemand."))

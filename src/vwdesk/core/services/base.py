@@ -150,8 +150,10 @@ def _derived(kind: RecordKind, obj: Any) -> None:
 
 
 def create(s: Session, actor: Actor, kind_key: str, location_id: int,
-           values: dict[str, Any]) -> Any:
-    """Create a record of `kind_key` at `location_id` inside session `s`."""
+           values: dict[str, Any], more_changes: dict[str, Any] | None = None) -> Any:
+    """Create a record of `kind_key` at `location_id` inside session `s`.
+    `more_changes`: what the caller adds with it beyond its fields (a
+    contact's topics), in the same audit entry."""
     kind = KINDS[kind_key]
     _check_write(actor, kind, location_id)
     values = _normalise(kind, values)
@@ -165,7 +167,7 @@ def create(s: Session, actor: Actor, kind_key: str, location_id: int,
     s.add(obj)
     s.flush()
     audit(s, actor, "create", kind.key, obj.id, location_id=location_id,
-          changes=_audit_changes(kind, {}, values))
+          changes={**_audit_changes(kind, {}, values), **(more_changes or {})})
     return obj
 
 

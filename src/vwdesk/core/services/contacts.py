@@ -38,34 +38,34 @@ def _topic_names(s: Session, topic_ids: list[int], location_id: int) -> list[str
     return sorted(names[t] for t in topic_ids)
 
 
-def _set_topics(s: Session, actor: Actor, contact: m.Contact, topic_ids: list[int],
-                action: str) -> None:
-    old = sorted(t.name for t in contact.topics) if action == "update" else []
-    new = _topic_names(s, list(dict.fromkeys(topic_ids)), contact.location_id)
-    if old == new:
-        return
-    if action == "update":
-        s.execute(delete(m.ContactTopic).where(m.ContactTopic.contact_id == contact.id))
+def _link_topics(s: Session, contact: m.Contact, topic_ids: list[int]) -> None:
     for topic_id in dict.fromkeys(topic_ids):
         s.add(m.ContactTopic(contact_id=contact.id, topic_id=topic_id))
     s.flush()
     s.expire(contact, ["topics"])
-    base.audit(s, actor, "update", "contacts", contact.id, location_id=contact.location_id,
-               changes={"topics": [old, new]})
 
 
 def register(s: Session, actor: Actor, location_id: int, values: dict[str, Any],
              topic_ids: list[int]) -> m.Contact:
-    """A new contact with its topics (through the audited write path)."""
-    contact = base.create(s, actor, "contacts", location_id, values)
-    _set_topics(s, actor, contact, topic_ids, "create")
+    """A new contact with its topics: one audited creation, topics included
+    (the inzage shows it once, as made)."""
+    topics = _topic_names(s, list(dict.fromkeys(topic_ids)), location_id)
+    contact = base.create(s, actor, "contacts", location_id, values,
+                          {"topics": [[], topics]} if topics else None)
+    _link_topics(s, contact, topic_ids)
     return contact
 
 
 def change(s: Session, actor: Actor, contact_id: int, expected_version: int,
            values: dict[str, Any], topic_ids: list[int]) -> m.Contact:
     contact = base.update(s, actor, "contacts", contact_id, expected_version, values)
-    _set_topics(s, actor, contact, topic_ids, "update")
+    old = sorted(t.name for t in contact.topics)
+    new = _topic_names(s, list(dict.fromkeys(topic_ids)), contact.location_id)
+    if old != new:
+        s.execute(delete(m.ContactTopic).where(m.ContactTopic.contact_id == contact.id))
+        _link_topics(s, contact, topic_ids)
+        base.audit(s, actor, "update", "contacts", contact.id, location_id=contact.location_id,
+                   changes={"topics": [old, new]})
     return contact
 
 

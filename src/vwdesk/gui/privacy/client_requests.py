@@ -13,7 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from vwdesk.core.records import KINDS
 from vwdesk.gui import files
+from vwdesk.gui.i18n import record_text
 from vwdesk.gui.widgets import confirm, show_message
 
 
@@ -44,25 +46,44 @@ def write_inzage(parent: QWidget, workspace, client_id: int, number: str) -> Non
         cancellable=False, write=True)
 
 
+def _lower(label: str) -> str:
+    """A field's label inside a sentence ("Telefoon" → "telefoon", "AMV" stays)."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def _erase_effect() -> tuple[str, str]:
+    """What an erase removes and what it keeps of the client's own fields, in
+    words, from the record kind (`Field.personal`), so the question stays true."""
+    fields = [f for f in KINDS["clients"].fields if f.name != "number" and f.type != "ref"]
+    removed = [_lower(record_text(f.label)) for f in fields if f.personal]
+    kept = [_lower(record_text(f.label)) for f in fields if not f.personal]
+    return ", ".join(removed), ", ".join(kept)
+
+
 def erase_on_request(parent: QWidget, workspace, client_id: int, label: str) -> None:
-    """Ask the reason and confirm once (No is the default), then anonymise."""
+    """Ask the reason (again while it is empty) and confirm once (No is the
+    default), then anonymise."""
     title = QCoreApplication.translate("client_requests", "Erase on request")
-    reason, ok = QInputDialog.getText(parent, title, QCoreApplication.translate(
-        "client_requests", "Why is %1 to be erased? (for the log; no personal data)")
-        .replace("%1", label))
-    if not ok:
-        return
-    if not " ".join(reason.split()):
-        show_message(parent, title, QCoreApplication.translate(
-            "client_requests", "Nothing was erased: give the reason of the request, e.g. "
-                               "\"verzoek van de cliënt per brief\"."), error=True)
-        return
+    question = QCoreApplication.translate(
+        "client_requests", "Why is %1 to be erased? (for the log; no personal data)") \
+        .replace("%1", label)
+    prompt, reason = question, ""
+    while True:
+        reason, ok = QInputDialog.getText(parent, title, prompt, text=reason)
+        if not ok:
+            return
+        if " ".join(reason.split()):
+            break
+        prompt = QCoreApplication.translate(
+            "client_requests", "A reason is needed, e.g. \"verzoek van de cliënt per brief\".") \
+            + "\n\n" + question
+    removed, kept = _erase_effect()
     if not confirm(parent, title, QCoreApplication.translate(
-            "client_requests", "Erase %1 now? Name, birth date, note and the other personal "
-                               "data of this client and of their contacts, dossiers and "
-                               "couplings are removed at once and cannot be restored; the "
-                               "anonymous figures for the year report stay.")
-            .replace("%1", label)):
+            "client_requests", "Erase %1 now? Removed at once: %2 and the client number, and "
+                               "the notes and names with their contacts, dossiers, trajectories "
+                               "and couplings. Kept without a name, for the year report's "
+                               "figures: %3. This cannot be undone.")
+            .replace("%1", label).replace("%2", removed).replace("%3", kept)):
         return
     workspace.ops.write(
         parent, lambda desk: desk.privacy.erase(client_id, reason),
