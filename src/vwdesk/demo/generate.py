@@ -20,6 +20,15 @@ from vwdesk.core.text import fold_words
 from vwdesk.demo.names import invented_name
 from vwdesk.demo.plans import YearPlan
 
+
+def _next_deadline(number: str) -> dt.date:
+    """An open dossier's next deadline, around today so that Termijnen shows
+    what a desk sees: a few overdue, some within two weeks, most later. The
+    offset is fixed per dossier (its own seed: the demo's other values do
+    not move); only today moves it."""
+    return dt.date.today() + dt.timedelta(days=random.Random(number).randint(-10, 90))
+
+
 POOL_YEARS = (2014, 2015, 2016)
 POOL_NATIONALITIES = {"SY": 40, "ER": 25, "AF": 12, "IQ": 8, "IR": 6, "SO": 5, "ET": 2, "YE": 2}
 MONTH_WEIGHTS = (9, 10, 11, 9, 8, 7, 5, 6, 9, 10, 9, 7)
@@ -259,9 +268,11 @@ class LocationGenerator:
             else:
                 candidates = adults
                 outcome = rng.choice(("ingewilligd", "afgewezen", "ingetrokken")) if closed else None
-            rows.append({"number": self._number(f"GH{y}-"), "client_id": rng.choice(candidates)[0],
+            number = self._number(f"GH{y}-")
+            rows.append({"number": number, "client_id": rng.choice(candidates)[0],
                          "kind": "gezinshereniging", "opened_on": opened, "closed_on": closed,
-                         "outcome": outcome, "family_members": rng.randint(1, 5)})
+                         "outcome": outcome, "family_members": rng.randint(1, 5),
+                         "deadline": None if closed else _next_deadline(number)})
         self._insert(m.Dossier, rows)
 
     def _later(self, year: int) -> dt.date | None:
