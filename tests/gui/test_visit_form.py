@@ -530,3 +530,35 @@ def test_a_single_guess_is_named_a_guess_and_taken_only_when_chosen(qtbot, offic
     qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     assert picker.client_id == nadir
+
+
+def test_a_unique_surname_is_taken_and_a_new_note_replaces_the_saved_banner(
+        qtbot, office, volunteer, hassan):
+    """The try-out: after a saved visit, Ctrl+N, "mesom" and Enter — Fitay
+    Mesom by surname, Hagu Tesom only one edit away. Enter takes Mesom; and a
+    note about the next client never stands under the old "Saved." line."""
+    from deskutil import add_client
+
+    mesom = add_client(office, "C00177", "Fitay", "Mesom", dt.date(1959, 10, 6))
+    add_client(office, "C00132", "Hagu", "Tesom", dt.date(1973, 8, 18))
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    form.client.set_client(hassan)
+    tick_a_topic(qtbot, form)
+    with qtbot.waitSignal(form.saved):
+        form.save()
+    settle(qtbot, volunteer)
+    assert form.banner.isVisible() and form.banner.text().startswith("Saved")
+    qtbot.keyClicks(form.client.edit, "nobody like this")
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert "No client has this name" in form.errors["client_id"].text()
+    assert not form.banner.isVisible()
+    form.client.edit.clear()
+    qtbot.keyClicks(form.client.edit, "mesom")
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert form.client.client_id == mesom
+    assert not form.errors["client_id"].isVisible()
+    assert form.topic_edit.hasFocus()
