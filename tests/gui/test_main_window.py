@@ -351,3 +351,42 @@ def test_the_status_bar_shortens_who_is_logged_in_and_shows_it_whole_again(qtbot
     window.resize(1400, 700)
     qtbot.waitUntil(lambda: label.text() == label.full)
     window._leaving = True
+
+
+def test_the_first_window_fits_the_screen_and_a_remembered_one_is_brought_back(qtbot, office,
+                                                                               volunteer):
+    """A 1366×768 laptop with the Windows taskbar has 1366×728 of room: the
+    window with its title bar fits, the status bar in view."""
+    from PySide6.QtCore import QPoint, QRect
+
+    from vwdesk.gui.app_settings import settings
+    from vwdesk.gui.main_window import FRAME, MainWindow, on_screen
+
+    laptop = QRect(0, 0, 1366, 728)
+    first = on_screen(laptop, MainWindow.DEFAULT_SIZE)
+    assert first.width() == 1200 and first.height() + FRAME.top() + FRAME.bottom() == 728
+    assert laptop.contains(first.marginsAdded(FRAME))
+    assert on_screen(QRect(0, 0, 1920, 1040), MainWindow.DEFAULT_SIZE).size() \
+        == MainWindow.DEFAULT_SIZE
+    # Placed where it was, as far as the room allows.
+    assert on_screen(laptop, MainWindow.DEFAULT_SIZE, QPoint(100, 30)).topLeft() == QPoint(100, 32)
+    # The test screen is smaller than the default size.
+    window = MainWindow(volunteer)
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert available.width() < MainWindow.DEFAULT_SIZE.width()
+    window.show()
+    qtbot.waitExposed(window)
+    assert available.contains(window.frameGeometry())
+    bar = window.statusBar()
+    assert bar.isVisible() and available.contains(bar.mapToGlobal(bar.rect().bottomRight()))
+    # Remembered from a larger screen (or a monitor now gone): brought back.
+    big = MainWindow(volunteer)
+    qtbot.addWidget(big)
+    big.setGeometry(QRect(available.right() + 500, 0, 3000, 2000))
+    settings().setValue("window/geometry", big.saveGeometry())
+    again = MainWindow(volunteer)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert available.contains(again.frameGeometry())
