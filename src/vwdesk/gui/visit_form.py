@@ -285,8 +285,11 @@ class VisitForm(QWidget):
     def _client_note(self, text: str | None) -> None:
         """What Enter in the client field found (nobody, or several): said
         beside the field until the next typing there. It is no failed save,
-        so the banner above the form is not involved."""
+        so the banner above the form says nothing of it, and what it said of
+        an earlier step goes."""
         label = self.errors["client_id"]
+        if text is not None:
+            self.banner.give_way()
         if text is not None or label.text() == self._client_noted:
             label.show_message(text)
         self._client_noted = text
@@ -343,6 +346,7 @@ class VisitForm(QWidget):
                 self.topic_edit.clear()
                 self.errors["topics"].show_message(None)
                 return
+        self.banner.give_way()
         self.errors["topics"].show_message(
             self.tr("Unknown topic; choose one of the buttons below."))
 

@@ -176,6 +176,14 @@ class Banner(QLabel):
         self.setText("")
         self.hide()
 
+    def give_way(self) -> None:
+        """A new message shows beside a field: the banner's message about an
+        earlier step ("Saved.", a failed load) goes, so no old green line
+        stands above a new red one. The hint that fields marked in red keep
+        the form from being saved stays while they are."""
+        if not self._fields:
+            self.clear_message()
+
     def show_fields_hint(self, labels: list[ErrorLabel]) -> None:
         """Say that the fields marked in red keep the form from being saved;
         the hint goes by itself once none of `labels` shows a message."""
@@ -254,8 +262,10 @@ class ClientPicker(QWidget):
     """Find a client by typing (number, name, birth date or year): the
     matches show below the field, best fit first, each with how it fits.
     The highlighted match is the one Enter takes: the top match is
-    highlighted only when it is clearly the one (an exact number, or the
-    only full-name match); otherwise none is, Enter says so, and the user
+    highlighted only when it is clearly the one (an exact number, the only
+    full-name match, or the only surname match with nothing but guesses
+    below it: `core.services.client_search`); otherwise none is, Enter says
+    so, and the user
     highlights one with Down/Up (the first Down the first match) and takes
     it with Enter, or clicks it. Enter or Down before the matches came
     waits for them. The chosen client's name, number and birth date stay in
