@@ -132,6 +132,14 @@
 <context>
     <name>ClientDialog</name>
     <message>
+        <source>S&amp;wap first and last name</source>
+        <translation>Voor- en achternaam &amp;wisselen</translation>
+    </message>
+    <message>
+        <source>The name you typed is filled in as first name and surname, in the order you typed it. Not right? Press %1 to swap them.</source>
+        <translation>De getypte naam staat als voornaam en achternaam ingevuld, in de volgorde waarin u hem typte. Klopt dat niet? Druk op %1 om ze te wisselen.</translation>
+    </message>
+    <message>
         <source>This client may already exist (same birth date, similar name):</source>
         <translation>Deze cliënt bestaat misschien al (zelfde geboortedatum, gelijkende naam):</translation>
     </message>

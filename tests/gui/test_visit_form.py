@@ -562,3 +562,41 @@ def test_a_unique_surname_is_taken_and_a_new_note_replaces_the_saved_banner(
     assert form.client.client_id == mesom
     assert not form.errors["client_id"].isVisible()
     assert form.topic_edit.hasFocus()
+
+
+def test_a_new_client_from_a_name_typed_surname_first_is_put_right_with_one_key(
+        qtbot, office, volunteer):
+    """The search takes "El-Hassan Omar" in any order; the dialog cannot know
+    which is the first name. It fills them as typed, says so, starts in the
+    first name (not the proposed number) and one key swaps them."""
+    from PySide6.QtGui import QKeySequence
+
+    from vwdesk.gui.client_form import typed_name
+
+    assert typed_name("El-Hassan Omar") == {"first_name": "El-Hassan", "last_name": "Omar"}
+    assert typed_name("Lina") == {"first_name": "Lina", "last_name": None}
+    assert typed_name("C00041") == typed_name("12-03-1985") == typed_name("  ") == {}
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    qtbot.keyClicks(form.client.edit, "El-Hassan Omar")
+    form.new_client()
+    dialog = form.client_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    settle(qtbot, volunteer)
+    first, last = dialog.form.widgets["first_name"], dialog.form.widgets["last_name"]
+    assert (first.text(), last.text()) == ("El-Hassan", "Omar")
+    assert dialog.form.banner.isVisible() and "order you typed" in dialog.form.banner.text()
+    qtbot.waitUntil(first.hasFocus)
+    assert first.selectedText() == "El-Hassan"
+    assert dialog.form.widgets["number"].text()  # proposed, and not where typing starts
+    key = QKeySequence.mnemonic(dialog.swap_button.text())
+    assert key.toString() == "Alt+W" and key.toString() in dialog.form.banner.text()
+    qtbot.keyClick(first, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: (first.text(), last.text()) == ("Omar", "El-Hassan"))  # animated
+    assert first.hasFocus()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    settle(qtbot, volunteer)
+    assert form.client.edit.text().startswith("Omar El-Hassan (")

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from vwdesk.app.contacts import ContactForEdit, ContactRow, VisitChoices
 from vwdesk.core import vocab
-from vwdesk.core.dates import parse_date
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
 from vwdesk.gui.saving import save_failed
@@ -259,13 +258,8 @@ class VisitForm(QWidget):
         """Create the client on the spot (name taken from what was typed)."""
         from vwdesk.gui.client_form import ClientDialog
 
-        words = self.client.edit.text().split()
-        defaults = {"first_name": words[0] if words else None,
-                    "last_name": " ".join(words[1:]) or None}
-        if words and parse_date(words[0]) is None and not words[0].isdigit():
-            self.client_dialog = ClientDialog(self.workspace, defaults=defaults, parent=self)
-        else:
-            self.client_dialog = ClientDialog(self.workspace, parent=self)
+        self.client_dialog = ClientDialog(self.workspace, typed=self.client.edit.text(),
+                                          parent=self)
         self.client_dialog.saved.connect(self._client_made)
         self.client_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.client_dialog.open()
