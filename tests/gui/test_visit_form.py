@@ -600,3 +600,34 @@ def test_a_new_client_from_a_name_typed_surname_first_is_put_right_with_one_key(
         dialog.save()
     settle(qtbot, volunteer)
     assert form.client.edit.text().startswith("Omar El-Hassan (")
+
+
+def test_the_topics_are_one_tab_stop_with_the_arrow_keys_inside(qtbot, office, volunteer):
+    """Tab from the topic field lands on one topic button and Tab again on
+    the date (not on the next of 17 buttons); the arrows move among them,
+    Space ticks, and Tab comes back to the button used last."""
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    chips = list(form.chips.values())
+    assert len(chips) > form.CHIP_COLUMNS + 1
+    form.topic_edit.setFocus()
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is chips[0]
+    qtbot.keyClick(chips[0], Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is chips[1]
+    qtbot.keyClick(chips[1], Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is chips[1 + form.CHIP_COLUMNS]
+    qtbot.keyClick(chips[1 + form.CHIP_COLUMNS], Qt.Key.Key_Space)
+    assert chips[1 + form.CHIP_COLUMNS].isChecked()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    assert QApplication.focusWidget() is chips[-1]
+    qtbot.keyClick(chips[-1], Qt.Key.Key_Left)
+    here = chips[-2]
+    assert QApplication.focusWidget() is here
+    qtbot.keyClick(here, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.date
+    qtbot.keyClick(form.date, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is here
+    qtbot.keyClick(here, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is form.topic_edit
