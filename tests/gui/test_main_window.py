@@ -390,3 +390,40 @@ def test_the_first_window_fits_the_screen_and_a_remembered_one_is_brought_back(q
     again.show()
     qtbot.waitExposed(again)
     assert available.contains(again.frameGeometry())
+
+
+def menu_letters(window) -> dict[str, list[str]]:
+    """Per menu of the menu bar (and the bar itself), the underlined letter
+    of each entry."""
+    from PySide6.QtGui import QKeySequence
+
+    def letter(text: str) -> str:
+        return QKeySequence.mnemonic(text).toString()
+
+    bar = window.menuBar()
+    menus = {"bar": [letter(a.text()) for a in bar.actions()]}
+    for action in bar.actions():
+        menus[action.text()] = [letter(a.text()) for a in action.menu().actions()
+                                if not a.isSeparator()]
+    return menus
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_menu_entry_has_its_own_underlined_letter(qtbot, office, teamleader, language,
+                                                        request):
+    from vwdesk.core.services.users import SYSTEM, actor_for, create_user
+    from vwdesk.gui.help import HelpWindow
+
+    if language == "nl":
+        request.getfixturevalue("dutch")
+    with office.db.session() as s:  # the beheerder sees every entry
+        admin = actor_for(create_user(s, SYSTEM, "admin", "geheim-wachtwoord", "beheerder", None))
+    for workspace in (teamleader, make_workspace(office, admin, "admin")):
+        window = MainWindow(workspace)
+        qtbot.addWidget(window)
+        for menu, letters in menu_letters(window).items():
+            assert all(letters), (menu, letters)
+            assert len(set(letters)) == len(letters), (menu, letters)
+        window._leaving = True
+    assert HelpWindow().windowTitle() == {"en": "vwdesk — guide",
+                                          "nl": "vwdesk — handleiding"}[language]

@@ -145,49 +145,49 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu = file_menu
-        self.new_visit_action = self._action(file_menu, self.tr("New visit"),
+        self.new_visit_action = self._action(file_menu, self.tr("New &visit"),
                                              lambda: self.new_contact("spreekuur"), "Ctrl+N",
                                              "new_visit")
-        self._action(file_menu, self.tr("New legal contact"),
+        self._action(file_menu, self.tr("New &legal contact"),
                      lambda: self.new_contact("juridisch"), "Ctrl+J", "new_legal")
-        self._action(file_menu, self.tr("New client…"), self.new_client, "Ctrl+Shift+N",
+        self._action(file_menu, self.tr("New &client…"), self.new_client, "Ctrl+Shift+N",
                      "new_client")
-        self._action(file_menu, self.tr("Find client"), self.find_client, "Ctrl+F", "find_client")
+        self._action(file_menu, self.tr("&Find client"), self.find_client, "Ctrl+F", "find_client")
         file_menu.addSeparator()
         if actor.is_teamleader:
-            self._action(file_menu, self.tr("Import…"), self.import_workbook, name="import")
-            self._action(file_menu, self.tr("Export…"), self.export_workbook, name="export")
-        self._action(file_menu, self.tr("Save template…"), self.save_template,
+            self._action(file_menu, self.tr("&Import…"), self.import_workbook, name="import")
+            self._action(file_menu, self.tr("&Export…"), self.export_workbook, name="export")
+        self._action(file_menu, self.tr("Save &template…"), self.save_template,
                      name="save_template")
         file_menu.addSeparator()
         # Ctrl+W everywhere (and Ctrl+F4) closes a client page or an extra screen.
-        close_tab = self._action(file_menu, self.tr("Close tab"), self.close_current_tab,
+        close_tab = self._action(file_menu, self.tr("Close t&ab"), self.close_current_tab,
                                  "Ctrl+W", "close_tab")
         close_tab.setShortcuts(list(dict.fromkeys(
             [QKeySequence("Ctrl+W"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Close)])))
-        self._action(file_menu, self.tr("Log out / switch user"), self.request_logout,
+        self._action(file_menu, self.tr("Log &out / switch user"), self.request_logout,
                      "Ctrl+L", "logout")
-        quit_action = self._action(file_menu, self.tr("Quit"), self.close, "Ctrl+Q", "quit")
+        quit_action = self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
         quit_action.setShortcuts(list(dict.fromkeys(  # Ctrl+Q everywhere, Alt+F4 where usual
             [QKeySequence("Ctrl+Q"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)])))
 
         extra = bar.addMenu(self.tr("E&xtra"))
         self.extra_menu = extra
         if actor.is_teamleader:
-            self._action(extra, self.tr("Year report"), self.show_report, name="report")
-            self._action(extra, self.tr("Access log"), self.show_access_log, name="access_log")
-            self._action(extra, self.tr("Privacy settings…"), self.privacy_settings,
+            self._action(extra, self.tr("&Year report"), self.show_report, name="report")
+            self._action(extra, self.tr("&Access log"), self.show_access_log, name="access_log")
+            self._action(extra, self.tr("&Privacy settings…"), self.privacy_settings,
                          name="privacy_settings")
-            self._action(extra, self.tr("Make a backup now"), self.backup_now, name="backup")
+            self._action(extra, self.tr("Make a &backup now"), self.backup_now, name="backup")
         if actor.is_admin:
-            self._action(extra, self.tr("Restore a backup…"), self.restore_backup,
+            self._action(extra, self.tr("&Restore a backup…"), self.restore_backup,
                          name="restore")
-        self._action(extra, self.tr("Settings…"), self.show_settings, name="settings")
+        self._action(extra, self.tr("&Settings…"), self.show_settings, name="settings")
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("Guide"), self.show_help,
+        self._action(help_menu, self.tr("&Guide"), self.show_help,
                      QKeySequence.StandardKey.HelpContents, "help")
-        self._action(help_menu, self.tr("About vwdesk"), self.show_about, name="about")
+        self._action(help_menu, self.tr("&About vwdesk"), self.show_about, name="about")
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
