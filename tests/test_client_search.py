@@ -165,3 +165,32 @@ def test_sqlite_has_fts5_with_the_trigram_tokenizer(sqlite_db):
     """The SQLite this Python ships (also the Windows build) can hold the index."""
     with sqlite_db.engine.connect() as conn:
         assert search_index.available(conn)
+
+
+def test_a_unique_surname_above_only_guesses_is_clear(office, people):
+    """"mesom": Fitay Mesom by surname, Hagu Tesom one edit away — the
+    surname is clearly the one meant. A whole name part above a start of a
+    name or a part inside one is not: that one may be meant."""
+    with office.db.session() as s:
+        for n, f, la in (("C00501", "Fitay", "Mesom"), ("C00502", "Hagu", "Tesom"),
+                         ("C00505", "Fitaj", "Berhe")):
+            base.create(s, office.volunteer, "clients", office.location_id,
+                        {"number": n, "first_name": f, "last_name": la})
+    result = found(office, "mesom")
+    assert [m.fit for m in result.matches] == [Fit.SURNAME, Fit.FUZZY]
+    assert result.clear
+    # A unique first name above a guess only: clear too.
+    result = found(office, "fitay")
+    assert [m.fit for m in result.matches] == [Fit.NAME, Fit.FUZZY] and result.clear
+    with office.db.session() as s:
+        base.create(s, office.volunteer, "clients", office.location_id,
+                    {"number": "C00503", "first_name": "Dawit", "last_name": "Almesom"})
+    result = found(office, "mesom")
+    assert [m.fit for m in result.matches] == [Fit.SURNAME, Fit.CONTAINS, Fit.FUZZY]
+    assert not result.clear
+    with office.db.session() as s:
+        base.create(s, office.volunteer, "clients", office.location_id,
+                    {"number": "C00504", "first_name": "Selam", "last_name": "Mesom"})
+    result = found(office, "mesom")
+    assert [m.fit for m in result.matches[:2]] == [Fit.SURNAME, Fit.SURNAME]
+    assert not result.clear

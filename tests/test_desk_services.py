@@ -216,3 +216,59 @@ def test_a_new_dossier_is_opened_today_with_a_number_of_its_year(office):
             "opened_on": dt.date(2026, 1, 5)})
     assert new(dt.date(2026, 2, 1))["number"] == "GH2026-002"
     assert new(dt.date(2019, 12, 31))["number"] == "GH2019-013"
+
+
+def test_a_new_dossiers_number_follows_the_style_of_its_kind(office):
+    """Numbers that differ by kind: each kind's own style. A kind without a
+    dossier yet gets a style only when it cannot be another kind's alone."""
+    def new(kind):
+        with office.db.session() as s:
+            return desk.next_number(s, office.teamleader, "dossiers", office.location_id,
+                                    dt.date(2026, 3, 1), kind)
+
+    def add(number, kind):
+        with office.db.session() as s:
+            base.create(s, office.teamleader, "dossiers", office.location_id, {
+                "number": number, "client_id": client, "kind": kind,
+                "opened_on": dt.date(2026, 3, 1)})
+
+    assert new("asiel") == "1"  # nothing numbered yet
+    with office.db.session() as s:
+        client = base.create(s, office.teamleader, "clients", office.location_id,
+                             {"number": "C1", "first_name": "X"}).id
+    add("GH2026-00001", "gezinshereniging")
+    # The try-out: GH… is gezinshereniging's, maybe its alone: no guess.
+    assert new("asiel") == ""
+    assert new("gezinshereniging") == "GH2026-00002"
+    add("AS2026-007", "asiel")
+    add("GH2026-00002", "gezinshereniging")  # the last one made, but of another kind
+    assert new("asiel") == "AS2026-008"
+    assert new("gezinshereniging") == "GH2026-00003"
+    assert new("overig") == ""  # the kinds differ: its style is unknown
+    with office.db.session() as s:  # without a kind: the last one made, as before
+        assert desk.next_number(s, office.teamleader, "dossiers", office.location_id,
+                                dt.date(2026, 3, 1)) == "GH2026-00003"
+
+
+def test_a_number_style_shared_by_kinds_is_proposed_for_a_new_kind(office):
+    with office.db.session() as s:
+        client = base.create(s, office.teamleader, "clients", office.location_id,
+                             {"number": "C1", "first_name": "X"}).id
+
+        def add(number, kind):
+            base.create(s, office.teamleader, "dossiers", office.location_id, {
+                "number": number, "client_id": client, "kind": kind,
+                "opened_on": dt.date(2026, 3, 1)})
+
+        def new(kind):
+            return desk.new_values(s, office.teamleader, "dossiers", office.location_id,
+                                   dt.date(2026, 3, 1), kind)["number"]
+
+        add("2026-4", "asiel")
+        assert new("overig") == "2026-5"  # no letters: not asiel's alone
+        add("D2026-5", "gezinshereniging")
+        add("D2026-6", "asiel")
+        assert new("overig") == "D2026-7"  # shared by two kinds
+        add("AS2026-1", "asiel")
+        assert new("overig") == ""  # the kinds differ now
+        assert new("asiel") == "AS2026-2"

@@ -132,6 +132,14 @@
 <context>
     <name>ClientDialog</name>
     <message>
+        <source>S&amp;wap first and last name</source>
+        <translation>Voor- en achternaam &amp;wisselen</translation>
+    </message>
+    <message>
+        <source>The name you typed is filled in as first name and surname, in the order you typed it. Not right? Press %1 to swap them.</source>
+        <translation>De getypte naam staat als voornaam en achternaam ingevuld, in de volgorde waarin u hem typte. Klopt dat niet? Druk op %1 om ze te wisselen.</translation>
+    </message>
+    <message>
         <source>This client may already exist (same birth date, similar name):</source>
         <translation>Deze cliënt bestaat misschien al (zelfde geboortedatum, gelijkende naam):</translation>
     </message>
@@ -548,8 +556,8 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <source>vwdesk — help</source>
-        <translation>vwdesk — help</translation>
+        <source>vwdesk — guide</source>
+        <translation>vwdesk — handleiding</translation>
     </message>
     <message>
         <source>Working at the desk</source>
@@ -804,44 +812,80 @@
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <source>New visit</source>
-        <translation>Nieuw bezoek</translation>
+        <source>New &amp;visit</source>
+        <translation>Nieuw &amp;bezoek</translation>
     </message>
     <message>
-        <source>New legal contact</source>
-        <translation>Nieuw juridisch contact</translation>
+        <source>New &amp;legal contact</source>
+        <translation>Nieuw &amp;juridisch contact</translation>
     </message>
     <message>
-        <source>New client…</source>
-        <translation>Nieuwe cliënt…</translation>
+        <source>New &amp;client…</source>
+        <translation>Nieuwe &amp;cliënt…</translation>
     </message>
     <message>
-        <source>Find client</source>
-        <translation>Cliënt zoeken</translation>
+        <source>&amp;Find client</source>
+        <translation>Cliënt &amp;zoeken</translation>
     </message>
     <message>
-        <source>Import…</source>
-        <translation>Importeren…</translation>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>Exporteren…</translation>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <source>Save template…</source>
-        <translation>Sjabloon opslaan…</translation>
+        <source>Save &amp;template…</source>
+        <translation>&amp;Sjabloon opslaan…</translation>
     </message>
     <message>
-        <source>Log out / switch user</source>
-        <translation>Afmelden / andere gebruiker</translation>
+        <source>Close t&amp;ab</source>
+        <translation>&amp;Tabblad sluiten</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>Afsluiten</translation>
+        <source>Log &amp;out / switch user</source>
+        <translation>A&amp;fmelden / andere gebruiker</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
     </message>
     <message>
         <source>E&amp;xtra</source>
         <translation>E&amp;xtra</translation>
+    </message>
+    <message>
+        <source>&amp;Year report</source>
+        <translation>&amp;Jaarverslag</translation>
+    </message>
+    <message>
+        <source>&amp;Access log</source>
+        <translation>&amp;Inzagelog</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy settings…</source>
+        <translation>&amp;Privacy-instellingen…</translation>
+    </message>
+    <message>
+        <source>Make a &amp;backup now</source>
+        <translation>Nu een &amp;back-up maken</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>Back-up &amp;terugzetten…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>In&amp;stellingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
+        <source>&amp;About vwdesk</source>
+        <translation>&amp;Over vwdesk</translation>
     </message>
     <message>
         <source>Year report</source>
@@ -852,36 +896,8 @@
         <translation>Inzagelog</translation>
     </message>
     <message>
-        <source>Privacy settings…</source>
-        <translation>Privacy-instellingen…</translation>
-    </message>
-    <message>
-        <source>Make a backup now</source>
-        <translation>Nu een back-up maken</translation>
-    </message>
-    <message>
-        <source>Restore a backup…</source>
-        <translation>Back-up terugzetten…</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Instellingen…</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>Guide</source>
-        <translation>Handleiding</translation>
-    </message>
-    <message>
-        <source>About vwdesk</source>
-        <translation>Over vwdesk</translation>
-    </message>
-    <message>
-        <source>Close tab</source>
-        <translation>Tabblad sluiten</translation>
     </message>
     <message>
         <source> — DEMO (synthetic data)</source>

@@ -1,6 +1,7 @@
 """Every screen can be used with a screen reader and the keyboard: each input
 has an accessible name (from its buddy label or its own), and Tab reaches
-every input of a screen, in one round."""
+every input of a screen, in one round (a group of choices as one stop, the
+arrow keys inside it)."""
 
 from __future__ import annotations
 
@@ -65,12 +66,30 @@ def tab_round(qtbot, screen: QWidget, first: QWidget) -> list[QWidget]:
     return seen
 
 
+def arrow_round(qtbot, start: QWidget) -> list[QWidget]:
+    """The choices the arrow keys reach from `start`, Left then Right (a
+    group of choices, such as the topics, is one Tab stop)."""
+    seen = [start]
+    for key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+        start.setFocus()
+        qtbot.waitUntil(start.hasFocus)
+        for _ in range(200):
+            qtbot.keyClick(QApplication.focusWidget(), key)
+            now = QApplication.focusWidget()
+            if now in seen:  # at the end of the row, or come round
+                break
+            seen.append(now)
+    return seen
+
+
 def check(qtbot, screen: QWidget) -> None:
     found = inputs(screen)
     assert found, f"no inputs found in {type(screen).__name__}"
     unnamed = [describe(w) for w in found if not name_of(w).strip()]
     assert not unnamed, "inputs without an accessible name:\n" + "\n".join(unnamed)
     visited = tab_round(qtbot, screen, found[0])
+    visited += [w for start in visited if isinstance(start, QPushButton) and start.isCheckable()
+                for w in arrow_round(qtbot, start)]
     skipped = [describe(w) for w in found if w not in visited]
     assert not skipped, "inputs Tab does not reach:\n" + "\n".join(skipped)
 

@@ -351,3 +351,79 @@ def test_the_status_bar_shortens_who_is_logged_in_and_shows_it_whole_again(qtbot
     window.resize(1400, 700)
     qtbot.waitUntil(lambda: label.text() == label.full)
     window._leaving = True
+
+
+def test_the_first_window_fits_the_screen_and_a_remembered_one_is_brought_back(qtbot, office,
+                                                                               volunteer):
+    """A 1366×768 laptop with the Windows taskbar has 1366×728 of room: the
+    window with its title bar fits, the status bar in view."""
+    from PySide6.QtCore import QPoint, QRect
+
+    from vwdesk.gui.app_settings import settings
+    from vwdesk.gui.main_window import FRAME, MainWindow, on_screen
+
+    laptop = QRect(0, 0, 1366, 728)
+    first = on_screen(laptop, MainWindow.DEFAULT_SIZE)
+    assert first.width() == 1200 and first.height() + FRAME.top() + FRAME.bottom() == 728
+    assert laptop.contains(first.marginsAdded(FRAME))
+    assert on_screen(QRect(0, 0, 1920, 1040), MainWindow.DEFAULT_SIZE).size() \
+        == MainWindow.DEFAULT_SIZE
+    # Placed where it was, as far as the room allows.
+    assert on_screen(laptop, MainWindow.DEFAULT_SIZE, QPoint(100, 30)).topLeft() == QPoint(100, 32)
+    # The test screen is smaller than the default size.
+    window = MainWindow(volunteer)
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert available.width() < MainWindow.DEFAULT_SIZE.width()
+    window.show()
+    qtbot.waitExposed(window)
+    assert available.contains(window.frameGeometry())
+    bar = window.statusBar()
+    assert bar.isVisible() and available.contains(bar.mapToGlobal(bar.rect().bottomRight()))
+    # Remembered from a larger screen (or a monitor now gone): brought back.
+    big = MainWindow(volunteer)
+    qtbot.addWidget(big)
+    big.setGeometry(QRect(available.right() + 500, 0, 3000, 2000))
+    settings().setValue("window/geometry", big.saveGeometry())
+    again = MainWindow(volunteer)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert available.contains(again.frameGeometry())
+
+
+def menu_letters(window) -> dict[str, list[str]]:
+    """Per menu of the menu bar (and the bar itself), the underlined letter
+    of each entry."""
+    from PySide6.QtGui import QKeySequence
+
+    def letter(text: str) -> str:
+        return QKeySequence.mnemonic(text).toString()
+
+    bar = window.menuBar()
+    menus = {"bar": [letter(a.text()) for a in bar.actions()]}
+    for action in bar.actions():
+        menus[action.text()] = [letter(a.text()) for a in action.menu().actions()
+                                if not a.isSeparator()]
+    return menus
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_menu_entry_has_its_own_underlined_letter(qtbot, office, teamleader, language,
+                                                        request):
+    from vwdesk.core.services.users import SYSTEM, actor_for, create_user
+    from vwdesk.gui.help import HelpWindow
+
+    if language == "nl":
+        request.getfixturevalue("dutch")
+    with office.db.session() as s:  # the beheerder sees every entry
+        admin = actor_for(create_user(s, SYSTEM, "admin", "geheim-wachtwoord", "beheerder", None))
+    for workspace in (teamleader, make_workspace(office, admin, "admin")):
+        window = MainWindow(workspace)
+        qtbot.addWidget(window)
+        for menu, letters in menu_letters(window).items():
+            assert all(letters), (menu, letters)
+            assert len(set(letters)) == len(letters), (menu, letters)
+        window._leaving = True
+    assert HelpWindow().windowTitle() == {"en": "vwdesk — guide",
+                                          "nl": "vwdesk — handleiding"}[language]

@@ -530,3 +530,104 @@ def test_a_single_guess_is_named_a_guess_and_taken_only_when_chosen(qtbot, offic
     qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     assert picker.client_id == nadir
+
+
+def test_a_unique_surname_is_taken_and_a_new_note_replaces_the_saved_banner(
+        qtbot, office, volunteer, hassan):
+    """The try-out: after a saved visit, Ctrl+N, "mesom" and Enter — Fitay
+    Mesom by surname, Hagu Tesom only one edit away. Enter takes Mesom; and a
+    note about the next client never stands under the old "Saved." line."""
+    from deskutil import add_client
+
+    mesom = add_client(office, "C00177", "Fitay", "Mesom", dt.date(1959, 10, 6))
+    add_client(office, "C00132", "Hagu", "Tesom", dt.date(1973, 8, 18))
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    form.client.set_client(hassan)
+    tick_a_topic(qtbot, form)
+    with qtbot.waitSignal(form.saved):
+        form.save()
+    settle(qtbot, volunteer)
+    assert form.banner.isVisible() and form.banner.text().startswith("Saved")
+    qtbot.keyClicks(form.client.edit, "nobody like this")
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert "No client has this name" in form.errors["client_id"].text()
+    assert not form.banner.isVisible()
+    form.client.edit.clear()
+    qtbot.keyClicks(form.client.edit, "mesom")
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_Return)
+    settle(qtbot, volunteer)
+    assert form.client.client_id == mesom
+    assert not form.errors["client_id"].isVisible()
+    assert form.topic_edit.hasFocus()
+
+
+def test_a_new_client_from_a_name_typed_surname_first_is_put_right_with_one_key(
+        qtbot, office, volunteer):
+    """The search takes "El-Hassan Omar" in any order; the dialog cannot know
+    which is the first name. It fills them as typed, says so, starts in the
+    first name (not the proposed number) and one key swaps them."""
+    from PySide6.QtGui import QKeySequence
+
+    from vwdesk.gui.client_form import typed_name
+
+    assert typed_name("El-Hassan Omar") == {"first_name": "El-Hassan", "last_name": "Omar"}
+    assert typed_name("Lina") == {"first_name": "Lina", "last_name": None}
+    assert typed_name("C00041") == typed_name("12-03-1985") == typed_name("  ") == {}
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    qtbot.keyClicks(form.client.edit, "El-Hassan Omar")
+    form.new_client()
+    dialog = form.client_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    settle(qtbot, volunteer)
+    first, last = dialog.form.widgets["first_name"], dialog.form.widgets["last_name"]
+    assert (first.text(), last.text()) == ("El-Hassan", "Omar")
+    assert dialog.form.banner.isVisible() and "order you typed" in dialog.form.banner.text()
+    qtbot.waitUntil(first.hasFocus)
+    assert first.selectedText() == "El-Hassan"
+    assert dialog.form.widgets["number"].text()  # proposed, and not where typing starts
+    key = QKeySequence.mnemonic(dialog.swap_button.text())
+    assert key.toString() == "Alt+W" and key.toString() in dialog.form.banner.text()
+    qtbot.keyClick(first, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: (first.text(), last.text()) == ("Omar", "El-Hassan"))  # animated
+    assert first.hasFocus()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    settle(qtbot, volunteer)
+    assert form.client.edit.text().startswith("Omar El-Hassan (")
+
+
+def test_the_topics_are_one_tab_stop_with_the_arrow_keys_inside(qtbot, office, volunteer):
+    """Tab from the topic field lands on one topic button and Tab again on
+    the date (not on the next of 17 buttons); the arrows move among them,
+    Space ticks, and Tab comes back to the button used last."""
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    settle(qtbot, volunteer)
+    chips = list(form.chips.values())
+    assert len(chips) > form.CHIP_COLUMNS + 1
+    form.topic_edit.setFocus()
+    qtbot.keyClick(form.topic_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is chips[0]
+    qtbot.keyClick(chips[0], Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is chips[1]
+    qtbot.keyClick(chips[1], Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is chips[1 + form.CHIP_COLUMNS]
+    qtbot.keyClick(chips[1 + form.CHIP_COLUMNS], Qt.Key.Key_Space)
+    assert chips[1 + form.CHIP_COLUMNS].isChecked()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    assert QApplication.focusWidget() is chips[-1]
+    qtbot.keyClick(chips[-1], Qt.Key.Key_Left)
+    here = chips[-2]
+    assert QApplication.focusWidget() is here
+    qtbot.keyClick(here, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.date
+    qtbot.keyClick(form.date, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is here
+    qtbot.keyClick(here, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is form.topic_edit

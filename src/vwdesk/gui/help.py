@@ -24,7 +24,7 @@ class HelpWindow(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("vwdesk — help"))
+        self.setWindowTitle(self.tr("vwdesk — guide"))
         self.resize(980, 720)
         # (file in docs/, title); the desk's guide first.
         self.guides = [("handleiding.md", self.tr("Working at the desk")),

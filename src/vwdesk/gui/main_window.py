@@ -5,8 +5,8 @@ the logged-in user in the status bar."""
 from __future__ import annotations
 
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -30,9 +30,32 @@ from vwdesk.gui.visit_form import VisitForm
 from vwdesk.gui.widgets import ElidedLabel, show_message
 
 
+# The title bar and borders the window system adds around a window, unknown
+# before it is shown (Windows 10/11 at 100%: 31 + 8 px high, 16 px wide).
+FRAME = QMargins(8, 32, 8, 8)
+
+
+def on_screen(available: QRect, size: QSize, at: QPoint | None = None) -> QRect:
+    """The window's geometry (without its frame) for a screen with this room
+    (its available geometry, without the taskbar): at most `size`, smaller
+    where the room is less, its frame within the room — at `at` as far as
+    that allows, centred without it. On a 1366×768 laptop with the Windows
+    taskbar the default 1200×760 becomes 1200×688: the status bar stays in
+    view."""
+    room = available.marginsRemoved(FRAME)
+    size = size.boundedTo(room.size())
+    if at is None:
+        at = room.topLeft() + QPoint((room.width() - size.width()) // 2,
+                                     (room.height() - size.height()) // 2)
+    x = max(room.left(), min(at.x(), room.right() + 1 - size.width()))
+    y = max(room.top(), min(at.y(), room.bottom() + 1 - size.height()))
+    return QRect(QPoint(x, y), size)
+
+
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     closed = Signal()
+    DEFAULT_SIZE = QSize(1200, 760)
 
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,7 +63,6 @@ class MainWindow(QMainWindow):
         self._leaving = False  # logging out: unsaved work was dealt with
         actor = workspace.actor
         self.setWindowTitle("vwdesk")
-        self.resize(1200, 760)
         self.tabs = QTabWidget(self)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
@@ -87,14 +109,25 @@ class MainWindow(QMainWindow):
         self.help_window = None
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # a long client name stays short
         self.tabs.tabBar().setExpanding(False)
-        geometry = settings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self._place()
         self._build_menus()
         self._build_status_bar()
         self.visit.start()
         # Compile the search statements before the first keystroke (≈ 0.1 s).
         workspace.ops.query(self, lambda desk: desk.clients.find("a", 1))
+
+    def _place(self) -> None:
+        """The size and place the window had last time, brought back onto
+        the screen when it no longer fits (a smaller screen, a monitor gone,
+        the taskbar moved); the first time, as large as fits (`on_screen`)."""
+        geometry = settings().value("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            restored = self.geometry()
+            screen = QGuiApplication.screenAt(restored.center()) or self.screen()
+            self.setGeometry(on_screen(screen.availableGeometry(), restored.size(),
+                                       restored.topLeft()))
+        else:
+            self.setGeometry(on_screen(self.screen().availableGeometry(), self.DEFAULT_SIZE))
 
     # --- menus -----------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
@@ -112,49 +145,49 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu = file_menu
-        self.new_visit_action = self._action(file_menu, self.tr("New visit"),
+        self.new_visit_action = self._action(file_menu, self.tr("New &visit"),
                                              lambda: self.new_contact("spreekuur"), "Ctrl+N",
                                              "new_visit")
-        self._action(file_menu, self.tr("New legal contact"),
+        self._action(file_menu, self.tr("New &legal contact"),
                      lambda: self.new_contact("juridisch"), "Ctrl+J", "new_legal")
-        self._action(file_menu, self.tr("New client…"), self.new_client, "Ctrl+Shift+N",
+        self._action(file_menu, self.tr("New &client…"), self.new_client, "Ctrl+Shift+N",
                      "new_client")
-        self._action(file_menu, self.tr("Find client"), self.find_client, "Ctrl+F", "find_client")
+        self._action(file_menu, self.tr("&Find client"), self.find_client, "Ctrl+F", "find_client")
         file_menu.addSeparator()
         if actor.is_teamleader:
-            self._action(file_menu, self.tr("Import…"), self.import_workbook, name="import")
-            self._action(file_menu, self.tr("Export…"), self.export_workbook, name="export")
-        self._action(file_menu, self.tr("Save template…"), self.save_template,
+            self._action(file_menu, self.tr("&Import…"), self.import_workbook, name="import")
+            self._action(file_menu, self.tr("&Export…"), self.export_workbook, name="export")
+        self._action(file_menu, self.tr("Save &template…"), self.save_template,
                      name="save_template")
         file_menu.addSeparator()
         # Ctrl+W everywhere (and Ctrl+F4) closes a client page or an extra screen.
-        close_tab = self._action(file_menu, self.tr("Close tab"), self.close_current_tab,
+        close_tab = self._action(file_menu, self.tr("Close t&ab"), self.close_current_tab,
                                  "Ctrl+W", "close_tab")
         close_tab.setShortcuts(list(dict.fromkeys(
             [QKeySequence("Ctrl+W"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Close)])))
-        self._action(file_menu, self.tr("Log out / switch user"), self.request_logout,
+        self._action(file_menu, self.tr("Log &out / switch user"), self.request_logout,
                      "Ctrl+L", "logout")
-        quit_action = self._action(file_menu, self.tr("Quit"), self.close, "Ctrl+Q", "quit")
+        quit_action = self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
         quit_action.setShortcuts(list(dict.fromkeys(  # Ctrl+Q everywhere, Alt+F4 where usual
             [QKeySequence("Ctrl+Q"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)])))
 
         extra = bar.addMenu(self.tr("E&xtra"))
         self.extra_menu = extra
         if actor.is_teamleader:
-            self._action(extra, self.tr("Year report"), self.show_report, name="report")
-            self._action(extra, self.tr("Access log"), self.show_access_log, name="access_log")
-            self._action(extra, self.tr("Privacy settings…"), self.privacy_settings,
+            self._action(extra, self.tr("&Year report"), self.show_report, name="report")
+            self._action(extra, self.tr("&Access log"), self.show_access_log, name="access_log")
+            self._action(extra, self.tr("&Privacy settings…"), self.privacy_settings,
                          name="privacy_settings")
-            self._action(extra, self.tr("Make a backup now"), self.backup_now, name="backup")
+            self._action(extra, self.tr("Make a &backup now"), self.backup_now, name="backup")
         if actor.is_admin:
-            self._action(extra, self.tr("Restore a backup…"), self.restore_backup,
+            self._action(extra, self.tr("&Restore a backup…"), self.restore_backup,
                          name="restore")
-        self._action(extra, self.tr("Settings…"), self.show_settings, name="settings")
+        self._action(extra, self.tr("&Settings…"), self.show_settings, name="settings")
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("Guide"), self.show_help,
+        self._action(help_menu, self.tr("&Guide"), self.show_help,
                      QKeySequence.StandardKey.HelpContents, "help")
-        self._action(help_menu, self.tr("About vwdesk"), self.show_about, name="about")
+        self._action(help_menu, self.tr("&About vwdesk"), self.show_about, name="about")
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -37,12 +36,11 @@ from PySide6.QtWidgets import (
 
 from vwdesk.app.contacts import ContactForEdit, ContactRow, VisitChoices
 from vwdesk.core import vocab
-from vwdesk.core.dates import parse_date
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
 from vwdesk.gui.saving import save_failed
-from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, KeepEndDelegate,
-                                 add_field, confirm, show_field_errors)
+from vwdesk.gui.widgets import (Banner, ChoiceGrid, ClientPicker, DateField, ErrorLabel,
+                                 KeepEndDelegate, add_field, confirm, show_field_errors)
 
 
 class VisitForm(QWidget):
@@ -84,13 +82,9 @@ class VisitForm(QWidget):
         self.person.setPlaceholderText(self.tr("A short label to tell persons apart"))
         self.topic_edit = QLineEdit(self)
         self.topic_edit.setPlaceholderText(self.tr("Type a topic and press Enter"))
-        self.chips: dict[int, QPushButton] = {}
         self._ticked_order: list[int] = []  # topic ids, the last ticked last
-        chips = QWidget(self)
-        self.chip_grid = QGridLayout(chips)
-        self.chip_grid.setContentsMargins(0, 0, 0, 0)
-        self.chip_grid.setSpacing(3)
-        self.chip_box = chips
+        self.chip_box = ChoiceGrid(self.CHIP_COLUMNS, self)
+        chips = self.chip_box
         self.date = DateField(self)
         self.volunteer = QComboBox(self)
         self.duration = QLineEdit(self)
@@ -182,6 +176,7 @@ class VisitForm(QWidget):
         self.client.picked.connect(self._client_picked)
         self.topic_edit.returnPressed.connect(self._topic_entered)
         self.topic_edit.installEventFilter(self)
+        self.chip_box.toggled.connect(self._chip_toggled)
         self.client.edit.returnPressed.connect(self.save)  # a client is chosen: save
         self.client.unmatched.connect(lambda: self._client_note(self.tr(
             "No client has this name or number. Is it a new client? Press Ctrl+Shift+N "
@@ -217,24 +212,10 @@ class VisitForm(QWidget):
             self.volunteer.addItem(name, vid)
         self.volunteer.setCurrentIndex(max(self.volunteer.findData(self.own_volunteer), 0))
         checked = {tid for tid, chip in self.chips.items() if chip.isChecked()}
-        for chip in self.chips.values():
-            chip.deleteLater()
-        self.chips = {}
         self._ticked_order = [tid for tid in self._ticked_order if tid in checked]
         self.topics = choices.topics
-        for i, (topic_id, name) in enumerate(self.topics):
-            chip = QPushButton(name, self.chip_box)
-            chip.setCheckable(True)
-            chip.setChecked(topic_id in checked)
-            chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it, Space toggles
-            chip.setStyleSheet("QPushButton{padding:2px 6px;border:1px solid #9aa;border-radius:9px;}"
-                               "QPushButton:checked{background:#1f6f8b;color:white;}"
-                               "QPushButton:focus{border:2px solid #1f6f8b;}")
-            chip.toggled.connect(lambda on, tid=topic_id: self._chip_toggled(tid, on))
-            self.chips[topic_id] = chip
-            self.chip_grid.addWidget(chip, i // self.CHIP_COLUMNS, i % self.CHIP_COLUMNS)
-            chip.show()  # now: the form is shown already, and Tab must find it
-        # Tab goes from the topic field through the topics to the date.
+        self.chip_box.set_choices(self.topics, checked)
+        # Tab goes from the topic field to the topics (one stop) and the date.
         order = [self.topic_edit, *self.chips.values(), self.date]
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
@@ -242,6 +223,11 @@ class VisitForm(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.topic_edit.setCompleter(completer)
+
+    @property
+    def chips(self) -> dict[int, QPushButton]:
+        """The topic buttons by topic id."""
+        return self.chip_box.buttons
 
     def _load_failed(self, exc: VwdeskError) -> None:
         self.banner.show_message(exc.message)
@@ -259,13 +245,8 @@ class VisitForm(QWidget):
         """Create the client on the spot (name taken from what was typed)."""
         from vwdesk.gui.client_form import ClientDialog
 
-        words = self.client.edit.text().split()
-        defaults = {"first_name": words[0] if words else None,
-                    "last_name": " ".join(words[1:]) or None}
-        if words and parse_date(words[0]) is None and not words[0].isdigit():
-            self.client_dialog = ClientDialog(self.workspace, defaults=defaults, parent=self)
-        else:
-            self.client_dialog = ClientDialog(self.workspace, parent=self)
+        self.client_dialog = ClientDialog(self.workspace, typed=self.client.edit.text(),
+                                          parent=self)
         self.client_dialog.saved.connect(self._client_made)
         self.client_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.client_dialog.open()
@@ -285,8 +266,11 @@ class VisitForm(QWidget):
     def _client_note(self, text: str | None) -> None:
         """What Enter in the client field found (nobody, or several): said
         beside the field until the next typing there. It is no failed save,
-        so the banner above the form is not involved."""
+        so the banner above the form says nothing of it, and what it said of
+        an earlier step goes."""
         label = self.errors["client_id"]
+        if text is not None:
+            self.banner.give_way()
         if text is not None or label.text() == self._client_noted:
             label.show_message(text)
         self._client_noted = text
@@ -343,6 +327,7 @@ class VisitForm(QWidget):
                 self.topic_edit.clear()
                 self.errors["topics"].show_message(None)
                 return
+        self.banner.give_way()
         self.errors["topics"].show_message(
             self.tr("Unknown topic; choose one of the buttons below."))
 

@@ -1,5 +1,5 @@
 """Small widgets every form uses: a date field, a message banner, an error
-label beside a field, a client picker, and message boxes. (The services are
+label beside a field, a client picker, a grid of choices, and message boxes. (The services are
 imported where used: the login dialog uses these widgets before the database
 layer is loaded.)"""
 
@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -176,6 +178,14 @@ class Banner(QLabel):
         self.setText("")
         self.hide()
 
+    def give_way(self) -> None:
+        """A new message shows beside a field: the banner's message about an
+        earlier step ("Saved.", a failed load) goes, so no old green line
+        stands above a new red one. The hint that fields marked in red keep
+        the form from being saved stays while they are."""
+        if not self._fields:
+            self.clear_message()
+
     def show_fields_hint(self, labels: list[ErrorLabel]) -> None:
         """Say that the fields marked in red keep the form from being saved;
         the hint goes by itself once none of `labels` shows a message."""
@@ -223,6 +233,69 @@ def fit_text(fit) -> str:
     }[int(fit)]
 
 
+class ChoiceGrid(QWidget):
+    """Buttons to tick in a grid (a visit's topics) that are one Tab stop,
+    as a group of choices should be: Tab reaches the button used last (at
+    first the first one), the arrow keys move between them (Left and Right
+    along, Up and Down a row; Home, End), Space ticks or unticks. So Tab
+    from the grid goes on to the next field, not through every button."""
+
+    toggled = Signal(object, bool)  # the key of a button, ticked or not
+
+    STYLE = ("QPushButton{padding:2px 6px;border:1px solid #9aa;border-radius:9px;}"
+             "QPushButton:checked{background:#1f6f8b;color:white;}"
+             "QPushButton:focus{border:2px solid #1f6f8b;}")
+
+    def __init__(self, columns: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.columns = columns
+        self.buttons: dict[object, QPushButton] = {}
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(3)
+
+    def set_choices(self, choices: list[tuple[object, str]], ticked: set) -> None:
+        """Show these (key, text) buttons, those of `ticked` ticked."""
+        for button in self.buttons.values():
+            button.deleteLater()
+        self.buttons = {}
+        for i, (key, text) in enumerate(choices):
+            button = QPushButton(text, self)
+            button.setCheckable(True)
+            button.setChecked(key in ticked)
+            button.setStyleSheet(self.STYLE)
+            button.toggled.connect(lambda on, key=key: self.toggled.emit(key, on))
+            button.installEventFilter(self)
+            self.buttons[key] = button
+            self._grid.addWidget(button, i // self.columns, i % self.columns)
+            button.show()  # now: the form is shown already, and Tab must find it
+        if self.buttons:
+            self._make_stop(next(iter(self.buttons.values())))
+
+    def _make_stop(self, stop: QPushButton) -> None:
+        """`stop` is the button Tab reaches; the others take the focus from
+        the arrow keys or a click only."""
+        for button in self.buttons.values():
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is stop
+                                  else Qt.FocusPolicy.ClickFocus)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj in self.buttons.values():
+            if event.type() == event.Type.FocusIn:
+                self._make_stop(obj)
+            elif event.type() == event.Type.KeyPress and event.modifiers() in (
+                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+                order = list(self.buttons.values())
+                i, last = order.index(obj), len(order) - 1
+                to = {Qt.Key.Key_Left: i - 1, Qt.Key.Key_Right: i + 1,
+                      Qt.Key.Key_Up: i - self.columns, Qt.Key.Key_Down: i + self.columns,
+                      Qt.Key.Key_Home: 0, Qt.Key.Key_End: last}.get(event.key())
+                if to is not None:
+                    order[max(0, min(last, to))].setFocus(Qt.FocusReason.OtherFocusReason)
+                    return True
+        return super().eventFilter(obj, event)
+
+
 class KeepEndDelegate(QStyledItemDelegate):
     """Shows an item's text with its end always in view: when the text is
     wider than its cell, the part before the end (a name) is shortened with
@@ -254,8 +327,10 @@ class ClientPicker(QWidget):
     """Find a client by typing (number, name, birth date or year): the
     matches show below the field, best fit first, each with how it fits.
     The highlighted match is the one Enter takes: the top match is
-    highlighted only when it is clearly the one (an exact number, or the
-    only full-name match); otherwise none is, Enter says so, and the user
+    highlighted only when it is clearly the one (an exact number, the only
+    full-name match, or the only surname match with nothing but guesses
+    below it: `core.services.client_search`); otherwise none is, Enter says
+    so, and the user
     highlights one with Down/Up (the first Down the first match) and takes
     it with Enter, or clicks it. Enter or Down before the matches came
     waits for them. The chosen client's name, number and birth date stay in

@@ -18,10 +18,21 @@ edit (a letter more, less or different) away; the birth date or year alone.
 Within a fit, matches are in name order.
 
 `SearchResult.clear` says whether the top match is *clearly* the one meant,
-so that Enter may take it without the user looking at the list: it is the
-only match of its fit and that fit is the exact number or the full name
-(with any number of weaker matches below it), or it is the only match at all
-and not a one-edit guess. Otherwise the list must be shown and a client chosen.
+so that Enter may take it without the user looking at the list. It never
+guesses between clients the typing names equally well; it is clear when:
+
+- the top is the only match of its fit and that fit is the exact number or
+  the full name (with any number of weaker matches below it);
+- the top is the only client whose surname, or a whole name part, is what
+  was typed, and every other match is only one edit away or weaker
+  (`Fit.FUZZY`, a birth date alone): "mesom" takes Fitay Mesom over Hagu
+  Tesom. A start of a name or a part inside one below it (`PREFIX`,
+  `CONTAINS`: "mesom" in Almesom, written joined) may be the one meant, so
+  the list is shown; so it is for two surname matches, or a surname and
+  another's first name ("zabal");
+- it is the only match at all and not a one-edit guess.
+
+Otherwise the list must be shown and a client chosen.
 
 How it stays fast (≤ 30 ms per keystroke at 100,000 clients): the names
 containing the typed parts come from the trigram index
@@ -271,7 +282,10 @@ def _is_clear(ranked: list[tuple[Fit, int]]) -> bool:
     top = ranked[0][0]
     if len(ranked) == 1:
         return top != Fit.FUZZY
-    return ranked[1][0] > top and top in (Fit.NUMBER, Fit.FULL_NAME)
+    below = ranked[1][0]
+    if top in (Fit.NUMBER, Fit.FULL_NAME):
+        return below > top
+    return top in (Fit.SURNAME, Fit.NAME) and below >= Fit.FUZZY
 
 
 def _fetch(conn: Connection, stmt) -> list[tuple]:

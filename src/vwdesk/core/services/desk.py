@@ -55,30 +55,73 @@ def ref_options(s: Session, actor: Actor, ref_kind: str, location_id: int) -> li
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Kinds whose numbers may differ by the value of a field: a location may
+# number its dossiers by their kind ("GH2026-001" for gezinshereniging,
+# "AS2026-001" for asiel).
+NUMBERED_WITHIN = {"dossiers": "kind"}
+
+
+def _style(number: str | None, year: int) -> tuple[str, int] | None:
+    """(prefix, width) of a number, a year in the prefix made `year`:
+    "GH2025-031" → ("GH2026-", 3) for 2026. None when it ends in no digits."""
+    match = _NUMBERED.match(number or "")
+    if match is None:
+        return None
+    prefix, width = match.group(1), len(match.group(2))
+    years = list(_YEAR.finditer(prefix))
+    if years:  # the last year in the prefix is the numbering year
+        found = years[-1]
+        prefix = f"{prefix[:found.start()]}{year}{prefix[found.end():]}"
+    return prefix, width
+
+
+def _last_by(s: Session, model, col, location_id: int, field: str) -> dict[Any, str]:
+    """The number of the last record made per value of `field`."""
+    value = getattr(model, field)
+    last_ids = select(func.max(model.id)).where(model.location_id == location_id) \
+        .group_by(value).scalar_subquery()
+    return dict(s.execute(select(value, col).where(model.id.in_(last_ids))).all())
 
 
 def next_number(s: Session, actor: Actor, kind_key: str, location_id: int,
-                on: dt.date | None = None) -> str:
+                on: dt.date | None = None, within: Any = None) -> str:
     """A free number for a new record, in the location's own style: the
     prefix and width of the last record made ("C00041" → "C00042", "2019-7" →
     "2019-8"), one more than the highest number in that style (the highest
     is found in SQL). A year in the prefix becomes the year of `on` (default
     today): the first dossier of 2026 after "GH2025-031" is "GH2026-001".
-    "1" when the location numbers nothing yet."""
+    "1" when the location numbers nothing yet.
+
+    Where numbers may differ by a field (`NUMBERED_WITHIN`: a dossier's
+    kind) and `within` is its value, the style is that of the last record
+    with that value: an asiel dossier after "GH2026-004" (gezinshereniging)
+    and "AS2026-002" (asiel) is "AS2026-003". A value without records of its
+    own takes the style the others share when that style cannot be theirs
+    alone: shared by two values or more, or without letters ("2026-004").
+    Otherwise nothing is proposed (""): "GH…" for a first asiel dossier would
+    be wrong, and the user types its first number."""
     actor.check_location(location_id)
     model = KINDS[kind_key].model
     col = getattr(model, KINDS[kind_key].number_field)
-    last = s.scalar(select(col).where(model.location_id == location_id)
-                    .order_by(model.id.desc()).limit(1))
-    match = _NUMBERED.match(last or "")
-    if match is None:
-        prefix, width = "", 1
+    year = (on or dt.date.today()).year
+    field = NUMBERED_WITHIN.get(kind_key)
+    if field is not None and within is not None:
+        last_by = _last_by(s, model, col, location_id, field)
+        if within in last_by:
+            style = _style(last_by[within], year)
+        elif not last_by:
+            style = None
+        else:
+            styles = {_style(number, year) for number in last_by.values()}
+            shared = styles.pop() if len(styles) == 1 else None
+            if shared is None or (len(last_by) < 2 and any(ch.isalpha() for ch in shared[0])):
+                return ""
+            style = shared
     else:
-        prefix, width = match.group(1), len(match.group(2))
-        years = list(_YEAR.finditer(prefix))
-        if years:  # the last year in the prefix is the numbering year
-            year = years[-1]
-            prefix = f"{prefix[:year.start()]}{(on or dt.date.today()).year}{prefix[year.end():]}"
+        last = s.scalar(select(col).where(model.location_id == location_id)
+                        .order_by(model.id.desc()).limit(1))
+        style = _style(last, year)
+    prefix, width = style or ("", 1)
     sqlite = s.bind.dialect.name == "sqlite"
     tail = func.substr(col, len(prefix) + 1)
     only_digits = tail.op("NOT GLOB")("*[^0-9]*") if sqlite else tail.op("~")("^[0-9]+$")
@@ -90,10 +133,11 @@ def next_number(s: Session, actor: Actor, kind_key: str, location_id: int,
 
 
 def new_values(s: Session, actor: Actor, kind_key: str, location_id: int,
-               on: dt.date | None = None) -> dict[str, Any]:
+               on: dt.date | None = None, within: Any = None) -> dict[str, Any]:
     """What a new record's form starts with: the model's own defaults (e.g.
     year figure mode "invoer"), `on` (default today) in the kind's opening
-    date (a dossier's "Geopend") and a free number of that date's year."""
+    date (a dossier's "Geopend") and a free number of that date's year (and
+    of `within`, the dossier's kind chosen, see `next_number`)."""
     kind = KINDS[kind_key]
     on = on or dt.date.today()
     values: dict[str, Any] = {}
@@ -104,7 +148,7 @@ def new_values(s: Session, actor: Actor, kind_key: str, location_id: int,
     if kind.numbered_by:
         values[kind.numbered_by] = on
     if kind.number_field == "number":
-        values["number"] = next_number(s, actor, kind_key, location_id, on)
+        values["number"] = next_number(s, actor, kind_key, location_id, on, within)
     return values
 
 
