@@ -50,13 +50,19 @@ def make_screen(qtbot, db, username="teamleider-vlaardingen", size=(1400, 900)):
     return screen
 
 
+# A year's figures and its PDF pages are computed off the GUI thread: on a busy
+# CI machine that takes longer than pytest-qt's default 5 s.
+WAIT_MS = 20_000
+
+
 def settle(qtbot, screen):
-    qtbot.waitUntil(lambda: not screen.workspace.ops.is_busy() and not screen.timer.isActive())
+    qtbot.waitUntil(lambda: not screen.workspace.ops.is_busy() and not screen.timer.isActive(),
+                    timeout=WAIT_MS)
 
 
 def wait_for_figures(qtbot, screen):
     qtbot.waitUntil(lambda: not screen.loading and screen.draft is not None
-                    and screen.draft.figures is not None)
+                    and screen.draft.figures is not None, timeout=WAIT_MS)
     settle(qtbot, screen)
 
 
