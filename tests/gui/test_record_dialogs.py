@@ -43,6 +43,34 @@ def test_a_new_dossier_is_opened_today_and_numbered_in_its_year(qtbot, office, t
     assert number.text() == "GH-eigen-7"
 
 
+
+def test_a_new_dossiers_number_follows_the_kind_chosen(qtbot, office, teamleader):
+    client = add_client(office, "C1", "Amal", "Haddad")
+    year = dt.date.today().year
+    with office.db.session() as s:
+        for number, kind in ((f"GH{year}-004", "gezinshereniging"), (f"AS{year}-002", "asiel")):
+            base.create(s, office.teamleader, "dossiers", office.location_id, {
+                "number": number, "client_id": client, "kind": kind,
+                "opened_on": dt.date.today()})
+    dialog = RecordDialog(teamleader, "dossiers")
+    show_active(qtbot, dialog)
+    settle(qtbot, teamleader)
+    number, kind = dialog.form.widgets["number"], dialog.form.widgets["kind"]
+    kind.setFocus()
+    for wanted, expected in (("asiel", f"AS{year}-003"), ("gezinshereniging", f"GH{year}-005")):
+        key = Qt.Key.Key_Down if kind.findData(wanted) > kind.currentIndex() else Qt.Key.Key_Up
+        for _ in range(kind.count()):  # as a user does: arrow keys in the kind box
+            if kind.currentData() == wanted:
+                break
+            qtbot.keyClick(kind, key)
+        settle(qtbot, teamleader)
+        assert number.text() == expected, wanted
+    retype(qtbot, number, "EIGEN-1")  # typed by the user: stays whatever the kind
+    kind.setFocus()
+    qtbot.keyClick(kind, Qt.Key.Key_Up)
+    settle(qtbot, teamleader)
+    assert number.text() == "EIGEN-1"
+
 def test_a_new_clients_form_is_titled_so_and_its_note_stands_beside_its_label(qtbot, teamleader):
     from PySide6.QtCore import QPoint
 

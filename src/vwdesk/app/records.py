@@ -40,11 +40,13 @@ class Records(Part):
 
         return self.read(load)
 
-    def new_values(self, kind_key: str, on: dt.date | None = None) -> dict[str, Any]:
+    def new_values(self, kind_key: str, on: dt.date | None = None,
+                   within: Any = None) -> dict[str, Any]:
         """What a new record's form starts with (`core.services.desk.new_values`);
-        `on`: the opening date the user gave instead of today."""
+        `on`: the opening date the user gave instead of today; `within`: the
+        value chosen in the kind's `numbered_within` field (a dossier's kind)."""
         return self.read(lambda s: desk_service.new_values(s, self.actor, kind_key,
-                                                           self.location_id, on))
+                                                           self.location_id, on, within))
 
     @staticmethod
     def _check(kind_key: str, values: dict[str, Any]) -> None:

@@ -79,6 +79,9 @@ class RecordKind:
     # The date a new record starts with today, and whose year its number
     # takes where the location's numbers carry a year ("GH2019-12").
     numbered_by: str | None = None
+    # A field whose value may have numbers of its own style (a dossier's kind:
+    # "AS2026-003" beside "GH2026-005"); see `services.desk.next_number`.
+    numbered_within: str | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -218,7 +221,8 @@ DOSSIERS = _kind(RecordKind("dossiers", m.Dossier, "dossier", (
     F("deadline", "Termijn", "date", column="termijn",
       hint="eerstvolgende termijn"),
     F("note", "Notitie", "text", personal=True, free_text=True, column="notitie"),
-), rules=_dossier_rules, sheet="dossiers", plural="dossiers", numbered_by="opened_on"))
+), rules=_dossier_rules, sheet="dossiers", plural="dossiers", numbered_by="opened_on",
+   numbered_within="kind"))
 
 TRAJECTORIES = _kind(RecordKind("trajectories", m.Trajectory, "traject", (
     F("client_id", "Cliënt", "ref", required=True, ref="clients", column="client"),

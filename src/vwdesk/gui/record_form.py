@@ -278,8 +278,12 @@ class RecordDialog(QDialog):
                                 self._load_failed)
         self.proposed: str | None = None  # the number proposed for a new record
         opened = self.form.widgets.get(kind.numbered_by or "")
-        if row_id is None and isinstance(opened, DateField) and "number" in self.form.widgets:
-            opened.editingFinished.connect(self._renumber)
+        within = self.form.widgets.get(kind.numbered_within or "")
+        if row_id is None and "number" in self.form.widgets:
+            if isinstance(opened, DateField):
+                opened.editingFinished.connect(self._renumber)
+            if isinstance(within, QComboBox):
+                within.currentIndexChanged.connect(self._renumber)
 
     def _new_title(self, kind_key: str) -> str:
         """"Nieuwe cliënt", "Nieuw dossier": Dutch says new by the noun's gender."""
@@ -315,17 +319,23 @@ class RecordDialog(QDialog):
     def _new_loaded(self, values: dict[str, Any]) -> None:
         self.proposed = values.get("number")
         self._loaded(values)
+        within = KINDS[self.kind_key].numbered_within
+        if within and values.get(within) is not None:  # a kind given: its own style
+            self._renumber()
 
     def _renumber(self) -> None:
-        """A new record's number follows the year of its opening date as long
-        as it is the number proposed (not one the user typed)."""
+        """A new record's number follows the year of its opening date and
+        (dossiers) the kind chosen, as long as it is the number proposed
+        (not one the user typed)."""
         number = self.form.widgets["number"]
-        try:
-            on = self.form.widgets[KINDS[self.kind_key].numbered_by].date()
-        except ValueError:  # said beside the field on saving
+        if self.loading or self.proposed is None or number.text() != self.proposed:
             return
-        if on is None or self.proposed is None or number.text() != self.proposed:
+        kind = KINDS[self.kind_key]
+        values, problems = self.form.values()
+        if kind.numbered_by in problems:  # not a date: said beside the field on saving
             return
+        on = values.get(kind.numbered_by) if kind.numbered_by else None
+        within = values.get(kind.numbered_within) if kind.numbered_within else None
         kind_key = self.kind_key
 
         def renumbered(values: dict[str, Any]) -> None:
@@ -333,7 +343,7 @@ class RecordDialog(QDialog):
                 self.proposed = values["number"]
                 number.setText(self.proposed)
 
-        self.workspace.ops.query(self, lambda desk: desk.records.new_values(kind_key, on),
+        self.workspace.ops.query(self, lambda desk: desk.records.new_values(kind_key, on, within),
                                  renumbered, latest=f"renumber-{id(self)}")
 
     def _load_failed(self, exc: VwdeskError) -> None:

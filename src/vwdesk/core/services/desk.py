@@ -55,10 +55,6 @@ def ref_options(s: Session, actor: Actor, ref_kind: str, location_id: int) -> li
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# Kinds whose numbers may differ by the value of a field: a location may
-# number its dossiers by their kind ("GH2026-001" for gezinshereniging,
-# "AS2026-001" for asiel).
-NUMBERED_WITHIN = {"dossiers": "kind"}
 
 
 def _style(number: str | None, year: int) -> tuple[str, int] | None:
@@ -92,8 +88,8 @@ def next_number(s: Session, actor: Actor, kind_key: str, location_id: int,
     today): the first dossier of 2026 after "GH2025-031" is "GH2026-001".
     "1" when the location numbers nothing yet.
 
-    Where numbers may differ by a field (`NUMBERED_WITHIN`: a dossier's
-    kind) and `within` is its value, the style is that of the last record
+    Where numbers may differ by a field (`RecordKind.numbered_within`: a
+    dossier's kind) and `within` is its value, the style is that of the last record
     with that value: an asiel dossier after "GH2026-004" (gezinshereniging)
     and "AS2026-002" (asiel) is "AS2026-003". A value without records of its
     own takes the style the others share when that style cannot be theirs
@@ -104,7 +100,7 @@ def next_number(s: Session, actor: Actor, kind_key: str, location_id: int,
     model = KINDS[kind_key].model
     col = getattr(model, KINDS[kind_key].number_field)
     year = (on or dt.date.today()).year
-    field = NUMBERED_WITHIN.get(kind_key)
+    field = KINDS[kind_key].numbered_within
     if field is not None and within is not None:
         last_by = _last_by(s, model, col, location_id, field)
         if within in last_by:
