@@ -1795,5 +1795,11 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
         <source>Restoring the backup…</source>
         <translation>De back-up wordt teruggezet…</translation>
     </message>
+    <message>
+        <source>This passphrase does not open the backup.
+Type it again, exactly as it was set (capitals and spaces count):</source>
+        <translation>Deze wachtwoordzin opent de back-up niet.
+Typ hem opnieuw, precies zoals hij is ingesteld (hoofdletters en spaties tellen mee):</translation>
+    </message>
 </context>
 </TS>

@@ -216,6 +216,67 @@ def test_restore_asks_naming_the_backup_and_enter_keeps_the_database(
         assert s.scalar(select(m.Client.id).where(m.Client.number == "LATER")) is not None
 
 
+def answer_dialogs(qtbot, *answers):
+    """Each answer is called with the next modal dialog that appears, as the
+    user sees it; it returns what it saw."""
+    seen, pending = [], list(answers)
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if box is not None and box.isVisible() and not box.property("answered"):
+            box.setProperty("answered", True)
+            seen.append(pending.pop(0)(box))
+        if pending:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def test_restore_asks_again_for_a_wrong_passphrase_before_asking_to_replace(
+        qtbot, office_sqlite, fill_sqlite, monkeypatch):
+    """A wrong passphrase is told at once, in the passphrase dialog, which
+    asks again; only the right one leads to the question to replace."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from vwdesk.core.services.users import SYSTEM, actor_for, create_user
+    from vwdesk.privacy.backup import make_backup
+
+    with office_sqlite.db.session() as s:
+        admin = actor_for(create_user(s, SYSTEM, "beheer", "geheim-wachtwoord", "beheerder", None))
+    made = make_backup(office_sqlite.db, passphrase="correct paard batterij")
+    fill_sqlite.client("LATER")
+    ws = workspace(office_sqlite, admin)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
+
+    def type_passphrase(text):
+        def answer(box):
+            label = box.labelText() if isinstance(box, QInputDialog) else box.text()
+            field = box.findChild(QLineEdit)
+            if field is not None:
+                qtbot.keyClicks(field, text)
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+            return type(box).__name__, label
+        return answer
+
+    def say_no(box):
+        text = box.text() if isinstance(box, QMessageBox) else box.labelText()
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        return type(box).__name__, text
+
+    seen = answer_dialogs(qtbot, type_passphrase("verkeerde zin"),
+                          type_passphrase("correct paard batterij"), say_no)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    restore.restore(parent, ws, lambda: pytest.fail("restored after No"))
+    assert [kind for kind, _ in seen] == ["QInputDialog", "QInputDialog", "QMessageBox"]
+    assert "does not open" in seen[1][1]
+    assert made.name in seen[2][1]
+    ws.ops.wait()
+    with office_sqlite.db.session() as s:
+        assert s.scalar(select(m.Client.id).where(m.Client.number == "LATER")) is not None
+
+
 def test_backup_now_on_postgresql_says_pg_dump(qtbot, monkeypatch, teamleader):
     from vwdesk.app.privacy import Privacy
 
