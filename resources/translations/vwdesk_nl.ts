@@ -1459,10 +1459,12 @@
         <translation>vwdesk — eerste start</translation>
     </message>
     <message>
-        <source>Welcome. This database is still empty: enter the name of your location and create the first administrator account.
-Just want to look around first? Close this window and start &quot;vwdesk --demo&quot;.</source>
-        <translation>Welkom. Deze database is nog leeg: vul de naam van uw locatie in en maak het eerste beheerdersaccount aan.
-Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</translation>
+        <source>Welcome. This database is still empty: enter the name of your location and create the first administrator account.</source>
+        <translation>Welkom. Deze database is nog leeg: vul de naam van uw locatie in en maak het eerste beheerdersaccount aan.</translation>
+    </message>
+    <message>
+        <source>Just want to look around first? Press &quot;Look around in the demo&quot;: vwdesk then opens a demo database with made-up people. This database stays empty; the next time you start vwdesk this window is shown again.</source>
+        <translation>Wilt u eerst rondkijken? Kies &quot;Rondkijken in de demo&quot;: vwdesk opent dan een demodatabase met verzonnen personen. Deze database blijft leeg; bij de volgende start van vwdesk ziet u dit venster weer.</translation>
     </message>
     <message>
         <source>Location</source>
@@ -1487,6 +1489,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
     <message>
         <source>Create</source>
         <translation>Aanmaken</translation>
+    </message>
+    <message>
+        <source>Look around in the demo</source>
+        <translation>Rondkijken in de demo</translation>
     </message>
     <message>
         <source>The two passwords differ; type the same one twice.</source>
