@@ -39,6 +39,14 @@
         <translation>Per cliënt</translation>
     </message>
     <message>
+        <source>Type the client&apos;s number (such as C00041), not the name: it is on the client&apos;s page and in the list on the tab Clients.</source>
+        <translation>Typ het cliëntnummer (zoals C00041), niet de naam: het staat op de pagina van de cliënt en in de lijst op het tabblad Cliënten.</translation>
+    </message>
+    <message>
+        <source>Client number, e.g. C00041</source>
+        <translation>Cliëntnummer, bijv. C00041</translation>
+    </message>
+    <message>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
@@ -55,8 +63,12 @@
         <translation>Meer cliëntpagina&apos;s op één dag geopend dan de drempel (%1):</translation>
     </message>
     <message>
-        <source>No client with this number.</source>
-        <translation>Er is geen cliënt met dit nummer.</translation>
+        <source>There is no client with the number &quot;%1&quot;. Type the client&apos;s number (such as C00041), not the name: it is on the client&apos;s page and in the list on the tab Clients.</source>
+        <translation>Er is geen cliënt met het nummer &quot;%1&quot;. Typ het cliëntnummer (zoals C00041), niet de naam: het staat op de pagina van de cliënt en in de lijst op het tabblad Cliënten.</translation>
+    </message>
+    <message>
+        <source>No one has opened the page of client %1 yet.</source>
+        <translation>Nog niemand heeft de pagina van cliënt %1 geopend.</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,42 @@ def test_access_log_view_per_client_per_user_and_warning(qtbot, office, fill, te
     assert view.client_table.rowCount() == 0 and view.client_message.text()
 
 
+def test_access_log_says_what_to_type_and_when_no_one_opened_the_page(qtbot, office, fill,
+                                                                      teamleader):
+    """A name typed where the number belongs is told in red, with where the
+    number is found; a client whose page no one opened says so; the columns
+    keep their width after a search."""
+    fill.client("G7", first="Hasan")
+    view = AccessLogView(teamleader)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    settle(qtbot, teamleader)
+    widths = [view.client_table.columnWidth(c) for c in range(2)]
+    assert widths[1] >= 150  # a user's name fits before anything is shown
+    qtbot.keyClicks(view.client_number, "Hasan")
+    qtbot.keyClick(view.client_number, Qt.Key_Return)
+    settle(qtbot, teamleader)
+    message = view.client_message
+    assert message.isVisible() and "not the name" in message.text()
+    assert "client's page" in message.text() and "Clients" in message.text()
+    assert "b00020" in message.styleSheet() or "8a0010" in message.styleSheet()  # red
+    view.client_number.clear()
+    qtbot.keyClicks(view.client_number, "G7")
+    qtbot.keyClick(view.client_number, Qt.Key_Return)
+    settle(qtbot, teamleader)
+    assert view.client_table.rowCount() == 0
+    assert message.isVisible() and message.text() == "No one has opened the page of client G7 yet."
+    assert [view.client_table.columnWidth(c) for c in range(2)] == widths
+    record_page_open(office.db, office.teamleader, fill.client("G8"), ACCESS_REASONS[3])
+    view.client_number.clear()
+    qtbot.keyClicks(view.client_number, "G8")
+    qtbot.keyClick(view.client_number, Qt.Key_Return)
+    settle(qtbot, teamleader)
+    assert view.client_table.rowCount() == 1 and not message.isVisible()
+    assert all(view.client_table.columnWidth(c) >= widths[c] for c in range(2))
+
+
 def test_settings_dialog_saves_with_audit(qtbot, office, tmp_path, teamleader):
     dialog = PrivacySettingsDialog(teamleader)
     qtbot.addWidget(dialog)
