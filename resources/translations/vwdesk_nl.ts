@@ -97,6 +97,14 @@
         <source>The client&apos;s page holds personal data. Your reason is recorded in the access log.</source>
         <translation>De pagina van de cliënt bevat persoonsgegevens. Uw reden wordt vastgelegd in het toegangslogboek.</translation>
     </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Cliënt: %1</translation>
+    </message>
+    <message>
+        <source>Why are you opening the page of %1?</source>
+        <translation>Waarom opent u de pagina van %1?</translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>

@@ -28,6 +28,23 @@ def settle(qtbot, ws):
     qtbot.waitUntil(lambda: not ws.ops.is_busy())
 
 
+def answer_dialogs(qtbot, *answers):
+    """Each answer is called with the next modal dialog that appears, as the
+    user sees it; it returns what it saw."""
+    seen, pending = [], list(answers)
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if box is not None and box.isVisible() and not box.property("answered"):
+            box.setProperty("answered", True)
+            seen.append(pending.pop(0)(box))
+        if pending:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
 @pytest.fixture
 def teamleader(office):
     ws = workspace(office, office.teamleader)
@@ -69,6 +86,32 @@ def test_other_reason_needs_text(qtbot):
 def test_cancel_gives_none(qtbot, monkeypatch):
     monkeypatch.setattr(AccessReasonDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert access_reason.ask(None) is None
+
+
+def test_the_reason_dialog_names_the_client_being_opened(qtbot, fill, teamleader):
+    """Opening a client's page from the main window asks the reason naming
+    that client (name and number); Escape opens nothing."""
+    from vwdesk.gui.main_window import MainWindow
+
+    client_id = fill.client("C00041", first="Nadir", last="Zabal")
+    window = MainWindow(teamleader)
+    qtbot.addWidget(window)
+    settle(qtbot, teamleader)
+
+    def look(box):
+        label = box.findChild(QWidget, "client")
+        try:
+            qtbot.waitUntil(lambda: label is not None and label.isVisible(), timeout=3000)
+        finally:  # the name comes off the GUI thread; the dialog closes anyway
+            qtbot.keyClick(box, Qt.Key.Key_Escape)
+        return box.windowTitle(), label.text()
+
+    seen = answer_dialogs(qtbot, look)
+    assert window.open_client(client_id) is None
+    [(title, named)] = seen
+    assert "Nadir Zabal (C00041)" in title and "Nadir Zabal (C00041)" in named
+    assert client_id not in window.client_pages
+    settle(qtbot, teamleader)
 
 
 def test_access_log_view_per_client_per_user_and_warning(qtbot, office, fill, teamleader):
@@ -250,23 +293,6 @@ def test_restore_asks_naming_the_backup_and_enter_keeps_the_database(
     ws.ops.wait()
     with office_sqlite.db.session() as s:
         assert s.scalar(select(m.Client.id).where(m.Client.number == "LATER")) is not None
-
-
-def answer_dialogs(qtbot, *answers):
-    """Each answer is called with the next modal dialog that appears, as the
-    user sees it; it returns what it saw."""
-    seen, pending = [], list(answers)
-
-    def poll():
-        box = QApplication.activeModalWidget()
-        if box is not None and box.isVisible() and not box.property("answered"):
-            box.setProperty("answered", True)
-            seen.append(pending.pop(0)(box))
-        if pending:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 def test_restore_asks_again_for_a_wrong_passphrase_before_asking_to_replace(
