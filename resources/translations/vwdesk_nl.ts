@@ -1553,6 +1553,10 @@
         <translation>Rol</translation>
     </message>
     <message>
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
         <source>Last login</source>
         <translation>Laatst ingelogd</translation>
     </message>
@@ -1579,6 +1583,10 @@
     <message>
         <source>switched off</source>
         <translation>uitgeschakeld</translation>
+    </message>
+    <message>
+        <source>all locations</source>
+        <translation>alle locaties</translation>
     </message>
     <message>
         <source>Select a user first.</source>
