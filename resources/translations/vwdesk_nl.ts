@@ -39,6 +39,14 @@
         <translation>Per cliënt</translation>
     </message>
     <message>
+        <source>Type the client&apos;s number (such as C00041), not the name: it is on the client&apos;s page and in the list on the tab Clients.</source>
+        <translation>Typ het cliëntnummer (zoals C00041), niet de naam: het staat op de pagina van de cliënt en in de lijst op het tabblad Cliënten.</translation>
+    </message>
+    <message>
+        <source>Client number, e.g. C00041</source>
+        <translation>Cliëntnummer, bijv. C00041</translation>
+    </message>
+    <message>
         <source>User</source>
         <translation>Gebruiker</translation>
     </message>
@@ -55,8 +63,12 @@
         <translation>Meer cliëntpagina&apos;s op één dag geopend dan de drempel (%1):</translation>
     </message>
     <message>
-        <source>No client with this number.</source>
-        <translation>Er is geen cliënt met dit nummer.</translation>
+        <source>There is no client with the number &quot;%1&quot;. Type the client&apos;s number (such as C00041), not the name: it is on the client&apos;s page and in the list on the tab Clients.</source>
+        <translation>Er is geen cliënt met het nummer &quot;%1&quot;. Typ het cliëntnummer (zoals C00041), niet de naam: het staat op de pagina van de cliënt en in de lijst op het tabblad Cliënten.</translation>
+    </message>
+    <message>
+        <source>No one has opened the page of client %1 yet.</source>
+        <translation>Nog niemand heeft de pagina van cliënt %1 geopend.</translation>
     </message>
 </context>
 <context>
@@ -84,6 +96,14 @@
     <message>
         <source>The client&apos;s page holds personal data. Your reason is recorded in the access log.</source>
         <translation>De pagina van de cliënt bevat persoonsgegevens. Uw reden wordt vastgelegd in het toegangslogboek.</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Cliënt: %1</translation>
+    </message>
+    <message>
+        <source>Why are you opening the page of %1?</source>
+        <translation>Waarom opent u de pagina van %1?</translation>
     </message>
 </context>
 <context>
@@ -1479,10 +1499,12 @@
         <translation>vwdesk — eerste start</translation>
     </message>
     <message>
-        <source>Welcome. This database is still empty: enter the name of your location and create the first administrator account.
-Just want to look around first? Close this window and start &quot;vwdesk --demo&quot;.</source>
-        <translation>Welkom. Deze database is nog leeg: vul de naam van uw locatie in en maak het eerste beheerdersaccount aan.
-Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</translation>
+        <source>Welcome. This database is still empty: enter the name of your location and create the first administrator account.</source>
+        <translation>Welkom. Deze database is nog leeg: vul de naam van uw locatie in en maak het eerste beheerdersaccount aan.</translation>
+    </message>
+    <message>
+        <source>Just want to look around first? Press &quot;Look around in the demo&quot;: vwdesk then opens a demo database with made-up people. This database stays empty; the next time you start vwdesk this window is shown again.</source>
+        <translation>Wilt u eerst rondkijken? Kies &quot;Rondkijken in de demo&quot;: vwdesk opent dan een demodatabase met verzonnen personen. Deze database blijft leeg; bij de volgende start van vwdesk ziet u dit venster weer.</translation>
     </message>
     <message>
         <source>Location</source>
@@ -1507,6 +1529,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
     <message>
         <source>Create</source>
         <translation>Aanmaken</translation>
+    </message>
+    <message>
+        <source>Look around in the demo</source>
+        <translation>Rondkijken in de demo</translation>
     </message>
     <message>
         <source>The two passwords differ; type the same one twice.</source>
@@ -1547,6 +1573,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
         <translation>Rol</translation>
     </message>
     <message>
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
         <source>Last login</source>
         <translation>Laatst ingelogd</translation>
     </message>
@@ -1573,6 +1603,10 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
     <message>
         <source>switched off</source>
         <translation>uitgeschakeld</translation>
+    </message>
+    <message>
+        <source>all locations</source>
+        <translation>alle locaties</translation>
     </message>
     <message>
         <source>Select a user first.</source>
@@ -1814,6 +1848,12 @@ Wilt u eerst rondkijken? Sluit dit venster en start &quot;vwdesk --demo&quot;.</
     <message>
         <source>Restoring the backup…</source>
         <translation>De back-up wordt teruggezet…</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open the backup.
+Type it again, exactly as it was set (capitals and spaces count):</source>
+        <translation>Deze wachtwoordzin opent de back-up niet.
+Typ hem opnieuw, precies zoals hij is ingesteld (hoofdletters en spaties tellen mee):</translation>
     </message>
 </context>
 </TS>

@@ -307,3 +307,55 @@ def test_work_that_cannot_be_cancelled_keeps_its_progress_dialog(qtbot, office, 
     assert dialog.isVisible()  # Esc and closing do nothing: the work goes on
     gate.set()
     qtbot.waitUntil(lambda: done == [True])  # then the dialog goes (and is deleted)
+
+
+def test_a_problem_is_read_in_full_and_both_lists_keep_their_height(qtbot, office, parent,
+                                                                    tmp_path, monkeypatch,
+                                                                    messages):
+    """A workbook with changes and problems: the problem's advice wraps
+    within its row (and is its tooltip), the changes keep four rows in
+    sight, and the split between them can be dragged."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QSplitter
+
+    from vwdesk.core.services import base
+
+    with office.db.session() as s:
+        for i in range(12):
+            base.create(s, office.teamleader, "clients", office.location_id,
+                        {"number": f"C{i}", "first_name": "Amal", "last_name": f"Haddad{i}"})
+    path = write_xlsx(tmp_path / "in.xlsx", {
+        "clienten": [["nummer", "voornaam", "achternaam", "nationaliteit", "geboortedatum"]]
+        + [[f"C{i}", "Amira", f"Haddad{i}", "", ""] for i in range(12)]
+        + [["C20", "Sara", "Tekle", "Atlantis", ""], ["C21", "Ali", "Omar", "", "31-02-1990"]]})
+    choose_file(monkeypatch, path)
+    seen = {}
+
+    def look(dialog):
+        dialog.resize(600, 560)  # narrower than it opens: the advice needs two lines
+        qtbot.waitUntil(lambda: dialog.problems.isVisible())
+        problems, changes = dialog.problems, dialog.changes
+        row = next(r for r in range(problems.rowCount())
+                   if problems.item(r, 3).text() == "Atlantis")
+        item = problems.item(row, 4)
+        cell = problems.visualItemRect(item)
+        needed = QFontMetrics(problems.font()).boundingRect(
+            0, 0, cell.width() - 8, 10_000, Qt.TextFlag.TextWordWrap, item.text())
+        seen["advice"] = item.text()
+        seen["fits"] = (needed.height() > QFontMetrics(problems.font()).height(),
+                        cell.height() >= needed.height(),
+                        cell.right() <= problems.viewport().width())
+        seen["tooltip"] = item.toolTip()
+        seen["change rows"] = changes.viewport().height() // changes.rowHeight(0)
+        split = dialog.findChild(QSplitter)
+        seen["split"] = (split is not None and split.isAncestorOf(changes)
+                         and split.isAncestorOf(problems))
+        dialog.close_button.click()
+
+    when_shown(ui.ImportPreviewDialog, look)
+    assert run_import(qtbot, office, parent) is False
+    assert "Nederlandse landnaam (bijv. Syrië), een ISO-code (bijv. SY) of staatloos." \
+        in seen["advice"]
+    assert (seen["fits"], seen["change rows"] >= 4, seen["split"]) == \
+        ((True, True, True), True, True)
+    assert seen["tooltip"] == seen["advice"]

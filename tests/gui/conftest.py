@@ -46,4 +46,5 @@ def _reason_given(monkeypatch):
     the user gives one at once (the dialog itself is tested in tests/privacy)."""
     from vwdesk.gui.privacy import access_reason
 
-    monkeypatch.setattr(access_reason, "ask", lambda parent: "Spreekuur / bezoek van de cliënt")
+    monkeypatch.setattr(access_reason, "ask",
+                        lambda parent, *_client: "Spreekuur / bezoek van de cliënt")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from deskutil import show_active
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from sqlalchemy import select
 
 from vwdesk.core import models as m
@@ -55,6 +55,41 @@ def test_first_start_creates_location_and_beheerder(qtbot, sqlite_db, monkeypatc
     assert "Vlaardingen" in window.user_label.full and "anna" in window.user_label.full
     qtbot.waitUntil(lambda: window.location_switch.currentText() == "Vlaardingen")
     window.workspace.ops.wait()
+
+
+def test_first_start_offers_the_demo_without_a_command_line(qtbot, sqlite_db, tmp_path,
+                                                             migrated_sqlite_template,
+                                                             monkeypatch):
+    """Started from the Start menu on an empty database, a newcomer presses
+    one button to look around in the demo (no "vwdesk --demo" to type); the
+    empty database is left empty."""
+    from tests.conftest import Office, make_sqlite_db
+
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    (tmp_path / "demo").mkdir()
+    demo = Office(make_sqlite_db(migrated_sqlite_template, tmp_path / "demo"))
+    app = DeskApp(lambda: sqlite_db, open_demo=lambda: demo.db)
+    app.start()
+    qtbot.waitUntil(lambda: isinstance(app.dialog, SetupDialog))
+    setup = app.dialog
+    intro = setup.findChild(QLabel).text()
+    assert "--demo" not in intro and "Look around in the demo" in intro
+    qtbot.mouseClick(setup.demo_button, Qt.MouseButton.LeftButton)
+    assert quits == [] and not setup.isVisible()
+    qtbot.waitUntil(lambda: isinstance(app.dialog, LoginDialog) and app.dialog.demo.isVisible())
+    login(qtbot, app.dialog, "tl-testdorp", "geheim-wachtwoord")
+    qtbot.waitUntil(lambda: app.window is not None)
+    window = app.window
+    qtbot.addWidget(window)
+    assert "DEMO" in window.windowTitle()
+    qtbot.waitUntil(lambda: not window.workspace.ops.is_busy())
+    reopened = type(sqlite_db)(sqlite_db.url)
+    with reopened.session() as s:
+        assert s.scalar(select(m.User.id)) is None  # the empty database stays empty
+    reopened.close()
+    window.close()
+    demo.db.close()
 
 
 def test_five_wrong_passwords_lock_the_account(qtbot, office):

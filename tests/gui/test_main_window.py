@@ -32,7 +32,7 @@ def test_client_page_asks_a_reason_once_per_login_session(qtbot, office, volunte
 
     client_id = add_client(office, "101", "Omar", "Al-Hassan")
     answers = [None, "Juridische vraag of dossier: vraag over brief"]
-    monkeypatch.setattr(access_reason, "ask", lambda parent: answers.pop(0))
+    monkeypatch.setattr(access_reason, "ask", lambda parent, *_client: answers.pop(0))
     window = MainWindow(volunteer)
     show_active(qtbot, window)
     assert window.open_client(client_id) is None  # cancelled: the page does not open

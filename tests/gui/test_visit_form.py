@@ -209,7 +209,7 @@ def test_a_new_client_during_a_visit(qtbot, office, volunteer, monkeypatch):
     from vwdesk.gui.privacy import access_reason
 
     asked = []
-    monkeypatch.setattr(access_reason, "ask", lambda parent: asked.append(1) or "x")
+    monkeypatch.setattr(access_reason, "ask", lambda parent, *_client: asked.append(1) or "x")
     window = MainWindow(volunteer)
     show_active(qtbot, window)
     settle(qtbot, volunteer)

@@ -18,6 +18,7 @@ from vwdesk.privacy.backup import (
     backup_if_due,
     list_backups,
     make_backup,
+    passphrase_opens,
     restore,
     rotate,
     verify_backup,
@@ -55,6 +56,28 @@ def test_backup_and_restore_round_trip(office_sqlite, fill_sqlite, tmp_path):
         assert _clients(kept) == 2
     finally:
         kept.close()
+
+
+def test_passphrase_is_checked_without_reading_the_whole_backup(office_sqlite, fill_sqlite,
+                                                                tmp_path):
+    """A wrong passphrase is known from the key and the first chunk, before a
+    restore is asked for; a backup cut after its first chunk still opens
+    there (the rest is checked when it is restored)."""
+    from vwdesk.privacy.crypto import CHUNK, TAG
+
+    fill_sqlite.client("P1")
+    backup = make_backup(office_sqlite.db, tmp_path, passphrase="correct paard batterij")
+    assert not passphrase_opens(backup, "verkeerde zin")
+    assert passphrase_opens(backup, "correct paard batterij")
+    header, body = backup.read_bytes().split(b"\n", 1)
+    assert len(body) > 2 * (CHUNK + TAG)
+    cut = tmp_path / "afgebroken.vwbak"
+    cut.write_bytes(header + b"\n" + body[:CHUNK + TAG + 100])
+    assert passphrase_opens(cut, "correct paard batterij")
+    with pytest.raises(VwdeskError, match="beschadigd"):
+        verify_backup(cut, "correct paard batterij")
+    with pytest.raises(BackupError, match="kan niet worden gelezen"):
+        passphrase_opens(tmp_path / "weg.vwbak", "correct paard batterij")
 
 
 def test_encrypted_backup_needs_the_passphrase(office_sqlite, fill_sqlite, tmp_path):
@@ -244,6 +267,8 @@ def test_automatic_backups_encrypted_with_the_configured_key(office_sqlite, fill
     assert backup.suffix == ".vwbak" and b"Sleutelnaam" not in backup.read_bytes()
     with pytest.raises(VwdeskError, match="wachtwoordzin klopt niet"):
         verify_backup(backup, "een verkeerde zin")
+    assert not passphrase_opens(backup, "een verkeerde zin")
+    assert passphrase_opens(backup, "zin voor de kluis")
     url = db.url
     db.close()
     restore(url, backup, "zin voor de kluis")  # needs nothing but the passphrase

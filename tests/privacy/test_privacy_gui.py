@@ -28,6 +28,23 @@ def settle(qtbot, ws):
     qtbot.waitUntil(lambda: not ws.ops.is_busy())
 
 
+def answer_dialogs(qtbot, *answers):
+    """Each answer is called with the next modal dialog that appears, as the
+    user sees it; it returns what it saw."""
+    seen, pending = [], list(answers)
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if box is not None and box.isVisible() and not box.property("answered"):
+            box.setProperty("answered", True)
+            seen.append(pending.pop(0)(box))
+        if pending:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
 @pytest.fixture
 def teamleader(office):
     ws = workspace(office, office.teamleader)
@@ -71,6 +88,32 @@ def test_cancel_gives_none(qtbot, monkeypatch):
     assert access_reason.ask(None) is None
 
 
+def test_the_reason_dialog_names_the_client_being_opened(qtbot, fill, teamleader):
+    """Opening a client's page from the main window asks the reason naming
+    that client (name and number); Escape opens nothing."""
+    from vwdesk.gui.main_window import MainWindow
+
+    client_id = fill.client("C00041", first="Nadir", last="Zabal")
+    window = MainWindow(teamleader)
+    qtbot.addWidget(window)
+    settle(qtbot, teamleader)
+
+    def look(box):
+        label = box.findChild(QWidget, "client")
+        try:
+            qtbot.waitUntil(lambda: label is not None and label.isVisible(), timeout=3000)
+        finally:  # the name comes off the GUI thread; the dialog closes anyway
+            qtbot.keyClick(box, Qt.Key.Key_Escape)
+        return box.windowTitle(), label.text()
+
+    seen = answer_dialogs(qtbot, look)
+    assert window.open_client(client_id) is None
+    [(title, named)] = seen
+    assert "Nadir Zabal (C00041)" in title and "Nadir Zabal (C00041)" in named
+    assert client_id not in window.client_pages
+    settle(qtbot, teamleader)
+
+
 def test_access_log_view_per_client_per_user_and_warning(qtbot, office, fill, teamleader):
     from vwdesk.privacy.settings import update_settings
 
@@ -99,6 +142,42 @@ def test_access_log_view_per_client_per_user_and_warning(qtbot, office, fill, te
     qtbot.keyClick(view.client_number, Qt.Key_Return)
     settle(qtbot, teamleader)
     assert view.client_table.rowCount() == 0 and view.client_message.text()
+
+
+def test_access_log_says_what_to_type_and_when_no_one_opened_the_page(qtbot, office, fill,
+                                                                      teamleader):
+    """A name typed where the number belongs is told in red, with where the
+    number is found; a client whose page no one opened says so; the columns
+    keep their width after a search."""
+    fill.client("G7", first="Hasan")
+    view = AccessLogView(teamleader)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    settle(qtbot, teamleader)
+    widths = [view.client_table.columnWidth(c) for c in range(2)]
+    assert widths[1] >= 150  # a user's name fits before anything is shown
+    qtbot.keyClicks(view.client_number, "Hasan")
+    qtbot.keyClick(view.client_number, Qt.Key_Return)
+    settle(qtbot, teamleader)
+    message = view.client_message
+    assert message.isVisible() and "not the name" in message.text()
+    assert "client's page" in message.text() and "Clients" in message.text()
+    assert "b00020" in message.styleSheet() or "8a0010" in message.styleSheet()  # red
+    view.client_number.clear()
+    qtbot.keyClicks(view.client_number, "G7")
+    qtbot.keyClick(view.client_number, Qt.Key_Return)
+    settle(qtbot, teamleader)
+    assert view.client_table.rowCount() == 0
+    assert message.isVisible() and message.text() == "No one has opened the page of client G7 yet."
+    assert [view.client_table.columnWidth(c) for c in range(2)] == widths
+    record_page_open(office.db, office.teamleader, fill.client("G8"), ACCESS_REASONS[3])
+    view.client_number.clear()
+    qtbot.keyClicks(view.client_number, "G8")
+    qtbot.keyClick(view.client_number, Qt.Key_Return)
+    settle(qtbot, teamleader)
+    assert view.client_table.rowCount() == 1 and not message.isVisible()
+    assert all(view.client_table.columnWidth(c) >= widths[c] for c in range(2))
 
 
 def test_settings_dialog_saves_with_audit(qtbot, office, tmp_path, teamleader):
@@ -211,6 +290,50 @@ def test_restore_asks_naming_the_backup_and_enter_keeps_the_database(
     assert title == "Restore backup"
     assert made.name in text and "04-03-2026 09:15" in text
     assert no_is_default
+    ws.ops.wait()
+    with office_sqlite.db.session() as s:
+        assert s.scalar(select(m.Client.id).where(m.Client.number == "LATER")) is not None
+
+
+def test_restore_asks_again_for_a_wrong_passphrase_before_asking_to_replace(
+        qtbot, office_sqlite, fill_sqlite, monkeypatch):
+    """A wrong passphrase is told at once, in the passphrase dialog, which
+    asks again; only the right one leads to the question to replace."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from vwdesk.core.services.users import SYSTEM, actor_for, create_user
+    from vwdesk.privacy.backup import make_backup
+
+    with office_sqlite.db.session() as s:
+        admin = actor_for(create_user(s, SYSTEM, "beheer", "geheim-wachtwoord", "beheerder", None))
+    made = make_backup(office_sqlite.db, passphrase="correct paard batterij")
+    fill_sqlite.client("LATER")
+    ws = workspace(office_sqlite, admin)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(made), ""))
+
+    def type_passphrase(text):
+        def answer(box):
+            label = box.labelText() if isinstance(box, QInputDialog) else box.text()
+            field = box.findChild(QLineEdit)
+            if field is not None:
+                qtbot.keyClicks(field, text)
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+            return type(box).__name__, label
+        return answer
+
+    def say_no(box):
+        text = box.text() if isinstance(box, QMessageBox) else box.labelText()
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        return type(box).__name__, text
+
+    seen = answer_dialogs(qtbot, type_passphrase("verkeerde zin"),
+                          type_passphrase("correct paard batterij"), say_no)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    restore.restore(parent, ws, lambda: pytest.fail("restored after No"))
+    assert [kind for kind, _ in seen] == ["QInputDialog", "QInputDialog", "QMessageBox"]
+    assert "does not open" in seen[1][1]
+    assert made.name in seen[2][1]
     ws.ops.wait()
     with office_sqlite.db.session() as s:
         assert s.scalar(select(m.Client.id).where(m.Client.number == "LATER")) is not None

@@ -173,6 +173,15 @@ class Privacy(Part):
                               f"({exc.strerror}); kies een ander bestand.") from None
 
     @staticmethod
+    def backup_passphrase_opens(path: Path, passphrase: str) -> bool:
+        """Whether `passphrase` opens the encrypted backup, checked before the
+        user is asked to replace the database (`VwdeskError` for a damaged or
+        unreadable file)."""
+        from vwdesk.privacy.backup import passphrase_opens
+
+        return passphrase_opens(path, passphrase)
+
+    @staticmethod
     def backup_made_at(path: Path) -> dt.datetime:
         """When the backup in `path` was made (its name, else its file time)."""
         from vwdesk.privacy.backup import made_at

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QSplitter,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,7 +38,17 @@ from vwdesk.gui.files import open_file, save_file
 from vwdesk.gui.widgets import plain
 
 
-def _table(name: str, headers: list[str], rows: list[list[Any]]) -> QTableWidget:
+# A column of words (a problem, a change) is the table's last; the columns
+# before it are at most this wide, so it keeps room (the full text is the
+# cell's tooltip).
+MAX_COLUMN = 180
+TOOLTIP_FROM = 20  # characters: longer cell texts carry themselves as tooltip
+
+
+def _table(name: str, headers: list[str], rows: list[list[Any]], words: bool = False,
+           wrap: bool = False) -> QTableWidget:
+    """A read-only table; with `words` its last column takes the rest of the
+    width, with `wrap` also its text wraps over as many lines as it needs."""
     table = QTableWidget(len(rows), len(headers))
     table.setAccessibleName(name)
     table.setTabKeyNavigation(False)  # Tab leaves the table
@@ -50,9 +62,59 @@ def _table(name: str, headers: list[str], rows: list[list[Any]]) -> QTableWidget
             item = QTableWidgetItem(str(value))
             if isinstance(value, int):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            elif len(item.text()) > TOOLTIP_FROM:
+                item.setToolTip(item.text())
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    if words or wrap:
+        last = len(headers) - 1
+        for c in range(last):
+            table.setColumnWidth(c, min(table.columnWidth(c), MAX_COLUMN))
+        table.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+    if wrap:
+        _wrap_last_column(table)
     return table
+
+
+def _wrap_last_column(table: QTableWidget) -> None:
+    """Each row as high as the last column's text needs at that column's
+    width, measured again when the column's width changes. Only that text is
+    measured: fast for hundreds of rows, where Qt's ResizeToContents takes
+    a tenth of a second per width for two hundred."""
+    table.setWordWrap(True)
+    last = table.columnCount() - 1
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 3)
+
+    def fit(column: int, _old: int, width: int) -> None:
+        if column != last:
+            return
+        metrics, one_line = table.fontMetrics(), table.verticalHeader().defaultSectionSize()
+        for row in range(table.rowCount()):
+            text = table.item(row, last).text()
+            needed = metrics.boundingRect(0, 0, max(width - margin, 1), 1 << 20,
+                                          Qt.TextFlag.TextWordWrap, text).height()
+            table.setRowHeight(row, max(one_line, needed + margin))
+
+    table.horizontalHeader().sectionResized.connect(fit)
+
+
+def _rows_high(table: QTableWidget, rows: int) -> int:
+    """The height that shows the header and `rows` one-line rows."""
+    return (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+            + rows * table.verticalHeader().defaultSectionSize())
+
+
+def _section(title: QLabel | None, table: QTableWidget, rows: int) -> QWidget:
+    """A title and its table, for the splitter; the table keeps at least
+    `rows` rows in sight however the split is dragged."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    if title is not None:
+        layout.addWidget(title)
+    table.setMinimumHeight(_rows_high(table, min(rows, max(table.rowCount(), 1))))
+    layout.addWidget(table, 1)
+    return box
 
 
 def _plain_label(text: str) -> QLabel:
@@ -64,14 +126,18 @@ def _plain_label(text: str) -> QLabel:
 
 class ImportPreviewDialog(QDialog):
     """What the import will do, per sheet, and every problem; Import is
-    only possible without problems."""
+    only possible without problems. The sheets, the changes and the problems
+    are parts of a splitter: each keeps a few rows in sight and can be made
+    taller; a problem's text wraps, so what to do is read in full."""
 
     def __init__(self, plan: ImportPlan | None, problems: ImportFailed | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import preview"))
-        self.resize(760, 520)
+        self.resize(900, 640)
         layout = QVBoxLayout(self)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
         failed = problems or (ImportFailed(plan.problems) if plan and not plan.ok else None)
         if plan is not None:
             layout.addWidget(_plain_label(self.tr("Location: %1").replace("%1",
@@ -92,29 +158,30 @@ class ImportPreviewDialog(QDialog):
                                  [[p.source, p.rows, p.added, p.changed, p.unchanged]
                                   for p in plan.sheets])
             self.sheets.setObjectName("sheetsTable")
-            layout.addWidget(self.sheets)
+            self.split.addWidget(_section(None, self.sheets, 3))
             self.changes = self._changes_table(plan)
             if self.changes is not None:
-                layout.addWidget(QLabel(self.tr("What changes (the first %1 rows of each sheet):")
-                                        .replace("%1", str(SHOWN_ROWS))))
-                layout.addWidget(self.changes, 1)
+                self.split.addWidget(_section(
+                    QLabel(self.tr("What changes (the first %1 rows of each sheet):")
+                           .replace("%1", str(SHOWN_ROWS))), self.changes, 4))
         self.problems: QTableWidget | None = None
         if failed is not None:
             message = _plain_label(failed.message)
             message.setObjectName("problemsMessage")
-            layout.addWidget(message)
             rows = [[p.sheet, "" if p.row is None else p.row, p.column or "", p.value or "",
                      p.message] for p in failed.problems.items]
             if failed.problems.more:
                 rows.append(["", "", "", "", self.tr("… and %1 more problems").replace(
                     "%1", str(failed.problems.more))])
             self.problems = _table(self.tr("Problems"), [self.tr("Sheet"), self.tr("Row"), self.tr("Column"),
-                                    self.tr("Value"), self.tr("Problem")], rows)
+                                    self.tr("Value"), self.tr("Problem")], rows, wrap=True)
             self.problems.setObjectName("problemsTable")
-            self.problems.horizontalHeader().setSectionResizeMode(
-                4, QHeaderView.ResizeMode.Stretch)
-            layout.addWidget(self.problems, 1)
-        elif plan is not None and not plan.has_changes:
+            self.split.addWidget(_section(message, self.problems, 3))
+        if self.split.count():
+            layout.addWidget(self.split, 1)
+            for i in range(self.split.count()):  # the sheets' table least
+                self.split.setStretchFactor(i, 1 if i == 0 and plan is not None else 2)
+        if failed is None and plan is not None and not plan.has_changes:
             layout.addWidget(QLabel(self.tr("The workbook holds nothing new: importing it again "
                                             "changes nothing.")))
         buttons = QDialogButtonBox()
@@ -156,9 +223,8 @@ class ImportPreviewDialog(QDialog):
             return None
         table = _table(self.tr("What changes"), [self.tr("Sheet"), self.tr("Row"),
                                                  self.tr("Number"), self.tr("What"),
-                                                 self.tr("How")], rows)
+                                                 self.tr("How")], rows, words=True)
         table.setObjectName("changesTable")
-        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         return table
 
 

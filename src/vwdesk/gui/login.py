@@ -29,19 +29,28 @@ def _row(form: QFormLayout, label: str, widget: QWidget, errors: dict[str, Error
 
 
 class SetupDialog(QDialog):
-    """Asks the location's name and creates the first beheerder account."""
+    """Asks the location's name and creates the first beheerder account; or,
+    with `can_demo`, offers to look around in the demo database first (the
+    installer makes one Start-menu shortcut, so no one has to type
+    "vwdesk --demo")."""
 
-    def __init__(self, db, parent: QWidget | None = None):
+    demo_requested = Signal()
+
+    def __init__(self, db, parent: QWidget | None = None, can_demo: bool = False):
         super().__init__(parent)
         self.db = db
         self.ops = Ops(lambda: None, self)
         self.username: str | None = None
         self.setWindowTitle(self.tr("vwdesk — first start"))
         self.setMinimumWidth(460)
-        intro = QLabel(self.tr(
-            "Welcome. This database is still empty: enter the name of your location and "
-            "create the first administrator account.\nJust want to look around first? "
-            "Close this window and start \"vwdesk --demo\"."), self)
+        text = self.tr("Welcome. This database is still empty: enter the name of your location "
+                       "and create the first administrator account.")
+        if can_demo:
+            text += "\n" + self.tr(
+                "Just want to look around first? Press \"Look around in the demo\": vwdesk "
+                "then opens a demo database with made-up people. This database stays empty; "
+                "the next time you start vwdesk this window is shown again.")
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         self.banner = Banner(self)
         self.location = QLineEdit(self)
@@ -62,6 +71,12 @@ class SetupDialog(QDialog):
         self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
+        self.demo_button = None
+        if can_demo:
+            self.demo_button = buttons.addButton(self.tr("Look around in the demo"),
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+            self.demo_button.setAutoDefault(False)  # Enter still means Create
+            self.demo_button.clicked.connect(self.demo_requested)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.banner)
@@ -86,17 +101,22 @@ class SetupDialog(QDialog):
         db = self.db
         args = (self.location.text(), self.username_edit.text(), self.display_name.text(),
                 self.password.text())
-        self.create_button.setEnabled(False)
+        self._busy(True)
         self.ops.write(self, lambda _: first_start(db, *args), self._created, self._failed)
 
     def _created(self, username: str) -> None:
         self.username = username
         self.accept()
 
+    def _busy(self, busy: bool) -> None:
+        for button in (self.create_button, self.demo_button):
+            if button is not None:
+                button.setEnabled(not busy)
+
     def _failed(self, exc) -> None:
         from vwdesk.core.errors import ValidationError
 
-        self.create_button.setEnabled(True)
+        self._busy(False)
         self._show(exc.errors if isinstance(exc, ValidationError) else {"": exc.message})
 
 

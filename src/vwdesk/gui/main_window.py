@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
             return self._show_client_page(client_id)
         from vwdesk.gui.privacy import access_reason
 
-        reason = access_reason.ask(self)
+        reason = access_reason.ask(self, self.workspace, client_id)
         if reason is None:
             return None
 

@@ -1,7 +1,7 @@
 """Starting the app: load the translation, show the login at once while the
-database opens in the background, first-start setup when there are no users,
-then the main window; log out shows the login again so several users share
-one PC.
+database opens in the background, first-start setup when there are no users
+(or, from there, the demo database instead), then the main window; log out
+shows the login again so several users share one PC.
 
 Start-up stays lean: this module imports only Qt; SQLAlchemy, the migrations
 and the screens load on a worker thread while the user types, and ReportLab
@@ -44,9 +44,11 @@ def _load_screens() -> None:
 class DeskApp(QObject):
     """Login (while the database opens) → setup if empty → main window → …"""
 
-    def __init__(self, open_db: Callable, demo: bool = False, parent: QObject | None = None):
+    def __init__(self, open_db: Callable, demo: bool = False, parent: QObject | None = None,
+                 open_demo: Callable | None = None):
         super().__init__(parent)
         self.open_db, self.demo = open_db, demo
+        self.open_demo = open_demo  # offered on an empty database
         self.db = None
         self.window = None
         self.dialog = None
@@ -71,13 +73,25 @@ class DeskApp(QObject):
         if empty:
             login, self.dialog = self.dialog, None
             login.close()
-            setup = SetupDialog(self.db)
+            setup = SetupDialog(self.db, can_demo=self.open_demo is not None)
             self.dialog = setup
             setup.accepted.connect(lambda: self._set_up(setup))
             setup.rejected.connect(QApplication.quit)
+            setup.demo_requested.connect(lambda: self._to_demo(setup))
             setup.open()
         elif isinstance(self.dialog, LoginDialog):
             self.dialog.set_database(self.db, self._demo_logins())
+
+    def _to_demo(self, setup: SetupDialog) -> None:
+        """From the first-start setup to the demo database, in this run; the
+        empty database stays as it is."""
+        setup.rejected.disconnect()
+        setup.close()
+        setup.deleteLater()
+        self.db.close()
+        self.db, self.dialog = None, None
+        self.open_db, self.open_demo, self.demo = self.open_demo, None, True
+        self.start()
 
     def _open_failed(self, exc) -> None:
         if self.dialog is not None:
@@ -156,12 +170,13 @@ def run(database: str | None, demo: bool) -> int:
     i18n.install(app)
     fonts.install(app)
 
-    def open_db():
+    def open_db(database: str | None, demo: bool):
         from vwdesk.app.opening import open_database
 
         return open_database(database, demo)
 
-    controller = DeskApp(open_db, demo)
+    controller = DeskApp(lambda: open_db(database, demo), demo,
+                         open_demo=None if demo else lambda: open_db(None, True))
     controller.start()
     try:
         code = app.exec()

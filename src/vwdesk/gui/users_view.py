@@ -88,12 +88,12 @@ class UsersView(LazyView):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setAccessibleName(self.tr("Users"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Name"),
-                                              self.tr("Role"), self.tr("Last login"),
-                                              self.tr("Status")])
+                                              self.tr("Role"), self.tr("Location"),
+                                              self.tr("Last login"), self.tr("Status")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -136,7 +136,10 @@ class UsersView(LazyView):
                 status = self.tr("locked until %1").replace("%1", local_time(u.locked_until))
             else:
                 status = self.tr("active") if u.active else self.tr("switched off")
-            for col, text in enumerate((u.username, u.display_name, u.role, last, status)):
+            # A beheerder belongs to no location: they manage them all.
+            location = u.location or self.tr("all locations")
+            for col, text in enumerate((u.username, u.display_name, u.role, location, last,
+                                        status)):
                 self.table.setItem(i, col, QTableWidgetItem(text))
 
     def new_user(self) -> None:

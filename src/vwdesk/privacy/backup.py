@@ -369,6 +369,22 @@ def verify_backup(path: Path, passphrase: str | None = None, into: Path | None =
     return kept
 
 
+def passphrase_opens(path: Path, passphrase: str | None) -> bool:
+    """Whether `passphrase` opens the encrypted backup `path`; quick (see
+    `crypto.check_opens`), so it is asked before anything is replaced.
+    Raises `BackupError` for an unreadable file, `crypto.CryptoError` for a
+    damaged one."""
+    try:
+        with open(path, "rb") as src:
+            crypto.check_opens(src, passphrase)
+    except crypto.WrongPassphrase:
+        return False
+    except OSError as exc:
+        raise BackupError(f"Het back-upbestand {path.name} kan niet worden gelezen "
+                          f"({exc.strerror}); kies een ander bestand.") from exc
+    return True
+
+
 @contextmanager
 def _checked_copy(path: Path, passphrase: str | None, folder: Path) -> Iterator[_WorkFile]:
     """The backup decrypted (as a stream) into a private work file in

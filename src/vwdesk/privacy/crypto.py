@@ -53,10 +53,18 @@ _KEY_WRAP_AD = b"vwdesk-backup file key"
 DAMAGED = "Dit back-upbestand is beschadigd of geen vwdesk-back-up; kies een ander bestand."
 WRONG = ("De wachtwoordzin klopt niet, of het back-upbestand is beschadigd; "
          "probeer het opnieuw.")
+NEEDED = "Deze back-up is versleuteld; geef de wachtwoordzin op."
 
 
 class CryptoError(VwdeskError):
     """An encrypted file that cannot be decrypted (the message says why)."""
+
+
+class WrongPassphrase(CryptoError):
+    """The passphrase does not open the file's key or its first chunk."""
+
+    def __init__(self) -> None:
+        super().__init__(WRONG)
 
 
 def check_passphrase(passphrase: str) -> None:
@@ -142,7 +150,7 @@ def decrypt_stream(src: BinaryIO, dst: BinaryIO, passphrase: str | None) -> None
     (a wrong passphrase, a damaged or crafted file) before or while writing;
     the caller throws away what was written then."""
     if not passphrase:
-        raise CryptoError("Deze back-up is versleuteld; geef de wachtwoordzin op.")
+        raise CryptoError(NEEDED)
     line = src.readline(MAX_HEADER)
     header = _header(line)
     if header["version"] == 1:
@@ -150,6 +158,32 @@ def decrypt_stream(src: BinaryIO, dst: BinaryIO, passphrase: str | None) -> None
         return
     file_key = _file_key(header, passphrase)
     _open_chunks(src, dst, file_key, hashlib.sha256(line).digest(), header["chunk"])
+
+
+def check_opens(src: BinaryIO, passphrase: str | None) -> None:
+    """Raise `WrongPassphrase` unless `passphrase` opens the encrypted backup
+    `src` (`CryptoError` for a damaged header). Only the file key and the
+    first chunk are decrypted, so this takes as long as the key derivation
+    whatever the file's size; the rest is checked when the file is read.
+    Version 1 files are decrypted as a whole (their one tag covers it all)."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    if not passphrase:
+        raise CryptoError(NEEDED)
+    line = src.readline(MAX_HEADER)
+    header = _header(line)
+    if header["version"] == 1:
+        _decrypt_v1(header, src.read(), passphrase)
+        return
+    file_key = _file_key(header, passphrase)
+    size = header["chunk"]
+    chunk = _read_full(src, size + TAG)
+    last = len(chunk) < size + TAG or not src.read(1)
+    try:
+        ChaCha20Poly1305(file_key).decrypt(_nonce(0, last), chunk, hashlib.sha256(line).digest())
+    except InvalidTag:
+        raise WrongPassphrase from None
 
 
 def unseal(blob: bytes, passphrase: str) -> bytes:
@@ -172,7 +206,7 @@ def _open_chunks(src: BinaryIO, dst: BinaryIO, key: bytes, ad: bytes, size: int)
             dst.write(aead.decrypt(_nonce(counter, last), chunk, ad))
         except InvalidTag:
             # The first chunk decides between a wrong key and a damaged file.
-            raise CryptoError(WRONG if counter == 0 else DAMAGED) from None
+            raise (WrongPassphrase() if counter == 0 else CryptoError(DAMAGED)) from None
         if last:
             return
         counter += 1
@@ -214,7 +248,7 @@ def _file_key(header: dict[str, Any], passphrase: str) -> bytes:
     try:
         return _unwrap(kek, _unb64(header["key"]))
     except (InvalidTag, ValueError):
-        raise CryptoError(WRONG) from None
+        raise WrongPassphrase from None
 
 
 def _rsa_file_key(header: dict[str, Any], passphrase: str) -> bytes:
@@ -242,7 +276,7 @@ def _decrypt_v1(header: dict[str, Any], token: bytes, passphrase: str) -> bytes:
     try:
         return Fernet(key).decrypt(token)
     except (InvalidToken, ValueError):
-        raise CryptoError(WRONG) from None
+        raise WrongPassphrase from None
 
 
 # --- pieces -------------------------------------------------------------------

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,28 +20,43 @@ from PySide6.QtWidgets import (
 
 from vwdesk.app.privacy import AccessEntry, AccessOverview
 from vwdesk.core.errors import VwdeskError
-from vwdesk.gui.widgets import local_time
+from vwdesk.gui.widgets import Banner, local_time
+
+
+# The first columns' widths before anything is shown (the last takes the
+# rest): a time, then a name or number; wider content widens them.
+WHEN_SAMPLE = "00-00-0000 00:00"
+NAME_WIDTH = 200
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
+    """A read-only table whose columns keep a readable width when it is empty."""
     table = QTableWidget(0, len(headers))
     table.setAccessibleName(name)
     table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(len(headers) - 1,
-                                                  QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
     table.verticalHeader().setVisible(False)
+    widths = [table.fontMetrics().horizontalAdvance(WHEN_SAMPLE) + 24] \
+        + [NAME_WIDTH] * (len(headers) - 2)
+    for c, width in enumerate(widths):
+        table.setColumnWidth(c, width)
+    table.setProperty("least_widths", widths)
     return table
 
 
 def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    """The rows; a column widens to its longest text, never below its first
+    width (an empty result keeps the header as it was)."""
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
-    table.resizeColumnsToContents()
+    for c, least in enumerate(table.property("least_widths")):
+        table.setColumnWidth(c, max(least, table.sizeHintForColumn(c) if rows else 0))
 
 
 class AccessLogView(QWidget):
@@ -56,20 +70,24 @@ class AccessLogView(QWidget):
         self.warning.setStyleSheet("color: #8a4b00")
         self.tabs = QTabWidget()
         # Per client
+        hint = QLabel(self.tr("Type the client's number (such as C00041), not the name: it is "
+                              "on the client's page and in the list on the tab Clients."))
+        hint.setWordWrap(True)
         self.client_number = QLineEdit()
-        self.client_number.setPlaceholderText(self.tr("Client number"))
+        self.client_number.setPlaceholderText(self.tr("Client number, e.g. C00041"))
         self.client_number.setAccessibleName(self.tr("Client number"))
         self.client_number.returnPressed.connect(self.show_client)
         find = QPushButton(self.tr("Show"))
         find.clicked.connect(self.show_client)
         self.client_table = _table(self.tr("Per client"),
                                    [self.tr("When"), self.tr("Who"), self.tr("Reason")])
-        self.client_message = QLabel()
+        self.client_message = Banner()
         page = QWidget()
         row = QHBoxLayout()
         row.addWidget(self.client_number)
         row.addWidget(find)
         col = QVBoxLayout(page)
+        col.addWidget(hint)
         col.addLayout(row)
         col.addWidget(self.client_message)
         col.addWidget(self.client_table)
@@ -122,11 +140,20 @@ class AccessLogView(QWidget):
         if not number:
             return
         self.workspace.ops.query(self, lambda desk: desk.privacy.access_of_client(number),
-                                 self._show_client, self._failed, latest="client")
+                                 lambda entries: self._show_client(number, entries),
+                                 self._failed, latest="client")
 
-    def _show_client(self, entries: list[AccessEntry] | None) -> None:
-        self.client_message.setText("" if entries is not None else
-                                    self.tr("No client with this number."))
+    def _show_client(self, number: str, entries: list[AccessEntry] | None) -> None:
+        if entries is None:
+            self.client_message.show_message(self.tr(
+                "There is no client with the number \"%1\". Type the client's number (such as "
+                "C00041), not the name: it is on the client's page and in the list on the tab "
+                "Clients.").replace("%1", number))
+        elif not entries:
+            self.client_message.show_message(self.tr(
+                "No one has opened the page of client %1 yet.").replace("%1", number), "info")
+        else:
+            self.client_message.clear_message()
         _fill(self.client_table, [(local_time(e.at), e.user, e.reason) for e in entries or []])
 
     def show_user(self) -> None:

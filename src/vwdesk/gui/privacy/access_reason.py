@@ -1,4 +1,6 @@
-"""The reason asked the first time a user opens a client's full page."""
+"""The reason asked the first time a user opens a client's full page; the
+dialog names the client (name and number), so the reason is given for the
+right person."""
 
 from __future__ import annotations
 
@@ -18,11 +20,19 @@ from vwdesk.core.errors import VwdeskError
 
 
 class AccessReasonDialog(QDialog):
-    """A short list of reasons plus free text; "Anders, namelijk…" needs text."""
+    """A short list of reasons plus free text; "Anders, namelijk…" needs text.
+    Given a workspace and the client's id, it names the client (read off the
+    GUI thread, shown as soon as it is there)."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, workspace=None,
+                 client_id: int | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Why are you opening this client?"))
+        self.client = QLabel()
+        self.client.setObjectName("client")
+        self.client.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
+        self.client.setStyleSheet("font-weight: bold")
+        self.client.hide()
         self.reasons = QListWidget()
         self.reasons.setAccessibleName(self.tr("Reason"))
         self.reasons.addItems(ACCESS_REASONS)
@@ -41,6 +51,7 @@ class AccessReasonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.reasons.itemDoubleClicked.connect(lambda _item: self._accept())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.client)
         layout.addWidget(QLabel(self.tr(
             "The client's page holds personal data. Your reason is recorded in the access log.")))
         layout.addWidget(self.reasons)
@@ -48,6 +59,18 @@ class AccessReasonDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._reason: str | None = None
+        if workspace is not None and client_id is not None:
+            # Unnamed if the row cannot be read: the page's own opening says why.
+            workspace.ops.query(self, lambda desk: desk.clients.row(client_id), self._named,
+                                lambda _exc: None)
+
+    def _named(self, row) -> None:
+        if row is None:
+            return
+        who = f"{row.name or '—'} ({row.number})"
+        self.client.setText(self.tr("Client: %1").replace("%1", who))
+        self.client.show()
+        self.setWindowTitle(self.tr("Why are you opening the page of %1?").replace("%1", who))
 
     def reason(self) -> str | None:
         return self._reason
@@ -67,7 +90,7 @@ class AccessReasonDialog(QDialog):
         self.accept()
 
 
-def ask(parent: QWidget | None) -> str | None:
+def ask(parent: QWidget | None, workspace=None, client_id: int | None = None) -> str | None:
     """The reason for opening a client's full page, or None when cancelled."""
-    dialog = AccessReasonDialog(parent)
+    dialog = AccessReasonDialog(parent, workspace, client_id)
     return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None

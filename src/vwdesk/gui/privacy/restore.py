@@ -1,14 +1,16 @@
 """Extra → Back-up terugzetten (beheerder): choose a backup, give its
-passphrase if it is encrypted, confirm, and the database is replaced; the
-user is logged out, since the data changed under every screen."""
+passphrase if it is encrypted (asked again until it opens the backup, before
+anything else is asked), confirm, and the database is replaced; the user is
+logged out, since the data changed under every screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox,
+                               QWidget)
 
 from vwdesk.core.errors import VwdeskError
 from vwdesk.gui.widgets import confirm, plain
@@ -35,11 +37,8 @@ def restore(parent: QWidget, workspace, done: Callable[[], None]) -> None:
         QMessageBox.warning(parent, "vwdesk", plain(exc.message))
         return
     if encrypted:
-        passphrase, ok = QInputDialog.getText(
-            parent, QCoreApplication.translate("privacy", "Restore"),
-            QCoreApplication.translate("privacy", "Passphrase of this backup:"),
-            QLineEdit.EchoMode.Password)
-        if not ok:
+        passphrase = _passphrase(parent, privacy, path)
+        if passphrase is None:
             return
     try:
         made = privacy.backup_made_at(path)
@@ -71,3 +70,28 @@ def restore(parent: QWidget, workspace, done: Callable[[], None]) -> None:
     workspace.ops.long(parent, QCoreApplication.translate("privacy", "Restoring the backup…"),
                        lambda desk, _progress, _cancelled: desk.privacy.restore(path, passphrase),
                        restored, failed, cancellable=False, write=True)
+
+
+def _passphrase(parent: QWidget, privacy, path: Path) -> str | None:
+    """The passphrase of the encrypted backup, asked until it opens it; None
+    when the user cancels or the file is damaged (said in a message)."""
+    question = QCoreApplication.translate("privacy", "Passphrase of this backup:")
+    while True:
+        passphrase, ok = QInputDialog.getText(
+            parent, QCoreApplication.translate("privacy", "Restore"), question,
+            QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the key derivation
+        try:
+            opens = bool(passphrase) and privacy.backup_passphrase_opens(path, passphrase)
+        except VwdeskError as exc:
+            QMessageBox.warning(parent, "vwdesk", plain(exc.message))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if opens:
+            return passphrase
+        question = QCoreApplication.translate(
+            "privacy", "This passphrase does not open the backup.\nType it again, exactly as it "
+                       "was set (capitals and spaces count):")
