@@ -18,6 +18,7 @@ from vwdesk.report.registry import (
     find_definition,
     is_known_key,
     is_typed,
+    programme_of,
     spec_of,
     split_prefix,
 )
@@ -185,6 +186,8 @@ def _ref_words(ref: Any) -> str:
     else:
         found = find_definition(inner)
         name = _short(found.definition) if found else inner
+        if programme_of(inner):
+            name += f" (programma {programme_of(inner)})"
     if prefix:
         name = f"{prefix.rstrip('.')}: {name}"
     if year:
