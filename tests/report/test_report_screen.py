@@ -64,6 +64,13 @@ def preview_text(screen) -> str:
     return " ".join(screen.preview.text().split())
 
 
+def notice_details(screen) -> str:
+    """What Details… under the editor lists, one line a figure."""
+    from vwdesk.gui.report.notice import FiguresNotice
+
+    return "\n".join(FiguresNotice(screen.notice_parts, screen).lines())
+
+
 def select_section(qtbot, screen, title):
     for row in range(screen.sections.count()):
         if screen.sections.item(row).text() == title:
@@ -327,11 +334,14 @@ def test_overridden_figures_are_named(qtbot, db):
                 "note": "telling COA"})
     screen = make_screen(qtbot, db)
     assert screen.year.value() == 2019
-    assert "huisvesting.personen: 80 instead of the computed" in screen.overrides.text()
-    assert "telling COA" in screen.overrides.text()
+    assert "instead of computed: 1" in screen.notice.text()
+    details = notice_details(screen)
+    assert "huisvestingsdatum in het jaar: 80 instead of the computed" in details
+    assert "telling COA" in details
+    assert "huisvesting.personen" not in details  # in words
     screen.year.setValue(2018)
     wait_for_figures(qtbot, screen)
-    assert not screen.overrides.isVisible()
+    assert not screen.notice_box.isVisible()
 
 
 def test_the_preview_shows_the_pdfs_own_pages(qtbot, db, tmp_path, monkeypatch):
@@ -418,10 +428,9 @@ def test_official_and_replaced_figures_are_marked(qtbot, db):
     screen.year.setValue(2018)
     wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
-    assert "huisvesting.personen: 93 beside the registered 90 (telling COA)" in \
-        screen.overrides.text()
-    assert "huisvesting.woningen: 30 instead of the computed 27 (lijst corporatie)" in \
-        screen.overrides.text()
+    details = notice_details(screen)
+    assert ": 93 beside the registered 90 (telling COA)" in details
+    assert ": 30 instead of the computed 27 (lijst corporatie)" in details
     edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
     typed = screen.findChild(QLabel, "typed:spreekuur.bezoekers")
     assert not typed.isVisible()
@@ -567,8 +576,9 @@ def test_a_figure_is_inserted_by_what_it_counts_and_missing_figures_are_said(qtb
     # A sentence with a typed-in figure nobody typed in: said, in words.
     edit.setText("Cursisten: {eigen.cursisten}.")
     settle(qtbot, screen)
-    assert "is niet ingevoerd" in screen.overrides.text()
-    assert "Vul het in bij Jaarcijfers" in screen.overrides.text()
+    assert "Figures not typed in: 1" in screen.notice.text()
+    assert "Ingevoerd jaarcijfer met een eigen sleutel van de locatie (2018), needed for: " \
+        "Spreekuur/infopunt" in notice_details(screen)
 
 
 def test_every_section_name_can_be_read_in_the_list(qtbot, db):
@@ -654,3 +664,24 @@ def test_the_editor_shows_sentences_in_words_and_the_codes_one_click_away(qtbot,
     assert edit.text().startswith("{spreekuur.contacten}")
     qtbot.mouseClick(code, Qt.MouseButton.LeftButton)
     assert words.isVisible() and not edit.isVisible()
+
+
+def test_a_year_without_figures_leaves_the_editor_and_preview_their_room(qtbot, db, monkeypatch):
+    from vwdesk.gui.report.notice import FiguresNotice
+
+    screen = make_screen(qtbot, db, size=(1366, 700))
+    screen.year.setValue(2025)  # nothing typed in for it: many figures missing
+    wait_for_figures(qtbot, screen)
+    line = screen.notice.fontMetrics().lineSpacing()
+    assert screen.notice_box.isVisible() and screen.notice.height() < 2 * line
+    assert screen.splitter.height() > 500  # the editor and the preview keep their room
+    assert "{" not in screen.notice.text()
+    shown = []
+    monkeypatch.setattr(FiguresNotice, "exec", lambda dialog: shown.append(dialog.lines()))
+    qtbot.mouseClick(screen.details_button, Qt.MouseButton.LeftButton)
+    lines = shown[0]
+    assert len(lines) > 10
+    assert not any("{" in text or "huisvesting.taakstelling" in text for text in lines)
+    assert any(text.startswith("Taalgroepen (ingevoerd) (2025), needed for: Taalcentrum "
+                               "Vlaardingen") for text in lines)
+    assert any("programma wegwijs" in text for text in lines)
