@@ -494,8 +494,8 @@
         <translation>Cijfers</translation>
     </message>
     <message>
-        <source>Enter inserts the chosen figure; parameters such as gemeente= or half= can be added after its name.</source>
-        <translation>Enter voegt het gekozen cijfer in; parameters zoals gemeente= of half= kunt u achter de naam toevoegen.</translation>
+        <source>Enter inserts the chosen figure into the sentence. How to count it for one municipality or one half of the year: &quot;Parameters: uitsplitsen&quot; in the guide to report templates (F1 on the report screen).</source>
+        <translation>Enter voegt het gekozen cijfer in de zin in. Hoe u het telt voor één gemeente of één helft van het jaar: &quot;Parameters: uitsplitsen&quot; in de handleiding Rapportsjablonen (F1 in het scherm Jaarverslag).</translation>
     </message>
     <message>
         <source>Insert</source>
