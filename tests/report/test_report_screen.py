@@ -8,6 +8,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -569,12 +570,12 @@ def test_a_figure_is_inserted_by_what_it_counts_and_missing_figures_are_said(qtb
         return FigurePicker.DialogCode.Accepted
 
     monkeypatch.setattr(FigurePicker, "exec", choose)
-    edit.setCursorPosition(len(edit.text()))
+    edit.moveCursor(QTextCursor.MoveOperation.End)
     button = next(b for b in screen.editor.findChildren(QPushButton) if b.text() == "Figure…")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert edit.text().endswith("{huisvesting.nareizigers}")
     # A sentence with a typed-in figure nobody typed in: said, in words.
-    edit.setText("Cursisten: {eigen.cursisten}.")
+    edit.setPlainText("Cursisten: {eigen.cursisten}.")
     settle(qtbot, screen)
     assert "Figures not typed in: 1" in screen.notice.text()
     assert "Ingevoerd jaarcijfer met een eigen sleutel van de locatie (2018), needed for: " \
@@ -620,7 +621,7 @@ def test_the_preview_shows_the_sentence_being_edited(qtbot, db):
     qtbot.mouseClick(words, Qt.MouseButton.LeftButton)  # a click on the words shows the codes
     edit = screen.findChild(SentenceEdit, "text:inburgering.totaal")
     assert edit.isVisible() and edit.hasFocus()
-    edit.end(False)
+    edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(edit, " Nieuw")
     qtbot.waitUntil(lambda: "Nieuw" in preview_text(screen), timeout=5000)
     settle(qtbot, screen)

@@ -9,7 +9,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QTextCursor, QTextOption
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -70,24 +70,11 @@ class SentenceEdit(QPlainTextEdit):
         self.textChanged.connect(self._fit)
         self._fit()
 
-    # The QLineEdit calls the editor and its tests make.
     def text(self) -> str:
         return self.toPlainText()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
-        self.setPlainText(text)
-
     def insert(self, text: str) -> None:
         self.insertPlainText(text)
-
-    def setCursorPosition(self, position: int) -> None:  # noqa: N802 - Qt naming
-        cursor = self.textCursor()
-        cursor.setPosition(max(0, min(position, len(self.text()))))
-        self.setTextCursor(cursor)
-
-    def end(self, mark: bool) -> None:
-        self.moveCursor(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor
-                        if mark else QTextCursor.MoveMode.MoveAnchor)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
