@@ -86,3 +86,10 @@ def test_the_words_of_a_coupling_figure_name_its_programme():
     assert named == ["koppelingen gestart in het jaar (programma taalcoach)"]
     choices = {w.key: w.definition for w in figure_choices(["taalcoach", "wegwijs"])}
     assert choices["koppelingen.taalcoach.lopend"] != choices["koppelingen.wegwijs.lopend"]
+
+
+def test_the_words_of_the_locations_own_figures_name_them():
+    from vwdesk.report.figure_words import in_words
+
+    cafe, visits = in_words("eigen.taalcafe.bezoekers"), in_words("eigen.huisbezoeken")
+    assert cafe != visits and cafe.endswith(": taalcafe.bezoekers")

@@ -578,8 +578,8 @@ def test_a_figure_is_inserted_by_what_it_counts_and_missing_figures_are_said(qtb
     edit.setPlainText("Cursisten: {eigen.cursisten}.")
     settle(qtbot, screen)
     assert "Figures not typed in: 1" in screen.notice.text()
-    assert "Ingevoerd jaarcijfer met een eigen sleutel van de locatie (2018), needed for: " \
-        "Spreekuur/infopunt" in notice_details(screen)
+    assert "Ingevoerd jaarcijfer met een eigen sleutel van de locatie: cursisten (2018), " \
+        "needed for: Spreekuur/infopunt" in notice_details(screen)
 
 
 def test_every_section_name_can_be_read_in_the_list(qtbot, db):
