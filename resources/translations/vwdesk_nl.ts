@@ -526,12 +526,19 @@
         <translation>Cijfers</translation>
     </message>
     <message>
-        <source>Enter inserts the chosen figure; parameters such as gemeente= or half= can be added after its name.</source>
-        <translation>Enter voegt het gekozen cijfer in; parameters zoals gemeente= of half= kunt u achter de naam toevoegen.</translation>
+        <source>Enter inserts the chosen figure into the sentence. How to count it for one municipality or one half of the year: &quot;Parameters: uitsplitsen&quot; in the guide to report templates (F1 on the report screen).</source>
+        <translation>Enter voegt het gekozen cijfer in de zin in. Hoe u het telt voor één gemeente of één helft van het jaar: &quot;Parameters: uitsplitsen&quot; in de handleiding Rapportsjablonen (F1 in het scherm Jaarverslag).</translation>
     </message>
     <message>
         <source>Insert</source>
         <translation>Invoegen</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresNotice</name>
+    <message>
+        <source>Figures of the report</source>
+        <translation>Cijfers van het verslag</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1238,14 @@
         <translation>Laden…</translation>
     </message>
     <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>Which figures, and where the report uses them</source>
+        <translation>Welke cijfers, en waar het verslag ze gebruikt</translation>
+    </message>
+    <message>
         <source>Compute again</source>
         <translation>Opnieuw berekenen</translation>
     </message>
@@ -1311,6 +1326,10 @@
         <translation>De cijfers van %1 worden berekend…</translation>
     </message>
     <message>
+        <source>%1 (%2), needed for: %3</source>
+        <translation>%1 (%2), nodig voor: %3</translation>
+    </message>
+    <message>
         <source>%1: %2 instead of the computed %3 (%4)</source>
         <translation>%1: %2 in plaats van het berekende %3 (%4)</translation>
     </message>
@@ -1319,12 +1338,28 @@
         <translation>%1: %2 naast het geregistreerde %3 (%4)</translation>
     </message>
     <message>
-        <source>Overridden figures: %1</source>
-        <translation>Vervangen cijfers: %1</translation>
+        <source>Not typed in at Jaarcijfers; the sentences with these figures are left out of the report until they are:</source>
+        <translation>Niet ingevoerd bij Jaarcijfers; de zinnen met deze cijfers blijven uit het verslag tot ze zijn ingevoerd:</translation>
     </message>
     <message>
-        <source>Official figures: %1</source>
-        <translation>Officiële cijfers: %1</translation>
+        <source>Figures not typed in: %1; their sentences are left out of the report</source>
+        <translation>Niet ingevoerde cijfers: %1; de zinnen ermee blijven uit het verslag</translation>
+    </message>
+    <message>
+        <source>Typed in instead of computed:</source>
+        <translation>Ingevoerd in plaats van berekend:</translation>
+    </message>
+    <message>
+        <source>typed in instead of computed: %1</source>
+        <translation>ingevoerd in plaats van berekend: %1</translation>
+    </message>
+    <message>
+        <source>Official figures beside the registered ones:</source>
+        <translation>Officiële cijfers naast de geregistreerde:</translation>
+    </message>
+    <message>
+        <source>official figures: %1</source>
+        <translation>officiële cijfers: %1</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

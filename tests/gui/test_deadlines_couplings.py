@@ -253,9 +253,19 @@ def test_year_figures_are_chosen_in_words_and_unknown_keys_refused(qtbot, office
     show_active(qtbot, dialog)
     settle(qtbot, teamleader)
     chooser = dialog.key_chooser
-    offered = [chooser.itemText(i) for i in range(chooser.count())]
-    assert any("(huisvesting.taakstelling)" in text and not text.startswith("huisvesting")
-               for text in offered)  # the definition first, the key after it
+    offered = {chooser.itemData(i): chooser.itemText(i) for i in range(chooser.count())}
+    assert offered["huisvesting.taakstelling"].startswith("Het aantal te huisvesten")
+    assert not any("." in text.split("(")[-1] for text in offered.values())  # words, no keys
+    assert len(set(offered.values())) == len(offered)  # each figure reads apart
+    index = chooser.findData("doel.koppelingen.taalcoach.gestart")
+    assert "programma taalcoach" in chooser.itemText(index)
+    assert chooser.itemData(index, Qt.ItemDataRole.ToolTipRole) == \
+        "doel.koppelingen.taalcoach.gestart"
+    for view in (chooser.view(), chooser.completer().popup()):  # wide enough, cut at the end
+        assert view.textElideMode() == Qt.TextElideMode.ElideRight
+        longest = max(view.fontMetrics().horizontalAdvance(t) for t in offered.values())
+        assert view.minimumWidth() >= min(longest, chooser.screen().availableGeometry().width()
+                                          * 3 // 4)
     form = dialog.form
     form.widgets["year"].setText("2024")
     form.widgets["value"].setText("50")
@@ -279,10 +289,11 @@ def test_year_figures_are_chosen_in_words_and_unknown_keys_refused(qtbot, office
     assert popup.isVisible()
     for _ in range(popup.model().rowCount()):
         qtbot.keyClick(popup, Qt.Key.Key_Down)
-        if popup.currentIndex().data().endswith("(huisvesting.taakstelling)"):
+        if popup.currentIndex().data(Qt.ItemDataRole.ToolTipRole) == "huisvesting.taakstelling":
             break
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert chooser.value() == "huisvesting.taakstelling"
+    qtbot.waitUntil(lambda: chooser.currentText() == offered["huisvesting.taakstelling"])
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
     with office.db.session() as s:

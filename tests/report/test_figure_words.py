@@ -71,3 +71,25 @@ def test_the_own_key_suggested_for_words_is_one_the_report_accepts():
     problem = year_figure_key_problem("aantal vrijwilligers", "invoer")
     assert "eigen.aantal_vrijwilligers." in problem
     assert year_figure_key_problem("eigen.aantal_vrijwilligers", "invoer") is None
+
+
+def test_the_words_of_a_coupling_figure_name_its_programme():
+    from vwdesk.report.figure_words import in_words, sentence_in_words
+
+    wegwijs, taalcoach = (in_words(f"doel.koppelingen.{p}.gestart")
+                          for p in ("wegwijs", "taalcoach"))
+    assert wegwijs != taalcoach
+    assert wegwijs.startswith("Doel (prestatieafspraak) voor: Koppelingen gestart in het jaar")
+    assert "programma wegwijs" in wegwijs and "programma taalcoach" in taalcoach
+    named = [p.text for p in sentence_in_words("{koppelingen.taalcoach.gestart} trajecten")
+             if p.code]
+    assert named == ["koppelingen gestart in het jaar (programma taalcoach)"]
+    choices = {w.key: w.definition for w in figure_choices(["taalcoach", "wegwijs"])}
+    assert choices["koppelingen.taalcoach.lopend"] != choices["koppelingen.wegwijs.lopend"]
+
+
+def test_the_words_of_the_locations_own_figures_name_them():
+    from vwdesk.report.figure_words import in_words
+
+    cafe, visits = in_words("eigen.taalcafe.bezoekers"), in_words("eigen.huisbezoeken")
+    assert cafe != visits and cafe.endswith(": taalcafe.bezoekers")

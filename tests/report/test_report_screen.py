@@ -8,12 +8,12 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from vwdesk.app.login import authenticate, open_desk
 from vwdesk.core.db import Database
+from vwdesk.gui.report.editor import SentenceEdit
 from vwdesk.gui.report.screen import ReportScreen
 from vwdesk.gui.workspace import Workspace
 from vwdesk.report.store import load_template, load_texts
@@ -68,6 +69,13 @@ def wait_for_figures(qtbot, screen):
 
 def preview_text(screen) -> str:
     return " ".join(screen.preview.text().split())
+
+
+def notice_details(screen) -> str:
+    """What Details… under the editor lists, one line a figure."""
+    from vwdesk.gui.report.notice import FiguresNotice
+
+    return "\n".join(FiguresNotice(screen.notice_parts, screen).lines())
 
 
 def select_section(qtbot, screen, title):
@@ -200,12 +208,12 @@ def test_figures_that_cannot_be_computed_are_said_and_keep_pdf_and_print_off(qtb
 def test_a_sentence_with_an_error_keeps_its_text_across_a_year_switch(qtbot, db):
     screen = make_screen(qtbot, db)
     select_section(qtbot, screen, "Spreekuur/infopunt")
-    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    edit = screen.findChild(SentenceEdit, "text:spreekuur.bezoekers")
     edit.selectAll()
     qtbot.keyClicks(edit, "{spreekuur.contacten")
     screen.year.setValue(2018)
     wait_for_figures(qtbot, screen)
-    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    edit = screen.findChild(SentenceEdit, "text:spreekuur.bezoekers")
     assert edit.text() == "{spreekuur.contacten"  # what the user typed, with its error
     assert "zonder bijbehorende" in screen.draft.errors["spreekuur.bezoekers"]
     assert screen.findChild(QLabel, "result:spreekuur.bezoekers").text() == ""
@@ -220,7 +228,7 @@ def test_a_comparison_asked_for_is_computed_off_the_gui_thread(qtbot, db, comput
     screen.year.setValue(2018)
     wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
-    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    edit = screen.findChild(SentenceEdit, "text:spreekuur.bezoekers")
     edit.selectAll()
     qtbot.keyClicks(edit, "{juridisch.gh_herenigd} gezinnen herenigd, in {vorig_jaar} "
                           "{juridisch.gh_herenigd jaar=vorig}")  # not compared so far
@@ -235,7 +243,7 @@ def test_rewording_with_a_wrong_placeholder_shows_an_error_and_blocks_saving(qtb
     screen.year.setValue(2018)
     wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
-    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    edit = screen.findChild(SentenceEdit, "text:spreekuur.bezoekers")
     edit.selectAll()
     qtbot.keyClicks(edit, "{spreekuur.bezoekers} mensen")
     error = screen.editor.widgets["spreekuur.bezoekers"]["error"]
@@ -333,11 +341,14 @@ def test_overridden_figures_are_named(qtbot, db):
                 "note": "telling COA"})
     screen = make_screen(qtbot, db)
     assert screen.year.value() == 2019
-    assert "huisvesting.personen: 80 instead of the computed" in screen.overrides.text()
-    assert "telling COA" in screen.overrides.text()
+    assert "instead of computed: 1" in screen.notice.text()
+    details = notice_details(screen)
+    assert "huisvestingsdatum in het jaar: 80 instead of the computed" in details
+    assert "telling COA" in details
+    assert "huisvesting.personen" not in details  # in words
     screen.year.setValue(2018)
     wait_for_figures(qtbot, screen)
-    assert not screen.overrides.isVisible()
+    assert not screen.notice_box.isVisible()
 
 
 def test_the_preview_shows_the_pdfs_own_pages(qtbot, db, tmp_path, monkeypatch):
@@ -388,7 +399,7 @@ def test_sentence_result_shows_at_once_with_filtered_figures(qtbot, db):
     screen.year.setValue(2018)
     wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
-    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    edit = screen.findChild(SentenceEdit, "text:spreekuur.bezoekers")
     result = screen.findChild(QLabel, "result:spreekuur.bezoekers")
     assert result.text() == "Result: 552 bezoekers aan onze spreekuren (2017: 316)"
     edit.selectAll()
@@ -424,11 +435,10 @@ def test_official_and_replaced_figures_are_marked(qtbot, db):
     screen.year.setValue(2018)
     wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
-    assert "huisvesting.personen: 93 beside the registered 90 (telling COA)" in \
-        screen.overrides.text()
-    assert "huisvesting.woningen: 30 instead of the computed 27 (lijst corporatie)" in \
-        screen.overrides.text()
-    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    details = notice_details(screen)
+    assert ": 93 beside the registered 90 (telling COA)" in details
+    assert ": 30 instead of the computed 27 (lijst corporatie)" in details
+    edit = screen.findChild(SentenceEdit, "text:spreekuur.bezoekers")
     typed = screen.findChild(QLabel, "typed:spreekuur.bezoekers")
     assert not typed.isVisible()
     edit.selectAll()
@@ -450,7 +460,7 @@ def test_a_new_sentence_is_added_typed_and_saved(qtbot, db):
     select_section(qtbot, screen, "Spreekuur/infopunt")
     add = screen.findChild(QPushButton, "add-sentence")
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
-    edit = screen.findChild(QLineEdit, "text:spreekuur.eigen1")
+    edit = screen.findChild(SentenceEdit, "text:spreekuur.eigen1")
     result = screen.findChild(QLabel, "result:spreekuur.eigen1")
     assert edit.text() == "" and result.text() == ""
     qtbot.keyClicks(edit, "Er waren {contacten.aantal soort=juridisch} juridische contacten.")
@@ -557,7 +567,7 @@ def test_a_figure_is_inserted_by_what_it_counts_and_missing_figures_are_said(qtb
     screen.year.setValue(2018)
     wait_for_figures(qtbot, screen)
     select_section(qtbot, screen, "Spreekuur/infopunt")
-    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    edit = screen.findChild(SentenceEdit, "text:spreekuur.bezoekers")
     assert "Contacten van soort spreekuur" in edit.toolTip()  # its figures in words
 
     def choose(picker):
@@ -566,15 +576,16 @@ def test_a_figure_is_inserted_by_what_it_counts_and_missing_figures_are_said(qtb
         return FigurePicker.DialogCode.Accepted
 
     monkeypatch.setattr(FigurePicker, "exec", choose)
-    edit.setCursorPosition(len(edit.text()))
+    edit.moveCursor(QTextCursor.MoveOperation.End)
     button = next(b for b in screen.editor.findChildren(QPushButton) if b.text() == "Figure…")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert edit.text().endswith("{huisvesting.nareizigers}")
     # A sentence with a typed-in figure nobody typed in: said, in words.
-    edit.setText("Cursisten: {eigen.cursisten}.")
+    edit.setPlainText("Cursisten: {eigen.cursisten}.")
     settle(qtbot, screen)
-    assert "is niet ingevoerd" in screen.overrides.text()
-    assert "Vul het in bij Jaarcijfers" in screen.overrides.text()
+    assert "Figures not typed in: 1" in screen.notice.text()
+    assert "Ingevoerd jaarcijfer met een eigen sleutel van de locatie: cursisten (2018), " \
+        "needed for: Spreekuur/infopunt" in notice_details(screen)
 
 
 def test_every_section_name_can_be_read_in_the_list(qtbot, db):
@@ -614,9 +625,9 @@ def test_the_preview_shows_the_sentence_being_edited(qtbot, db):
     words = screen.findChild(QLabel, "words:inburgering.totaal")
     assert words is not None
     qtbot.mouseClick(words, Qt.MouseButton.LeftButton)  # a click on the words shows the codes
-    edit = screen.findChild(QLineEdit, "text:inburgering.totaal")
+    edit = screen.findChild(SentenceEdit, "text:inburgering.totaal")
     assert edit.isVisible() and edit.hasFocus()
-    edit.end(False)
+    edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(edit, " Nieuw")
     qtbot.waitUntil(lambda: "Nieuw" in preview_text(screen), timeout=5000)
     settle(qtbot, screen)
@@ -637,7 +648,7 @@ def test_the_preview_pages_fit_the_column(qtbot, db):
 
 def _visible_texts(widget) -> list[str]:
     texts = []
-    for child in widget.findChildren(QLabel) + widget.findChildren(QLineEdit):
+    for child in widget.findChildren(QLabel) + widget.findChildren(SentenceEdit):
         if child.isVisible():
             texts.append(child.text())
     return texts
@@ -652,7 +663,7 @@ def test_the_editor_shows_sentences_in_words_and_the_codes_one_click_away(qtbot,
     assert "contacten van soort spreekuur in het jaar" in words.text()
     assert "bezoeker/bezoekers" in words.text()
     assert "Contacten van soort spreekuur" in words.toolTip()  # the definition, one hover away
-    edit = screen.findChild(QLineEdit, "text:spreekuur.bezoekers")
+    edit = screen.findChild(SentenceEdit, "text:spreekuur.bezoekers")
     assert not edit.isVisible()
     code = screen.findChild(QToolButton, "code:spreekuur.bezoekers")
     qtbot.mouseClick(code, Qt.MouseButton.LeftButton)
@@ -660,3 +671,49 @@ def test_the_editor_shows_sentences_in_words_and_the_codes_one_click_away(qtbot,
     assert edit.text().startswith("{spreekuur.contacten}")
     qtbot.mouseClick(code, Qt.MouseButton.LeftButton)
     assert words.isVisible() and not edit.isVisible()
+
+
+def test_a_year_without_figures_leaves_the_editor_and_preview_their_room(qtbot, db, monkeypatch):
+    from vwdesk.gui.report.notice import FiguresNotice
+
+    screen = make_screen(qtbot, db, size=(1366, 700))
+    screen.year.setValue(2025)  # nothing typed in for it: many figures missing
+    wait_for_figures(qtbot, screen)
+    line = screen.notice.fontMetrics().lineSpacing()
+    assert screen.notice_box.isVisible() and screen.notice.height() < 2 * line
+    assert screen.splitter.height() > 500  # the editor and the preview keep their room
+    assert "{" not in screen.notice.text()
+    shown = []
+    monkeypatch.setattr(FiguresNotice, "exec", lambda dialog: shown.append(dialog.lines()))
+    qtbot.mouseClick(screen.details_button, Qt.MouseButton.LeftButton)
+    lines = shown[0]
+    assert len(lines) > 10
+    assert not any("{" in text or "huisvesting.taakstelling" in text for text in lines)
+    assert any(text.startswith("Taalgroepen (ingevoerd) (2025), needed for: Taalcentrum "
+                               "Vlaardingen") for text in lines)
+    assert any("programma wegwijs" in text for text in lines)
+
+
+def test_a_long_sentence_is_wrapped_over_lines_and_the_picker_speaks_words(qtbot, db):
+    from vwdesk.gui.report.picker import FigurePicker
+    from vwdesk.report.figure_words import figure_choices
+
+    screen = make_screen(qtbot, db, size=(1366, 720))
+    select_section(qtbot, screen, "Housing")
+    code = screen.findChild(QToolButton, "code:huisvesting.geslacht")
+    qtbot.mouseClick(code, Qt.MouseButton.LeftButton)
+    edit = screen.findChild(SentenceEdit, "text:huisvesting.geslacht")
+    assert edit.text().startswith("{huisvesting.mannen}")
+    width = edit.fontMetrics().horizontalAdvance(edit.text())
+    assert width > edit.viewport().width()  # longer than the field is wide ...
+    line = edit.fontMetrics().lineSpacing()
+    assert edit.viewport().height() >= 2 * line  # ... so it takes two lines or more
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # one paragraph: Enter adds no line
+    assert "\n" not in edit.text()
+    picker = FigurePicker(figure_choices(["wegwijs"]), screen)
+    qtbot.addWidget(picker)
+    hint = " ".join(label.text() for label in picker.findChildren(QLabel))
+    assert "=" not in hint and "Parameters: uitsplitsen" in hint
+    texts = [picker.list.item(row).text() for row in range(picker.list.count())]
+    assert texts and not any("{" in text for text in texts)  # words; the code in the tooltip
+    assert picker.list.item(0).toolTip().startswith("{")

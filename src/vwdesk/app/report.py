@@ -21,25 +21,30 @@ class ReportDoor(Part):
     def draft(self) -> ReportDraft:
         """The location's template, ready to edit (no year shown yet)."""
         from vwdesk.core.services.locations import location, programme_keys
-        from vwdesk.report.store import load_template, municipality_names
+        from vwdesk.report.store import kept_at, load_template, municipality_names
 
         def load(s) -> ReportDraft:
             return ReportDraft(self.desk.location_name, municipality_names(s, self.location_id),
                                load_template(s, self.location_id),
                                location(s, self.actor, self.location_id).cover_photo,
                                editable=self.actor.is_teamleader,
-                               programmes=programme_keys(s, self.actor, self.location_id))
+                               programmes=programme_keys(s, self.actor, self.location_id),
+                               kept=kept_at(s, self.location_id))
 
         return self.read(load)
 
     def default_year(self, today: dt.date | None = None) -> int:
-        """The year a report is usually made for: the last complete year, or
-        the last year with registrations when that is earlier."""
+        """The year the Report screen opens on: the last complete year with
+        registrations (contacts), else the last complete year. The year
+        still running never is: its report is not done, and its first visits
+        would open on a year without figures; a location that registered
+        nothing yet opens on last year, the report it will make first."""
         from vwdesk.core.services.contacts import last_contact_date
 
-        last = self.read(lambda s: last_contact_date(s, self.actor, self.location_id))
-        last_complete = (today or dt.date.today()).year - 1
-        return min(last.year, last_complete) if last else last_complete
+        this_year = (today or dt.date.today()).year
+        last = self.read(lambda s: last_contact_date(s, self.actor, self.location_id,
+                                                     before=dt.date(this_year, 1, 1)))
+        return last.year if last else this_year - 1
 
     def texts(self, year: int) -> dict[str, str]:
         from vwdesk.report.store import load_texts

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from vwdesk.gui.record_form import RecordDialog
@@ -38,10 +39,16 @@ class DossierDialog(RecordDialog):
         self.form.widgets["deadline"].setFocus()
 
 
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # a figure's words and key, for the typed search
+
+
 class FigureKeyChooser(QComboBox):
     """The key of a year figure, chosen in words: the typed-in figures the
     location's report uses, each shown by its Dutch definition (the key in
-    its tooltip); another key, or an own `eigen.<naam>`, can be typed.
+    its tooltip; typing finds a figure by its words or its key); another
+    key, or an own `eigen.<naam>`, can be typed. The lists are as wide as
+    the words need, up to most of the screen, and a definition too long for
+    them is cut at its end.
 
     Typing opens the figures whose words hold the text; one is taken only by
     choosing it (Down, Enter or a click) or by typing its words or key
@@ -58,13 +65,19 @@ class FigureKeyChooser(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionRole(SEARCH_ROLE)
+        for view in (self.view(), completer.popup()):
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setMinimumContentsLength(40)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._typed: str | None = None  # text typed since a figure was last chosen
         self.lineEdit().textEdited.connect(self._edited)
         self.lineEdit().editingFinished.connect(self._keep_typed)
         self.activated.connect(self._chosen)
-        completer.activated[str].connect(lambda _text: self._chosen())
+        # Queued: after the line edit has shown the text the list found the
+        # figure by (its words and key), its words replace it.
+        completer.activated[str].connect(self._completed, Qt.ConnectionType.QueuedConnection)
+        completer.highlighted[str].connect(self._show_words, Qt.ConnectionType.QueuedConnection)
         self.lineEdit().installEventFilter(self)
 
     def _edited(self, text: str) -> None:
@@ -72,6 +85,16 @@ class FigureKeyChooser(QComboBox):
 
     def _chosen(self) -> None:
         self._typed = None
+
+    def _completed(self, found: str) -> None:
+        self._show_words(found)
+        self._chosen()
+
+    def _show_words(self, found: str) -> None:
+        """The figure the search list points at, in words."""
+        index = self.findData(found, SEARCH_ROLE)
+        if index >= 0:
+            self.setEditText(self.itemText(index))
 
     def _exact(self, text: str) -> int:
         """The figure whose words or key are `text` (case aside), or -1."""
@@ -94,7 +117,7 @@ class FigureKeyChooser(QComboBox):
             if exact >= 0:
                 self.setCurrentIndex(exact)
                 self._chosen()
-            elif text and any(text.casefold() in self.itemText(i).casefold()
+            elif text and any(text.casefold() in str(self.itemData(i, SEARCH_ROLE)).casefold()
                               for i in range(self.count())):
                 self.completer().setCompletionPrefix(text)
                 self.completer().complete()  # the figures holding the text, to choose from
@@ -105,9 +128,23 @@ class FigureKeyChooser(QComboBox):
         current = self.value()
         self.clear()
         for word in words:
-            self.addItem(f"{word.definition} ({word.key})", word.key)
+            self.addItem(word.definition.rstrip("."), word.key)
             self.setItemData(self.count() - 1, word.key, Qt.ItemDataRole.ToolTipRole)
+            self.setItemData(self.count() - 1, f"{word.definition} {word.key}", SEARCH_ROLE)
         self.set_value(current)
+        self._widen_lists()
+
+    def _widen_lists(self) -> None:
+        """The lists as wide as their longest definition, at most 80% of the
+        screen (the rest is cut at the end of the words)."""
+        metrics = self.view().fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())),
+                     default=0)
+        margin = 2 * self.view().frameWidth() + self.view().verticalScrollBar().sizeHint().width()
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry().width()
+        width = min(widest + margin + 16, screen * 4 // 5)
+        self.view().setMinimumWidth(width)
+        self.completer().popup().setMinimumWidth(width)
 
     def value(self) -> str | None:
         if self._typed is not None:

@@ -65,7 +65,7 @@ def make_report(db: Database, location_id: int, year: int, *,
                 texts: dict[str, str] | None = None) -> Report:
     """Figures, template and prose of a location-year, filled in."""
     from vwdesk.report.charts import has_data
-    from vwdesk.report.store import load_template, load_texts
+    from vwdesk.report.store import kept_at, load_template, load_texts
     from vwdesk.report.template import compare_keys, requests_in
 
     with db.session() as s:
@@ -74,11 +74,12 @@ def make_report(db: Database, location_id: int, year: int, *,
         if texts is None:
             texts = load_texts(s, location_id, year)
         photo = s.get(m.Location, location_id).cover_photo
+        kept = kept_at(s, location_id)
         figures = compute_figures(s, location_id, year,
                                   with_previous=compare_keys(template, texts) or False,
                                   requests=requests_in(template, texts))
     return Report(render(template, figures, texts, has_data), figures, photo,
-                  missing_figures(template, texts, figures))
+                  missing_figures(template, texts, figures, kept))
 
 
 def build_report_pdf(db: Database, location_id: int, year: int, out: str | BinaryIO, *,

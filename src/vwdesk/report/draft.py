@@ -52,6 +52,17 @@ class SentenceResult:
     typed: list[TypedMark]
 
 
+@dataclass(frozen=True)
+class Gap:
+    """A typed-in figure the report lacks, as the screen says it: the figure
+    in Dutch words (with its parameters), the year it is of, and the
+    sections (their indexes) whose sentences are left out for it."""
+
+    words: str
+    year: int
+    sections: tuple[int, ...]
+
+
 @dataclass
 class ReportDraft:
     location_name: str
@@ -60,6 +71,9 @@ class ReportDraft:
     cover_photo: bytes | None = None
     editable: bool = True
     programmes: list[str] = field(default_factory=list)  # their keys, for the figure picker
+    # What the location keeps of the figures only some keep (`missing.kept_by`);
+    # None: not known, every missing figure is said.
+    kept: frozenset[str] | None = None
     year: int | None = None
     saved_texts: dict[str, str] = field(default_factory=dict)
     figures: Figures | None = None
@@ -204,24 +218,23 @@ class ReportDraft:
         return SentenceResult(render_sentence(item, self.figures),
                               typed_marks(text, self.figures))
 
-    def missing(self) -> list[str]:
-        """The typed-in figures the report lacks, each as one Dutch sentence
-        (its sentences are left out until they are typed in at Jaarcijfers)."""
+    def missing(self) -> list[Gap]:
+        """The typed-in figures the report lacks (their sentences are left
+        out until they are typed in at Jaarcijfers), in the order the report
+        uses them; of what only some locations keep, only what this one
+        keeps."""
+        from vwdesk.report.figure_words import in_words
         from vwdesk.report.missing import missing_figures
-        from vwdesk.report.registry import find_definition
 
         if self.figures is None:
             return []
-        titles = {s["key"]: s.get("title") or s["key"] for s in self.template["sections"]}
-        lines = []
-        for gap in missing_figures(self.template, self.texts, self.figures):
-            key = gap.label.strip("{}").split()[0]
-            found = find_definition(key)
-            what = found.definition.rstrip(".") if found else gap.label
-            where = sorted({titles.get(u.split(".")[0], u.split(".")[0]) for u in gap.used_in})
-            lines.append(f"{what} ({gap.label}, {gap.year}) is niet ingevoerd; nodig voor: "
-                         f"{', '.join(where)}. Vul het in bij Jaarcijfers.")
-        return lines
+        section_of = {}
+        for index, section in enumerate(self.template["sections"]):
+            section_of[section["key"]] = index
+            section_of.update((item["id"], index) for item in section["items"])
+        return [Gap(in_words(gap.ref.key, gap.ref.params), gap.year,
+                    tuple(sorted({section_of[u] for u in gap.used_in if u in section_of})))
+                for gap in missing_figures(self.template, self.texts, self.figures, self.kept)]
 
     def report(self) -> Report:
         """The whole report as it would print now (figures must be in)."""

@@ -18,6 +18,7 @@ from vwdesk.report.registry import (
     find_definition,
     is_known_key,
     is_typed,
+    programme_of,
     spec_of,
     split_prefix,
 )
@@ -43,11 +44,16 @@ def figure_choices(programmes: list[str]) -> list[FigureWord]:
     return sorted(out, key=lambda w: (w.section, w.key))
 
 
-def in_words(key: str) -> str:
+def in_words(key: str, params: dict[str, str] | None = None) -> str:
     """A figure's key as a person reads it: its Dutch definition (the key
-    itself when the report does not know it)."""
+    itself when the report does not know it), with its parameters
+    ("… (gemeente Schiedam)")."""
     found = find_definition(key)
-    return found.definition.rstrip(".") if found else key
+    return (found.definition.rstrip(".") if found else key) + _params_in_words(params)
+
+
+def _params_in_words(params: dict[str, str] | None) -> str:
+    return " (" + ", ".join(f"{k} {v}" for k, v in params.items()) + ")" if params else ""
 
 
 def placeholder_meanings(text: str) -> list[FigureWord]:
@@ -185,13 +191,13 @@ def _ref_words(ref: Any) -> str:
     else:
         found = find_definition(inner)
         name = _short(found.definition) if found else inner
+        if programme_of(inner):
+            name += f" (programma {programme_of(inner)})"
     if prefix:
         name = f"{prefix.rstrip('.')}: {name}"
     if year:
         name += f" ({year} jaar)"
-    if ref.params:
-        name += " (" + ", ".join(f"{k} {v}" for k, v in ref.params.items()) + ")"
-    return name
+    return name + _params_in_words(ref.params)
 
 
 def _short(definition: str) -> str:

@@ -402,17 +402,25 @@ class Definition:
 
 def find_definition(key: str) -> Definition | None:
     """The definition of `key`, also for `doel.<key>`, `gehaald.<key>`,
-    `officieel.<key>` and the location's own `eigen.<name>`."""
+    `officieel.<key>` and the location's own `eigen.<name>` (named by its
+    name). The definition of a coupling figure names its programme:
+    `koppelingen.wegwijs.gestart` is "Koppelingen gestart in het jaar
+    (programma wegwijs)."."""
     prefix, inner = split_prefix(key)
     if _OWN_RE.match(inner):
-        return Definition(key, OWN_KEY, "eigen", "afgeleid" if prefix == "gehaald." else "invoer")
+        return Definition(key, f"{OWN_KEY.rstrip('.')}: {inner.removeprefix('eigen.')}.", "eigen",
+                          "afgeleid" if prefix == "gehaald." else "invoer")
     spec = spec_of(inner)
     if spec is None:
         return None
+    definition = spec.definition
+    programme = programme_of(inner)
+    if programme is not None:
+        definition = f"{definition.rstrip('.')} (programma {programme})."
     if prefix:
-        return Definition(key, PREFIXES[prefix] + spec.definition, spec.section,
+        return Definition(key, PREFIXES[prefix] + definition, spec.section,
                           "afgeleid" if prefix == "gehaald." else "invoer")
-    return Definition(key, spec.definition, spec.section, spec.source)
+    return Definition(key, definition, spec.section, spec.source)
 
 
 def is_known_key(key: str) -> bool:

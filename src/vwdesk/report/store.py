@@ -54,6 +54,21 @@ def topic_names(s: Session, location_id: int) -> list[str]:
         sorted(topic_groups(s, location_id))
 
 
+def kept_at(s: Session, location_id: int) -> frozenset[str]:
+    """What the location keeps of the figures only some locations keep
+    (`missing.kept_by`): what it typed in a figure of in any year, and the
+    programmes it registered a coupling of."""
+    from vwdesk.report.missing import kept_by
+
+    typed = s.scalars(select(m.YearFigure.key).distinct()
+                      .where(m.YearFigure.location_id == location_id))
+    coupled = s.scalars(select(m.Programme.key).distinct()
+                        .join(m.Coupling, m.Coupling.programme_id == m.Programme.id)
+                        .where(m.Programme.location_id == location_id))
+    return frozenset({kept_by(key) for key in typed} - {None}
+                     | {f"koppelingen.{key}" for key in coupled})
+
+
 def load_template(s: Session, location_id: int) -> dict[str, Any]:
     loc = s.get(m.Location, location_id)
     if loc is None:

@@ -121,10 +121,14 @@ def day_list(s: Session, actor: Actor, location_id: int, day: dt.date,
     return out
 
 
-def last_contact_date(s: Session, actor: Actor, location_id: int) -> dt.date | None:
-    """The date of the location's latest contact, if any."""
+def last_contact_date(s: Session, actor: Actor, location_id: int,
+                      before: dt.date | None = None) -> dt.date | None:
+    """The date of the location's latest contact (before `before`), if any."""
     actor.check_location(location_id)
-    return s.scalar(select(func.max(m.Contact.date)).where(m.Contact.location_id == location_id))
+    query = select(func.max(m.Contact.date)).where(m.Contact.location_id == location_id)
+    if before is not None:
+        query = query.where(m.Contact.date < before)
+    return s.scalar(query)
 
 
 @dataclass(frozen=True)

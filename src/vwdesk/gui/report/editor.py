@@ -9,13 +9,14 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,62 @@ class _WordsLabel(QLabel):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.clicked.emit()
+
+
+class SentenceEdit(QPlainTextEdit):
+    """A sentence with its figures' codes, to reword it: wrapped over as many
+    lines as it takes (a long sentence is never cut off), one paragraph —
+    Enter adds no line, and a pasted line break becomes a space. `edited`
+    gives the text at each change."""
+
+    edited = Signal(str)
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setPlainText(text)
+        self.textChanged.connect(lambda: self.edited.emit(self.text()))
+        self.textChanged.connect(self._fit)
+        self._fit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def insert(self, text: str) -> None:
+        self.insertPlainText(text)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # one paragraph: Enter is for the dialog or the form around it
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt override
+        self.insertPlainText(" ".join(source.text().split()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As high as the sentence's lines at the present width."""
+        lines = sum(max(1, block.layout().lineCount()) for block in _blocks(self.document()))
+        margins = self.contentsMargins()
+        height = (max(1, lines) * self.fontMetrics().lineSpacing()
+                  + 2 * int(self.document().documentMargin()) + margins.top() + margins.bottom())
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
+def _blocks(document):
+    block = document.firstBlock()
+    while block.isValid():
+        yield block
+        block = block.next()
 
 
 def _show(label: QLabel, message: str | None) -> None:
@@ -133,13 +190,12 @@ class SectionEditor(QWidget):
             words.setObjectName(f"words:{item['id']}")
             words.setAccessibleName(self.tr("Sentence"))
             words.clicked.connect(lambda: self._show_code(item["id"], True))
-            edit = QLineEdit(draft.sentence_text(item["id"]))
-            edit.setCursorPosition(0)
+            edit = SentenceEdit(draft.sentence_text(item["id"]))
             edit.setObjectName(f"text:{item['id']}")
             edit.setAccessibleName(self.tr("Sentence with the codes of its figures"))
             edit.setReadOnly(not draft.editable)
             edit.hide()
-            edit.textChanged.connect(lambda text: self._sentence_changed(item["id"], text))
+            edit.edited.connect(lambda text: self._sentence_changed(item["id"], text))
             self._watch(edit, item["id"])
             code = QToolButton()
             code.setText("{…}")

@@ -1,6 +1,7 @@
 """Choosing a figure for a sentence by what it means: a search over the
-Dutch definitions of every figure; Enter (or a double click) inserts the
-figure's placeholder where the cursor stands."""
+Dutch definitions of every figure (its code one hover away, and found by
+it too); Enter (or a double click) inserts the figure's placeholder where
+the cursor stands."""
 
 from __future__ import annotations
 
@@ -34,8 +35,11 @@ class FigurePicker(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Figures"))
         self.list.setWordWrap(True)
-        hint = QLabel(self.tr("Enter inserts the chosen figure; parameters such as gemeente= "
-                              "or half= can be added after its name."))
+        self.list.setAlternatingRowColors(True)  # where one figure's words end
+        hint = QLabel(self.tr("Enter inserts the chosen figure into the sentence. How to count "
+                              "it for one municipality or one half of the year: \"Parameters: "
+                              "uitsplitsen\" in the guide to report templates (F1 on the report "
+                              "screen)."))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -56,8 +60,9 @@ class FigurePicker(QDialog):
         for word in self.words:
             if words and words not in fold(f"{word.definition} {word.key}"):
                 continue
-            item = QListWidgetItem(f"{word.definition}\n{{{word.key}}}")
+            item = QListWidgetItem(word.definition)
             item.setData(Qt.ItemDataRole.UserRole, word.key)
+            item.setToolTip("{" + word.key + "}")  # the code the sentence will hold
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

@@ -1,6 +1,8 @@
 """The Report screen: a teamleader picks a year, edits each section's prose,
 switches sections, sentences and charts on or off, rewords sentences, and
-sees the report change as she types; then saves it as PDF or prints it.
+sees the report change as she types; then saves it as PDF or prints it. It
+opens on the last complete year with registrations, else the last complete
+year (`ReportDoor.default_year` says why).
 
 The draft (`vwdesk.report.draft`) holds what is edited; the desk loads,
 computes and saves it off the GUI thread: the year's figures (≈ 0.3 s with a
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -36,9 +39,11 @@ from vwdesk.core.errors import VwdeskError
 from vwdesk.gui.files import open_file, save_file
 from vwdesk.gui.widgets import plain
 from vwdesk.gui.report.editor import SectionEditor
+from vwdesk.gui.report.notice import FiguresNotice
 from vwdesk.gui.report.preview import PdfPreview, page_image
 from vwdesk.report.charts import CHARTS
 from vwdesk.report.draft import ReportDraft
+from vwdesk.report.figure_words import in_words
 from vwdesk.report import Figures
 from vwdesk.report.pages import pdf_bytes, render_pages
 from vwdesk.report.template import PLACEHOLDER, fill, format_value
@@ -111,10 +116,21 @@ class ReportScreen(QWidget):
         splitter.setStretchFactor(2, 3)
         splitter.setSizes([220, 560, 620])
         self.status = QLabel(self.tr("Loading…"))
-        self.overrides = QLabel()
-        self.overrides.setTextFormat(Qt.TextFormat.PlainText)
-        self.overrides.setWordWrap(True)
-        self.overrides.hide()
+        # What there is to say about the figures, in one line; the whole of it
+        # one click away, so the editor and the preview keep their room.
+        self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details_button = QPushButton(self.tr("Details…"))
+        self.details_button.setToolTip(self.tr("Which figures, and where the report uses them"))
+        self.notice_parts: list[tuple[str, list[str]]] = []
+        notice_line = QHBoxLayout()
+        notice_line.addWidget(self.notice, 1)
+        notice_line.addWidget(self.details_button)
+        self.notice_box = QWidget()
+        self.notice_box.setLayout(notice_line)
+        notice_line.setContentsMargins(0, 0, 0, 0)
+        self.notice_box.hide()
         self.retry_button = QPushButton(self.tr("Compute again"))
         self.retry_button.setToolTip(self.tr("Compute the figures of this year once more"))
         self.retry_button.hide()  # only after a failed computation
@@ -124,7 +140,7 @@ class ReportScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.overrides)
+        layout.addWidget(self.notice_box)
         layout.addLayout(status_line)
 
         self.timer = QTimer(self, singleShot=True, interval=DELAY_MS)
@@ -138,6 +154,7 @@ class ReportScreen(QWidget):
         self.import_button.clicked.connect(self.import_template)
         self.print_button.clicked.connect(self.print_report)
         self.retry_button.clicked.connect(self._compute)
+        self.details_button.clicked.connect(self.show_details)
         QShortcut(QKeySequence.StandardKey.Save, self, self._save_by_key,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -281,7 +298,7 @@ class ReportScreen(QWidget):
         if not self.draft.up_to_date():
             self._compute()
         else:
-            self._show_overrides()
+            self._show_notice()
             self._follow()  # the edited text as it reads now, once the pages are there
             self.preview.show_report(self.draft.report())
 
@@ -305,7 +322,7 @@ class ReportScreen(QWidget):
         self.failed = None
         self.draft.figures = self.draft.computed_for = None
         self.preview.clear()  # never another year's report under this year
-        self.overrides.hide()
+        self.notice_box.hide()
         self._show_status()
         self.workspace.ops.query(self, lambda desk: desk.report.texts(year),
                                  lambda texts: self._texts_loaded(year, texts),
@@ -333,7 +350,7 @@ class ReportScreen(QWidget):
             return  # another year was chosen meanwhile
         self.draft.set_figures(figures, needs)
         self.loading = False
-        self._show_overrides()
+        self._show_notice()
         self.editor.show_results()
         self._show_status()
         self._settle()
@@ -362,29 +379,49 @@ class ReportScreen(QWidget):
             text = ""
         self.status.setText(text)
 
-    def _show_overrides(self) -> None:
-        """Which figures were typed in instead of computed (and why), and the
-        official figures typed in beside the registered ones."""
+    def _show_notice(self) -> None:
+        """One line on the figures: how many typed-in figures are missing (their
+        sentences are left out), how many were typed in instead of computed
+        or beside the registered ones; Details… lists them in words."""
         figures = self.draft.figures
+        missing = [self.tr("%1 (%2), needed for: %3").replace("%1", gap.words)
+                   .replace("%2", str(gap.year)).replace("%3", ", ".join(
+                       self._section_title(self.draft.sections()[i]) for i in gap.sections))
+                   for gap in self.draft.missing()]
         instead = self.tr("%1: %2 instead of the computed %3 (%4)")
-        lines = [instead.replace("%1", key).replace("%2", format_value(o.value))
-                 .replace("%3", format_value(o.computed)).replace("%4", o.note or "")
-                 for key, o in sorted(figures.overrides.items())]
-        lines += [instead.replace("%1", req.label()).replace("%2", format_value(o.value))
-                  .replace("%3", format_value(o.computed)).replace("%4", o.note or "")
-                  for req, o in sorted(figures.extra_overrides.items(),
-                                       key=lambda kv: kv[0].label())]
+        lines = [(in_words(key), o) for key, o in figures.overrides.items()]
+        lines += [(in_words(req.key, dict(req.filters)), o)
+                  for req, o in figures.extra_overrides.items()]
+        overridden = [instead.replace("%1", words).replace("%2", format_value(o.value))
+                      .replace("%3", format_value(o.computed)).replace("%4", o.note or "")
+                      for words, o in sorted(lines, key=lambda line: line[0])]
         beside = self.tr("%1: %2 beside the registered %3 (%4)")
-        official = [beside.replace("%1", key).replace("%2", format_value(o.value))
-                    .replace("%3", format_value(figures.get(key))).replace("%4", o.note or "")
-                    for key, o in sorted(figures.official.items())]
-        text = list(self.draft.missing())
-        if lines:
-            text.append(self.tr("Overridden figures: %1").replace("%1", "; ".join(lines)))
+        official = sorted(beside.replace("%1", in_words(key)).replace("%2", format_value(o.value))
+                          .replace("%3", format_value(figures.get(key)))
+                          .replace("%4", o.note or "") for key, o in figures.official.items())
+        self.notice_parts, summary = [], []
+        if missing:
+            self.notice_parts.append((self.tr(
+                "Not typed in at Jaarcijfers; the sentences with these figures are left out of "
+                "the report until they are:"), missing))
+            summary.append(self.tr("Figures not typed in: %1; their sentences are left out of "
+                                   "the report").replace("%1", str(len(missing))))
+        if overridden:
+            self.notice_parts.append((self.tr("Typed in instead of computed:"), overridden))
+            summary.append(self.tr("typed in instead of computed: %1")
+                           .replace("%1", str(len(overridden))))
         if official:
-            text.append(self.tr("Official figures: %1").replace("%1", "; ".join(official)))
-        self.overrides.setText("\n".join(text))
-        self.overrides.setVisible(bool(text))
+            self.notice_parts.append((self.tr("Official figures beside the registered ones:"),
+                                      official))
+            summary.append(self.tr("official figures: %1").replace("%1", str(len(official))))
+        text = " · ".join(summary)
+        self.notice.setText(text[:1].upper() + text[1:])
+        self.notice.setToolTip(self.notice.text())
+        self.notice_box.setVisible(bool(summary))
+
+    def show_details(self) -> None:
+        """The figures the notice counts, in words, in a list that scrolls."""
+        FiguresNotice(self.notice_parts, self).exec()
 
     # ---------------------------------------------------------------- saving
     def has_unsaved_changes(self) -> bool:
