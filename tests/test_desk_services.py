@@ -192,6 +192,11 @@ def test_a_new_number_follows_the_locations_own_style(office):
             "number": "2019-9", "client_id": s.scalar(select(m.Client.id).limit(1)),
             "kind": "gezinshereniging", "opened_on": TODAY})
     assert new("dossiers") == f"{dt.date.today().year}-1"  # a year in the number is this year's
+    with office.db.session() as s:  # only a dossier numbers by the year it opens in
+        base.create(s, office.teamleader, "volunteers", office.location_id,
+                    {"number": "2019-7", "first_name": "X", "kind": "vrijwilliger",
+                     "start": TODAY})
+    assert new("volunteers") == "2019-8"
 
 
 def test_a_new_dossier_is_opened_today_with_a_number_of_its_year(office):

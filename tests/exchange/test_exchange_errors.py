@@ -288,3 +288,25 @@ def test_a_year_figure_key_the_report_does_not_know_is_refused_at_import(filled,
     with filled.db.session() as s:
         assert s.scalar(select(func.count()).select_from(m.YearFigure).where(
             m.YearFigure.value.in_([27, 30]))) == 0
+
+
+def test_a_year_figure_stored_before_the_key_rule_does_not_block_a_reimport(filled, tmp_path):
+    """Only what a workbook adds or changes is held to the key rule: re-importing
+    one's own export with an old unknown key stays possible."""
+    from sqlalchemy import update
+
+    from vwdesk.app import Desk
+    from vwdesk.core import models as m
+    from vwdesk.exchange import export_location
+
+    with filled.db.session() as s:  # a key stored before the rule existed
+        s.execute(update(m.YearFigure).where(m.YearFigure.key == "huisvesting.personen")
+                  .values(key="gehuisvest"))
+    path = tmp_path / "uit.xlsx"
+    export_location(filled.db, filled.teamleader, "Testdorp", path)
+    desk = Desk(filled.db, filled.teamleader, filled.location_id, "Testdorp")
+    plan = desk.exchange.plan_import(path, lambda done, total: None, lambda: False)
+    try:
+        assert plan.ok, plan.problems.lines()
+    finally:
+        plan.data.close()

@@ -97,3 +97,18 @@ def test_erase_asks_again_while_the_reason_is_empty(qtbot, page, office, monkeyp
     assert len(prompts) == 2 and prompts[1].startswith("A reason is needed")
     with office.db.session() as s:
         assert s.scalar(select(m.Client.first_name)) == "Omar"
+
+
+def test_inzage_as_json_when_only_the_kind_of_file_is_changed(qtbot, page, teamleader,
+                                                              tmp_path, monkeypatch):
+    folder = tmp_path / "inzage"
+    folder.mkdir()
+
+    def save_as(parent, title, start, filters):  # the suggested name kept, JSON chosen
+        return str(folder / start.rsplit("/", 1)[-1]), "JSON, for a computer (*.json)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    page.inzage_action.trigger()
+    settle(qtbot, teamleader)
+    [written] = list(folder.iterdir())
+    assert written.suffix == ".json" and json.loads(written.read_text(encoding="utf-8"))

@@ -283,3 +283,11 @@ def test_automatic_backups_encrypted_with_the_configured_key(office_sqlite, fill
         assert not any("PRIVATE" in repr(a) for a in audit)
     finally:
         db2.close()
+
+
+def test_a_backup_named_with_an_impossible_moment_is_dated_by_its_file(tmp_path):
+    from vwdesk.privacy.backup import made_at
+
+    renamed = tmp_path / "vwdesk-20251399-999999.sqlite"  # our shape, no real moment
+    renamed.write_bytes(b"x")
+    assert made_at(renamed).date() == dt.date.today()

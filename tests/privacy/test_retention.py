@@ -167,6 +167,37 @@ def test_erase_on_request(office, scenario):
         erase_client(office.db, office.teamleader, scenario["recent"], "nogmaals")
 
 
+def test_nothing_is_typed_back_into_an_erased_file(office, scenario):
+    """The erased client is not changed and gets nothing new, whatever screen
+    or command asks; what is there may still be removed."""
+    from vwdesk.core.services import base, contacts
+
+    client = scenario["recent"]
+    with office.db.session() as s:
+        dossier = base.create(s, office.teamleader, "dossiers", office.location_id, {
+            "number": "D-99", "client_id": client, "kind": "asiel",
+            "opened_on": dt.date(2024, 1, 1)})
+        dossier_id = dossier.id
+    erase_client(office.db, office.teamleader, client, "mail van 3 maart")
+    with office.db.session() as s:
+        version = s.get(m.Client, client).version
+    attempts = [
+        lambda s: update(s, office.teamleader, "clients", client, version, {"first_name": "X"}),
+        lambda s: contacts.register(s, office.volunteer, office.location_id, {
+            "date": dt.date(2025, 1, 2), "kind": "spreekuur", "client_id": client}, []),
+        lambda s: update(s, office.teamleader, "dossiers", dossier_id,
+                         s.get(m.Dossier, dossier_id).version, {"note": "terug"}),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ValidationError, match="geanonimiseerd"):
+            with office.db.session() as s:
+                attempt(s)
+    with office.db.session() as s:
+        base.delete(s, office.teamleader, "dossiers", dossier_id,
+                    s.get(m.Dossier, dossier_id).version)
+        assert s.get(m.Client, client).first_name is None
+
+
 def test_correction_goes_through_the_write_path(office, scenario):
     with office.db.session() as s:
         c = s.get(m.Client, scenario["recent"])

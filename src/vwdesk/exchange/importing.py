@@ -538,8 +538,10 @@ class _SheetPass:
             return _name(new.get("first_name"), new.get("last_name"))
         if "client_id" in self.record_fields:
             return self.run_.client_name(new.get("client_id"))
-        if isinstance(self.sheet.match, tuple):
-            return " ".join(str(new[f]) for f in self.sheet.match if new.get(f) is not None)
+        if isinstance(self.sheet.match, tuple):  # a year figure: year, key, municipality, half
+            names = {i: name for name, i in self.run_._municipalities.items()}
+            return " ".join(str(names.get(new[f], "") if f == "municipality_id" else new[f])
+                            for f in self.sheet.match if new.get(f) is not None)
         return str(new.get("address") or new.get("name") or "")
 
     def _key(self, row: Row, values: dict[str, Any] | None) -> tuple | None:
@@ -622,8 +624,12 @@ class _SheetPass:
             full.update({f: values.get(f) for f in self.record_fields})
         else:  # a new record: what the row does not fill stays empty
             full = values
+        # The rules from above the core judge what the workbook adds or changes:
+        # a record it leaves as it is (re-importing one's own export) stays.
+        unchanged = old and all(full.get(f) == old.get(f) for f in self.record_fields)
+        more = None if unchanged else self.run_.rules.get(self.kind.key)
         try:
-            validate_record(self.kind, full, self.run_.rules.get(self.kind.key))
+            validate_record(self.kind, full, more)
         except ValidationError as exc:
             for fname, message in exc.errors.items():
                 if fname in self.missing:

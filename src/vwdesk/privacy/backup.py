@@ -123,7 +123,10 @@ def made_at(path: Path) -> dt.datetime:
     the time its file was last written."""
     match = _NAME.match(path.name)
     if match:
-        return dt.datetime.strptime(match["stamp"], STAMP)
+        try:
+            return dt.datetime.strptime(match["stamp"], STAMP)
+        except ValueError:  # a name shaped like ours with an impossible moment
+            pass
     try:
         return dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
     except OSError as exc:

@@ -160,6 +160,7 @@ def create(s: Session, actor: Actor, kind_key: str, location_id: int,
     full = {f.name: values.get(f.name) for f in kind.fields}
     validate_record(kind, full)
     _check_refs(s, kind, full, location_id)
+    _check_not_anonymised(s, kind, None, full)
     _check_unique_number(s, kind, full, location_id, None)
     obj = kind.model(location_id=location_id, created_by_id=actor.user_id,
                      updated_by_id=actor.user_id, **values)
@@ -207,6 +208,25 @@ def _flush(s: Session) -> None:
         raise ConflictError(None, None) from None  # lost a race after the check
 
 
+ANONYMISED = ("Deze cliënt is geanonimiseerd (gewist op verzoek of na de bewaartermijn); er kan "
+              "niets meer aan worden toegevoegd of gewijzigd.")
+
+
+def _check_not_anonymised(s: Session, kind: RecordKind, obj: Any, full: dict[str, Any]) -> None:
+    """An anonymised client's file stays as it is: the client is not changed
+    and nothing is added to or changed about them (what was erased cannot
+    be typed back in). Removing a record stays possible. The retention run
+    and the erase write with SQL of their own, not through here."""
+    if kind.key == "clients":
+        if obj is not None and obj.anonymised_at is not None:
+            raise ValidationError(ANONYMISED)
+        return
+    client_id = full.get("client_id")
+    if client_id is not None and s.scalar(
+            select(m.Client.anonymised_at).where(m.Client.id == client_id)) is not None:
+        raise ValidationError(ANONYMISED, field="client_id")
+
+
 def update(s: Session, actor: Actor, kind_key: str, row_id: int, expected_version: int,
            values: dict[str, Any]) -> Any:
     """Change a record, refusing when someone else changed it since
@@ -218,6 +238,7 @@ def update(s: Session, actor: Actor, kind_key: str, row_id: int, expected_versio
     full = {**old, **values}
     validate_record(kind, full)
     _check_refs(s, kind, full, obj.location_id)
+    _check_not_anonymised(s, kind, obj, full)
     _check_unique_number(s, kind, full, obj.location_id, obj.id)
     changes = _audit_changes(kind, old, values)
     if not changes:

@@ -57,14 +57,14 @@ _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def _style(number: str | None, year: int) -> tuple[str, int] | None:
-    """(prefix, width) of a number, a year in the prefix made `year`:
-    "GH2025-031" → ("GH2026-", 3) for 2026. None when it ends in no digits."""
+def _style(number: str | None, year: int | None) -> tuple[str, int] | None:
+    """(prefix, width) of a number, a year in the prefix made `year` (unless
+    None): "GH2025-031" → ("GH2026-", 3) for 2026. None when it ends in no digits."""
     match = _NUMBERED.match(number or "")
     if match is None:
         return None
     prefix, width = match.group(1), len(match.group(2))
-    years = list(_YEAR.finditer(prefix))
+    years = list(_YEAR.finditer(prefix)) if year is not None else []
     if years:  # the last year in the prefix is the numbering year
         found = years[-1]
         prefix = f"{prefix[:found.start()]}{year}{prefix[found.end():]}"
@@ -99,7 +99,9 @@ def next_number(s: Session, actor: Actor, kind_key: str, location_id: int,
     actor.check_location(location_id)
     model = KINDS[kind_key].model
     col = getattr(model, KINDS[kind_key].number_field)
-    year = (on or dt.date.today()).year
+    # Only a kind whose records open on a date (a dossier) numbers by its year;
+    # a client numbered "2019-7" is followed by "2019-8".
+    year = (on or dt.date.today()).year if KINDS[kind_key].numbered_by else None
     field = KINDS[kind_key].numbered_within
     if field is not None and within is not None:
         last_by = _last_by(s, model, col, location_id, field)

@@ -24,14 +24,18 @@ def write_inzage(parent: QWidget, workspace, client_id: int, number: str) -> Non
     title = QCoreApplication.translate("client_requests", "Inzage")
     pdf = QCoreApplication.translate("client_requests", "PDF, to read (*.pdf)")
     json = QCoreApplication.translate("client_requests", "JSON, for a computer (*.json)")
+    suggested = f"inzage-{number}-{dt.date.today():%Y-%m-%d}"
     chosen, kind = files.save_file(
         parent, "inzage", QCoreApplication.translate("client_requests", "Save the inzage"),
-        f"inzage-{number}-{dt.date.today():%Y-%m-%d}.pdf", f"{pdf};;{json}")
+        f"{suggested}.pdf", f"{pdf};;{json}")
     if not chosen:
         return
     path = Path(chosen)
+    wanted = ".json" if kind == json else ".pdf"
     if path.suffix.lower() not in (".pdf", ".json"):  # a name typed without its extension
-        path = path.with_name(path.name + (".json" if kind == json else ".pdf"))
+        path = path.with_name(path.name + wanted)
+    elif path.stem == suggested:  # the name suggested, another kind of file chosen
+        path = path.with_suffix(wanted)
 
     def written(result: Path) -> None:
         show_message(parent, title, QCoreApplication.translate(
