@@ -203,7 +203,7 @@ def desk_shots(app: QApplication, tmp: Path) -> None:
     shot(app, login, "login")
     login.close()
     empty = Database(f"sqlite:///{tmp / 'empty.sqlite'}")
-    setup = SetupDialog(empty)
+    setup = SetupDialog(empty, can_demo=True)  # as the app shows it
     show(app, setup)
     shot(app, setup, "first-start")
     setup.close()
