@@ -84,3 +84,19 @@ def test_a_new_clients_form_is_titled_so_and_its_note_stands_beside_its_label(qt
     label = next(w for w in dialog.form.findChildren(QLabel) if w.buddy() is note)
     top = [w.mapTo(dialog, QPoint(0, 0)).y() for w in (label, note)]
     assert abs(top[0] - top[1]) < label.height(), top
+
+
+def test_a_nationality_is_completed_from_the_start_of_its_name(qtbot, teamleader):
+    from vwdesk.gui.client_form import ClientDialog
+
+    dialog = ClientDialog(teamleader)
+    show_active(qtbot, dialog)
+    settle(qtbot, teamleader)
+    nationality = dialog.form.widgets["nationality"]
+    for typed, shown in (("syr", "Syrië"), ("rie", "rie")):  # not "rieekenland"
+        nationality.lineEdit().clear()
+        nationality.lineEdit().setFocus()
+        qtbot.keyClicks(nationality.lineEdit(), typed)
+        qtbot.keyClick(nationality.lineEdit(), Qt.Key.Key_Tab)
+        assert nationality.currentText() == shown, typed
+    assert dialog.form.values()[0]["nationality"] == "rie"  # refused with advice on saving

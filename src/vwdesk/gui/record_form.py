@@ -113,7 +113,8 @@ class RecordForm(QWidget):
             w.addItem("", None)
             for nat in all_nationalities():
                 w.addItem(nat.country, nat.code)
-            w.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+            # Completed inline from the start of the country's name ("Syr" → Syrië);
+            # matching inside names would complete "rie" to "rieekenland".
             w.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             return w
         if f.type == "ref" and f.ref == "clients":
