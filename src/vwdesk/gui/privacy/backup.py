@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from vwdesk.core.errors import VwdeskError
-from vwdesk.gui.widgets import add_field, plain
+from vwdesk.gui.widgets import ErrorLabel, add_field, plain
 
 log = logging.getLogger(__name__)
 BACKUP_TIMER_MINUTES = 30
@@ -50,10 +50,7 @@ class BackupDialog(QDialog):
         form.addRow(self.encrypt)
         add_field(form, self.tr("Passphrase"), self.passphrase)
         add_field(form, self.tr("Passphrase again"), self.again)
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = ErrorLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -77,11 +74,11 @@ class BackupDialog(QDialog):
         if self.encrypt.isChecked():
             passphrase = self.passphrase.text()
             if not passphrase:
-                self.message.setText(self.tr("Type a passphrase, or untick \"Encrypt with a "
+                self.message.show_message(self.tr("Type a passphrase, or untick \"Encrypt with a "
                                              "passphrase\"."))
                 return
             if passphrase != self.again.text():
-                self.message.setText(self.tr("The two passphrases differ; type them again."))
+                self.message.show_message(self.tr("The two passphrases differ; type them again."))
                 return
         self.ok_button.setEnabled(False)
         self.workspace.ops.long(self, self.tr("Making the backup…"),
@@ -94,7 +91,7 @@ class BackupDialog(QDialog):
 
     def _failed(self, exc: VwdeskError) -> None:
         self.ok_button.setEnabled(True)
-        self.message.setText(exc.message)
+        self.message.show_message(exc.message)
 
 
 def back_up(parent: QWidget, workspace) -> BackupDialog | None:

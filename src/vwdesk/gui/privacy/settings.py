@@ -3,14 +3,12 @@ the backup folder and whether automatic backups are encrypted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 from vwdesk.app.privacy import SettingsShown
 from vwdesk.core.errors import VwdeskError
 from vwdesk.gui.files import choose_folder
-from vwdesk.gui.widgets import add_field
+from vwdesk.gui.widgets import ErrorLabel, add_field
 
 
 def _years() -> QSpinBox:
@@ -66,10 +64,7 @@ class PrivacySettingsDialog(QDialog):
         form.addRow(self.encrypt)
         add_field(form, self.tr("Passphrase"), self.passphrase)
         add_field(form, self.tr("Passphrase again"), self.again)
-        self.message = QLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = ErrorLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -81,7 +76,7 @@ class PrivacySettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         workspace.ops.query(self, lambda desk: desk.privacy.settings(), self._loaded,
-                            lambda exc: self.message.setText(exc.message))
+                            lambda exc: self.message.show_message(exc.message))
 
     def _loaded(self, shown: SettingsShown) -> None:
         current = shown.settings
@@ -113,10 +108,10 @@ class PrivacySettingsDialog(QDialog):
     def _save(self) -> None:
         passphrase = self.passphrase.text()
         if passphrase != self.again.text():
-            self.message.setText(self.tr("The two passphrases differ; type them again."))
+            self.message.show_message(self.tr("The two passphrases differ; type them again."))
             return
         if self.encrypt.isChecked() and not self.was_encrypted and not passphrase:
-            self.message.setText(self.tr("Choose a passphrase for the encrypted backups."))
+            self.message.show_message(self.tr("Choose a passphrase for the encrypted backups."))
             return
         if not self.encrypt.isChecked():
             encryption = None if self.was_encrypted else False
@@ -129,4 +124,4 @@ class PrivacySettingsDialog(QDialog):
 
     def _failed(self, exc: VwdeskError) -> None:
         self.save_button.setEnabled(True)
-        self.message.setText(exc.message)
+        self.message.show_message(exc.message)
