@@ -11,7 +11,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from vwdesk.core.nationalities import by_code
-from vwdesk.gui.widgets import fit_text
+from vwdesk.gui.client_picker import fit_text
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.nationalities import all_nationalities, parse_nationality
 from vwdesk.core.records import KINDS, Field, check_field
+from vwdesk.gui.client_picker import ClientPicker
 from vwdesk.gui.i18n import record_text
 from vwdesk.gui.saving import save_failed
-from vwdesk.gui.widgets import (Banner, ClientPicker, DateField, ErrorLabel, add_field,
-                                 show_field_errors)
+from vwdesk.gui.widgets import Banner, DateField, ErrorLabel, add_field, show_field_errors
 
 def _number(text: str, kind: type) -> int | float | None:
     text = text.strip().replace(",", ".") if kind is float else text.strip()

@@ -38,9 +38,10 @@ from vwdesk.app.contacts import ContactForEdit, ContactRow, VisitChoices
 from vwdesk.core import vocab
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
+from vwdesk.gui.client_picker import ClientPicker
 from vwdesk.gui.saving import save_failed
-from vwdesk.gui.widgets import (Banner, ChoiceGrid, ClientPicker, DateField, ErrorLabel,
-                                 KeepEndDelegate, add_field, confirm, show_field_errors)
+from vwdesk.gui.widgets import (Banner, ChoiceGrid, DateField, ErrorLabel, KeepEndDelegate,
+                                 add_field, confirm, show_field_errors)
 
 
 class VisitForm(QWidget):
