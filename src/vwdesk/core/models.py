@@ -307,6 +307,38 @@ class ContactTopic(Base):
     date: Mapped[dt.date | None] = mapped_column(Date)
 
 
+class ContactPerson(Base):
+    """A person's contacts of one kind in one location-year, and a row of
+    kind `ALL_KINDS` for all kinds together: the year report's distinct
+    persons counted from a row per person instead of from every contact.
+    Kept by triggers (`vwdesk.core.rollups`); nobody writes it. A contact
+    without a client has `client_id` 0, one without a label `person_label`
+    '' (a key column cannot be NULL and still be unique)."""
+
+    __tablename__ = "contact_persons"
+    __table_args__ = {"sqlite_with_rowid": False}
+    location_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    client_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_label: Mapped[str] = mapped_column(String(100), primary_key=True)
+    contacts: Mapped[int] = mapped_column(Integer)
+
+
+class TopicDay(Base):
+    """How often a topic was discussed in contacts of one kind on one day at
+    a location: the year report's topic counts from a row per day and topic
+    instead of from every link. Kept by triggers (`vwdesk.core.rollups`)."""
+
+    __tablename__ = "topic_days"
+    __table_args__ = {"sqlite_with_rowid": False}
+    location_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    topic_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mentions: Mapped[int] = mapped_column(Integer)
+
+
 class Dossier(Tracked, Base):
     """A legal dossier (gezinshereniging, naturalisatie, ...)."""
 
