@@ -43,7 +43,7 @@ from vwdesk.report.registry import (
     split_prefix,
 )
 from vwdesk.report.sql import Item, run_group
-from vwdesk.report.subjects import Lookups, Scope, period_days
+from vwdesk.report.subjects import Aggregate, Lookups, Scope, Subject, period_days
 
 Value = int | float | str | list | None
 # Filters typed-in figures can be narrowed by (a row per municipality or half-year).
@@ -167,13 +167,21 @@ def _filters(req: Request) -> dict[str, str]:
 
 @dataclass
 class _Member:
-    """A counted request in a statement; `summed`: a plain count computed in
-    a ranked list's statement over the same rows, as the sum of its groups."""
+    """A counted request in a statement: what it counts (the figure's subject,
+    or a summary of it that answers the request from fewer rows) and by which
+    date role; `summed`: a plain count computed in a ranked list's statement
+    over the same rows, as the sum of its groups."""
 
     req: Request
     spec: FigureSpec
     scope: Scope
+    subject: Subject
+    role: str | None
     summed: bool = False
+
+    @property
+    def aggregate(self) -> Aggregate:
+        return self.subject.aggregates[self.spec.aggregate]
 
 
 def _fold_counts_into_lists(groups: dict[tuple, list[_Member]]) -> None:
@@ -188,9 +196,8 @@ def _fold_counts_into_lists(groups: dict[tuple, list[_Member]]) -> None:
                        and k[2:] == (period, narrow) and not _list_joins(groups[k])), None)
         if target is None:
             continue
-        moved = [mb for mb in members if mb.spec.counted.aggregates[mb.spec.aggregate].kind
-                 in ("count", "sum") and "waarvan" not in _filters(mb.req)
-                 and not _joins_of(mb)]
+        moved = [mb for mb in members if mb.aggregate.kind in ("count", "sum")
+                 and "waarvan" not in _filters(mb.req) and not _joins_of(mb)]
         for mb in moved:
             members.remove(mb)
             groups[target].append(replace(mb, summed=True))
@@ -199,13 +206,12 @@ def _fold_counts_into_lists(groups: dict[tuple, list[_Member]]) -> None:
 def _joins_of(member: _Member) -> frozenset[str]:
     """The tables a request's filters join (a count that needs them stays out
     of a ranked list's statement, which then keeps reading one index)."""
-    filters = member.spec.counted.filters
+    filters = member.subject.filters
     return frozenset().union(*(filters[n].joins for n in member.scope.filters if n in filters))
 
 
 def _list_joins(members: list[_Member]) -> frozenset[str]:
-    spec = next(mb.spec for mb in members if not mb.summed)
-    return spec.counted.aggregates[spec.aggregate].joins
+    return next(mb for mb in members if not mb.summed).aggregate.joins
 
 
 class _Run:
@@ -270,53 +276,59 @@ class _Run:
     def _count(self, requests: list[Request]) -> None:
         groups: dict[tuple, list[_Member]] = defaultdict(list)
         for req in requests:
-            spec = self._counted_spec(req)
-            scope = self._scope(req, spec)
-            agg = spec.counted.aggregates[spec.aggregate]
+            mb = self._member(req)
+            agg = mb.aggregate
             shape = id(agg.column) if agg.kind == "groups" else None
-            period = scope.period if spec.subject == "huishoudens" else None
-            groups[(spec.subject, shape, period, self._narrowed(spec, scope))].append(
-                _Member(req, spec, scope))
+            period = mb.scope.period if mb.subject.name == "huishoudens" else None
+            groups[(mb.subject.name, shape, period, self._narrowed(mb))].append(mb)
         _fold_counts_into_lists(groups)
         for (_, shape, *_), members in sorted(groups.items(), key=lambda g: str(g[0])):
             if not members:
                 continue
-            subject = members[0].spec.counted
+            subject = members[0].subject
             items = []
             for mb in members:
-                agg = subject.aggregates[mb.spec.aggregate]
                 sub = None
                 if "waarvan" in _filters(mb.req):
                     part = spec_of(_filters(mb.req)["waarvan"])
                     sub = subject.conditions(replace(mb.scope, filters=dict(part.base)), None)
-                items.append(Item(subject.conditions(mb.scope, mb.spec.date_role), agg,
-                                  agg.inputs(mb.scope.period), sub))
+                items.append(Item(subject.conditions(mb.scope, mb.role), mb.aggregate,
+                                  mb.aggregate.inputs(mb.scope.period), sub))
             group_by, group_after = None, ()
             if shape is not None:
-                first = next(mb for mb in members if not mb.summed)
-                grouped = subject.aggregates[first.spec.aggregate]
+                grouped = next(mb for mb in members if not mb.summed).aggregate
                 group_by, group_after = grouped.column, grouped.group_after
             statement = subject.statement([mb.scope for mb in members], items,
-                                          [mb.spec.date_role for mb in members], group_by,
-                                          group_after)
+                                          [mb.role for mb in members], group_by, group_after)
             for mb, raw in zip(members, run_group(self.conn, statement), strict=True):
                 if mb.summed:
                     self.counted[mb.req] = plain_number(sum(v or 0 for _, v in raw))
                 else:
-                    self.counted[mb.req] = self._value_of(mb.spec, mb.scope, raw)
+                    self.counted[mb.req] = self._value_of(mb, raw)
 
-    def _narrowed(self, spec: FigureSpec, scope: Scope) -> str | None:
+    def _member(self, req: Request) -> _Member:
+        """The request as counted: by the figure's subject, or by its summary
+        when that answers it (`subjects.Summary`)."""
+        spec = self._counted_spec(req)
+        scope = self._scope(req, spec)
+        subject, role = spec.counted, spec.date_role
+        summary = subject.summary
+        if summary is not None and "waarvan" not in _filters(req) \
+                and summary.serves(subject, scope, spec.aggregate, role):
+            subject = summary.subject
+        return _Member(req, spec, scope, subject, role)
+
+    def _narrowed(self, mb: _Member) -> str | None:
         """The kinds a request on contacts is limited to (`soort=juridisch`), if
         any: requests on the same kinds share a statement that reads only
         their rows, through the index on location, kind and date."""
-        subject = spec.counted
-        if not subject.split_by_kind:
+        if not mb.subject.split_by_kind:
             return None
-        value = scope.filters.get(subject.narrow[0])
+        value = mb.scope.filters.get(mb.subject.narrow[0])
         return value if value and not value.startswith("!") else None
 
-    def _value_of(self, spec: FigureSpec, scope: Scope, raw: Any) -> Value:
-        agg = spec.counted.aggregates[spec.aggregate]
+    def _value_of(self, mb: _Member, raw: Any) -> Value:
+        agg, scope = mb.aggregate, mb.scope
         if agg.kind == "groups":
             return self._groups(agg, raw)
         if agg.kind == "persons":  # one distinct count, or the clients' and the labels'

@@ -139,11 +139,18 @@ class Statement:
 def run_group(conn: Connection, st: Statement) -> list[Sequence[Any]]:
     """Run the statement; per item a tuple of its aggregate values, or with
     `group_by` a list of (group, values...) rows."""
+    # A condition every request has goes into the WHERE: evaluated once per
+    # row, and rows failing it are not aggregated at all.
+    shared = [c for c in st.items[0].conditions if id(c) not in st.implied
+              and all(id(c) in map(id, item.conditions) for item in st.items[1:])
+              ] if st.items else []
+    where = [*st.where, *(c.sql for c in shared)]
+    implied = st.implied | {id(c) for c in shared}
     # The aggregate columns; equal ones (same operation, input and conditions)
     # are computed once and read by every request that has them.
     wanted: list[list[tuple[str, tuple[Any, ...], list[Condition]]]] = []
     for item in st.items:
-        conds = [c for c in item.conditions if id(c) not in st.implied]
+        conds = [c for c in item.conditions if id(c) not in implied]
         wanted.append([
             (op, tuple(item.inputs[j] for j in
                        (() if i is None else i if isinstance(i, tuple) else (i,))), part)
@@ -172,13 +179,13 @@ def run_group(conn: Connection, st: Statement) -> list[Sequence[Any]]:
         picks.append(pick)
     if st.group_by is not None:
         keys = [*st.group_after, st.group_by]
-        query = (select(*keys, *columns).select_from(st.source).where(*st.where)
+        query = (select(*keys, *columns).select_from(st.source).where(*where)
                  .group_by(*keys))
         rows = conn.execute(query).all()
         if st.group_after:
             rows = _added_per_group(rows, len(st.group_after))
         return [[(row[0], *(row[1 + i] for i in pick)) for row in rows] for pick in picks]
-    row = conn.execute(select(*columns).select_from(st.source).where(*st.where)).one()
+    row = conn.execute(select(*columns).select_from(st.source).where(*where)).one()
     return [tuple(row[i] for i in pick) for pick in picks]
 
 

@@ -19,6 +19,7 @@ once per computation (`Lookups`), so no statement joins them per row.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +41,7 @@ from sqlalchemy.orm import join as orm_join
 
 from vwdesk.core import models as m
 from vwdesk.core import vocab
+from vwdesk.core.rollups import ALL_KINDS
 from vwdesk.core.text import fold
 from vwdesk.report.params import (
     Period,
@@ -175,11 +177,14 @@ class Aggregate:
     skip_null: bool = True  # groups: leave out rows without a value
     group_after: tuple[Any, ...] = ()  # groups: see `sql.Statement.group_after`
     joins: frozenset[str] = frozenset()  # joined tables it reads
+    # count, groups: what each row counts for, when a row of a summary stands
+    # for several (its number of contacts or mentions); None: 1.
+    weight: Any = None
 
     def inputs(self, p: Period) -> list[Any]:
         """The columns the aggregate reads (for the average: the days of `p`)."""
         if self.kind in ("count", "groups"):
-            return []
+            return [] if self.weight is None else [self.weight]
         if self.kind == "persons":
             return [self.column, self.second]
         if self.kind == "average":
@@ -191,7 +196,7 @@ class Aggregate:
         the index of the input column or columns it reads); requests share
         equal parts."""
         if self.kind in ("count", "groups"):
-            return [("count", None)]
+            return [("count", None)] if self.weight is None else [("sum", 0)]
         if self.kind == "distinct":
             return [("distinct", 0)]
         if self.kind == "persons":  # a client or a label, never both
@@ -279,6 +284,7 @@ class Subject:
     split_by_kind: bool = False
     # Rows that are not simply the table's: (FROM, WHERE, scopes) → (FROM, WHERE).
     source_of: Callable[[Any, list[Any], list[Scope]], tuple[Any, list[Any]]] | None = None
+    summary: Summary | None = None  # a smaller table that answers some of its requests
 
     def statement(self, scopes: list[Scope], items: list[Item], roles: list[str],
                   group_by: Any | None, group_after: tuple[Any, ...] = ()) -> Statement:
@@ -342,6 +348,35 @@ class Subject:
 
     def public_filters(self) -> list[str]:
         return [name for name, f in self.filters.items() if f.values is not None]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A table kept by triggers (`vwdesk.core.rollups`) that answers some
+    requests of a subject from far fewer rows, counted by a subject of its
+    own: the requests whose filters, date role and aggregate it has, with a
+    period of the report's whole year if it has no dates (`whole_year`), and
+    on one kind of contact or on all together if its rows are persons per
+    kind, which do not add up over kinds (`per_kind`). The answer is the
+    same; `tests/report/test_summaries.py` holds them equal."""
+
+    subject: Subject
+    whole_year: bool = False
+    per_kind: bool = False
+
+    def serves(self, base: Subject, scope: Scope, aggregate: str, role: str | None) -> bool:
+        own = self.subject
+        if aggregate not in own.aggregates or role not in own.roles:
+            return False
+        if any(name in base.filters and name not in own.filters for name in scope.filters):
+            return False
+        if self.whole_year and scope.period != Period(dt.date(scope.year, 1, 1),
+                                                      dt.date(scope.year, 12, 31)):
+            return False
+        if self.per_kind and "soort" in scope.filters:
+            kinds = selection(scope.filters["soort"])
+            return not kinds.negated and len(kinds.members) == 1
+        return True
 
 
 SUBJECTS: dict[str, Subject] = {}
@@ -532,9 +567,12 @@ def _contact_topic(sc: Scope, v: str) -> Condition:
     return Condition(not_(has) if sel.negated else has)
 
 
-def _mention_topic(sc: Scope, v: str) -> Condition:
-    sel = selection(v)
-    return Condition(chosen(CT.topic_id, sel, _topic_ids(sc, sel)))
+def _mention_topic(col: Any) -> Callable[[Scope, str], Condition]:
+    """Mentions of one of the topics (or groups), by the topic column `col`."""
+    def build(sc: Scope, v: str) -> Condition:
+        sel = selection(v)
+        return Condition(chosen(col, sel, _topic_ids(sc, sel)))
+    return build
 
 
 def _contact_filters(kind: Any, date: Any, topic: Filter,
@@ -551,14 +589,45 @@ def _contact_filters(kind: Any, date: Any, topic: Filter,
         "na": _months_filter("na", C.housed_on, date, False,
                              "zoveel maanden of later na de huisvesting van de cliënt", client),
         "geregistreerd": _yes_no_filter("geregistreerd", K.client_id.is_not(None),
-                                        K.client_id.is_(None),
-                                        "met een geregistreerde cliënt (ja) of een persoon "
-                                        "zonder dossier (nee)", joins),
+                                        K.client_id.is_(None), _REGISTERED_DOC, joins),
         "onderwerp": topic,
     }
 
 
 _TOPICS_HINT = "gebruik een onderwerp of een onderwerpgroep van de locatie"
+_REGISTERED_DOC = "met een geregistreerde cliënt (ja) of een persoon zonder dossier (nee)"
+
+# The persons of a location-year (`m.ContactPerson`): a row per person and
+# kind, and per person for all kinds together; a missing client is 0.
+CP = m.ContactPerson
+
+
+def _persons_of_the_year(source: Any, where: list[Any],
+                         scopes: list[Scope]) -> tuple[Any, list[Any]]:
+    """The rows of the report's year; without soort= those of all kinds together."""
+    where = [*where, CP.year == scopes[0].year]
+    if all("soort" not in sc.filters for sc in scopes):
+        where.append(CP.kind == ALL_KINDS)
+    return source, where
+
+
+CONTACT_PERSONS = Summary(Subject(
+    "contactpersonen", "personen met contacten",
+    filters={
+        "soort": Filter("soort", None, lambda sc, v: Condition(CP.kind == v)),
+        "geregistreerd": _yes_no_filter("geregistreerd", CP.client_id != 0, CP.client_id == 0,
+                                        _REGISTERED_DOC),
+    },
+    roles={"datum": Role(lambda p: true())},
+    aggregates={
+        "aantal": Aggregate("count", weight=CP.contacts),
+        "personen": Aggregate("count", weight=case(
+            (or_(CP.client_id != 0, CP.person_label != ""), 1), else_=0)),
+        "clienten": Aggregate("count", weight=case((CP.client_id != 0, 1), else_=0)),
+    },
+    table=CP, narrow=("soort", CP.kind), split_by_kind=True, source_of=_persons_of_the_year,
+), whole_year=True, per_kind=True)
+
 CONTACTS = _subject(Subject(
     "contacten", "contacten",
     filters=_contact_filters(K.kind, K.date, Filter(
@@ -574,7 +643,23 @@ CONTACTS = _subject(Subject(
         "per_maand": Aggregate("groups", K.date, labels="maand"),
     },
     table=K, joins={"client": (C, C.id == K.client_id)}, narrow=("soort", K.kind),
-    split_by_kind=True,
+    split_by_kind=True, summary=CONTACT_PERSONS,
+))
+
+# Topic mentions per location, kind, day and topic (`m.TopicDay`).
+TD = m.TopicDay
+TOPIC_DAYS = Summary(Subject(
+    "onderwerpdagen", "besproken onderwerpen",
+    filters={
+        "soort": _choice_filter("soort", TD.kind, vocab.CONTACT_KINDS, "soort contact"),
+        "onderwerp": Filter("onderwerp", names(_TOPICS_HINT), _mention_topic(TD.topic_id)),
+    },
+    roles={"datum": event(TD.date)},
+    aggregates={
+        "aantal": Aggregate("count", weight=TD.mentions),
+        "lijst": Aggregate("groups", TD.topic_id, labels="onderwerp", weight=TD.mentions),
+    },
+    table=TD, narrow=("soort", TD.kind), split_by_kind=True,
 ))
 
 # Topics are counted from the topic links alone: the contact's location, kind
@@ -584,7 +669,7 @@ _CONTACT = frozenset({"contact"})
 MENTIONS = _subject(Subject(
     "onderwerpen", "besproken onderwerpen",
     filters=_contact_filters(CT.kind, CT.date, Filter(
-        "onderwerp", names(_TOPICS_HINT), _mention_topic,
+        "onderwerp", names(_TOPICS_HINT), _mention_topic(CT.topic_id),
         doc="alleen deze onderwerpen (of groepen)"), _CONTACT),
     roles={"datum": event(CT.date)},
     aggregates={
@@ -595,7 +680,7 @@ MENTIONS = _subject(Subject(
                            group_after=(CT.kind, CT.date)),
     },
     table=CT, joins={"contact": (K, K.id == CT.contact_id), "client": (C, C.id == K.client_id)},
-    narrow=("soort", CT.kind), split_by_kind=True,
+    narrow=("soort", CT.kind), split_by_kind=True, summary=TOPIC_DAYS,
 ))
 
 
