@@ -54,14 +54,14 @@ def _sqlite_person_less(row: str) -> str:
 
 
 def _person_more(row: str, year: str) -> str:
-    """Statements (both databases) adding `row`'s contact to its two person rows."""
-    values = (f"{row}.location_id, {year}, {{kind}}, coalesce({row}.client_id, 0), "
-              f"coalesce({row}.person_label, ''), 1")
-    return (f"INSERT INTO contact_persons ({', '.join(_PERSON_KEY)}, contacts) "
-            f"VALUES ({values.format(kind=f'{row}.kind')}), "
-            f"({values.format(kind=repr(ALL_KINDS))}) "
-            f"ON CONFLICT ({', '.join(_PERSON_KEY)}) "
-            f"DO UPDATE SET contacts = contact_persons.contacts + 1;")
+    """Statements (both databases) adding `row`'s contact to its two person
+    rows (two statements: cheaper in a SQLite trigger than one of two rows)."""
+    return "\n".join(
+        f"INSERT INTO contact_persons ({', '.join(_PERSON_KEY)}, contacts) "
+        f"VALUES ({row}.location_id, {year}, {kind}, coalesce({row}.client_id, 0), "
+        f"coalesce({row}.person_label, ''), 1) ON CONFLICT ({', '.join(_PERSON_KEY)}) "
+        f"DO UPDATE SET contacts = contact_persons.contacts + 1;"
+        for kind in (f"{row}.kind", repr(ALL_KINDS)))
 
 
 def _topic_where(row: str) -> str:
@@ -109,8 +109,14 @@ _SQLITE = [
         WHEN old.location_id IS NOT NULL BEGIN
           {_topic_less("old")}
         END""",
+    f"""CREATE TRIGGER topic_days_copied
+        AFTER UPDATE OF location_id, kind, date, topic_id ON contact_topics
+        WHEN old.location_id IS NULL BEGIN
+          {_topic_more("new")}
+        END""",
     f"""CREATE TRIGGER topic_days_update
-        AFTER UPDATE OF location_id, kind, date, topic_id ON contact_topics BEGIN
+        AFTER UPDATE OF location_id, kind, date, topic_id ON contact_topics
+        WHEN old.location_id IS NOT NULL BEGIN
           {_topic_less("old")}
           {_topic_more("new")}
         END""",
@@ -194,7 +200,8 @@ def install(conn: Connection) -> None:
 _TRIGGERS = {
     "sqlite": [("contact_persons_insert", ""), ("contact_persons_delete", ""),
                ("contact_persons_update", ""), ("topic_days_insert", ""),
-               ("topic_days_delete", ""), ("topic_days_update", "")],
+               ("topic_days_delete", ""), ("topic_days_copied", ""),
+               ("topic_days_update", "")],
     "postgresql": [("contact_persons_count", " ON contacts"),
                    ("contact_persons_update", " ON contacts"),
                    ("topic_days_count", " ON contact_topics"),
