@@ -462,15 +462,13 @@ def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
     # A birth date or year narrows more than a name: then its index, and the
     # names are judged here; else the trigram index finds the names.
     source, where = c.__table__, list(birth)
-    if birth:
-        pass
-    elif conn.dialect.name == "sqlite" and search_index.available(conn):
+    if not birth and conn.dialect.name == "sqlite" and search_index.available(conn):
         match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")" for alts in terms)
         fts = text(f"SELECT rowid FROM {search_index.FTS_TABLE} "
                    f"WHERE {search_index.FTS_TABLE} MATCH :match").bindparams(match=match) \
             .columns(column("rowid", Integer)).subquery("matched")
         source = source.join(fts, c.id == fts.c.rowid)  # driven by the index's ids
-    else:  # pg_trgm's index serves this LIKE; without it, the names are read
+    elif not birth:  # pg_trgm's index serves this LIKE; without it, the names are read
         compact = func.replace(c.search_name, literal_column("' '"), literal_column("''"))
         where = [or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms]
     # Each name once, with the ids of its clients joined by the database.
