@@ -194,3 +194,23 @@ def test_a_unique_surname_above_only_guesses_is_clear(office, people):
     result = found(office, "mesom")
     assert [m.fit for m in result.matches[:2]] == [Fit.SURNAME, Fit.SURNAME]
     assert not result.clear
+
+
+def test_many_clients_of_one_name_rank_by_id_and_the_cut_falls_inside_a_name(office, people):
+    """Clients of one name share its fit: they come in id order, a limit may
+    cut between them, and a client found both by number and by name counts
+    once, at its best fit."""
+    with office.db.session() as s:
+        made = [base.create(s, office.volunteer, "clients", office.location_id,
+                            {"number": f"C{700 + i:05d}", "first_name": "Hassan",
+                             "last_name": "Tekle"}).id for i in range(5)]
+    everyone = found(office, "hassan")
+    assert everyone.ids[0] == people["hassan"]  # Al-Hassan: the surname
+    tekle = [i for i in everyone.ids if i in made or i == people["hassan_first"]]
+    assert tekle == sorted(tekle) and len(tekle) == 6
+    first_four = found(office, "hassan", limit=4)
+    assert first_four.ids == everyone.ids[:4] and first_four.more
+    assert not found(office, "hassan", limit=len(everyone.ids)).more
+    both = found(office, "hassan 704")
+    assert both.ids[0] == made[4] and both.matches[0].fit == Fit.NUMBER
+    assert both.ids.count(made[4]) == 1

@@ -30,13 +30,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from vwdesk.core.db import Database
 from vwdesk.core.errors import DatabaseUnavailable
-from vwdesk.core.services.base import Actor
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from vwdesk.app.clients import Clients
     from vwdesk.app.contacts import Contacts
     from vwdesk.app.couplings import Couplings
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from vwdesk.app.records import Records
     from vwdesk.app.report import ReportDoor
     from vwdesk.app.users import Users
+    from vwdesk.core.services.base import Actor
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

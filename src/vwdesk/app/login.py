@@ -1,13 +1,24 @@
 """Before anyone is logged in: the first start of an empty database, the
-login itself, and the desk of the user who logged in."""
+login itself, and the desk of the user who logged in.
+
+The login window needs only `has_users` (SQLAlchemy's Core): the ORM, the
+models and the services load on a worker thread while the user types
+(`load_services`), and logging in waits for that load if it is still under
+way."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from vwdesk.app.desk import Desk, database_errors
 from vwdesk.core.db import Database
-from vwdesk.core.services.base import Actor
+
+if TYPE_CHECKING:
+    from vwdesk.core.services.base import Actor
+
+_loading = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -19,10 +30,17 @@ class LoggedIn:
 
 
 def has_users(db: Database) -> bool:
-    from vwdesk.core.services.users import has_users as any_users
+    with database_errors():
+        return db.has_users()
 
-    with database_errors(), db.session() as s:
-        return any_users(s)
+
+def load_services() -> None:
+    """Import what logging in and the desk run on (SQLAlchemy's ORM, the
+    models, the user service): a third of a second that a worker spends
+    while the login window waits for typing. One thread at a time, so a
+    login never sees a module another thread is still importing."""
+    with _loading:
+        import vwdesk.core.services.users  # noqa: F401 - imported now, used at login
 
 
 def first_start(db: Database, location: str, username: str, display_name: str,
@@ -40,6 +58,7 @@ def first_start(db: Database, location: str, username: str, display_name: str,
 
 def authenticate(db: Database, username: str, password: str) -> LoggedIn:
     """The user for these credentials (raises LoginError otherwise)."""
+    load_services()
     from vwdesk.core.services.users import actor_for
     from vwdesk.core.services.users import authenticate as check
 
@@ -51,6 +70,7 @@ def authenticate(db: Database, username: str, password: str) -> LoggedIn:
 def system_actor(label: str) -> Actor:
     """The actor of a command run without `--user`: a beheerder's rights, its
     audit entries without a user ("systeem"); `label` names it in the log."""
+    from vwdesk.core.services.base import Actor
     from vwdesk.core.services.users import SYSTEM
 
     return Actor(SYSTEM.user_id, label, SYSTEM.role, None)

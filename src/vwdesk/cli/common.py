@@ -16,12 +16,16 @@ import sys
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from vwdesk.app.login import Actor, authenticate, system_actor
+from vwdesk.app.login import authenticate, system_actor
 from vwdesk.app.office import Office
 from vwdesk.app.opening import open_database
 from vwdesk.core.db import Database
 from vwdesk.core.errors import VwdeskError
+
+if TYPE_CHECKING:
+    from vwdesk.app.login import Actor
 
 
 def open_from_args(args: argparse.Namespace) -> Database:

@@ -10,6 +10,10 @@ carry the SQL parameters (`hide_parameters`): they may quote personal data
 or a password hash. The schema is created and upgraded by the
 Alembic migrations shipped in `vwdesk.core.migrations` whenever a database is
 opened.
+
+Opening needs only SQLAlchemy's Core: the ORM (and with it the models) is
+imported at the first `session()`, so the login window can be ready before
+they are (the app imports them while the user types).
 """
 
 from __future__ import annotations
@@ -18,15 +22,18 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, column, create_engine, event, select, table
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from vwdesk.core.errors import DatabaseBusy, VwdeskError
 from vwdesk.core.files import create_private, make_private, private_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 ENV_URL = "VWDESK_DATABASE_URL"
 BUSY_TIMEOUT_MS = 10_000
@@ -113,7 +120,7 @@ class Database:
     def __init__(self, url: str, *, migrate: bool = True):
         self.url = url
         self.engine = make_engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions: sessionmaker | None = None
         if migrate:
             from vwdesk.core.migrate import upgrade
 
@@ -139,6 +146,10 @@ class Database:
         """A session in one transaction: committed on success, rolled back on
         error. Waiting too long for another writer's lock (an import on
         another PC) becomes `DatabaseBusy`."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         try:
             with self._sessions() as s, s.begin():
                 yield s
@@ -146,6 +157,13 @@ class Database:
             if is_busy(exc):
                 raise DatabaseBusy() from None
             raise
+
+    def has_users(self) -> bool:
+        """Whether anyone can log in yet (an empty database starts with the
+        first-start setup). Asked at start, before the ORM is loaded: Core."""
+        users = table("users", column("id"))
+        with self.engine.connect() as conn:
+            return conn.execute(select(users.c.id).limit(1)).first() is not None
 
     def truncate_wal(self) -> bool:
         """SQLite: copy the write-ahead log into the database file and empty

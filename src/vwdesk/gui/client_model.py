@@ -2,7 +2,8 @@
 rows are fetched in pages, off the GUI thread, when the view first asks for
 them (a row shows empty for the moment its page is on its way), and only a
 few pages are kept, so 100,000 clients cost a list of ints and one page query
-per screenful scrolled."""
+per screenful scrolled. The first page may come with the ids (`first_page`,
+read by the search itself), so a new search is painted once, with its rows."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from vwdesk.core.nationalities import by_code
 from vwdesk.gui.client_picker import fit_text
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 class ClientListModel(QAbstractTableModel):
@@ -33,8 +35,10 @@ class ClientListModel(QAbstractTableModel):
                         self.tr("Nationality"), self.tr("Found by")]
         self._fits: dict[int, object] = {}
 
-    def set_ids(self, ids: list[int], fits: dict[int, object] | None = None) -> None:
-        """The clients to list, in order; `fits` how each matches a search."""
+    def set_ids(self, ids: list[int], fits: dict[int, object] | None = None,
+                first_page: dict | None = None) -> None:
+        """The clients to list, in order; `fits` how each matches a search;
+        `first_page` the rows of the first `PAGE_SIZE` ids, when read with them."""
         self.beginResetModel()
         self._ids = ids
         self._fits = fits or {}
@@ -42,6 +46,9 @@ class ClientListModel(QAbstractTableModel):
         self._asked.clear()
         self._generation += 1
         self.rows_fetched = 0
+        if first_page is not None:
+            self._pages[0] = self._texts(first_page)
+            self.rows_fetched = min(len(ids), self.PAGE_SIZE)
         self.endResetModel()
 
     def client_id(self, row: int) -> int:
@@ -84,13 +91,7 @@ class ClientListModel(QAbstractTableModel):
             return
         self._asked.discard(page)
         self.rows_fetched += asked
-        texts = {}
-        for client_id, r in rows.items():
-            nat = by_code(r.nationality) if r.nationality else None
-            texts[client_id] = (r.number, r.name,
-                                r.birth_date.strftime("%d-%m-%Y") if r.birth_date else "",
-                                nat.country if nat else "")
-        self._pages[page] = texts
+        self._pages[page] = self._texts(rows)
         while len(self._pages) > self.MAX_PAGES:
             self._pages.popitem(last=False)
         first = page * self.PAGE_SIZE
@@ -98,13 +99,25 @@ class ClientListModel(QAbstractTableModel):
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+    @staticmethod
+    def _texts(rows) -> dict[int, tuple[str, str, str, str]]:
+        texts = {}
+        for client_id, r in rows.items():
+            nat = by_code(r.nationality) if r.nationality else None
+            texts[client_id] = (r.number, r.name,
+                                r.birth_date.strftime("%d-%m-%Y") if r.birth_date else "",
+                                nat.country if nat else "")
+        return texts
+
+    def data(self, index: Index, role: int = _DISPLAY):
+        # Asked for every role of every cell shown at each paint: the other
+        # roles go first, with one comparison.
+        if role != _DISPLAY or not index.isValid():
             return None
-        row = index.row()
-        if index.column() == 4:
+        row, column = index.row(), index.column()
+        if column == 4:
             fit = self._fits.get(self._ids[row])
             return fit_text(fit) if fit is not None else ""
         page = self._page(row // self.PAGE_SIZE)
         texts = page.get(self._ids[row]) if page is not None else None
-        return texts[index.column()] if texts else None  # None: on its way, or removed
+        return texts[column] if texts else None  # None: on its way, or removed

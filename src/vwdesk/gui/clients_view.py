@@ -75,12 +75,13 @@ class ClientsView(LazyView):
         self._clear = False  # the first result is clearly the one meant
         self._open_waiting = False  # Enter came before the results
         self._steps_waiting: list[Qt.Key] = []  # Down/Up pressed before the results
-        self._all_ids: list[int] | None = None
+        # The full list, kept: its ids, (no) fits and the rows of its first page.
+        self._full_list: tuple[list[int], dict, dict] | None = None
         workspace.changed.connect(lambda kinds: "clients" in kinds and self.outdated())
         workspace.location_changed.connect(lambda _id: self.outdated())
 
     def outdated(self) -> None:
-        self._all_ids = None  # clients changed (or another location): list anew
+        self._full_list = None  # clients changed (or another location): list anew
         self.shown_query = None
         self._open_waiting = False
         self._steps_waiting = []
@@ -88,34 +89,40 @@ class ClientsView(LazyView):
 
     def refresh(self) -> None:
         """Show the results for the text in the field, read off the GUI
-        thread; the full list (every client, for the empty field) is read
-        once and kept until a client changes."""
+        thread together with the rows of the first screenful (one paint);
+        the full list (every client, for the empty field) is read once and
+        kept, with its first rows, until a client changes."""
         self._timer.stop()
         query = self.search.text()
-        if not query.strip() and self._all_ids is not None:
+        if not query.strip() and self._full_list is not None:
             self._clear = False
-            self._show(query, self._all_ids)
+            self._show(query, *self._full_list)
             return
         started = time.perf_counter()
         limit = self.MAX_HITS + 1 if query.strip() else None
         location_id = self.workspace.location_id
+        first = self.model.PAGE_SIZE
 
         def arrived(found) -> None:
             if location_id != self.workspace.location_id:
                 return  # the location was switched meanwhile
+            result, rows = found
             if query.strip():
-                ids, fits, self._clear = found.ids, {m.client_id: m.fit for m in found.matches}, \
-                    found.clear
+                ids, fits, self._clear = result.ids, {m.client_id: m.fit
+                                                      for m in result.matches}, result.clear
             else:
-                ids, fits, self._clear = found, {}, False
-                self._all_ids = ids
+                ids, fits, self._clear = result, {}, False
+                self._full_list = (ids, fits, rows)
             self.last_search_ms = (time.perf_counter() - started) * 1000
-            self._show(query, ids, fits)
+            self._show(query, ids, fits, rows)
 
         def search(desk):
             if query.strip():
-                return desk.clients.search(query, limit)
-            return desk.clients.search_ids("")
+                result = desk.clients.search(query, limit)
+                ids = result.ids
+            else:
+                result = ids = desk.clients.search_ids("")
+            return result, desk.clients.rows(ids[:first])
 
         def failed(exc) -> None:
             self._open_waiting = False
@@ -123,9 +130,10 @@ class ClientsView(LazyView):
 
         self.workspace.ops.query(self, search, arrived, failed, latest="search")
 
-    def _show(self, query: str, ids: list[int], fits: dict | None = None) -> None:
+    def _show(self, query: str, ids: list[int], fits: dict | None = None,
+              first_rows: dict | None = None) -> None:
         more = bool(query.strip()) and len(ids) > self.MAX_HITS
-        self.model.set_ids(ids[:self.MAX_HITS] if more else ids, fits)
+        self.model.set_ids(ids[:self.MAX_HITS] if more else ids, fits, first_rows)
         self.shown_query = query
         if more:
             self.count.setText(self.tr("More than %1 clients; type more to narrow the search.")

@@ -3,9 +3,10 @@ database opens in the background, first-start setup when there are no users
 (or, from there, the demo database instead), then the main window; log out
 shows the login again so several users share one PC.
 
-Start-up stays lean: this module imports only Qt; SQLAlchemy, the migrations
-and the screens load on a worker thread while the user types, and ReportLab
-and openpyxl only when a report or workbook is made."""
+Start-up stays lean: this module imports only Qt; SQLAlchemy's Core opens the
+database on a worker thread, the login button is enabled then, and the ORM,
+the models, the services and the screens load on a worker thread while the
+user types; ReportLab and openpyxl only when a report or workbook is made."""
 
 from __future__ import annotations
 
@@ -36,8 +37,11 @@ def _open_and_check(open_db: Callable):
 
 
 def _load_screens() -> None:
-    """On a worker thread while the user logs in: import the screens, so the
-    main window appears at once."""
+    """On a worker thread while the user logs in: import the services (the
+    login waits for them) and the screens, so the main window appears at once."""
+    from vwdesk.app.login import load_services
+
+    load_services()
     import vwdesk.gui.main_window  # noqa: F401 - imported now, used after login
 
 

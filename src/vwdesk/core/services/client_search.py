@@ -37,11 +37,15 @@ Otherwise the list must be shown and a client chosen.
 How it stays fast (≤ 30 ms per keystroke at 100,000 clients): the names
 containing the typed parts come from the trigram index
 (`core.search_index`), never from reading every name; numbers and birth
-dates come from their B-tree indexes. Names one edit away are looked for only
-when fewer than `FUZZY_BELOW` clients match as typed (they would rank below
-those anyway), among the names holding the first or last three letters of a
-typed part: an edit within both of those (the middle of a four- or
-five-letter part) is not found.
+dates come from their B-tree indexes. The database returns each matching
+name once, with the ids of its clients joined into one text (a fit depends
+only on the name): a common name part matches thousands of clients but a
+few hundred names, so only those are judged and sorted in Python, and only
+the ids of the names shown are taken apart. Names one edit away are looked
+for only when fewer than `FUZZY_BELOW` clients match as typed (they would
+rank below those anyway), among the names holding the first or last three
+letters of a typed part: an edit within both of those (the middle of a
+four- or five-letter part) is not found.
 """
 
 from __future__ import annotations
@@ -54,7 +58,19 @@ from enum import IntEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import Connection, and_, func, literal_column, or_, select, text
+from sqlalchemy import (
+    Connection,
+    Integer,
+    String,
+    and_,
+    cast,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 
 from vwdesk.core import models as m
 from vwdesk.core import search_index
@@ -63,7 +79,6 @@ from vwdesk.core.text import fold, fold_words
 
 ARTICLES = frozenset({"al", "el", "abu", "ben", "van", "de"})
 FUZZY_BELOW = 100
-_UNSEEN = object()
 MIN_TRIGRAM = 3
 _NUMBERISH = re.compile(r"^[A-Za-z]{0,3}-?\d+$")
 
@@ -241,39 +256,71 @@ def search(conn: Connection, location_id: int, query: str, limit: int | None = N
     q = parse(query)
     if not (q.words or q.numbers or q.birth or q.year):
         return SearchResult([], False)
-    fits: dict[int, tuple[Fit, str]] = {}
+    found = _Found()
     if q.numbers or (q.year and not q.words):
-        _by_number(conn, location_id, q, fits)
+        _by_number(conn, location_id, q, found.clients)
     if q.words:
-        _by_name(conn, location_id, q, fits, limit, fuzzy=False)
+        _by_name(conn, location_id, q, found, limit, fuzzy=False)
         fuzzy_left = not (q.birth or q.year)  # else every name born then was judged
-        if fuzzy_left and len(fits) < FUZZY_BELOW and any(len(w.bare) >= 4 for w in q.words):
-            _by_name(conn, location_id, q, fits, limit, fuzzy=True)
+        if fuzzy_left and found.count() < FUZZY_BELOW and any(len(w.bare) >= 4
+                                                                for w in q.words):
+            _by_name(conn, location_id, q, found, limit, fuzzy=True)
     elif q.birth or q.year:
-        _by_birth(conn, location_id, q, fits)
-    ranked = _rank(fits, limit)
-    more = limit is not None and len(fits) > limit
+        _by_birth(conn, location_id, q, found.clients)
+    ranked = found.ranked(limit)
+    more = limit is not None and len(ranked) > limit
     matches = [Match(cid, fit) for fit, cid in ranked[:limit]]
     return SearchResult(matches, _is_clear(ranked), more)
 
 
-def _rank(fits: dict[int, tuple[Fit, str]], limit: int | None) -> list[tuple[Fit, int]]:
-    """The first `limit` + 1 (fit, id) by fit, then name, then id. Thousands
-    of matches share a few hundred (fit, name) pairs: those are sorted, not
-    the matches."""
-    groups: dict[tuple[Fit, str], list[int]] = {}
-    for cid, key in fits.items():
-        group = groups.get(key)
-        if group is None:
-            groups[key] = [cid]
-        else:
-            group.append(cid)
-    ranked: list[tuple[Fit, int]] = []
-    for key in sorted(groups):
-        ranked.extend((key[0], cid) for cid in sorted(groups[key]))
-        if limit is not None and len(ranked) > limit:
-            break
-    return ranked
+@dataclass
+class _Found:
+    """The matches so far. Found by name, every client of one name (search
+    name and surname) fits alike: `names` holds each name's fit and its
+    clients' ids as the database joined them ("17,4,260"), so thousands of
+    matches cost a few hundred names to judge and sort, and only the ids
+    that are shown are taken apart. Found by number or birth date, a fit is
+    the client's own: `clients` holds (fit, search name) per id."""
+
+    clients: dict[int, tuple[Fit, str]] = field(default_factory=dict)
+    names: dict[tuple[str, str | None], tuple[Fit, str]] = field(default_factory=dict)
+
+    def count(self) -> int:
+        if not self.names:
+            return len(self.clients)
+        if not self.clients:
+            return sum(joined.count(",") + 1 for _fit, joined in self.names.values())
+        return len(set(self.clients) | {cid for _fit, joined in self.names.values()
+                                        for cid in map(int, joined.split(","))})
+
+    def ranked(self, limit: int | None) -> list[tuple[Fit, int]]:
+        """The first `limit` + 1 (fit, id) by fit, then name, then id (all
+        of them without a limit); a client found twice counts at its best fit."""
+        groups: dict[tuple[Fit, str], list[int | str]] = {}
+        for cid, key in self.clients.items():
+            groups.setdefault(key, []).append(cid)
+        for (name, _last), (fit, joined) in self.names.items():
+            groups.setdefault((fit, name), []).append(joined)
+        seen: set[int] | None = set() if self.clients and self.names else None
+        ranked: list[tuple[Fit, int]] = []
+        for key in sorted(groups):
+            ids: list[int] = []
+            for part in groups[key]:
+                if isinstance(part, str):
+                    ids.extend(map(int, part.split(",")))
+                else:
+                    ids.append(part)
+            ids.sort()
+            fit = key[0]
+            for cid in ids:
+                if seen is not None:
+                    if cid in seen:
+                        continue
+                    seen.add(cid)
+                ranked.append((fit, cid))
+            if limit is not None and len(ranked) > limit:
+                break
+        return ranked
 
 
 def _is_clear(ranked: list[tuple[Fit, int]]) -> bool:
@@ -390,11 +437,10 @@ def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
     return out
 
 
-def _by_name(conn: Connection, location_id: int, q: Query, fits, limit: int | None, *,
-             fuzzy: bool) -> None:
+def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
+             limit: int | None, *, fuzzy: bool) -> None:
     c = m.Client
     terms = _terms(q, fuzzy)
-    cols = (c.id, c.search_name, c.last_name)
     birth = _birth_conditions(q)
     if not terms:
         # Only one- or two-letter words: the first names (in name order, up
@@ -402,34 +448,43 @@ def _by_name(conn: Connection, location_id: int, q: Query, fits, limit: int | No
         # matches most of the list.
         start = q.words[0].bare
         like = or_(c.search_name.like(f"{start}%"), c.search_name.like(f"% {start}%"))
-        stmt = select(*cols).where(c.location_id == location_id, like, *birth) \
+        stmt = select(c.id, c.search_name, c.last_name) \
+            .where(c.location_id == location_id, like, *birth) \
             .order_by(c.search_name, c.id).limit(limit + 1 if limit else None)
-    elif birth:
-        # A birth date or year narrows more than a name: its index, then the
-        # names checked here.
-        stmt = select(*cols).where(c.location_id == location_id, *birth)
-    elif conn.dialect.name == "sqlite" and search_index.available(conn):
+        judged: dict[tuple[str, str | None], Fit | None] = {}
+        for cid, name, last in _fetch(conn, stmt):
+            key = (name, last)
+            if key not in judged:
+                judged[key] = name_fit(q.words, name, last)
+            if judged[key] is not None:
+                _keep(found.clients, cid, judged[key], name)
+        return
+    # A birth date or year narrows more than a name: then its index, and the
+    # names are judged here; else the trigram index finds the names.
+    source, where = c.__table__, list(birth)
+    if not birth and conn.dialect.name == "sqlite" and search_index.available(conn):
         match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")" for alts in terms)
         fts = text(f"SELECT rowid FROM {search_index.FTS_TABLE} "
-                   f"WHERE {search_index.FTS_TABLE} MATCH :match").bindparams(match=match)
-        stmt = select(*cols).where(c.id.in_(fts), c.location_id == location_id)
-    else:
+                   f"WHERE {search_index.FTS_TABLE} MATCH :match").bindparams(match=match) \
+            .columns(column("rowid", Integer)).subquery("matched")
+        source = source.join(fts, c.id == fts.c.rowid)  # driven by the index's ids
+    elif not birth:  # pg_trgm's index serves this LIKE; without it, the names are read
         compact = func.replace(c.search_name, literal_column("' '"), literal_column("''"))
-        stmt = select(*cols).where(c.location_id == location_id, *(
-            or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms))
-    # Names repeat (and thousands may match): each distinct one is judged once.
-    seen: dict[tuple[str, str | None], tuple[Fit, str] | None] = {}
-    judged, words, first = seen.get, q.words, not fits
-    for cid, name, last in _fetch(conn, stmt):
+        where = [or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms]
+    # Each name once, with the ids of its clients joined by the database.
+    stmt = select(c.search_name, c.last_name, _joined_ids(conn)).select_from(source) \
+        .where(c.location_id == location_id, *where).group_by(c.search_name, c.last_name)
+    names = found.names
+    for name, last, joined in _fetch(conn, stmt):
         key = (name, last)
-        found = judged(key, _UNSEEN)
-        if found is _UNSEEN:
-            fit = name_fit(words, name, last)
-            found = seen[key] = None if fit is None else (fit, name)
-        if found is not None:
-            if first:  # nothing to compare with yet
-                fits[cid] = found
-            else:
-                old = fits.get(cid)
-                if old is None or found[0] < old[0]:
-                    fits[cid] = found
+        if key not in names:
+            fit = name_fit(q.words, name, last)
+            if fit is not None:
+                names[key] = (fit, joined)
+
+
+def _joined_ids(conn: Connection):
+    """The ids of a group's clients as one text, "17,4,260"."""
+    if conn.dialect.name == "postgresql":
+        return func.string_agg(cast(m.Client.id, String), literal_column("','"))
+    return func.group_concat(m.Client.id)

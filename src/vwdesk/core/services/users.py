@@ -212,7 +212,3 @@ def get_user(s: Session, user_id: int) -> m.User:
     if user is None:
         raise NotFound("Deze gebruiker bestaat niet (meer).")
     return user
-
-
-def has_users(s: Session) -> bool:
-    return s.scalar(select(func.count(m.User.id))) > 0
