@@ -32,6 +32,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -316,12 +317,19 @@ class ContactPerson(Base):
     '' (a key column cannot be NULL and still be unique)."""
 
     __tablename__ = "contact_persons"
-    __table_args__ = {"sqlite_with_rowid": False}
-    location_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    year: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
-    client_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_label: Mapped[str] = mapped_column(String(100), primary_key=True)
+    # The count rides in the key's index (PostgreSQL INCLUDE; a SQLite table
+    # without rowid is its key's b-tree): a location-year is read from the
+    # index alone, wherever its rows lie in the table.
+    __table_args__ = (
+        PrimaryKeyConstraint("location_id", "year", "kind", "client_id", "person_label",
+                             postgresql_include=["contacts"]),
+        {"sqlite_with_rowid": False},
+    )
+    location_id: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    client_id: Mapped[int] = mapped_column(Integer)
+    person_label: Mapped[str] = mapped_column(String(100))
     contacts: Mapped[int] = mapped_column(Integer)
 
 
@@ -331,11 +339,15 @@ class TopicDay(Base):
     instead of from every link. Kept by triggers (`vwdesk.core.rollups`)."""
 
     __tablename__ = "topic_days"
-    __table_args__ = {"sqlite_with_rowid": False}
-    location_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
-    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
-    topic_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    __table_args__ = (
+        PrimaryKeyConstraint("location_id", "kind", "date", "topic_id",
+                             postgresql_include=["mentions"]),
+        {"sqlite_with_rowid": False},
+    )
+    location_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    date: Mapped[dt.date] = mapped_column(Date)
+    topic_id: Mapped[int] = mapped_column(Integer)
     mentions: Mapped[int] = mapped_column(Integer)
 
 

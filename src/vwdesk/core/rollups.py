@@ -179,15 +179,18 @@ def fill(conn: Connection) -> None:
     year = _FILL[conn.dialect.name]
     conn.exec_driver_sql("DELETE FROM contact_persons")
     conn.exec_driver_sql("DELETE FROM topic_days")
+    # In key order, so a location-year's rows lie together in the table too.
     for kind in ("kind", f"'{ALL_KINDS}'"):
         conn.exec_driver_sql(
             f"INSERT INTO contact_persons ({', '.join(_PERSON_KEY)}, contacts) "
             f"SELECT location_id, {year}, {kind}, coalesce(client_id, 0), "
-            f"coalesce(person_label, ''), count(*) FROM contacts GROUP BY 1, 2, 3, 4, 5")
+            f"coalesce(person_label, ''), count(*) FROM contacts GROUP BY 1, 2, 3, 4, 5 "
+            f"ORDER BY 1, 2, 3, 4, 5")
     conn.exec_driver_sql(
         f"INSERT INTO topic_days ({', '.join(_TOPIC_KEY)}, mentions) "
         f"SELECT {', '.join(_TOPIC_KEY)}, count(*) FROM contact_topics "
-        f"WHERE location_id IS NOT NULL GROUP BY {', '.join(_TOPIC_KEY)}")
+        f"WHERE location_id IS NOT NULL GROUP BY {', '.join(_TOPIC_KEY)} "
+        f"ORDER BY {', '.join(_TOPIC_KEY)}")
 
 
 def install(conn: Connection) -> None:

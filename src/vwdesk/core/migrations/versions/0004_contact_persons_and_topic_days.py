@@ -30,7 +30,7 @@ def upgrade() -> None:
     sa.Column('person_label', sa.String(length=100), nullable=False),
     sa.Column('contacts', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('location_id', 'year', 'kind', 'client_id', 'person_label',
-                            name=op.f('pk_contact_persons')),
+                            name=op.f('pk_contact_persons'), postgresql_include=['contacts']),
     sqlite_with_rowid=False
     )
     op.create_table('topic_days',
@@ -40,7 +40,7 @@ def upgrade() -> None:
     sa.Column('topic_id', sa.Integer(), nullable=False),
     sa.Column('mentions', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('location_id', 'kind', 'date', 'topic_id',
-                            name=op.f('pk_topic_days')),
+                            name=op.f('pk_topic_days'), postgresql_include=['mentions']),
     sqlite_with_rowid=False
     )
     rollups.install(op.get_bind())
