@@ -52,7 +52,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
+from itertools import repeat
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
@@ -60,9 +62,9 @@ from typing import NamedTuple
 
 from sqlalchemy import (
     Connection,
-    Integer,
+    String,
     and_,
-    column,
+    cast,
     func,
     literal_column,
     or_,
@@ -320,33 +322,39 @@ class _Found:
         ranked: list[tuple[Fit, int]] = []
         for key in order:
             cids, names = groups[key]
-            ids = cids + [cid for name in names for cid in ids_of[name]]
+            ids = cids.copy()
+            for name in names:
+                ids += ids_of[name]
             ids.sort()
-            fit = key[0]
-            for cid in ids:
-                if seen is not None:
-                    if cid in seen:
-                        continue
-                    seen.add(cid)
-                ranked.append((fit, cid))
+            if seen is not None:
+                ids = [cid for cid in ids if cid not in seen]
+                seen.update(ids)
+            ranked += zip(repeat(key[0]), ids)
             if limit is not None and len(ranked) > limit:
                 break
         return ranked
 
     def _ids(self, names: list[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
         """The ids of the clients of these names, from the clients' (location,
-        search name) index."""
+        search name) index alone where one surname goes with the search name
+        (every surname of a matching search name is in `names`); where
+        several do, each client's surname is read too."""
         c = m.Client
         out: dict[tuple[str, str], list[int]] = {name: [] for name in names}
-        searched = sorted({name for name, _last in names})
-        for at in range(0, len(searched), _IN_CHUNK):
-            stmt = select(c.search_name, func.coalesce(c.last_name, ""), c.id).where(
-                c.location_id == self.location_id,
-                c.search_name.in_(searched[at:at + _IN_CHUNK]))
-            for name, last, cid in _fetch(self.conn, stmt):
-                ids = out.get((name, last))
-                if ids is not None:
-                    ids.append(cid)
+        surnames = Counter(name for name, _last in self.names)
+        only = {name: (name, last) for name, last in names if surnames[name] == 1}
+        several = sorted({name for name, _last in names if surnames[name] > 1})
+        # The database joins each name's ids into one text ("17,4,260").
+        for key, searched in (((c.search_name,), sorted(only)),
+                              ((c.search_name, func.coalesce(c.last_name, "")), several)):
+            for at in range(0, len(searched), _IN_CHUNK):
+                stmt = select(*key, _joined_ids(self.conn)) \
+                    .where(c.location_id == self.location_id,
+                           c.search_name.in_(searched[at:at + _IN_CHUNK])).group_by(*key)
+                for *name, joined in _fetch(self.conn, stmt):
+                    ids = out.get(only.get(name[0]) or tuple(name))
+                    if ids is not None:
+                        ids.extend(map(int, joined.split(",")))
         return out
 
 
@@ -474,17 +482,19 @@ def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
     n = m.ClientName
     if conn.dialect.name == "sqlite" and search_index.available(conn):
         match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")" for alts in terms)
-        fts = text(f"SELECT rowid FROM {search_index.FTS_TABLE} "
-                   f"WHERE {search_index.FTS_TABLE} MATCH :match").bindparams(match=match) \
-            .columns(column("rowid", Integer)).subquery("matched")
-        # Driven by the index's ids (a location's names would be every name).
-        source, where = n.__table__.join(fts, n.id == fts.c.rowid), []
+        # CROSS JOIN: SQLite takes the index's ids first, then their rows (by
+        # its own choice it may read the location's names and ask the index
+        # for each).
+        fts = search_index.FTS_TABLE
+        stmt = text(f"SELECT n.search_name, n.last_name, n.clients FROM {fts} "
+                    f"CROSS JOIN {search_index.NAMES} n ON n.id = {fts}.rowid "
+                    f"WHERE {fts} MATCH :match AND n.location_id = :location") \
+            .bindparams(match=match, location=location_id)
     else:  # pg_trgm's index serves this LIKE; without it, the location's names are read
         compact = func.replace(n.search_name, literal_column("' '"), literal_column("''"))
-        source = n.__table__
-        where = [or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms]
-    stmt = select(n.search_name, n.last_name, n.clients).select_from(source) \
-        .where(n.location_id == location_id, *where)
+        stmt = select(n.search_name, n.last_name, n.clients).where(
+            n.location_id == location_id,
+            *(or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms))
     names = found.names
     for name, last, count in _fetch(conn, stmt):
         key = (name, last)
@@ -515,3 +525,10 @@ def _among_clients(conn: Connection, location_id: int, q: Query, found: _Found,
             judged[key] = name_fit(q.words, name, last)
         if judged[key] is not None:
             _keep(found.clients, cid, judged[key], name)
+
+
+def _joined_ids(conn: Connection):
+    """The ids of a group's clients as one text, "17,4,260"."""
+    if conn.dialect.name == "postgresql":
+        return func.string_agg(cast(m.Client.id, String), literal_column("','"))
+    return func.group_concat(m.Client.id)
