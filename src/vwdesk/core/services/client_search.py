@@ -41,11 +41,14 @@ parts, found by the trigram index over them (`core.search_index`) — never
 every name, nor every client of a common name part, which matches thousands
 of clients but far fewer names. Client ids are read (from the clients'
 (location, name) index) only for the names whose clients are shown.
-Numbers and birth dates come from their B-tree indexes. Names one edit away are looked
-for only when fewer than `FUZZY_BELOW` clients match as typed (they would
-rank below those anyway), among the names holding the first or last three
-letters of a typed part: an edit within both of those (the middle of a
-four- or five-letter part) is not found.
+Numbers and birth dates come from their B-tree indexes; with a birth date
+or year, or with only one- or two-letter words, the clients are judged one
+by one (few are born then; short typing shows the first names in name
+order). Names one edit away are looked for only when fewer than
+`FUZZY_BELOW` clients match as typed (they would rank below those anyway),
+among the names holding the first or last three letters of a typed part: an
+edit within both of those (the middle of a four- or five-letter part) is
+not found.
 """
 
 from __future__ import annotations
@@ -54,10 +57,10 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
-from itertools import repeat
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from sqlalchemy import (
@@ -508,9 +511,9 @@ def _among_clients(conn: Connection, location_id: int, q: Query, found: _Found,
                    limit: int | None, birth: list, *, first_only: bool) -> None:
     """Names judged client by client: with a birth date or year, which
     narrows more than a name (its index), or with only one- or two-letter
-    words, too short for trigrams (`first_only`): then the first names (in name order, up
-    to the caller's limit) with a word starting so; short typing matches
-    most of the list."""
+    words, too short for trigrams (`first_only`): then the first names (in
+    name order, up to the caller's limit) with a word starting so; short
+    typing matches most of the list."""
     c = m.Client
     stmt = select(c.id, c.search_name, c.last_name).where(c.location_id == location_id, *birth)
     if first_only:
