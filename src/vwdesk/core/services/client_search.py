@@ -183,6 +183,11 @@ def _name_words(search_name: str) -> tuple[Word, ...]:
     return tuple(_join_articles(search_name.split()))
 
 
+@lru_cache(maxsize=65536)
+def _surname_words(last_name: str | None) -> tuple[Word, ...]:
+    return _name_words(fold_words(last_name))
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Exactly one insertion, deletion or substitution turns a into b."""
     la, lb = len(a), len(b)
@@ -233,7 +238,7 @@ def name_fit(words: list[Word], search_name: str, last_name: str | None) -> Fit 
         return worst
     if _covers(words, names):
         return Fit.FULL_NAME
-    surname = _name_words(fold_words(last_name))
+    surname = _surname_words(last_name)
     if surname and _covers(words, surname):
         return Fit.SURNAME
     return Fit.NAME
