@@ -214,3 +214,18 @@ def test_many_clients_of_one_name_rank_by_id_and_the_cut_falls_inside_a_name(off
     both = found(office, "hassan 704")
     assert both.ids[0] == made[4] and both.matches[0].fit == Fit.NUMBER
     assert both.ids.count(made[4]) == 1
+
+
+def test_one_search_name_with_different_surnames_fits_each_by_its_own(office, people):
+    """"Abdi Mohamed" Ali and Abdi "Mohamed Ali" share the search name "abdi
+    mohamed ali": typed "ali" is the whole surname of the first only."""
+    with office.db.session() as s:
+        made = [base.create(s, office.volunteer, "clients", office.location_id,
+                            {"number": n, "first_name": f, "last_name": la}).id
+                for n, f, la in (("C00801", "Abdi", "Mohamed Ali"),
+                                 ("C00802", "Abdi Mohamed", "Ali"),
+                                 ("C00803", "Abdi Mohamed", "Ali"))]
+    result = found(office, "ali")
+    assert [(m.client_id, m.fit) for m in result.matches[:3]] == [
+        (made[1], Fit.SURNAME), (made[2], Fit.SURNAME), (made[0], Fit.NAME)]
+    assert found(office, "ali", limit=1).ids == [made[1]]

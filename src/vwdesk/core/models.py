@@ -223,6 +223,22 @@ class Client(Tracked, Base):
     anonymised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+class ClientName(Base):
+    """A folded name (search name and surname) of clients at one location,
+    with how many clients have it: what the search judges and its trigram
+    index covers. Kept by triggers on `clients` (`vwdesk.core.search_index`);
+    nobody writes it. A client without a surname has `last_name` '' (a key
+    column cannot be NULL and still be unique)."""
+
+    __tablename__ = "client_names"
+    __table_args__ = (UniqueConstraint("location_id", "search_name", "last_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    location_id: Mapped[int] = mapped_column(Integer)
+    search_name: Mapped[str] = mapped_column(String(210))
+    last_name: Mapped[str] = mapped_column(String(100))
+    clients: Mapped[int] = mapped_column(Integer)
+
+
 class Move(Tracked, Base):
     """A client's move from one dwelling to another (verhuizing), after being
     housed in `Client.dwelling_id`: the client's dwelling history."""

@@ -1,26 +1,46 @@
-"""The trigram index over the clients' folded names, so that no search
-keystroke reads every name of a location.
+"""The distinct folded names of each location's clients and a trigram index
+over them, so that no search keystroke reads every name of a location, nor
+every client of a common name.
 
-The indexed text is a client's `search_name` without its spaces ("al hassan
+`client_names` holds a row per location, search name and surname with the
+number of clients that have it (`models.ClientName`). A client's fit in the
+search depends on nothing else, so the search judges these rows — at
+100,000 clients, a common name part such as "hassan" matches thousands of
+clients but far fewer names — and reads client ids only for the names it
+shows. Per location (not one row per name for all locations): the search
+then needs nothing but the row to keep a location's names to itself, and a
+teamleader's search never touches another location's clients.
+
+Triggers on `clients` keep the table equal to the clients, whoever writes
+(the services, the exchange import's bulk inserts, retention, erasure, a
+bulk loader's executemany or COPY): insert, delete and a change of
+location, search name or surname move one count; a row whose count drops
+to 0 is deleted, so an erased or anonymised client's name leaves the table
+(and, with `secure_delete`, the file). Clients without a search name (the
+anonymised) have no row.
+
+The indexed text is a row's `search_name` without its spaces ("al hassan
 tekle" → "alhassantekle"), so a name typed with or without the spaces and
 hyphens between its parts is found as a substring.
 
-- SQLite: an FTS5 table with the `trigram` tokenizer (`client_names`, rowid =
-  client id), kept equal to `clients` by three triggers, so every writer
-  (the services, the exchange import's bulk inserts, retention) updates it
-  without knowing. FTS5 and its trigram tokenizer (SQLite ≥ 3.34) are in the
-  SQLite of every supported CPython: the python.org Windows builds compile
-  their bundled SQLite (3.39 and newer for 3.11) with `SQLITE_ENABLE_FTS5`
-  (`PCbuild/sqlite3.vcxproj`, the same on the 3.10 to 3.14 branches), and
-  Debian's and Ubuntu's SQLite have it too; a test fails where it is
-  missing, and the search falls back to reading the names (below).
+- SQLite: an FTS5 table with the `trigram` tokenizer
+  (`client_name_trigrams`, rowid = `client_names.id`), kept by two triggers
+  on `client_names`. FTS5 and its trigram tokenizer (SQLite ≥ 3.34) are in
+  the SQLite of every supported CPython: the python.org Windows builds
+  compile their bundled SQLite (3.39 and newer for 3.11) with
+  `SQLITE_ENABLE_FTS5` (`PCbuild/sqlite3.vcxproj`, the same on the 3.10 to
+  3.14 branches), and Debian's and Ubuntu's SQLite have it too; a test fails
+  where it is missing, and the search falls back to reading the location's
+  names (below). FTS5 keeps the trigrams of a deleted row in its index
+  until it merges that segment; where SQLite has FTS5's `secure-delete`
+  option (3.42 and newer) it is switched on, so they go at once.
 - PostgreSQL: a GIN index with `pg_trgm`'s `gin_trgm_ops` on the same
   expression, which `LIKE '%…%'` uses. Creating the extension needs the
   database owner (it is a trusted extension) or a superuser; without it the
   index is left out and search reads the location's names from the
-  (location, search_name) index instead — correct, only slower.
+  table's (location, name) key instead — correct, only slower.
 
-Neither structure is part of the SQLAlchemy models (a virtual table and an
+Neither index is part of the SQLAlchemy models (a virtual table and an
 operator-class index are dialect-specific); `SEARCH_OBJECTS` names them so
 the schema comparison leaves them out.
 """
@@ -34,80 +54,175 @@ from sqlalchemy import Connection, Engine, text
 
 log = logging.getLogger(__name__)
 
-FTS_TABLE = "client_names"
-PG_INDEX = "ix_clients_search_trgm"
+NAMES = "client_names"
+FTS_TABLE = "client_name_trigrams"
+PG_INDEX = "ix_client_names_trgm"
 # Tables and indexes the migrations make outside the models (the FTS5 table
 # and its shadow tables, the trigram index).
 SEARCH_OBJECTS = (FTS_TABLE, PG_INDEX)
 
-_COMPACT = "replace({0}.search_name, ' ', '')"
+COMPACT = "replace({0}.search_name, ' ', '')"
+_KEY = ("location_id", "search_name", "last_name")
 
-_SQLITE_DDL = [
+
+def _key_of(row: str) -> tuple[str, str, str]:
+    return f"{row}.location_id", f"{row}.search_name", f"coalesce({row}.last_name, '')"
+
+
+def _more(row: str) -> str:
+    """The statement counting `row`'s client in (both databases)."""
+    return (f"INSERT INTO {NAMES} ({', '.join(_KEY)}, clients) "
+            f"VALUES ({', '.join(_key_of(row))}, 1) ON CONFLICT ({', '.join(_KEY)}) "
+            f"DO UPDATE SET clients = {NAMES}.clients + 1;")
+
+
+def _less(row: str) -> str:
+    """The statements counting `row`'s client out, and its name's row out with
+    the last client."""
+    where = " AND ".join(f"{k} = {v}" for k, v in zip(_KEY, _key_of(row), strict=True))
+    return (f"UPDATE {NAMES} SET clients = clients - 1 WHERE {where};\n"
+            f"DELETE FROM {NAMES} WHERE {where} AND clients <= 0;")
+
+
+_SQLITE_CHANGED = ("old.location_id IS NOT new.location_id OR old.search_name IS NOT "
+                   "new.search_name OR old.last_name IS NOT new.last_name")
+
+_SQLITE_NAMES = [
+    f"""CREATE TRIGGER {NAMES}_insert AFTER INSERT ON clients
+        WHEN new.search_name <> '' BEGIN
+          {_more("new")}
+        END""",
+    f"""CREATE TRIGGER {NAMES}_delete AFTER DELETE ON clients
+        WHEN old.search_name <> '' BEGIN
+          {_less("old")}
+        END""",
+    # Two triggers for a change: either side may have no name.
+    f"""CREATE TRIGGER {NAMES}_update_old AFTER UPDATE OF location_id, search_name, last_name
+        ON clients WHEN old.search_name <> '' AND ({_SQLITE_CHANGED}) BEGIN
+          {_less("old")}
+        END""",
+    f"""CREATE TRIGGER {NAMES}_update_new AFTER UPDATE OF location_id, search_name, last_name
+        ON clients WHEN new.search_name <> '' AND ({_SQLITE_CHANGED}) BEGIN
+          {_more("new")}
+        END""",
+]
+_SQLITE_NAME_TRIGGERS = ("insert", "delete", "update_old", "update_new")
+
+# A name's row is only ever inserted or deleted (its count is no part of the index).
+_SQLITE_FTS = [
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(name, tokenize = 'trigram')",
-    f"""CREATE TRIGGER {FTS_TABLE}_insert AFTER INSERT ON clients BEGIN
-        INSERT INTO {FTS_TABLE} (rowid, name) VALUES (new.id, {_COMPACT.format('new')});
+    f"""CREATE TRIGGER {FTS_TABLE}_insert AFTER INSERT ON {NAMES} BEGIN
+        INSERT INTO {FTS_TABLE} (rowid, name) VALUES (new.id, {COMPACT.format('new')});
     END""",
-    f"""CREATE TRIGGER {FTS_TABLE}_update AFTER UPDATE OF search_name ON clients BEGIN
-        UPDATE {FTS_TABLE} SET name = {_COMPACT.format('new')} WHERE rowid = old.id;
-    END""",
-    f"""CREATE TRIGGER {FTS_TABLE}_delete AFTER DELETE ON clients BEGIN
+    f"""CREATE TRIGGER {FTS_TABLE}_delete AFTER DELETE ON {NAMES} BEGIN
         DELETE FROM {FTS_TABLE} WHERE rowid = old.id;
     END""",
 ]
+
+_POSTGRESQL_NAMES = [
+    f"""CREATE FUNCTION {NAMES}_count() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.search_name <> '' THEN
+            {_less("OLD")}
+          END IF;
+          IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.search_name <> '' THEN
+            {_more("NEW")}
+          END IF;
+          RETURN NULL;
+        END $$""",
+    f"""CREATE TRIGGER {NAMES}_count AFTER INSERT OR DELETE ON clients
+        FOR EACH ROW EXECUTE FUNCTION {NAMES}_count()""",
+    f"""CREATE TRIGGER {NAMES}_update AFTER UPDATE OF location_id, search_name, last_name
+        ON clients FOR EACH ROW WHEN (OLD.location_id IS DISTINCT FROM NEW.location_id
+                                      OR OLD.search_name IS DISTINCT FROM NEW.search_name
+                                      OR OLD.last_name IS DISTINCT FROM NEW.last_name)
+        EXECUTE FUNCTION {NAMES}_count()""",
+]
+
+# The index and triggers of the per-client name index of migrations 0002 to
+# 0004, which this one replaces.
+_OLD_TRIGGERS = ("client_names_insert", "client_names_update", "client_names_delete")
+_OLD_PG_INDEX = "ix_clients_search_trgm"
 
 
 def is_search_object(name: str | None) -> bool:
     return bool(name) and name.startswith(SEARCH_OBJECTS)
 
 
-def install(conn: Connection) -> bool:
-    """Create the index for this database and fill it; False when the
-    database cannot have one (no FTS5 trigram tokenizer, no pg_trgm)."""
+def drop_client_index(conn: Connection) -> None:
+    """Remove the per-client name index of migrations 0002 to 0004 (its FTS5
+    table had the name `client_names`, which the names table takes)."""
     if conn.dialect.name == "sqlite":
-        if not _sqlite_has_trigram(conn):
-            log.warning("search_index.unavailable reason=no-fts5-trigram")
-            return False
-        for ddl in _SQLITE_DDL:
+        for trigger in _OLD_TRIGGERS:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {NAMES}")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {_OLD_PG_INDEX}")
+
+
+def install(conn: Connection) -> bool:
+    """Add the triggers that keep `client_names` and the trigram index over
+    it, and fill both from the clients. False when the database cannot have
+    the trigram index (no FTS5 trigram tokenizer, no pg_trgm); the names
+    are kept all the same."""
+    indexed = False
+    if conn.dialect.name == "sqlite":
+        for ddl in _SQLITE_NAMES:
             conn.exec_driver_sql(ddl)
-        refill(conn)
-        return True
-    if conn.dialect.name == "postgresql":
+        indexed = _sqlite_has_trigram(conn)
+        if indexed:
+            for ddl in _SQLITE_FTS:
+                conn.exec_driver_sql(ddl)
+            _sqlite_secure_delete(conn)
+        else:
+            log.warning("search_index.unavailable reason=no-fts5-trigram")
+    elif conn.dialect.name == "postgresql":
+        for ddl in _POSTGRESQL_NAMES:
+            conn.exec_driver_sql(ddl)
         try:
             with conn.begin_nested():
                 conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
                 conn.exec_driver_sql(
-                    f"CREATE INDEX {PG_INDEX} ON clients USING gin "
-                    f"(({_COMPACT.format('clients')}) gin_trgm_ops)")
+                    f"CREATE INDEX {PG_INDEX} ON {NAMES} USING gin "
+                    f"(({COMPACT.format(NAMES)}) gin_trgm_ops)")
+            indexed = True
         except Exception as exc:  # noqa: BLE001 - missing extension or privilege
             log.warning("search_index.unavailable reason=%s", exc.__class__.__name__)
-            return False
-        return True
-    return False
+    fill(conn)
+    return indexed
 
 
 def uninstall(conn: Connection) -> None:
+    """Drop the triggers and the trigram index (the names table stays, no
+    longer kept)."""
     if conn.dialect.name == "sqlite":
-        for suffix in ("insert", "update", "delete"):
+        for suffix in _SQLITE_NAME_TRIGGERS:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {NAMES}_{suffix}")
+        for suffix in ("insert", "delete"):
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{suffix}")
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
     elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {NAMES}_count ON clients")
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {NAMES}_update ON clients")
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {NAMES}_count()")
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {PG_INDEX}")
 
 
-def refill(conn: Connection) -> None:
-    """Index every client anew (SQLite; PostgreSQL's index follows the table).
-    For bulk loads that bypassed the triggers."""
-    if conn.dialect.name == "sqlite" and available(conn):
-        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
-        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE} (rowid, name) "
-                             f"SELECT id, {_COMPACT.format('clients')} FROM clients")
+def fill(conn: Connection) -> None:
+    """The names counted anew from the clients (the trigram index follows):
+    for bulk loads that bypassed the triggers."""
+    conn.exec_driver_sql(f"DELETE FROM {NAMES}")
+    conn.exec_driver_sql(
+        f"INSERT INTO {NAMES} ({', '.join(_KEY)}, clients) "
+        f"SELECT {', '.join(_key_of('clients'))}, count(*) FROM clients "
+        f"WHERE search_name <> '' GROUP BY 1, 2, 3")
 
 
 _AVAILABLE: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
 def available(conn: Connection) -> bool:
-    """Whether this database has the index (asked once per engine)."""
+    """Whether this database has the trigram index (asked once per engine)."""
     engine = conn.engine
     if engine not in _AVAILABLE:
         if conn.dialect.name == "sqlite":
@@ -135,3 +250,13 @@ def _sqlite_has_trigram(conn: Connection) -> bool:
         return True
     except Exception:  # noqa: BLE001 - sqlite3.OperationalError: no such module / tokenizer
         return False
+
+
+def _sqlite_secure_delete(conn: Connection) -> None:
+    """FTS5's `secure-delete` (SQLite ≥ 3.42): a deleted name's trigrams
+    leave the index at once. Older SQLite lacks the option; there they go
+    when FTS5 merges the segment that holds them."""
+    version = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
+    if tuple(map(int, version.split(".")[:2])) >= (3, 42):
+        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rank) "
+                             "VALUES ('secure-delete', 1)")

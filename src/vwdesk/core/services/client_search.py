@@ -34,37 +34,40 @@ guesses between clients the typing names equally well; it is clear when:
 
 Otherwise the list must be shown and a client chosen.
 
-How it stays fast (≤ 30 ms per keystroke at 100,000 clients): the names
-containing the typed parts come from the trigram index
-(`core.search_index`), never from reading every name; numbers and birth
-dates come from their B-tree indexes. The database returns each matching
-name once, with the ids of its clients joined into one text (a fit depends
-only on the name): a common name part matches thousands of clients but a
-few hundred names, so only those are judged and sorted in Python, and only
-the ids of the names shown are taken apart. Names one edit away are looked
-for only when fewer than `FUZZY_BELOW` clients match as typed (they would
-rank below those anyway), among the names holding the first or last three
-letters of a typed part: an edit within both of those (the middle of a
-four- or five-letter part) is not found.
+How it stays fast (≤ 30 ms per keystroke at 100,000 clients): a fit
+depends only on the name, so the search judges the location's distinct
+names (`client_names`, with their number of clients) that hold the typed
+parts, found by the trigram index over them (`core.search_index`) — never
+every name, nor every client of a common name part, which matches thousands
+of clients but far fewer names. Client ids are read (from the clients'
+(location, name) index) only for the names whose clients are shown.
+Numbers and birth dates come from their B-tree indexes; with a birth date
+or year, or with only one- or two-letter words, the clients are judged one
+by one (few are born then; short typing shows the first names in name
+order). Names one edit away are looked for only when fewer than
+`FUZZY_BELOW` clients match as typed (they would rank below those anyway),
+among the names holding the first or last three letters of a typed part: an
+edit within both of those (the middle of a four- or five-letter part) is
+not found.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from sqlalchemy import (
     Connection,
-    Integer,
     String,
     and_,
     cast,
-    column,
     func,
     literal_column,
     or_,
@@ -79,6 +82,7 @@ from vwdesk.core.text import fold, fold_words
 
 ARTICLES = frozenset({"al", "el", "abu", "ben", "van", "de"})
 FUZZY_BELOW = 100
+_IN_CHUNK = 500  # names per IN list (SQLite allows 32,766 parameters, old builds 999)
 MIN_TRIGRAM = 3
 _NUMBERISH = re.compile(r"^[A-Za-z]{0,3}-?\d+$")
 
@@ -179,6 +183,11 @@ def _name_words(search_name: str) -> tuple[Word, ...]:
     return tuple(_join_articles(search_name.split()))
 
 
+@lru_cache(maxsize=65536)
+def _surname_words(last_name: str | None) -> tuple[Word, ...]:
+    return _name_words(fold_words(last_name))
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Exactly one insertion, deletion or substitution turns a into b."""
     la, lb = len(a), len(b)
@@ -229,7 +238,7 @@ def name_fit(words: list[Word], search_name: str, last_name: str | None) -> Fit 
         return worst
     if _covers(words, names):
         return Fit.FULL_NAME
-    surname = _name_words(fold_words(last_name))
+    surname = _surname_words(last_name)
     if surname and _covers(words, surname):
         return Fit.SURNAME
     return Fit.NAME
@@ -256,13 +265,13 @@ def search(conn: Connection, location_id: int, query: str, limit: int | None = N
     q = parse(query)
     if not (q.words or q.numbers or q.birth or q.year):
         return SearchResult([], False)
-    found = _Found()
+    found = _Found(conn, location_id)
     if q.numbers or (q.year and not q.words):
         _by_number(conn, location_id, q, found.clients)
     if q.words:
         _by_name(conn, location_id, q, found, limit, fuzzy=False)
         fuzzy_left = not (q.birth or q.year)  # else every name born then was judged
-        if fuzzy_left and found.count() < FUZZY_BELOW and any(len(w.bare) >= 4
+        if fuzzy_left and not found.at_least(FUZZY_BELOW) and any(len(w.bare) >= 4
                                                                 for w in q.words):
             _by_name(conn, location_id, q, found, limit, fuzzy=True)
     elif q.birth or q.year:
@@ -275,52 +284,86 @@ def search(conn: Connection, location_id: int, query: str, limit: int | None = N
 
 @dataclass
 class _Found:
-    """The matches so far. Found by name, every client of one name (search
-    name and surname) fits alike: `names` holds each name's fit and its
-    clients' ids as the database joined them ("17,4,260"), so thousands of
-    matches cost a few hundred names to judge and sort, and only the ids
-    that are shown are taken apart. Found by number or birth date, a fit is
-    the client's own: `clients` holds (fit, search name) per id."""
+    """The matches so far. Found in the names table, every client of one
+    name (search name and surname) fits alike: `names` holds each name's fit
+    and number of clients, so thousands of matches cost a few dozen or
+    hundred names to judge and sort, and only the ids that are shown are
+    read. Found by number, by birth date or among the clients directly, a
+    fit is the client's own: `clients` holds (fit, search name) per id."""
 
+    conn: Connection
+    location_id: int
     clients: dict[int, tuple[Fit, str]] = field(default_factory=dict)
-    names: dict[tuple[str, str | None], tuple[Fit, str]] = field(default_factory=dict)
+    names: dict[tuple[str, str], tuple[Fit, int]] = field(default_factory=dict)
 
-    def count(self) -> int:
-        if not self.names:
-            return len(self.clients)
-        if not self.clients:
-            return sum(joined.count(",") + 1 for _fit, joined in self.names.values())
-        return len(set(self.clients) | {cid for _fit, joined in self.names.values()
-                                        for cid in map(int, joined.split(","))})
+    def at_least(self, n: int) -> bool:
+        """Whether `n` or more clients were found."""
+        named = sum(count for _fit, count in self.names.values())
+        if max(named, len(self.clients)) >= n:
+            return True
+        if not (self.names and self.clients):
+            return False
+        return len(set(self.clients).union(*self._ids(list(self.names)).values())) >= n
 
     def ranked(self, limit: int | None) -> list[tuple[Fit, int]]:
         """The first `limit` + 1 (fit, id) by fit, then name, then id (all
         of them without a limit); a client found twice counts at its best fit."""
-        groups: dict[tuple[Fit, str], list[int | str]] = {}
+        groups: dict[tuple[Fit, str], tuple[list[int], list[tuple[str, str]]]] = {}
         for cid, key in self.clients.items():
-            groups.setdefault(key, []).append(cid)
-        for (name, _last), (fit, joined) in self.names.items():
-            groups.setdefault((fit, name), []).append(joined)
+            groups.setdefault(key, ([], []))[0].append(cid)
+        for name, (fit, _count) in self.names.items():
+            groups.setdefault((fit, name[0]), ([], []))[1].append(name)
+        order = sorted(groups)
+        # The names whose clients may be shown: in rank order until their
+        # clients pass the limit, also when some were found by number too.
+        twice = len(self.clients) if self.names else 0
+        wanted: list[tuple[str, str]] = []
+        total = 0
+        for key in order:
+            cids, names = groups[key]
+            wanted += names
+            total += len(cids) + sum(self.names[name][1] for name in names)
+            if limit is not None and total > limit + twice:
+                break
+        ids_of = self._ids(wanted)
         seen: set[int] | None = set() if self.clients and self.names else None
         ranked: list[tuple[Fit, int]] = []
-        for key in sorted(groups):
-            ids: list[int] = []
-            for part in groups[key]:
-                if isinstance(part, str):
-                    ids.extend(map(int, part.split(",")))
-                else:
-                    ids.append(part)
+        for key in order:
+            cids, names = groups[key]
+            ids = cids.copy()
+            for name in names:
+                ids += ids_of[name]
             ids.sort()
-            fit = key[0]
-            for cid in ids:
-                if seen is not None:
-                    if cid in seen:
-                        continue
-                    seen.add(cid)
-                ranked.append((fit, cid))
+            if seen is not None:
+                ids = [cid for cid in ids if cid not in seen]
+                seen.update(ids)
+            ranked += zip(repeat(key[0]), ids)
             if limit is not None and len(ranked) > limit:
                 break
         return ranked
+
+    def _ids(self, names: list[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
+        """The ids of the clients of these names, from the clients' (location,
+        search name) index alone where one surname goes with the search name
+        (every surname of a matching search name is in `names`); where
+        several do, each client's surname is read too."""
+        c = m.Client
+        out: dict[tuple[str, str], list[int]] = {name: [] for name in names}
+        surnames = Counter(name for name, _last in self.names)
+        only = {name: (name, last) for name, last in names if surnames[name] == 1}
+        several = sorted({name for name, _last in names if surnames[name] > 1})
+        # The database joins each name's ids into one text ("17,4,260").
+        for key, searched in (((c.search_name,), sorted(only)),
+                              ((c.search_name, func.coalesce(c.last_name, "")), several)):
+            for at in range(0, len(searched), _IN_CHUNK):
+                stmt = select(*key, _joined_ids(self.conn)) \
+                    .where(c.location_id == self.location_id,
+                           c.search_name.in_(searched[at:at + _IN_CHUNK])).group_by(*key)
+                for *name, joined in _fetch(self.conn, stmt):
+                    ids = out.get(only.get(name[0]) or tuple(name))
+                    if ids is not None:
+                        ids.extend(map(int, joined.split(",")))
+        return out
 
 
 def _is_clear(ranked: list[tuple[Fit, int]]) -> bool:
@@ -439,48 +482,57 @@ def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
 
 def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
              limit: int | None, *, fuzzy: bool) -> None:
-    c = m.Client
     terms = _terms(q, fuzzy)
     birth = _birth_conditions(q)
-    if not terms:
-        # Only one- or two-letter words: the first names (in name order, up
-        # to the caller's limit) with a word starting so; short typing
-        # matches most of the list.
-        start = q.words[0].bare
-        like = or_(c.search_name.like(f"{start}%"), c.search_name.like(f"% {start}%"))
-        stmt = select(c.id, c.search_name, c.last_name) \
-            .where(c.location_id == location_id, like, *birth) \
-            .order_by(c.search_name, c.id).limit(limit + 1 if limit else None)
-        judged: dict[tuple[str, str | None], Fit | None] = {}
-        for cid, name, last in _fetch(conn, stmt):
-            key = (name, last)
-            if key not in judged:
-                judged[key] = name_fit(q.words, name, last)
-            if judged[key] is not None:
-                _keep(found.clients, cid, judged[key], name)
+    if not terms or birth:
+        _among_clients(conn, location_id, q, found, limit, birth, first_only=not terms)
         return
-    # A birth date or year narrows more than a name: then its index, and the
-    # names are judged here; else the trigram index finds the names.
-    source, where = c.__table__, list(birth)
-    if not birth and conn.dialect.name == "sqlite" and search_index.available(conn):
+    n = m.ClientName
+    if conn.dialect.name == "sqlite" and search_index.available(conn):
         match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")" for alts in terms)
-        fts = text(f"SELECT rowid FROM {search_index.FTS_TABLE} "
-                   f"WHERE {search_index.FTS_TABLE} MATCH :match").bindparams(match=match) \
-            .columns(column("rowid", Integer)).subquery("matched")
-        source = source.join(fts, c.id == fts.c.rowid)  # driven by the index's ids
-    elif not birth:  # pg_trgm's index serves this LIKE; without it, the names are read
-        compact = func.replace(c.search_name, literal_column("' '"), literal_column("''"))
-        where = [or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms]
-    # Each name once, with the ids of its clients joined by the database.
-    stmt = select(c.search_name, c.last_name, _joined_ids(conn)).select_from(source) \
-        .where(c.location_id == location_id, *where).group_by(c.search_name, c.last_name)
+        # CROSS JOIN: SQLite takes the index's ids first, then their rows (by
+        # its own choice it may read the location's names and ask the index
+        # for each).
+        fts = search_index.FTS_TABLE
+        stmt = text(f"SELECT n.search_name, n.last_name, n.clients FROM {fts} "
+                    f"CROSS JOIN {search_index.NAMES} n ON n.id = {fts}.rowid "
+                    f"WHERE {fts} MATCH :match AND n.location_id = :location") \
+            .bindparams(match=match, location=location_id)
+    else:  # pg_trgm's index serves this LIKE; without it, the location's names are read
+        compact = func.replace(n.search_name, literal_column("' '"), literal_column("''"))
+        stmt = select(n.search_name, n.last_name, n.clients).where(
+            n.location_id == location_id,
+            *(or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms))
     names = found.names
-    for name, last, joined in _fetch(conn, stmt):
+    for name, last, count in _fetch(conn, stmt):
         key = (name, last)
         if key not in names:
             fit = name_fit(q.words, name, last)
             if fit is not None:
-                names[key] = (fit, joined)
+                names[key] = (fit, count)
+
+
+def _among_clients(conn: Connection, location_id: int, q: Query, found: _Found,
+                   limit: int | None, birth: list, *, first_only: bool) -> None:
+    """Names judged client by client: with a birth date or year, which
+    narrows more than a name (its index), or with only one- or two-letter
+    words, too short for trigrams (`first_only`): then the first names (in
+    name order, up to the caller's limit) with a word starting so; short
+    typing matches most of the list."""
+    c = m.Client
+    stmt = select(c.id, c.search_name, c.last_name).where(c.location_id == location_id, *birth)
+    if first_only:
+        start = q.words[0].bare
+        stmt = stmt.where(or_(c.search_name.like(f"{start}%"),
+                              c.search_name.like(f"% {start}%"))) \
+            .order_by(c.search_name, c.id).limit(limit + 1 if limit else None)
+    judged: dict[tuple[str, str | None], Fit | None] = {}
+    for cid, name, last in _fetch(conn, stmt):
+        key = (name, last)
+        if key not in judged:
+            judged[key] = name_fit(q.words, name, last)
+        if judged[key] is not None:
+            _keep(found.clients, cid, judged[key], name)
 
 
 def _joined_ids(conn: Connection):

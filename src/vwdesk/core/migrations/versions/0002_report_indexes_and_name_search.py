@@ -2,9 +2,10 @@
 
 Indexes that cover the year report's statements and retention's, a
 contact's location, kind and date copied onto its topic links
-(`vwdesk.core.topic_copies`), the stored search names recomputed with the
-transliterating `fold` (anyascii), and the trigram index over them
-(`vwdesk.core.search_index`).
+(`vwdesk.core.topic_copies`), and the stored search names recomputed with
+the transliterating `fold` (anyascii). (This migration also made a trigram
+index over the clients' names; 0005 replaces it by one over the distinct
+names, `vwdesk.core.search_index`, and removes it where it exists.)
 
 Revision ID: 0002
 Revises: 0001
@@ -42,8 +43,6 @@ def upgrade() -> None:
     op.create_index('ix_contact_topics_location_kind_date', 'contact_topics',
                     ['location_id', 'kind', 'date', 'topic_id'], unique=False)
     _recompute_search_names(conn)
-    search_index.install(conn)
-    search_index.forget(conn.engine)
 
 
 def _recompute_search_names(conn) -> None:
@@ -70,8 +69,7 @@ def _recompute_search_names(conn) -> None:
 
 def downgrade() -> None:
     conn = op.get_bind()
-    search_index.uninstall(conn)
-    search_index.forget(conn.engine)
+    search_index.drop_client_index(conn)
     topic_copies.uninstall(conn)
     op.drop_index('ix_contact_topics_location_kind_date', table_name='contact_topics')
     with op.batch_alter_table('contact_topics') as batch_op:
