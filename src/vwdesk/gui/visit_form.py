@@ -39,9 +39,10 @@ from vwdesk.core import vocab
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
 from vwdesk.gui.client_picker import ClientPicker
+from vwdesk.gui.keep_end import KeepEndDelegate
 from vwdesk.gui.saving import save_failed
-from vwdesk.gui.widgets import (Banner, ChoiceGrid, DateField, ErrorLabel, KeepEndDelegate,
-                                 add_field, confirm, show_field_errors)
+from vwdesk.gui.widgets import (Banner, ChoiceGrid, DateField, ErrorLabel, add_field, confirm,
+                                 show_field_errors)
 
 
 class VisitForm(QWidget):
