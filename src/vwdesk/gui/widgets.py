@@ -163,13 +163,16 @@ class Banner(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.hide()  # and empty: the text format is set with a message (module doc)
+        self._level: str | None = None
         self._fields: list[ErrorLabel] = []  # the labels the fields hint points to
         self._watched: set[ErrorLabel] = set()
 
     def show_message(self, text: str, level: str = "error") -> None:
         self.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # it may quote what was typed
         self._fields = []
-        self.setStyleSheet(self.STYLES[level] + " padding:6px; border-radius:3px;")
+        if level != self._level:  # a style sheet set anew polishes the label anew
+            self._level = level
+            self.setStyleSheet(self.STYLES[level] + " padding:6px; border-radius:3px;")
         self.setText(text)
         self.show()
         _fit_dialog(self)
