@@ -373,6 +373,29 @@
     </message>
 </context>
 <context>
+    <name>DayList</name>
+    <message>
+        <source>Contacts of the day</source>
+        <translation>Contacten van de dag</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Onderwerpen</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Medewerker</translation>
+    </message>
+</context>
+<context>
     <name>DeadlinesView</name>
     <message>
         <source>Deadline</source>
@@ -1717,14 +1740,6 @@
     <message>
         <source>Clear</source>
         <translation>Leegmaken</translation>
-    </message>
-    <message>
-        <source>Contacts of the day</source>
-        <translation>Contacten van de dag</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Wie</translation>
     </message>
     <message>
         <source>Correct…</source>

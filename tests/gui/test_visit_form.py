@@ -140,7 +140,7 @@ def test_conflict_on_correction_keeps_typed_values(qtbot, office, volunteer, has
     tick_a_topic(qtbot, form)
     form.save()
     settle(qtbot, volunteer)
-    contact_id = form.day_rows[0].id
+    contact_id = form.day.rows[0].id
     form.edit(contact_id)
     settle(qtbot, volunteer)
     with office.db.session() as s:  # another PC corrects it first
@@ -631,3 +631,85 @@ def test_the_topics_are_one_tab_stop_with_the_arrow_keys_inside(qtbot, office, v
     assert QApplication.focusWidget() is here
     qtbot.keyClick(here, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is form.topic_edit
+
+
+def test_keys_typed_while_a_save_is_on_its_way_never_land_in_the_form(qtbot, office, volunteer,
+                                                                      hassan):
+    """The form empties for the next visitor once the save is done: what is
+    typed before that goes nowhere (not into a field about to be emptied),
+    a second Enter saves nothing twice, and the focus stays where it was."""
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    form.client.set_client(hassan)
+    tick_a_topic(qtbot, form)
+    form.client.edit.setFocus()
+    typed = form.client.edit.text()
+    form.save()
+    qtbot.keyClicks(form.client.edit, "abc")
+    qtbot.keyClick(form.client.edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(form.note, "xyz")
+    assert form.client.edit.text() == typed and form.note.toPlainText() == ""
+    assert form.client.edit.hasFocus() and form.isEnabled()  # held, not greyed out
+    settle(qtbot, volunteer)
+    assert len(contacts_in_db(office)) == 1
+    assert form.client.edit.text() == "" and form.client.edit.hasFocus()
+    qtbot.keyClicks(form.client.edit, "abc")  # the next visitor
+    assert form.client.edit.text() == "abc"
+
+
+def test_the_day_list_adds_what_was_saved_and_what_another_pc_saved(qtbot, office, volunteer,
+                                                                    hassan):
+    """After a save the day list is asked again (so another PC's visits
+    show up too); the lines already there stay, the selected one selected."""
+    from vwdesk.core.services import contacts
+
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    tick_a_topic(qtbot, form)
+    form.client.set_client(hassan)
+    topic = next(iter(form.chips))
+    form.chips[topic].setChecked(True)
+    form.save()
+    settle(qtbot, volunteer)
+    form.day.selectRow(0)
+    first, line = form.day.rows[0], form.day.item(0, 1)
+    with office.db.session() as s:  # another PC registers a visit without a file
+        contacts.register(s, office.teamleader, office.location_id,
+                          {"kind": "spreekuur", "date": dt.date.today(),
+                           "person_label": "man met fiets"}, [topic])
+    form.without_file.setChecked(True)
+    form.person.setText("vrouw met kind")
+    form.chips[topic].setChecked(True)
+    form.save()
+    settle(qtbot, volunteer)
+    assert [form.day.item(row, 1).text() for row in range(form.day.rowCount())] == [
+        "vrouw met kind", "man met fiets", first.who]
+    assert form.day.item(2, 1) is line  # kept, not made again
+    assert form.day.selected() == first
+    assert form.day_title.title().endswith("(3)")
+
+
+def test_the_day_list_changes_only_the_lines_that_differ(qtbot):
+    from vwdesk.app.contacts import ContactRow
+    from vwdesk.gui.day_list import DayList
+
+    day = DayList()
+    qtbot.addWidget(day)
+
+    def row(cid, who, version=1):
+        return ContactRow(cid, version, dt.date(2024, 5, 1), "spreekuur", None, who, "Anna",
+                          "werk")
+
+    def shown():
+        return [day.item(r, 1).text() for r in range(day.rowCount())]
+
+    day.show_rows([row(3, "c"), row(2, "b"), row(1, "a")])
+    kept = day.item(2, 1)
+    day.show_rows([row(4, "d"), row(3, "c"), row(1, "a")])  # one added, one removed
+    assert shown() == ["d", "c", "a"] and day.item(2, 1) is kept
+    day.show_rows([row(4, "d"), row(3, "c2", 2), row(1, "a")])  # one corrected
+    assert shown() == ["d", "c2", "a"] and day.item(2, 1) is kept
+    day.show_rows([])
+    assert shown() == []
+    day.show_rows([row(5, "e")])
+    assert shown() == ["e"] and day.item(0, 0).text() == "spreekuur"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vwdesk.gui.widgets import KeepEndDelegate
+from vwdesk.gui.keep_end import KeepEndDelegate
 
 
 def fit_text(fit) -> str:

@@ -140,8 +140,13 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         add_field(form, self.tr("User name"), self.username)
         add_field(form, self.tr("Password"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        # The parent by keyword: given by position, PySide tries the
+        # constructor that takes a `Qt.Orientation` and makes all the enums
+        # of the `Qt` namespace (about 45 ms, see `widgets`) before the
+        # window shows.
+        buttons = QDialogButtonBox(parent=self)
+        buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
         self.login_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.login_button.setText(self.tr("Log in"))
         buttons.accepted.connect(self.login)

@@ -27,6 +27,11 @@ callback on the GUI thread:
 - Callbacks of a screen that was closed meanwhile are skipped.
 
 Nothing else in the GUI starts threads or touches the database.
+
+The login window uses this module before the database is open: PySide
+makes all the enums of its `Qt` namespace (about 45 ms) when the namespace
+is first reached, so it is reached as `QtCore.Qt` where it is used, not
+imported at the top.
 """
 
 from __future__ import annotations
@@ -40,7 +45,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from vwdesk.core.errors import VwdeskError
@@ -78,9 +84,9 @@ class _Progress(QProgressDialog):
         self.cancellable = cancellable
         if not cancellable:
             self.setCancelButton(None)
-            self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+            self.setWindowFlag(QtCore.Qt.WindowType.WindowCloseButtonHint, False)
         self.setWindowTitle("vwdesk")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         # Work that cannot be stopped shows at once: the window must not seem usable.
         self.setMinimumDuration(SHOW_PROGRESS_AFTER_MS if cancellable else 0)
         self.setAutoClose(False)
@@ -296,7 +302,7 @@ def show_error(parent: QWidget | None, text: str) -> QMessageBox:
     """A non-blocking (window-modal) message box for an error."""
     box = QMessageBox(QMessageBox.Icon.Warning, "vwdesk", text, QMessageBox.StandardButton.Ok,
                       parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # a message may quote a cell: never markup
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # a message may quote a cell: never markup
+    box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

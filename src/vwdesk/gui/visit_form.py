@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -22,14 +20,11 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,15 +34,45 @@ from vwdesk.core import vocab
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
 from vwdesk.gui.client_picker import ClientPicker
+from vwdesk.gui.day_list import DayList
 from vwdesk.gui.saving import save_failed
-from vwdesk.gui.widgets import (Banner, ChoiceGrid, DateField, ErrorLabel, KeepEndDelegate,
-                                 add_field, confirm, show_field_errors)
+from vwdesk.gui.widgets import (Banner, ChoiceGrid, DateField, ErrorLabel, add_field, confirm,
+                                 show_field_errors)
+
+
+class _HeldStill(QObject):
+    """Keys and clicks meant for a widget (or anything in it) are dropped
+    while it is held. Unlike disabling, holding changes nothing the user
+    sees and keeps the focus where it is, so the widget is not painted
+    again for it (a save of a few milliseconds would make the whole form
+    flash grey, and cost as much again as the save)."""
+
+    DROPPED = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
+                         QEvent.Type.ShortcutOverride, QEvent.Type.MouseButtonPress,
+                         QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick})
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self.widget = widget
+        self.held = False
+
+    def hold(self, on: bool) -> None:
+        if on != self.held:
+            self.held = on
+            app = QApplication.instance()
+            (app.installEventFilter if on else app.removeEventFilter)(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() in self.DROPPED and isinstance(obj, QWidget) \
+                and (obj is self.widget or self.widget.isAncestorOf(obj)):
+            event.accept()  # an accepted ShortcutOverride: no shortcut either
+            return True
+        return False
 
 
 class VisitForm(QWidget):
     saved = Signal(int)
     CHIP_COLUMNS = 4
-    DAY_COLUMN_MAX = 140  # the day list's kind and staff columns are at most this wide
     PERSON_ROW = 2  # the "Person" row of the form, shown for a contact without a file
 
     def __init__(self, workspace, parent: QWidget | None = None):
@@ -57,9 +82,8 @@ class VisitForm(QWidget):
         self.asked_no_topic = False  # "no topic?" is asked once per visit
         self.topics: list[tuple[int, str]] = []
         self.own_volunteer: int | None = None
-        self.day_rows: list[ContactRow] = []
         self.saving = False
-        self._focus_before: QWidget | None = None
+        self._held = _HeldStill(self)
         self._client_noted: str | None = None  # the client field's note from Enter
         self.banner = Banner(self)
         self.heading = QLabel(self)
@@ -137,22 +161,7 @@ class VisitForm(QWidget):
         left.addStretch(1)
 
         self.day_title = QGroupBox(self)
-        self.day = QTableWidget(0, 4, self.day_title)
-        self.day.setAccessibleName(self.tr("Contacts of the day"))
-        self.day.setTabKeyNavigation(False)  # Tab leaves the table
-        self.day.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Who"), self.tr("Topics"),
-                                            self.tr("Staff member")])
-        self.day.verticalHeader().hide()
-        self.day.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.day.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.day.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # One line per contact: the kind and staff member as wide as they
-        # are (up to a limit), who and topics share the rest, shortened with
-        # "…" (a client's number always shows); the whole line in a tooltip.
-        self.day.setWordWrap(False)
-        self.day.setItemDelegateForColumn(1, KeepEndDelegate(self.day))
-        for col in (1, 2):
-            self.day.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.day = DayList(self.day_title)
         self.day.itemActivated.connect(lambda _item: self.edit_selected())
         self.edit_button = QPushButton(self.tr("Correct…"), self)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -428,18 +437,11 @@ class VisitForm(QWidget):
                                  lambda exc: self._not_saved(exc, editing))
 
     def _set_saving(self, on: bool) -> None:
-        """While a save is on its way the form holds still: nothing typed
-        meanwhile could be lost to the form emptying for the next visitor."""
+        """While a save is on its way the form holds still: keys and clicks
+        in it are dropped, so nothing typed meanwhile seems taken and is then
+        lost to the form emptying for the next visitor."""
         self.saving = on
-        if on:
-            self._focus_before = QApplication.focusWidget()
-        for widget in (self.kind, self.client, self.without_file, self.new_client_button,
-                       self.person, self.topic_edit, self.chip_box, self.date, self.volunteer,
-                       self.duration, self.note, self.save_button, self.cancel_button,
-                       self.edit_button, self.remove_button):
-            widget.setEnabled(not on)
-        if not on and self._focus_before is not None and shiboken6.isValid(self._focus_before):
-            self._focus_before.setFocus()
+        self._held.hold(on)
 
     def _saved(self, saved, was_editing: ContactForEdit | None) -> None:
         self._set_saving(False)
@@ -505,35 +507,19 @@ class VisitForm(QWidget):
                                  latest="day")
 
     def _show_day(self, day: dt.date, rows: list[ContactRow]) -> None:
-        self.day_rows = rows
         self.day_title.setTitle(self.tr("Contacts on %1 (%2)").replace(
             "%1", day.strftime("%d-%m-%Y")).replace("%2", str(len(rows))))
-        self.day.setRowCount(len(rows))
-        for row, r in enumerate(rows):
-            line = " · ".join(filter(None, (r.kind, r.who, r.topics, r.volunteer)))
-            for col, text in enumerate((r.kind, r.who, r.topics, r.volunteer)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(line)
-                self.day.setItem(row, col, item)
-            if r.client_id is not None:  # "name (number)": the number stays in view
-                self.day.item(row, 1).setData(KeepEndDelegate.END, " (" + r.who.rpartition(" (")[2])
-        for col in (0, 3):
-            self.day.resizeColumnToContents(col)
-            self.day.setColumnWidth(col, min(self.day.columnWidth(col), self.DAY_COLUMN_MAX))
+        self.day.show_rows(rows)
         self.edit_button.setEnabled(bool(rows))
         self.remove_button.setEnabled(bool(rows))
 
-    def _selected(self) -> ContactRow | None:
-        row = self.day.currentRow()
-        return self.day_rows[row] if 0 <= row < len(self.day_rows) else None
-
     def edit_selected(self) -> None:
-        r = self._selected()
+        r = self.day.selected()
         if r is not None:
             self.edit(r.id)
 
     def remove_selected(self) -> None:
-        r = self._selected()
+        r = self.day.selected()
         if r is None:
             return
         if not confirm(self, self.tr("Remove contact"),

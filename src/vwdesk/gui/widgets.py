@@ -1,17 +1,21 @@
 """Small widgets every form uses: a date field, a message banner, an error
 label beside a field, a grid of choices, and message boxes (the client
-picker is in `client_picker`). (The services are
-imported where used: the login dialog uses these widgets before the database
-layer is loaded.)"""
+picker is in `client_picker`).
+
+The login dialog uses these widgets before the database is open, so the
+services are imported where used, and PySide's `Qt` namespace is reached
+as `QtCore.Qt` where it is used: PySide makes all its enums (about 45 ms)
+when the namespace is first reached, and the login window need not wait
+for that."""
 
 from __future__ import annotations
 
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -20,8 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -95,7 +97,7 @@ class ElidedLabel(QLabel):
 
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(40)
         self.full = ""
@@ -125,7 +127,8 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         width = max(self.width(), self.minimumWidth())
-        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, width))
+        self.setText(self.fontMetrics().elidedText(self.full, QtCore.Qt.TextElideMode.ElideRight,
+                                                   width))
 
 
 class ErrorLabel(QLabel):
@@ -136,7 +139,7 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.setStyleSheet("color: #b00020;")
         self.hide()
 
@@ -159,14 +162,17 @@ class Banner(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.hide()
+        self.hide()  # and empty: the text format is set with a message (module doc)
+        self._level: str | None = None
         self._fields: list[ErrorLabel] = []  # the labels the fields hint points to
         self._watched: set[ErrorLabel] = set()
 
     def show_message(self, text: str, level: str = "error") -> None:
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # it may quote what was typed
         self._fields = []
-        self.setStyleSheet(self.STYLES[level] + " padding:6px; border-radius:3px;")
+        if level != self._level:  # a style sheet set anew polishes the label anew
+            self._level = level
+            self.setStyleSheet(self.STYLES[level] + " padding:6px; border-radius:3px;")
         self.setText(text)
         self.show()
         _fit_dialog(self)
@@ -259,51 +265,26 @@ class ChoiceGrid(QWidget):
         """`stop` is the button Tab reaches; the others take the focus from
         the arrow keys or a click only."""
         for button in self.buttons.values():
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is stop
-                                  else Qt.FocusPolicy.ClickFocus)
+            button.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus if button is stop
+                                  else QtCore.Qt.FocusPolicy.ClickFocus)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if obj in self.buttons.values():
             if event.type() == event.Type.FocusIn:
                 self._make_stop(obj)
             elif event.type() == event.Type.KeyPress and event.modifiers() in (
-                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+                    QtCore.Qt.KeyboardModifier.NoModifier,
+                    QtCore.Qt.KeyboardModifier.KeypadModifier):
                 order = list(self.buttons.values())
                 i, last = order.index(obj), len(order) - 1
-                to = {Qt.Key.Key_Left: i - 1, Qt.Key.Key_Right: i + 1,
-                      Qt.Key.Key_Up: i - self.columns, Qt.Key.Key_Down: i + self.columns,
-                      Qt.Key.Key_Home: 0, Qt.Key.Key_End: last}.get(event.key())
+                key = QtCore.Qt.Key
+                to = {key.Key_Left: i - 1, key.Key_Right: i + 1,
+                      key.Key_Up: i - self.columns, key.Key_Down: i + self.columns,
+                      key.Key_Home: 0, key.Key_End: last}.get(event.key())
                 if to is not None:
-                    order[max(0, min(last, to))].setFocus(Qt.FocusReason.OtherFocusReason)
+                    order[max(0, min(last, to))].setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
                     return True
         return super().eventFilter(obj, event)
-
-
-class KeepEndDelegate(QStyledItemDelegate):
-    """Shows an item's text with its end always in view: when the text is
-    wider than its cell, the part before the end (a name) is shortened with
-    "…", so a long name never hides the client number and birth date after
-    it. The end is the item's `END` data (the text itself is the whole
-    line); items without it are shortened as usual."""
-
-    END = Qt.ItemDataRole.UserRole + 20
-
-    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
-        super().initStyleOption(option, index)
-        end = index.data(self.END)
-        text = option.text
-        if not end or not text.endswith(end):
-            return
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget).width()
-        room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1)
-        metrics = option.fontMetrics
-        if metrics.horizontalAdvance(text) <= room:
-            return
-        head = metrics.elidedText(text[:-len(end)], Qt.TextElideMode.ElideRight,
-                                  max(room - metrics.horizontalAdvance(end), 0))
-        option.text = (head or "…") + end
 
 
 def local_time(at: dt.datetime) -> str:
@@ -334,8 +315,8 @@ def show_message(parent: QWidget, title: str, text: str, error: bool = False) ->
     """A non-blocking message box (window-modal, opened with open())."""
     box = QMessageBox(QMessageBox.Icon.Critical if error else QMessageBox.Icon.Information,
                       title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
 
