@@ -322,7 +322,8 @@ class Subject:
                                 if key[:3] == (self.name, name, values[0])}
         if self.source_of is not None:
             source, where = self.source_of(source, where, scopes)
-        return Statement(source, where, group_by, items, implied, group_after)
+        return Statement(source, where, group_by, items, implied, group_after,
+                         self.table.__table__)
 
     def conditions(self, scope: Scope, role: str | None) -> list[Condition]:
         """The conditions of a request: its date role (None: none) and filters.
