@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from vwdesk.core import search_index
-from vwdesk.core.services import base, clients
+from vwdesk.core.services import base, client_search, clients
 from vwdesk.core.services.client_search import Fit
 
 PEOPLE = {
@@ -229,3 +229,16 @@ def test_one_search_name_with_different_surnames_fits_each_by_its_own(office, pe
     assert [(m.client_id, m.fit) for m in result.matches[:3]] == [
         (made[1], Fit.SURNAME), (made[2], Fit.SURNAME), (made[0], Fit.NAME)]
     assert found(office, "ali", limit=1).ids == [made[1]]
+
+
+def test_elhassan_typed_joined_finds_al_hassan_among_many(office, people):
+    """"elhassan" is "Al-Hassan" too, also when so many others hold
+    "elhassan" that no one-edit guesses are looked for."""
+    with office.db.session() as s:
+        for i in range(client_search.FUZZY_BELOW):
+            base.create(s, office.volunteer, "clients", office.location_id,
+                        {"number": f"C{2000 + i:05d}", "first_name": "Sara",
+                         "last_name": "Elhassan"})
+    result = found(office, "elhassan")
+    assert people["hassan"] in result.ids
+    assert result.matches[result.ids.index(people["hassan"])].fit == Fit.SURNAME

@@ -473,7 +473,7 @@ def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
             continue
         if fuzzy and len(w.bare) >= 4:
             out.append(sorted({w.bare[:3], w.bare[-3:]}))
-        elif w.bare == w.joined and w.joined.startswith("al") and len(w.joined) > 4:
+        elif _canonical(w.bare) == w.joined and w.joined.startswith("al") and len(w.joined) > 4:
             out.append([w.joined, "el" + w.joined[2:]])
         else:
             out.append([w.bare])
