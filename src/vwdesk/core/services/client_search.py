@@ -39,8 +39,12 @@ depends only on the name, so the search judges the location's distinct
 names (`client_names`, with their number of clients) that hold the typed
 parts, found by the trigram index over them (`core.search_index`) — never
 every name, nor every client of a common name part, which matches thousands
-of clients but far fewer names. Client ids are read (from the clients'
-(location, name) index) only for the names whose clients are shown.
+of clients but far fewer names. With a limit, not even every such name is
+judged: the database orders them by the best fit each can have
+(`_fit_bound`, from the name's words: LIKE over its spaced words) and name,
+and they are judged in that order until the names shown are known, a few
+dozen past the limit. Client ids are read (from the clients' (location,
+name) index) only for the names whose clients are shown.
 Numbers and birth dates come from their B-tree indexes; with a birth date
 or year, or with only one- or two-letter words, the clients are judged one
 by one (few are born then; short typing shows the first names in name
@@ -60,6 +64,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
+from heapq import heappop, heappush
 from itertools import repeat
 from typing import NamedTuple
 
@@ -67,8 +72,10 @@ from sqlalchemy import (
     Connection,
     String,
     and_,
+    case,
     cast,
     func,
+    literal,
     literal_column,
     or_,
     select,
@@ -82,6 +89,7 @@ from vwdesk.core.text import fold, fold_words
 
 ARTICLES = frozenset({"al", "el", "abu", "ben", "van", "de"})
 FUZZY_BELOW = 100
+_MARGIN = 64  # names judged past the limit before the database is asked for all
 _IN_CHUNK = 500  # names per IN list (SQLite allows 32,766 parameters, old builds 999)
 MIN_TRIGRAM = 3
 _NUMBERISH = re.compile(r"^[A-Za-z]{0,3}-?\d+$")
@@ -295,9 +303,13 @@ class _Found:
     location_id: int
     clients: dict[int, tuple[Fit, str]] = field(default_factory=dict)
     names: dict[tuple[str, str], tuple[Fit, int]] = field(default_factory=dict)
+    cut: bool = False  # names were left unjudged: they rank below the limit
 
     def at_least(self, n: int) -> bool:
-        """Whether `n` or more clients were found."""
+        """Whether `n` or more clients were found (or more than the limit
+        asked for, when names were left unjudged)."""
+        if self.cut:
+            return True
         named = sum(count for _fit, count in self.names.values())
         if max(named, len(self.clients)) >= n:
             return True
@@ -482,6 +494,11 @@ def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
 
 def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
              limit: int | None, *, fuzzy: bool) -> None:
+    """The names holding the typed parts, judged best first (by `_fit_bound`,
+    then name) until those that will be shown are known: the names whose
+    (fit, name) come before the bound of every name not judged yet, once
+    they hold more clients than the limit (plus those found by number too,
+    which may be counted twice)."""
     terms = _terms(q, fuzzy)
     birth = _birth_conditions(q)
     if not terms or birth:
@@ -493,23 +510,108 @@ def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
         # CROSS JOIN: SQLite takes the index's ids first, then their rows (by
         # its own choice it may read the location's names and ask the index
         # for each).
-        fts = search_index.FTS_TABLE
-        stmt = text(f"SELECT n.search_name, n.last_name, n.clients FROM {fts} "
-                    f"CROSS JOIN {search_index.NAMES} n ON n.id = {fts}.rowid "
-                    f"WHERE {fts} MATCH :match AND n.location_id = :location") \
-            .bindparams(match=match, location=location_id)
+        fts, names_table = search_index.FTS_TABLE, search_index.NAMES
+        name, last, count = (literal_column(f"{names_table}.{col}")
+                             for col in ("search_name", "last_name", "clients"))
+        stmt = select(name, last, count).select_from(
+            text(f"{fts} CROSS JOIN {names_table} ON {names_table}.id = {fts}.rowid")).where(
+            text(f"{fts} MATCH :match").bindparams(match=match),
+            literal_column(f"{names_table}.location_id") == location_id)
     else:  # pg_trgm's index serves this LIKE; without it, the location's names are read
-        compact = func.replace(n.search_name, literal_column("' '"), literal_column("''"))
-        stmt = select(n.search_name, n.last_name, n.clients).where(
+        name, last, count = n.search_name, n.last_name, n.clients
+        compact = func.replace(name, literal_column("' '"), literal_column("''"))
+        stmt = select(name, last, count).where(
             n.location_id == location_id,
             *(or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms))
-    names = found.names
-    for name, last, count in _fetch(conn, stmt):
-        key = (name, last)
-        if key not in names:
-            fit = name_fit(q.words, name, last)
+    if limit is None:
+        _Judge(q, found, None).take(_fetch(conn, stmt))
+        return
+    # Every new name of the one-edit pass is a guess: they come in name order.
+    in_order = name.collate("C") if conn.dialect.name == "postgresql" else name
+    if fuzzy:
+        stmt = stmt.add_columns(literal_column(str(int(Fit.FUZZY)))).order_by(in_order, last)
+    else:
+        bound = _fit_bound(q.words, name).label("bound")
+        stmt = stmt.add_columns(bound).order_by(bound, in_order, last)
+    judge = _Judge(q, found, limit + 1 + len(found.clients))
+    page = judge.enough + _MARGIN
+    first = _fetch(conn, stmt.limit(page))
+    if not judge.take(first) and len(first) == page:
+        judge.take(_fetch(conn, stmt)[page:])
+
+
+@dataclass
+class _Judge:
+    """Judges names arriving in bound order (`_fit_bound`, then name) into
+    `found` until the names that rank before every name still to come hold
+    `enough` clients (None: all of them); then `found.cut`."""
+
+    q: Query
+    found: _Found
+    enough: int | None
+    ahead: int = 0  # clients of judged names that rank before the names to come
+    waiting: list[tuple[Fit, str, int]] = field(default_factory=list)  # a heap
+
+    def take(self, rows: list[tuple]) -> bool:
+        """Whether the names that will be shown are known."""
+        names, waiting = self.found.names, self.waiting
+        for row in rows:
+            name, last, count = row[:3]
+            if self.enough is not None:
+                coming = (row[3], name)
+                while waiting and waiting[0][:2] < coming:
+                    self.ahead += heappop(waiting)[2]
+                if self.ahead >= self.enough:
+                    self.found.cut = True
+                    return True
+            key = (name, last)
+            if key in names:
+                continue
+            fit = name_fit(self.q.words, name, last)
             if fit is not None:
                 names[key] = (fit, count)
+                if self.enough is not None:
+                    heappush(waiting, (fit, name, count))
+        return False
+
+
+def _forms(w: Word) -> list[str]:
+    """How a typed name part may stand in a search name as whole words: without
+    its article, with it joined (al or el), or with the article apart
+    ("alhassan": alhassan, elhassan, "al hassan", "el hassan"; for "al
+    hassan" the word hassan holds the last two)."""
+    joined = {w.joined, "el" + w.joined[2:]} if w.joined.startswith("al") else {w.joined}
+    out = {w.bare} | joined
+    for form in joined:
+        out |= {f"{a} {form[len(a):]}" for a in ARTICLES
+                if form.startswith(a) and len(form) > len(a) and form[len(a):] not in out}
+    return [w.bare] + sorted(out - {w.bare})  # the likeliest first: the database stops there
+
+
+def _fit_bound(words: list[Word], name):
+    """The best fit `name_fit` may give a name, computed by the database
+    from the name's words and never worse than the true fit, so that the
+    names can be judged in this order: a part inside the name when a typed
+    part starts no word of it; the start of a name part when one is no whole
+    word; the full name when its first and last words were typed (or the
+    first is an article); the surname when its last word was; else whole
+    name parts."""
+    forms = [_forms(w) for w in words]
+    every = list(dict.fromkeys(f for fs in forms for f in fs))
+    spaced = literal(" ") + name
+    starts = and_(*(or_(*(spaced.like(f"% {f}%") for f in fs)) for fs in forms))
+    closed = spaced + literal(" ")
+    whole = and_(*(or_(*(closed.like(f"% {f} %") for f in fs)) for fs in forms))
+    opened = name + literal(" ")
+    first = or_(*(opened.like(f"{f} %") for f in every + sorted(ARTICLES)), name.in_(every))
+    last = or_(*(spaced.like(f"% {f}") for f in every))
+
+    def fit(f: Fit):
+        return literal_column(str(int(f)))
+
+    return case((~starts, fit(Fit.CONTAINS)), (~whole, fit(Fit.PREFIX)),
+                (and_(last, first), fit(Fit.FULL_NAME)), (last, fit(Fit.SURNAME)),
+                else_=fit(Fit.NAME))
 
 
 def _among_clients(conn: Connection, location_id: int, q: Query, found: _Found,
