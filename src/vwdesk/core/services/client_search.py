@@ -161,11 +161,11 @@ def _canonical(word: str) -> str:
     return "al" + word[2:] if word.startswith("el") and len(word) > 4 else word
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A name part: `joined` with the article written before it, if any
     (al for el), and `bare` without that article ("al hassan" →
-    ("alhassan", "hassan"); "alhassan" → ("alhassan", "alhassan"))."""
+    ("alhassan", "hassan"); "alhassan" → ("alhassan", "alhassan")). A
+    tuple: a keystroke judges a thousand names, each split into these."""
 
     joined: str
     bare: str
@@ -209,27 +209,30 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if la == lb else a[i:] == b[i + 1:]
 
 
-def _same(q: Word, n: Word) -> bool:
-    return q.joined == n.joined or q.bare == n.bare
-
-
 def _word_fit(q: Word, names: tuple[Word, ...], compact: str) -> Fit | None:
-    if any(_same(q, n) for n in names):
-        return Fit.NAME
-    if any(n.joined.startswith(q.joined) or n.bare.startswith(q.bare) for n in names):
-        return Fit.PREFIX
-    if len(q.bare) >= MIN_TRIGRAM and (q.bare in compact or q.joined in compact
-                                        or "el" + q.joined[2:] in compact):
+    # Plain loops: this runs for every name judged.
+    joined, bare = q
+    for n_joined, n_bare in names:
+        if n_joined == joined or n_bare == bare:
+            return Fit.NAME
+    for n_joined, n_bare in names:
+        if n_joined.startswith(joined) or n_bare.startswith(bare):
+            return Fit.PREFIX
+    if len(bare) >= MIN_TRIGRAM and (bare in compact or joined in compact
+                                      or "el" + joined[2:] in compact):
         return Fit.CONTAINS
-    if len(q.bare) >= 4 and any(_one_edit(q.bare, n.bare) or _one_edit(q.joined, n.joined)
-                                for n in names):
-        return Fit.FUZZY
+    if len(bare) >= 4:
+        for n_joined, n_bare in names:
+            if _one_edit(bare, n_bare) or _one_edit(joined, n_joined):
+                return Fit.FUZZY
     return None
 
 
 def _covers(typed: list[Word], names: Iterable[Word]) -> bool:
     """Every name part is one of the typed parts."""
-    return all(any(_same(q, n) for q in typed) for n in names)
+    joined = {q.joined for q in typed}
+    bare = {q.bare for q in typed}
+    return all(n_joined in joined or n_bare in bare for n_joined, n_bare in names)
 
 
 def name_fit(words: list[Word], search_name: str, last_name: str | None) -> Fit | None:
@@ -241,7 +244,8 @@ def name_fit(words: list[Word], search_name: str, last_name: str | None) -> Fit 
         fit = _word_fit(q, names, compact)
         if fit is None:
             return None
-        worst = max(worst, fit)
+        if fit > worst:
+            worst = fit
     if worst > Fit.NAME:
         return worst
     if _covers(words, names):
