@@ -72,14 +72,11 @@ from sqlalchemy import (
     Connection,
     String,
     and_,
-    case,
     cast,
     func,
-    literal,
     literal_column,
     or_,
     select,
-    text,
 )
 
 from vwdesk.core import models as m
@@ -508,40 +505,50 @@ def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
     if not terms or birth:
         _among_clients(conn, location_id, q, found, limit, birth, first_only=not terms)
         return
-    n = m.ClientName
+    # Plain SQL: SQLAlchemy would spend longer compiling the fit bound of
+    # a few words than the database spends on it. Typed text only in
+    # parameters.
+    names_sql = f"SELECT n.search_name, n.last_name, n.clients{{}} FROM {search_index.NAMES} n"
     if conn.dialect.name == "sqlite" and search_index.available(conn):
-        match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")" for alts in terms)
         # CROSS JOIN: SQLite takes the index's ids first, then their rows (by
         # its own choice it may read the location's names and ask the index
         # for each).
-        fts, names_table = search_index.FTS_TABLE, search_index.NAMES
-        name, last, count = (literal_column(f"{names_table}.{col}")
-                             for col in ("search_name", "last_name", "clients"))
-        stmt = select(name, last, count).select_from(
-            text(f"{fts} CROSS JOIN {names_table} ON {names_table}.id = {fts}.rowid")).where(
-            text(f"{fts} MATCH :match").bindparams(match=match),
-            literal_column(f"{names_table}.location_id") == location_id)
+        fts = search_index.FTS_TABLE
+        names_sql = names_sql.replace(" FROM ", f" FROM {fts} CROSS JOIN ") + \
+            f" ON n.id = {fts}.rowid WHERE {fts} MATCH ? AND n.location_id = ?"
+        where = [" AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")"
+                              for alts in terms), location_id]
     else:  # pg_trgm's index serves this LIKE; without it, the location's names are read
-        name, last, count = n.search_name, n.last_name, n.clients
-        compact = func.replace(name, literal_column("' '"), literal_column("''"))
-        stmt = select(name, last, count).where(
-            n.location_id == location_id,
-            *(or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms))
+        names_sql += " WHERE n.location_id = ?" + "".join(
+            " AND (" + " OR ".join(["replace(n.search_name, ' ', '') LIKE ?"] * len(alts)) + ")"
+            for alts in terms)
+        where = [location_id, *(f"%{t}%" for alts in terms for t in alts)]
     if limit is None:
-        _Judge(q, found, None).take(_fetch(conn, stmt))
+        _Judge(q, found, None).take(_run(conn, names_sql.format(""), where))
         return
     # Every new name of the one-edit pass is a guess: they come in name order.
-    in_order = name.collate("C") if conn.dialect.name == "postgresql" else name
-    if fuzzy:
-        stmt = stmt.add_columns(literal_column(str(int(Fit.FUZZY)))).order_by(in_order, last)
-    else:
-        bound = _fit_bound(q.words, name).label("bound")
-        stmt = stmt.add_columns(bound).order_by(bound, in_order, last)
+    bound, bound_params = (str(int(Fit.FUZZY)), []) if fuzzy else _fit_bound(q.words)
+    in_order = ' COLLATE "C"' if conn.dialect.name == "postgresql" else ""
+    stmt = (names_sql.format(f", {bound} AS bound")
+            + f" ORDER BY bound, n.search_name{in_order}, n.last_name")
+    params = [*bound_params, *where]
     judge = _Judge(q, found, limit + 1 + len(found.clients))
     page = judge.enough + _MARGIN
-    first = _fetch(conn, stmt.limit(page))
+    first = _run(conn, stmt + " LIMIT ?", [*params, page])
     if not judge.take(first) and len(first) == page:
-        judge.take(_fetch(conn, stmt)[page:])
+        judge.take(_run(conn, stmt, params)[page:])
+
+
+def _run(conn: Connection, sql: str, params: list) -> list[tuple]:
+    """The rows of `sql` (with ? for each parameter) from the driver's cursor."""
+    if conn.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("?", "%s")
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, tuple(params))
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 @dataclass
@@ -592,30 +599,35 @@ def _forms(w: Word) -> list[str]:
     return [w.bare] + sorted(out - {w.bare})  # the likeliest first: the database stops there
 
 
-def _fit_bound(words: list[Word], name):
-    """The best fit `name_fit` may give a name, computed by the database
-    from the name's words and never worse than the true fit, so that the
-    names can be judged in this order: a part inside the name when a typed
-    part starts no word of it; the start of a name part when one is no whole
-    word; the full name when its first and last words were typed (or the
-    first is an article); the surname when its last word was; else whole
-    name parts."""
+def _fit_bound(words: list[Word]) -> tuple[str, list[str]]:
+    """The best fit `name_fit` may give a name (SQL over `n.search_name`, and
+    its parameters), computed by the database from the name's words and
+    never worse than the true fit, so that the names can be judged in this
+    order: a part inside the name when a typed part starts no word of it;
+    the start of a name part when one is no whole word; the full name when
+    its first and last words were typed (or the first is an article); the
+    surname when its last word was; else whole name parts."""
     forms = [_forms(w) for w in words]
     every = list(dict.fromkeys(f for fs in forms for f in fs))
-    spaced = literal(" ") + name
-    starts = and_(*(or_(*(spaced.like(f"% {f}%") for f in fs)) for fs in forms))
-    closed = spaced + literal(" ")
-    whole = and_(*(or_(*(closed.like(f"% {f} %") for f in fs)) for fs in forms))
-    opened = name + literal(" ")
-    first = or_(*(opened.like(f"{f} %") for f in every + sorted(ARTICLES)), name.in_(every))
-    last = or_(*(spaced.like(f"% {f}") for f in every))
+    params: list[str] = []
 
-    def fit(f: Fit):
-        return literal_column(str(int(f)))
+    def like(expr: str, patterns: list[str]) -> str:
+        params.extend(patterns)
+        return "(" + " OR ".join([f"{expr} LIKE ?"] * len(patterns)) + ")"
 
-    return case((~starts, fit(Fit.CONTAINS)), (~whole, fit(Fit.PREFIX)),
-                (and_(last, first), fit(Fit.FULL_NAME)), (last, fit(Fit.SURNAME)),
-                else_=fit(Fit.NAME))
+    spaced, closed, opened = "(' ' || n.search_name)", "(' ' || n.search_name || ' ')", \
+        "(n.search_name || ' ')"
+    starts = " AND ".join(like(spaced, [f"% {f}%" for f in fs]) for fs in forms)
+    whole = " AND ".join(like(closed, [f"% {f} %" for f in fs]) for fs in forms)
+    last = like(spaced, [f"% {f}" for f in every])
+    first = like(opened, [f"{f} %" for f in every + sorted(ARTICLES)])
+    params.extend(every)
+    first = f"({first} OR n.search_name IN ({', '.join('?' * len(every))}))"
+    last_again = like(spaced, [f"% {f}" for f in every])
+    return (f"CASE WHEN NOT ({starts}) THEN {int(Fit.CONTAINS)} "
+            f"WHEN NOT ({whole}) THEN {int(Fit.PREFIX)} "
+            f"WHEN {last} AND {first} THEN {int(Fit.FULL_NAME)} "
+            f"WHEN {last_again} THEN {int(Fit.SURNAME)} ELSE {int(Fit.NAME)} END", params)
 
 
 def _among_clients(conn: Connection, location_id: int, q: Query, found: _Found,
