@@ -399,9 +399,13 @@ def _fetch(conn: Connection, stmt) -> list[tuple]:
     params = compiled.construct_params()
     if compiled.positional:
         params = tuple(params[name] for name in compiled.positiontup)
+    return _execute(conn, str(compiled), params)
+
+
+def _execute(conn: Connection, sql: str, params) -> list[tuple]:
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(str(compiled), params)
+        cursor.execute(sql, params)
         return cursor.fetchall()
     finally:
         cursor.close()
@@ -508,29 +512,29 @@ def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
     # Plain SQL: SQLAlchemy would spend longer compiling the fit bound of
     # a few words than the database spends on it. Typed text only in
     # parameters.
-    names_sql = f"SELECT n.search_name, n.last_name, n.clients{{}} FROM {search_index.NAMES} n"
     if conn.dialect.name == "sqlite" and search_index.available(conn):
         # CROSS JOIN: SQLite takes the index's ids first, then their rows (by
         # its own choice it may read the location's names and ask the index
         # for each).
         fts = search_index.FTS_TABLE
-        names_sql = names_sql.replace(" FROM ", f" FROM {fts} CROSS JOIN ") + \
-            f" ON n.id = {fts}.rowid WHERE {fts} MATCH ? AND n.location_id = ?"
+        source = (f"{fts} CROSS JOIN {search_index.NAMES} n ON n.id = {fts}.rowid "
+                  f"WHERE {fts} MATCH ? AND n.location_id = ?")
         where = [" AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")"
                               for alts in terms), location_id]
     else:  # pg_trgm's index serves this LIKE; without it, the location's names are read
-        names_sql += " WHERE n.location_id = ?" + "".join(
+        source = f"{search_index.NAMES} n WHERE n.location_id = ?" + "".join(
             " AND (" + " OR ".join(["replace(n.search_name, ' ', '') LIKE ?"] * len(alts)) + ")"
             for alts in terms)
         where = [location_id, *(f"%{t}%" for alts in terms for t in alts)]
+    columns = "n.search_name, n.last_name, n.clients"
     if limit is None:
-        _Judge(q, found, None).take(_run(conn, names_sql.format(""), where))
+        _Judge(q, found, None).take(_run(conn, f"SELECT {columns} FROM {source}", where))
         return
     # Every new name of the one-edit pass is a guess: they come in name order.
     bound, bound_params = (str(int(Fit.FUZZY)), []) if fuzzy else _fit_bound(q.words)
     in_order = ' COLLATE "C"' if conn.dialect.name == "postgresql" else ""
-    stmt = (names_sql.format(f", {bound} AS bound")
-            + f" ORDER BY bound, n.search_name{in_order}, n.last_name")
+    stmt = (f"SELECT {columns}, {bound} AS bound FROM {source} "
+            f"ORDER BY bound, n.search_name{in_order}, n.last_name")
     params = [*bound_params, *where]
     judge = _Judge(q, found, limit + 1 + len(found.clients))
     page = judge.enough + _MARGIN
@@ -543,12 +547,7 @@ def _run(conn: Connection, sql: str, params: list) -> list[tuple]:
     """The rows of `sql` (with ? for each parameter) from the driver's cursor."""
     if conn.dialect.paramstyle in ("format", "pyformat"):
         sql = sql.replace("?", "%s")
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(sql, tuple(params))
-        return cursor.fetchall()
-    finally:
-        cursor.close()
+    return _execute(conn, sql, tuple(params))
 
 
 @dataclass
