@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from vwdesk.core import search_index
-from vwdesk.core.services import base, clients
+from vwdesk.core.services import base, client_search, clients
 from vwdesk.core.services.client_search import Fit
 
 PEOPLE = {
@@ -229,3 +229,65 @@ def test_one_search_name_with_different_surnames_fits_each_by_its_own(office, pe
     assert [(m.client_id, m.fit) for m in result.matches[:3]] == [
         (made[1], Fit.SURNAME), (made[2], Fit.SURNAME), (made[0], Fit.NAME)]
     assert found(office, "ali", limit=1).ids == [made[1]]
+
+
+def _crowd(office, n=240):
+    """`n` synthetic clients whose names share parts in every way a name can
+    (whole, start, inside, articles apart or joined, one edit away)."""
+    given = ["Hassan", "Hasan", "Omar", "Alhassan", "Hassanein", "Sara", "Tekle", "Elias"]
+    family = ["Al-Hassan", "El Hassan", "Tekle", "Hassan", "Khalil", "Elhassan", "Tekleab",
+              "Abu Omar", "de Hassan"]
+    with office.db.session() as s:
+        for i in range(n):
+            first = given[i % len(given)]
+            if i % 3:
+                first += " " + given[(i * 7 // 3) % len(given)]
+            base.create(s, office.volunteer, "clients", office.location_id, {
+                "number": f"C{900 + i:05d}", "first_name": first,
+                "last_name": family[(i * 5 // 2) % len(family)],
+                "birth_date": dt.date(1980 + i % 7, 1 + i % 12, 1 + i % 28)})
+
+
+CROWD_QUERIES = ("hassan", "al hassan", "elhassan", "hassan omar", "omar al hassan", "tekle",
+                 "hasan", "assan", "teklea", "abu omar", "hassan tekle", "has om", "elias",
+                 "hassanein hassan", "khalil hassan", "hassan 903", "omar 1983", "hasaan")
+
+
+def test_a_limit_cuts_the_full_ranking_at_that_place(office, people):
+    """Whatever the limit, the matches are the first of the unlimited ranking,
+    with the same `more` and `clear`."""
+    _crowd(office)
+    for query in CROWD_QUERIES:
+        everything = found(office, query)
+        for limit in (1, 2, 5, 17, 60, 200):
+            cut = found(office, query, limit)
+            assert cut.matches == everything.matches[:limit], (query, limit)
+            assert cut.more == (len(everything.matches) > limit), (query, limit)
+            assert cut.clear == everything.clear, (query, limit)
+
+
+def test_a_keystroke_judges_only_the_names_it_can_show(office, people, monkeypatch):
+    """With a limit, names that rank below it are left to the database's
+    order: a common name part judges a few more names than are shown, not
+    every name that holds it."""
+    _crowd(office, 400)
+    judged = []
+    real = client_search.name_fit
+    monkeypatch.setattr(client_search, "name_fit",
+                        lambda words, name, last: judged.append(name) or real(words, name, last))
+    result = found(office, "hassan", limit=5)
+    assert len(result.ids) == 5 and result.more
+    assert 0 < len(judged) < 5 + 1 + client_search._MARGIN + 5
+
+
+def test_elhassan_typed_joined_finds_al_hassan_among_many(office, people):
+    """"elhassan" is "Al-Hassan" too, also when so many others hold
+    "elhassan" that no one-edit guesses are looked for."""
+    with office.db.session() as s:
+        for i in range(client_search.FUZZY_BELOW):
+            base.create(s, office.volunteer, "clients", office.location_id,
+                        {"number": f"C{2000 + i:05d}", "first_name": "Sara",
+                         "last_name": "Elhassan"})
+    result = found(office, "elhassan")
+    assert people["hassan"] in result.ids
+    assert result.matches[result.ids.index(people["hassan"])].fit == Fit.SURNAME

@@ -39,8 +39,12 @@ depends only on the name, so the search judges the location's distinct
 names (`client_names`, with their number of clients) that hold the typed
 parts, found by the trigram index over them (`core.search_index`) — never
 every name, nor every client of a common name part, which matches thousands
-of clients but far fewer names. Client ids are read (from the clients'
-(location, name) index) only for the names whose clients are shown.
+of clients but far fewer names. With a limit, not even every such name is
+judged: the database orders them by the best fit each can have
+(`_fit_bound`, from the name's words: LIKE over its spaced words) and name,
+and they are judged in that order until the names shown are known, a few
+dozen past the limit. Client ids are read (from the clients' (location,
+name) index) only for the names whose clients are shown.
 Numbers and birth dates come from their B-tree indexes; with a birth date
 or year, or with only one- or two-letter words, the clients are judged one
 by one (few are born then; short typing shows the first names in name
@@ -60,6 +64,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
+from heapq import heappop, heappush
 from itertools import repeat
 from typing import NamedTuple
 
@@ -72,7 +77,6 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    text,
 )
 
 from vwdesk.core import models as m
@@ -82,6 +86,7 @@ from vwdesk.core.text import fold, fold_words
 
 ARTICLES = frozenset({"al", "el", "abu", "ben", "van", "de"})
 FUZZY_BELOW = 100
+_MARGIN = 64  # names judged past the limit before the database is asked for all
 _IN_CHUNK = 500  # names per IN list (SQLite allows 32,766 parameters, old builds 999)
 MIN_TRIGRAM = 3
 _NUMBERISH = re.compile(r"^[A-Za-z]{0,3}-?\d+$")
@@ -153,11 +158,11 @@ def _canonical(word: str) -> str:
     return "al" + word[2:] if word.startswith("el") and len(word) > 4 else word
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A name part: `joined` with the article written before it, if any
     (al for el), and `bare` without that article ("al hassan" →
-    ("alhassan", "hassan"); "alhassan" → ("alhassan", "alhassan"))."""
+    ("alhassan", "hassan"); "alhassan" → ("alhassan", "alhassan")). A
+    tuple: a keystroke judges a thousand names, each split into these."""
 
     joined: str
     bare: str
@@ -201,27 +206,30 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if la == lb else a[i:] == b[i + 1:]
 
 
-def _same(q: Word, n: Word) -> bool:
-    return q.joined == n.joined or q.bare == n.bare
-
-
 def _word_fit(q: Word, names: tuple[Word, ...], compact: str) -> Fit | None:
-    if any(_same(q, n) for n in names):
-        return Fit.NAME
-    if any(n.joined.startswith(q.joined) or n.bare.startswith(q.bare) for n in names):
-        return Fit.PREFIX
-    if len(q.bare) >= MIN_TRIGRAM and (q.bare in compact or q.joined in compact
-                                        or "el" + q.joined[2:] in compact):
+    # Plain loops: this runs for every name judged.
+    joined, bare = q
+    for n_joined, n_bare in names:
+        if n_joined == joined or n_bare == bare:
+            return Fit.NAME
+    for n_joined, n_bare in names:
+        if n_joined.startswith(joined) or n_bare.startswith(bare):
+            return Fit.PREFIX
+    if len(bare) >= MIN_TRIGRAM and (bare in compact or joined in compact
+                                      or "el" + joined[2:] in compact):
         return Fit.CONTAINS
-    if len(q.bare) >= 4 and any(_one_edit(q.bare, n.bare) or _one_edit(q.joined, n.joined)
-                                for n in names):
-        return Fit.FUZZY
+    if len(bare) >= 4:
+        for n_joined, n_bare in names:
+            if _one_edit(bare, n_bare) or _one_edit(joined, n_joined):
+                return Fit.FUZZY
     return None
 
 
 def _covers(typed: list[Word], names: Iterable[Word]) -> bool:
     """Every name part is one of the typed parts."""
-    return all(any(_same(q, n) for q in typed) for n in names)
+    joined = {q.joined for q in typed}
+    bare = {q.bare for q in typed}
+    return all(n_joined in joined or n_bare in bare for n_joined, n_bare in names)
 
 
 def name_fit(words: list[Word], search_name: str, last_name: str | None) -> Fit | None:
@@ -233,7 +241,8 @@ def name_fit(words: list[Word], search_name: str, last_name: str | None) -> Fit 
         fit = _word_fit(q, names, compact)
         if fit is None:
             return None
-        worst = max(worst, fit)
+        if fit > worst:
+            worst = fit
     if worst > Fit.NAME:
         return worst
     if _covers(words, names):
@@ -295,9 +304,13 @@ class _Found:
     location_id: int
     clients: dict[int, tuple[Fit, str]] = field(default_factory=dict)
     names: dict[tuple[str, str], tuple[Fit, int]] = field(default_factory=dict)
+    cut: bool = False  # names were left unjudged: they rank below the limit
 
     def at_least(self, n: int) -> bool:
-        """Whether `n` or more clients were found."""
+        """Whether `n` or more clients were found (or more than the limit
+        asked for, when names were left unjudged)."""
+        if self.cut:
+            return True
         named = sum(count for _fit, count in self.names.values())
         if max(named, len(self.clients)) >= n:
             return True
@@ -386,9 +399,13 @@ def _fetch(conn: Connection, stmt) -> list[tuple]:
     params = compiled.construct_params()
     if compiled.positional:
         params = tuple(params[name] for name in compiled.positiontup)
+    return _execute(conn, str(compiled), params)
+
+
+def _execute(conn: Connection, sql: str, params) -> list[tuple]:
     cursor = conn.connection.cursor()
     try:
-        cursor.execute(str(compiled), params)
+        cursor.execute(sql, params)
         return cursor.fetchall()
     finally:
         cursor.close()
@@ -473,7 +490,7 @@ def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
             continue
         if fuzzy and len(w.bare) >= 4:
             out.append(sorted({w.bare[:3], w.bare[-3:]}))
-        elif w.bare == w.joined and w.joined.startswith("al") and len(w.joined) > 4:
+        elif _canonical(w.bare) == w.joined and w.joined.startswith("al") and len(w.joined) > 4:
             out.append([w.joined, "el" + w.joined[2:]])
         else:
             out.append([w.bare])
@@ -482,34 +499,134 @@ def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
 
 def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
              limit: int | None, *, fuzzy: bool) -> None:
+    """The names holding the typed parts, judged best first (by `_fit_bound`,
+    then name) until those that will be shown are known: the names whose
+    (fit, name) come before the bound of every name not judged yet, once
+    they hold more clients than the limit (plus those found by number too,
+    which may be counted twice)."""
     terms = _terms(q, fuzzy)
     birth = _birth_conditions(q)
     if not terms or birth:
         _among_clients(conn, location_id, q, found, limit, birth, first_only=not terms)
         return
-    n = m.ClientName
+    # Plain SQL: SQLAlchemy would spend longer compiling the fit bound of
+    # a few words than the database spends on it. Typed text only in
+    # parameters.
     if conn.dialect.name == "sqlite" and search_index.available(conn):
-        match = " AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")" for alts in terms)
         # CROSS JOIN: SQLite takes the index's ids first, then their rows (by
         # its own choice it may read the location's names and ask the index
         # for each).
         fts = search_index.FTS_TABLE
-        stmt = text(f"SELECT n.search_name, n.last_name, n.clients FROM {fts} "
-                    f"CROSS JOIN {search_index.NAMES} n ON n.id = {fts}.rowid "
-                    f"WHERE {fts} MATCH :match AND n.location_id = :location") \
-            .bindparams(match=match, location=location_id)
+        source = (f"{fts} CROSS JOIN {search_index.NAMES} n ON n.id = {fts}.rowid "
+                  f"WHERE {fts} MATCH ? AND n.location_id = ?")
+        where = [" AND ".join("(" + " OR ".join(f'"{t}"' for t in alts) + ")"
+                              for alts in terms), location_id]
     else:  # pg_trgm's index serves this LIKE; without it, the location's names are read
-        compact = func.replace(n.search_name, literal_column("' '"), literal_column("''"))
-        stmt = select(n.search_name, n.last_name, n.clients).where(
-            n.location_id == location_id,
-            *(or_(*(compact.like(f"%{t}%") for t in alts)) for alts in terms))
-    names = found.names
-    for name, last, count in _fetch(conn, stmt):
-        key = (name, last)
-        if key not in names:
-            fit = name_fit(q.words, name, last)
+        source = f"{search_index.NAMES} n WHERE n.location_id = ?" + "".join(
+            " AND (" + " OR ".join(["replace(n.search_name, ' ', '') LIKE ?"] * len(alts)) + ")"
+            for alts in terms)
+        where = [location_id, *(f"%{t}%" for alts in terms for t in alts)]
+    columns = "n.search_name, n.last_name, n.clients"
+    if limit is None:
+        _Judge(q, found, None).take(_run(conn, f"SELECT {columns} FROM {source}", where))
+        return
+    # Every new name of the one-edit pass is a guess: they come in name order.
+    bound, bound_params = (str(int(Fit.FUZZY)), []) if fuzzy else _fit_bound(q.words)
+    in_order = ' COLLATE "C"' if conn.dialect.name == "postgresql" else ""
+    stmt = (f"SELECT {columns}, {bound} AS bound FROM {source} "
+            f"ORDER BY bound, n.search_name{in_order}, n.last_name")
+    params = [*bound_params, *where]
+    judge = _Judge(q, found, limit + 1 + len(found.clients))
+    page = judge.enough + _MARGIN
+    first = _run(conn, stmt + " LIMIT ?", [*params, page])
+    if not judge.take(first) and len(first) == page:
+        judge.take(_run(conn, stmt, params)[page:])
+
+
+def _run(conn: Connection, sql: str, params: list) -> list[tuple]:
+    """The rows of `sql` (with ? for each parameter) from the driver's cursor."""
+    if conn.dialect.paramstyle in ("format", "pyformat"):
+        sql = sql.replace("?", "%s")
+    return _execute(conn, sql, tuple(params))
+
+
+@dataclass
+class _Judge:
+    """Judges names arriving in bound order (`_fit_bound`, then name) into
+    `found` until the names that rank before every name still to come hold
+    `enough` clients (None: all of them); then `found.cut`."""
+
+    q: Query
+    found: _Found
+    enough: int | None
+    ahead: int = 0  # clients of judged names that rank before the names to come
+    waiting: list[tuple[Fit, str, int]] = field(default_factory=list)  # a heap
+
+    def take(self, rows: list[tuple]) -> bool:
+        """Whether the names that will be shown are known."""
+        names, waiting = self.found.names, self.waiting
+        for row in rows:
+            name, last, count = row[:3]
+            if self.enough is not None:
+                coming = (row[3], name)
+                while waiting and waiting[0][:2] < coming:
+                    self.ahead += heappop(waiting)[2]
+                if self.ahead >= self.enough:
+                    self.found.cut = True
+                    return True
+            key = (name, last)
+            if key in names:
+                continue
+            fit = name_fit(self.q.words, name, last)
             if fit is not None:
                 names[key] = (fit, count)
+                if self.enough is not None:
+                    heappush(waiting, (fit, name, count))
+        return False
+
+
+def _forms(w: Word) -> list[str]:
+    """How a typed name part may stand in a search name as whole words: without
+    its article, with it joined (al or el), or with the article apart
+    ("alhassan": alhassan, elhassan, "al hassan", "el hassan"; for "al
+    hassan" the word hassan holds the last two)."""
+    joined = {w.joined, "el" + w.joined[2:]} if w.joined.startswith("al") else {w.joined}
+    out = {w.bare} | joined
+    for form in joined:
+        out |= {f"{a} {form[len(a):]}" for a in ARTICLES
+                if form.startswith(a) and len(form) > len(a) and form[len(a):] not in out}
+    return [w.bare] + sorted(out - {w.bare})  # the likeliest first: the database stops there
+
+
+def _fit_bound(words: list[Word]) -> tuple[str, list[str]]:
+    """The best fit `name_fit` may give a name (SQL over `n.search_name`, and
+    its parameters), computed by the database from the name's words and
+    never worse than the true fit, so that the names can be judged in this
+    order: a part inside the name when a typed part starts no word of it;
+    the start of a name part when one is no whole word; the full name when
+    its first and last words were typed (or the first is an article); the
+    surname when its last word was; else whole name parts."""
+    forms = [_forms(w) for w in words]
+    every = list(dict.fromkeys(f for fs in forms for f in fs))
+    params: list[str] = []
+
+    def like(expr: str, patterns: list[str]) -> str:
+        params.extend(patterns)
+        return "(" + " OR ".join([f"{expr} LIKE ?"] * len(patterns)) + ")"
+
+    spaced, closed, opened = "(' ' || n.search_name)", "(' ' || n.search_name || ' ')", \
+        "(n.search_name || ' ')"
+    starts = " AND ".join(like(spaced, [f"% {f}%" for f in fs]) for fs in forms)
+    whole = " AND ".join(like(closed, [f"% {f} %" for f in fs]) for fs in forms)
+    last = like(spaced, [f"% {f}" for f in every])
+    first = like(opened, [f"{f} %" for f in every + sorted(ARTICLES)])
+    params.extend(every)
+    first = f"({first} OR n.search_name IN ({', '.join('?' * len(every))}))"
+    last_again = like(spaced, [f"% {f}" for f in every])
+    return (f"CASE WHEN NOT ({starts}) THEN {int(Fit.CONTAINS)} "
+            f"WHEN NOT ({whole}) THEN {int(Fit.PREFIX)} "
+            f"WHEN {last} AND {first} THEN {int(Fit.FULL_NAME)} "
+            f"WHEN {last_again} THEN {int(Fit.SURNAME)} ELSE {int(Fit.NAME)} END", params)
 
 
 def _among_clients(conn: Connection, location_id: int, q: Query, found: _Found,
