@@ -259,7 +259,9 @@ def service_rows(db, session, sql, raw) -> list[tuple[str, str, str, str]]:
     same words over the location's names, in name order."""
     from vwdesk.core.services import clients as client_service
     from vwdesk.core.text import fold
+    from vwdesk.gui.clients_view import ClientsView
 
+    cap = ClientsView.MAX_HITS
     out = []
     for query in SERVICE_QUERIES:
         ours, floor = [], []
@@ -267,12 +269,12 @@ def service_rows(db, session, sql, raw) -> list[tuple[str, str, str, str]]:
             t = time.perf_counter()
             with db.session() as s:
                 result = client_service.search(s, session.actor, session.location_id, query,
-                                               1000)
+                                               cap)
             ours.append(time.perf_counter() - t)
             t = time.perf_counter()
             sql("SELECT id FROM clients WHERE location_id = ? AND replace(search_name, ' ', '') "
-                "LIKE ? ORDER BY search_name, id LIMIT 1001",
-                (session.location_id, f"%{fold(query.split()[0])}%")).fetchall()
+                "LIKE ? ORDER BY search_name, id LIMIT ?",
+                (session.location_id, f"%{fold(query.split()[0])}%", cap + 1)).fetchall()
             raw.commit()
             floor.append(time.perf_counter() - t)
         top = result.matches[0].fit.name.lower() if result.matches else "—"
