@@ -144,7 +144,7 @@ def figures_rows(db, loc: int, year: int, label: str) -> list[tuple[str, float, 
 def _without_summaries(measure):
     """`measure()` with every figure counted from the contacts and topic links
     themselves (no request answered by a summary table)."""
-    from vwdesk.report.subjects import Summary
+    from vwdesk.report.subject_base import Summary
 
     serves = Summary.serves
     Summary.serves = lambda *_args: False

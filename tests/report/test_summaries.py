@@ -1,4 +1,4 @@
-"""Figures answered from the summary tables (`subjects.Summary`) equal the
+"""Figures answered from the summary tables (`subject_base.Summary`) equal the
 same figures counted from every contact and topic link, for every request a
 summary takes and for those it must leave to the contacts."""
 
@@ -11,7 +11,7 @@ from vwdesk.core import models as m
 from vwdesk.core import vocab
 from vwdesk.report import compute_figures
 from vwdesk.report.params import Request
-from vwdesk.report.subjects import Summary
+from vwdesk.report.subject_base import Summary
 
 
 def _req(key: str, **filters: str) -> Request:

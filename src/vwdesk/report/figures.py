@@ -43,7 +43,8 @@ from vwdesk.report.registry import (
     split_prefix,
 )
 from vwdesk.report.sql import Item, run_group
-from vwdesk.report.subjects import Aggregate, Lookups, Scope, Subject, period_days
+from vwdesk.report.subject_base import Aggregate, Lookups, Scope, Subject
+from vwdesk.report.subjects import period_days
 
 Value = int | float | str | list | None
 # Filters typed-in figures can be narrowed by (a row per municipality or half-year).
@@ -308,7 +309,7 @@ class _Run:
 
     def _member(self, req: Request) -> _Member:
         """The request as counted: by the figure's subject, or by its summary
-        when that answers it (`subjects.Summary`)."""
+        when that answers it (`subject_base.Summary`)."""
         spec = self._counted_spec(req)
         scope = self._scope(req, spec)
         subject, role = spec.counted, spec.date_role

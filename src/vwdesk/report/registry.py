@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from vwdesk.report.params import COMMON, Values
-from vwdesk.report.subjects import PERSONS, SUBJECTS, Subject
+from vwdesk.report.subject_base import Subject
+from vwdesk.report.subjects import PERSONS, SUBJECTS
 
 
 @dataclass(frozen=True)
