@@ -13,13 +13,13 @@ from sqlalchemy import create_engine, delete, insert, select, text, update
 from vwdesk.core import models as m
 from vwdesk.core.db import Database
 from vwdesk.core.migrate import upgrade
-from vwdesk.core.services import base
+from vwdesk.core.services import base, client_search
 from vwdesk.core.services.client_search import search
 from vwdesk.core.services.locations import create_location
 from vwdesk.core.services.users import SYSTEM
 from vwdesk.privacy.retention import erase_client
 
-C, N = m.Client, m.ClientName
+C, N, W, V = m.Client, m.ClientName, m.ClientNameWord, m.ClientWord
 
 
 def _counted_by_hand(s) -> Counter:
@@ -32,10 +32,33 @@ def _kept(s) -> Counter:
         select(N.location_id, N.search_name, N.last_name, N.clients))})
 
 
+def _words_by_hand(location_id: int, name: str, last: str) -> set[tuple]:
+    """The word rows of one name: each word, with al for el, and joined to
+    an article before it; whether it is the last; the first word ('' for
+    an article)."""
+    raw = name.split()
+    opening = "" if raw[0] in client_search.ARTICLES else raw[0]
+    rows = set()
+    for i, word in enumerate(raw):
+        forms = {word, client_search._canonical(word)}
+        if i and raw[i - 1] in client_search.ARTICLES:
+            forms.add(client_search._canonical(raw[i - 1] + word))
+        rows |= {(location_id, form, name, last, i == len(raw) - 1, opening) for form in forms}
+    return rows
+
+
 def _assert_kept(db) -> Counter:
+    """The names, their words and the words' vocabulary equal what the
+    clients hold."""
     with db.session() as s:
         kept = _kept(s)
         assert kept == _counted_by_hand(s)
+        words = set(s.execute(select(W.location_id, W.word, W.search_name, W.last_name,
+                                     W.is_last, W.opening)))
+        assert words == set().union(*(_words_by_hand(*key) for key in kept))
+        vocabulary = Counter({(loc, word): n for loc, word, n in s.execute(
+            select(V.location_id, V.word, V.names))})
+        assert vocabulary == Counter((loc, word) for loc, word, *_rest in words)
         return kept
 
 
@@ -51,6 +74,7 @@ def test_names_follow_every_write(office):
         _client(s, office, "C2", "Omar", "Al-Hassan")
         sara = _client(s, office, "C3", "Sara", "Elhassan")
         amal = _client(s, office, "C4", "Amal", None)
+        _client(s, office, "C5", "Abu El Hassan", "Hassan")  # articles, a word twice
         other = create_location(s, SYSTEM, "Elders").id
     kept = _assert_kept(office.db)
     assert kept[(loc, "omar al hassan", "Al-Hassan")] == 2
@@ -83,7 +107,8 @@ def test_names_follow_every_write(office):
         s.execute(delete(C).where(C.search_name == "amal"))
     kept = _assert_kept(office.db)
     assert set(kept) == {(loc, "omar al hassan", "Al-Hassan"),
-                         (other, "omar al hassan", "Al-Hassan")}
+                         (other, "omar al hassan", "Al-Hassan"),
+                         (loc, "abu el hassan hassan", "Hassan")}
 
 
 def test_a_database_saved_before_the_names_table_gets_it_filled(tmp_path):

@@ -16,8 +16,9 @@ from vwdesk.privacy.retention import erase_client, run_retention
 SECRETS = ("Xylofoonnaam", "Quaggaberg", "0611223344", "geheim.adres@example.org",
            "vertrouwelijk-verhaal-over-brieven", "Kwispelstraat 77", "Zebravink Q.",
            # the folded name: the clients' search name and the distinct names
-           # the search judges (`client_names`) and indexes
-           "xylofoonnaam quaggaberg", "xylofoonnaamquaggaberg")
+           # the search judges (`client_names`) and indexes; each folded word
+           # (`client_name_words`, `client_words`)
+           "xylofoonnaam quaggaberg", "xylofoonnaamquaggaberg", "xylofoonnaam", "quaggaberg")
 
 
 def _build_default_off(db) -> None:

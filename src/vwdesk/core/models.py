@@ -239,6 +239,44 @@ class ClientName(Base):
     clients: Mapped[int] = mapped_column(Integer)
 
 
+def _bytewise(length: int) -> String:
+    """Text compared byte by byte, as Python compares it, whatever the
+    database's locale (PostgreSQL's collation "C"; SQLite's default is so)."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+class ClientNameWord(Base):
+    """A word of a `ClientName` (or the word joined to an article before it,
+    or with al for el), with whether it is the name's last and the name's
+    first word: the index the
+    search finds the names starting with a typed word in, best fit first,
+    without reading every name that holds it. Kept by triggers on
+    `client_names` (`vwdesk.core.search_index`); nobody writes it."""
+
+    __tablename__ = "client_name_words"
+    __table_args__ = {"sqlite_with_rowid": False}
+    location_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    word: Mapped[str] = mapped_column(_bytewise(210), primary_key=True)
+    search_name: Mapped[str] = mapped_column(_bytewise(210), primary_key=True)
+    last_name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    is_last: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    # The name's first word, '' when it is an article: typed with the last
+    # word, the full name (`client_search._by_words`).
+    opening: Mapped[str] = mapped_column(String(210))
+
+
+class ClientWord(Base):
+    """A distinct word of a location's `ClientNameWord`s, with how many of
+    them hold it: where the search looks for a word one edit away from a
+    typed one. Kept by triggers on `client_name_words`; nobody writes it."""
+
+    __tablename__ = "client_words"
+    __table_args__ = {"sqlite_with_rowid": False}
+    location_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    word: Mapped[str] = mapped_column(_bytewise(210), primary_key=True)
+    names: Mapped[int] = mapped_column(Integer)
+
+
 class Move(Tracked, Base):
     """A client's move from one dwelling to another (verhuizing), after being
     housed in `Client.dwelling_id`: the client's dwelling history."""

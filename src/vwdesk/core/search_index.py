@@ -43,6 +43,31 @@ hyphens between its parts is found as a substring.
 Neither index is part of the SQLAlchemy models (a virtual table and an
 operator-class index are dialect-specific); `SEARCH_OBJECTS` names them so
 the schema comparison leaves them out.
+
+`client_name_words` (migration 0006, `models.ClientNameWord`) holds, per
+name row, each word of its search name, that word with al for el
+("elhassan" → "alhassan"), and each word joined to an article before it
+("al hassan" → "alhassan"), marked when it is the last word, with the
+name's first word (`opening`; '' when that is an article): a superset of
+the name parts the search's `name_fit` sees. Its key starts (location,
+word), so a typed word finds the names with a word equal to it or starting
+with it in one range of the index, and their best possible fit (the full
+name or surname when it is the last word, a whole part, a start) without
+reading a name row or the trigram index: a common name part such as
+"hassan" no longer costs a look at every name holding it. Two triggers on
+`client_names` keep it (a name row's key never changes; only its count
+does). The words are split in SQL: `json_each` on SQLite (JSON is part of
+SQLite since 3.38; the python.org Windows builds of 3.11 carry 3.39 or
+newer, and Debian's SQLite had it before), `unnest ... WITH ORDINALITY` on
+PostgreSQL; a folded name holds letters, digits and single spaces only
+(`core.text.fold_words`), so the split is exact. On PostgreSQL its text
+columns compare bytewise (collation "C"), as Python compares them: the
+prefix range and the name order hold for any database locale.
+
+`client_words` (`models.ClientWord`) holds each location's distinct words of
+that table with the number of its rows that hold it, kept by two triggers on
+`client_name_words`: a typed word one letter off ("habtm") is looked for
+among these few thousand words, not among the names.
 """
 
 from __future__ import annotations
@@ -55,6 +80,11 @@ from sqlalchemy import Connection, Engine, text
 log = logging.getLogger(__name__)
 
 NAMES = "client_names"
+WORDS = "client_name_words"
+VOCABULARY = "client_words"
+# The articles a name part may carry, written apart or joined ("al hassan",
+# "alhassan"); al and el are one (`client_search`).
+ARTICLES = frozenset({"al", "el", "abu", "ben", "van", "de"})
 FTS_TABLE = "client_name_trigrams"
 PG_INDEX = "ix_client_names_trgm"
 # Tables and indexes the migrations make outside the models (the FTS5 table
@@ -139,6 +169,81 @@ _POSTGRESQL_NAMES = [
         EXECUTE FUNCTION {NAMES}_count()""",
 ]
 
+
+def _canonical(word: str) -> str:
+    """SQL of `client_search._canonical`: al for a leading el."""
+    return f"CASE WHEN substr({word}, 1, 2) = 'el' AND length({word}) > 4 " \
+           f"THEN 'al' || substr({word}, 3) ELSE {word} END"
+
+
+_ARTICLE_LIST = ", ".join(f"'{a}'" for a in sorted(ARTICLES))
+
+
+def _sqlite_words(row: str) -> str:
+    """(word, is_last) of `row`'s search name (see the module), SQLite."""
+    array = f"""('["' || replace({row}.search_name, ' ', '","') || '"]')"""
+    last = f"json_array_length({array}) - 1"
+    return (f"SELECT w.value AS word, w.key = {last} AS is_last FROM json_each({array}) w "
+            f"UNION SELECT {_canonical('w.value')}, w.key = {last} FROM json_each({array}) w "
+            f"UNION SELECT {_canonical('a.value || w.value')}, w.key = {last} "
+            f"FROM json_each({array}) w JOIN json_each({array}) a ON a.key = w.key - 1 "
+            f"WHERE a.value IN ({_ARTICLE_LIST})")
+
+
+def _postgresql_words(row: str) -> str:
+    """(word, is_last) of `row`'s search name (see the module), PostgreSQL."""
+    before = "p.a[w.i - 1]"  # NULL for the first word
+    return (f"SELECT DISTINCT k.word, w.i = cardinality(p.a) AS is_last "
+            f"FROM (SELECT string_to_array({row}.search_name, ' ') AS a) p "
+            f"CROSS JOIN LATERAL unnest(p.a) WITH ORDINALITY AS w(v, i) "
+            f"CROSS JOIN LATERAL (VALUES (w.v), ({_canonical('w.v')}), "
+            f"(CASE WHEN {before} IN ({_ARTICLE_LIST}) THEN {_canonical(before + ' || w.v')} "
+            f"END)) AS k(word) WHERE k.word IS NOT NULL")
+
+
+_WORD_COLUMNS = "location_id, word, search_name, last_name, is_last, opening"
+
+
+def _words_in(row: str, words: str, first_word: str) -> str:
+    opening = f"CASE WHEN {first_word} IN ({_ARTICLE_LIST}) THEN '' ELSE {first_word} END"
+    return (f"INSERT INTO {WORDS} ({_WORD_COLUMNS}) SELECT {row}.location_id, k.word, "
+            f"{row}.search_name, {row}.last_name, k.is_last, {opening} FROM ({words}) k")
+
+
+def _words_out(row: str, words: str) -> str:
+    return (f"DELETE FROM {WORDS} WHERE location_id = {row}.location_id AND word IN "
+            f"(SELECT word FROM ({words}) k) AND search_name = {row}.search_name "
+            f"AND last_name = {row}.last_name")
+
+
+_SQLITE_FIRST = "substr(new.search_name, 1, instr(new.search_name || ' ', ' ') - 1)"
+
+# A name row is only ever inserted or deleted (its count is no part of the key).
+_SQLITE_WORDS = [
+    f"""CREATE TRIGGER {WORDS}_insert AFTER INSERT ON {NAMES} BEGIN
+        {_words_in("new", _sqlite_words("new"), _SQLITE_FIRST).replace("INSERT", "INSERT OR IGNORE", 1)};
+    END""",
+    f"""CREATE TRIGGER {WORDS}_delete AFTER DELETE ON {NAMES} BEGIN
+        {_words_out("old", _sqlite_words("old"))};
+    END""",
+]
+
+_POSTGRESQL_WORDS = [
+    f"""CREATE FUNCTION {WORDS}_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' THEN
+            {_words_out("OLD", _postgresql_words("OLD"))};
+          ELSE
+            {_words_in("NEW", _postgresql_words("NEW"), "split_part(NEW.search_name, ' ', 1)")}
+              ON CONFLICT DO NOTHING;
+          END IF;
+          RETURN NULL;
+        END $$""",
+    f"""CREATE TRIGGER {WORDS}_keep AFTER INSERT OR DELETE ON {NAMES}
+        FOR EACH ROW EXECUTE FUNCTION {WORDS}_keep()""",
+]
+
+
 # The index and triggers of the per-client name index of migrations 0002 to
 # 0004, which this one replaces.
 _OLD_TRIGGERS = ("client_names_insert", "client_names_update", "client_names_delete")
@@ -190,6 +295,63 @@ def install(conn: Connection) -> bool:
             log.warning("search_index.unavailable reason=%s", exc.__class__.__name__)
     fill(conn)
     return indexed
+
+
+_VOCABULARY_KEY = "location_id = {0}.location_id AND word = {0}.word"
+_WORD_MORE = (f"INSERT INTO {VOCABULARY} (location_id, word, names) "
+              "VALUES ({0}.location_id, {0}.word, 1) ON CONFLICT (location_id, word) "
+              f"DO UPDATE SET names = {VOCABULARY}.names + 1;")
+_WORD_LESS = (f"UPDATE {VOCABULARY} SET names = names - 1 WHERE {_VOCABULARY_KEY};\n"
+              f"DELETE FROM {VOCABULARY} WHERE {_VOCABULARY_KEY} AND names <= 0;")
+
+_SQLITE_VOCABULARY = [
+    f"""CREATE TRIGGER {VOCABULARY}_insert AFTER INSERT ON {WORDS} BEGIN
+        {_WORD_MORE.format("new")}
+    END""",
+    f"""CREATE TRIGGER {VOCABULARY}_delete AFTER DELETE ON {WORDS} BEGIN
+        {_WORD_LESS.format("old")}
+    END""",
+]
+
+_POSTGRESQL_VOCABULARY = [
+    f"""CREATE FUNCTION {VOCABULARY}_count() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' THEN
+            {_WORD_LESS.format("OLD")}
+          ELSE
+            {_WORD_MORE.format("NEW")}
+          END IF;
+          RETURN NULL;
+        END $$""",
+    f"""CREATE TRIGGER {VOCABULARY}_count AFTER INSERT OR DELETE ON {WORDS}
+        FOR EACH ROW EXECUTE FUNCTION {VOCABULARY}_count()""",
+]
+
+
+def install_words(conn: Connection) -> None:
+    """Add the triggers that keep `client_name_words` and `client_words`
+    (migration 0006) and fill both, with the names counted anew."""
+    sqlite = conn.dialect.name == "sqlite"
+    for ddl in (_SQLITE_WORDS + _SQLITE_VOCABULARY if sqlite
+                else _POSTGRESQL_WORDS + _POSTGRESQL_VOCABULARY):
+        conn.exec_driver_sql(ddl)
+    conn.exec_driver_sql(f"DELETE FROM {WORDS}")
+    conn.exec_driver_sql(f"DELETE FROM {VOCABULARY}")
+    fill(conn)
+
+
+def uninstall_words(conn: Connection) -> None:
+    """Drop the triggers of `client_name_words` and `client_words` (the
+    tables stay, no longer kept)."""
+    if conn.dialect.name == "sqlite":
+        for table in (WORDS, VOCABULARY):
+            for suffix in ("insert", "delete"):
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_{suffix}")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {WORDS}_keep ON {NAMES}")
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {WORDS}_keep()")
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {VOCABULARY}_count ON {WORDS}")
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {VOCABULARY}_count()")
 
 
 def uninstall(conn: Connection) -> None:

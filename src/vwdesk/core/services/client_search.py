@@ -36,23 +36,30 @@ Otherwise the list must be shown and a client chosen.
 
 How it stays fast (≤ 30 ms per keystroke at 100,000 clients): a fit
 depends only on the name, so the search judges the location's distinct
-names (`client_names`, with their number of clients) that hold the typed
-parts, found by the trigram index over them (`core.search_index`) — never
-every name, nor every client of a common name part, which matches thousands
-of clients but far fewer names. With a limit, not even every such name is
-judged: the database orders them by the best fit each can have
-(`_fit_bound`, from the name's words: LIKE over its spaced words) and name,
-and they are judged in that order until the names shown are known, a few
-dozen past the limit. Client ids are read (from the clients' (location,
-name) index) only for the names whose clients are shown.
+names (`client_names`, with their number of clients) — never every client
+of a common name part, which matches thousands of clients but fewer names —
+and with a limit, only the names that can be shown, a few dozen past the
+limit, taken best possible fit first. One typed name part (the common case,
+and the costly one: "hassan" is in 4 % of an office's names) is looked up
+in the word table (`search_index.WORDS`): one range of its key gives the
+names with a word equal to it or starting with it, ordered by the best fit
+each can have (from the word's place in the name) and name, without
+reading the names themselves (`_by_words`); only when those hold too few
+clients do the names holding it inside a word follow, from the trigram
+index. Several typed parts are looked up in the trigram index, the names
+holding them all, ordered by the best fit each can have (`_fit_bound`,
+LIKE over the name's spaced words). Client ids are read (from the clients'
+(location, name) index) only for the names whose clients are shown.
 Numbers and birth dates come from their B-tree indexes; with a birth date
 or year, or with only one- or two-letter words, the clients are judged one
 by one (few are born then; short typing shows the first names in name
 order). Names one edit away are looked for only when fewer than
-`FUZZY_BELOW` clients match as typed (they would rank below those anyway),
-among the names holding the first or last three letters of a typed part: an
-edit within both of those (the middle of a four- or five-letter part) is
-not found.
+`FUZZY_BELOW` clients match as typed (they would rank below those anyway):
+for one typed part, among the location's distinct words
+(`search_index.VOCABULARY`), every word one edit away (`_near_words`); for
+several, among the names holding the first or last three letters of each
+typed part, so an edit within both of those (the middle of a four- or
+five-letter part) is not found.
 """
 
 from __future__ import annotations
@@ -60,7 +67,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
@@ -68,23 +75,14 @@ from heapq import heappop, heappush
 from itertools import repeat
 from typing import NamedTuple
 
-from sqlalchemy import (
-    Connection,
-    String,
-    and_,
-    cast,
-    func,
-    literal_column,
-    or_,
-    select,
-)
+from sqlalchemy import Connection, and_, or_, select
 
 from vwdesk.core import models as m
 from vwdesk.core import search_index
 from vwdesk.core.dates import parse_date
 from vwdesk.core.text import fold, fold_words
 
-ARTICLES = frozenset({"al", "el", "abu", "ben", "van", "de"})
+ARTICLES = search_index.ARTICLES
 FUZZY_BELOW = 100
 _MARGIN = 64  # names judged past the limit before the database is asked for all
 _IN_CHUNK = 500  # names per IN list (SQLite allows 32,766 parameters, old builds 999)
@@ -360,22 +358,24 @@ class _Found:
         search name) index alone where one surname goes with the search name
         (every surname of a matching search name is in `names`); where
         several do, each client's surname is read too."""
-        c = m.Client
         out: dict[tuple[str, str], list[int]] = {name: [] for name in names}
         surnames = Counter(name for name, _last in self.names)
         only = {name: (name, last) for name, last in names if surnames[name] == 1}
         several = sorted({name for name, _last in names if surnames[name] > 1})
         # The database joins each name's ids into one text ("17,4,260").
-        for key, searched in (((c.search_name,), sorted(only)),
-                              ((c.search_name, func.coalesce(c.last_name, "")), several)):
+        # Plain SQL: compiling the statement would cost more than running it.
+        joined = ("string_agg(CAST(id AS VARCHAR), ',')" if self.conn.dialect.name
+                  == "postgresql" else "group_concat(id)")
+        for key, searched in (("search_name", sorted(only)),
+                              ("search_name, coalesce(last_name, '')", several)):
             for at in range(0, len(searched), _IN_CHUNK):
-                stmt = select(*key, _joined_ids(self.conn)) \
-                    .where(c.location_id == self.location_id,
-                           c.search_name.in_(searched[at:at + _IN_CHUNK])).group_by(*key)
-                for *name, joined in _fetch(self.conn, stmt):
+                chunk = searched[at:at + _IN_CHUNK]
+                sql = (f"SELECT {key}, {joined} FROM clients WHERE location_id = ? AND "
+                       f"search_name IN ({', '.join('?' * len(chunk))}) GROUP BY {key}")
+                for *name, ids_text in _run(self.conn, sql, [self.location_id, *chunk]):
                     ids = out.get(only.get(name[0]) or tuple(name))
                     if ids is not None:
-                        ids.extend(map(int, joined.split(",")))
+                        ids.extend(map(int, ids_text.split(",")))
         return out
 
 
@@ -461,7 +461,7 @@ def _by_number(conn: Connection, location_id: int, q: Query, fits) -> None:
         # One index seek or range per form (an OR of them would read every
         # number of the location).
         forms = [c.number.in_(sorted(exact))]
-        forms += [and_(c.number >= start, c.number < start[:-1] + chr(ord(start[-1]) + 1))
+        forms += [and_(c.number >= start, c.number < _after_all_starting(start))
                   for start in {t, t.upper()}]
         rows = [row for form in forms for row in _fetch(
             conn, select(c.id, c.number, c.search_name, c.last_name)
@@ -499,15 +499,24 @@ def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
 
 def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
              limit: int | None, *, fuzzy: bool) -> None:
-    """The names holding the typed parts, judged best first (by `_fit_bound`,
-    then name) until those that will be shown are known: the names whose
-    (fit, name) come before the bound of every name not judged yet, once
-    they hold more clients than the limit (plus those found by number too,
-    which may be counted twice)."""
+    """The names holding the typed parts, judged best first (by the best fit
+    each can have, then name) until those that will be shown are known: the
+    names whose (fit, name) come before the bound of every name not judged
+    yet, once they hold more clients than the limit (plus those found by
+    number too, which may be counted twice). One typed part is looked up in
+    the word tables (`_by_words`, `_near_words`); several, in the trigram
+    index, ordered by `_fit_bound`."""
     terms = _terms(q, fuzzy)
     birth = _birth_conditions(q)
     if not terms or birth:
         _among_clients(conn, location_id, q, found, limit, birth, first_only=not terms)
+        return
+    judge = _Judge(q, found, None if limit is None else limit + 1 + len(found.clients))
+    single = q.words[0] if len(q.words) == 1 else None
+    if single and fuzzy:
+        _by_near_words(conn, location_id, single, judge)
+        return
+    if single and limit is not None and _by_words(conn, location_id, single, judge):
         return
     # Plain SQL: SQLAlchemy would spend longer compiling the fit bound of
     # a few words than the database spends on it. Typed text only in
@@ -528,19 +537,118 @@ def _by_name(conn: Connection, location_id: int, q: Query, found: _Found,
         where = [location_id, *(f"%{t}%" for alts in terms for t in alts)]
     columns = "n.search_name, n.last_name, n.clients"
     if limit is None:
-        _Judge(q, found, None).take(_run(conn, f"SELECT {columns} FROM {source}", where))
+        judge.take(_run(conn, f"SELECT {columns} FROM {source}", where))
         return
-    # Every new name of the one-edit pass is a guess: they come in name order.
-    bound, bound_params = (str(int(Fit.FUZZY)), []) if fuzzy else _fit_bound(q.words)
+    if fuzzy:  # every new name of the one-edit pass is a guess: they come in name order
+        bound, bound_params = str(int(Fit.FUZZY)), []
+    elif single:
+        # The names with a word starting so hold too few clients: next come
+        # those holding the part inside a word, each a `Fit.CONTAINS`.
+        bound, bound_params = str(int(Fit.CONTAINS)), []
+    else:
+        bound, bound_params = _fit_bound(q.words)
     in_order = ' COLLATE "C"' if conn.dialect.name == "postgresql" else ""
     stmt = (f"SELECT {columns}, {bound} AS bound FROM {source} "
             f"ORDER BY bound, n.search_name{in_order}, n.last_name")
     params = [*bound_params, *where]
-    judge = _Judge(q, found, limit + 1 + len(found.clients))
-    page = judge.enough + _MARGIN
-    first = _run(conn, stmt + " LIMIT ?", [*params, page])
-    if not judge.take(first) and len(first) == page:
-        judge.take(_run(conn, stmt, params)[page:])
+    _judge_pages(judge, lambda page: _run(conn, stmt + " LIMIT ?", [*params, page])
+                 if page else _run(conn, stmt, params))
+
+
+def _judge_pages(judge: _Judge, rows: Callable[[int | None], list[tuple]],
+                 per_name: int = 1) -> bool:
+    """Judge names in bound order (`rows(n)`: the first n, or all for None)
+    a page at a time: the first page holds a few dozen names more than the
+    limit (`per_name` rows each), which is nearly always enough; else the
+    rest. Without a limit, all at once. Whether the names shown are known."""
+    if judge.enough is None:
+        return judge.take(rows(None))
+    page = (judge.enough + _MARGIN) * per_name
+    first = rows(page)
+    if judge.take(first):
+        return True
+    return len(first) == page and judge.take(rows(None)[page:])
+
+
+def _judge_words(conn: Connection, location_id: int, judge: _Judge, inner: str,
+                 params: list, per_name: int) -> bool:
+    """Judge the names of `inner` (search name, surname and bound from the
+    word table, in bound and name order), each with its number of clients:
+    ordered (and cut) from the word table alone, only the rows judged are
+    looked up in the names table. A name may come once per word it holds,
+    first at its best (the judge passes over it after): cheaper than
+    grouping every row."""
+    outer = (f"SELECT k.search_name, k.last_name, n.clients, k.bound FROM ({{inner}}) k "
+             f"JOIN {search_index.NAMES} n ON n.location_id = ? AND "
+             f"n.search_name = k.search_name AND n.last_name = k.last_name "
+             f"ORDER BY k.bound, k.search_name, k.last_name")
+    return _judge_pages(judge, lambda page: _run(
+        conn, outer.format(inner=inner + " LIMIT ?"), [*params, page, location_id])
+        if page else _run(conn, outer.format(inner=inner), [*params, location_id]),
+        per_name)
+
+
+def _by_words(conn: Connection, location_id: int, w: Word, judge: _Judge) -> bool:
+    """The names with a word equal to the typed part or starting with it
+    (`search_index`'s word table: one range of its key per form typed),
+    judged in the order of the best fit each can have, then name: the full
+    name when it is the name's last word and the first is typed too (or is
+    an article), the surname when it is the last word, a whole part, the
+    start of one. Every name whose fit is the start of a part or better is
+    among them (the table holds each part as `name_fit` splits it, and
+    more), and no name fits better than its bound. Whether the names shown
+    are known."""
+    forms = sorted({w.joined, w.bare})
+    # The first words the typed part covers (as `_word_fit` does): itself,
+    # or el for al.
+    openings = set(forms)
+    if w.joined.startswith("al") and len(w.joined) > 4:
+        openings.add("el" + w.joined[2:])
+    openings = sorted(openings)
+    exact, opened = ", ".join("?" * len(forms)), ", ".join("?" * (len(openings) + 1))
+    # One range of the key per form (location_id within each: else SQLite
+    # reads the location's every word).
+    ranges = " OR ".join(["(location_id = ? AND word >= ? AND word < ?)"] * len(forms))
+    best = (f"CASE WHEN word NOT IN ({exact}) THEN {int(Fit.PREFIX)} "
+            f"WHEN NOT is_last THEN {int(Fit.NAME)} "
+            f"WHEN opening IN ({opened}) THEN {int(Fit.FULL_NAME)} ELSE {int(Fit.SURNAME)} END")
+    inner = (f"SELECT search_name, last_name, {best} AS bound FROM {search_index.WORDS} "
+             f"WHERE {ranges} ORDER BY bound, search_name, last_name")
+    params = [*forms, "", *openings,
+              *(x for f in forms for x in (location_id, f, _after_all_starting(f)))]
+    return _judge_words(conn, location_id, judge, inner, params, per_name=len(forms))
+
+
+def _near_words(conn: Connection, location_id: int, w: Word) -> list[str]:
+    """The location's words (`search_index.VOCABULARY`) one edit away from
+    the typed part, either form: among those one letter longer or shorter
+    at most that start with its first two letters (an edit after them) or
+    end with the rest (an edit within them) — every such word."""
+    typed = sorted({w.bare, w.joined})
+    starts, ends = sorted({t[:2] for t in typed}), sorted({t[2:] for t in typed})
+    sql = (f"SELECT word FROM {search_index.VOCABULARY} WHERE location_id = ? "
+           f"AND length(word) BETWEEN ? AND ? AND (substr(word, 1, 2) IN "
+           f"({', '.join('?' * len(starts))}) OR "
+           + " OR ".join(["word LIKE ?"] * len(ends)) + ")")
+    rows = _run(conn, sql, [location_id, min(map(len, typed)) - 1, max(map(len, typed)) + 1,
+                            *starts, *(f"%{end}" for end in ends)])
+    return [word for (word,) in rows if any(_one_edit(t, word) for t in typed)]
+
+
+def _by_near_words(conn: Connection, location_id: int, w: Word, judge: _Judge) -> None:
+    """The names holding a word one edit away from the typed part, in name
+    order: each new one is a guess (`Fit.FUZZY`)."""
+    near = _near_words(conn, location_id, w)
+    if near:
+        inner = (f"SELECT search_name, last_name, {int(Fit.FUZZY)} AS bound "
+                 f"FROM {search_index.WORDS} WHERE location_id = ? AND word IN "
+                 f"({', '.join('?' * len(near))}) ORDER BY search_name, last_name")
+        _judge_words(conn, location_id, judge, inner, [location_id, *near], per_name=1)
+
+
+def _after_all_starting(prefix: str) -> str:
+    """The least text after every text starting with `prefix` (bytewise)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 def _run(conn: Connection, sql: str, params: list) -> list[tuple]:
@@ -651,9 +759,3 @@ def _among_clients(conn: Connection, location_id: int, q: Query, found: _Found,
         if judged[key] is not None:
             _keep(found.clients, cid, judged[key], name)
 
-
-def _joined_ids(conn: Connection):
-    """The ids of a group's clients as one text, "17,4,260"."""
-    if conn.dialect.name == "postgresql":
-        return func.string_agg(cast(m.Client.id, String), literal_column("','"))
-    return func.group_concat(m.Client.id)
