@@ -254,12 +254,18 @@ class ClientNameWord(Base):
     `client_names` (`vwdesk.core.search_index`); nobody writes it."""
 
     __tablename__ = "client_name_words"
-    __table_args__ = {"sqlite_with_rowid": False}
-    location_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    word: Mapped[str] = mapped_column(_bytewise(210), primary_key=True)
-    search_name: Mapped[str] = mapped_column(_bytewise(210), primary_key=True)
-    last_name: Mapped[str] = mapped_column(String(100), primary_key=True)
-    is_last: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    # The key carries the first word on PostgreSQL (INCLUDE), so a search
+    # reads the index alone; SQLite keeps every column in its key's tree.
+    __table_args__ = (
+        PrimaryKeyConstraint("location_id", "word", "search_name", "last_name", "is_last",
+                             postgresql_include=["opening"]),
+        {"sqlite_with_rowid": False},
+    )
+    location_id: Mapped[int] = mapped_column(Integer, autoincrement=False)
+    word: Mapped[str] = mapped_column(_bytewise(210))
+    search_name: Mapped[str] = mapped_column(String(210))  # as in `client_names`: one index
+    last_name: Mapped[str] = mapped_column(String(100))
+    is_last: Mapped[bool] = mapped_column(Boolean)
     # The name's first word, '' when it is an article: typed with the last
     # word, the full name (`client_search._by_words`).
     opening: Mapped[str] = mapped_column(String(210))

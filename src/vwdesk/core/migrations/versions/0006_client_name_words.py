@@ -31,12 +31,12 @@ def upgrade() -> None:
     op.create_table('client_name_words',
     sa.Column('location_id', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('word', _bytewise(210), nullable=False),
-    sa.Column('search_name', _bytewise(210), nullable=False),
+    sa.Column('search_name', sa.String(length=210), nullable=False),
     sa.Column('last_name', sa.String(length=100), nullable=False),
     sa.Column('is_last', sa.Boolean(), nullable=False),
     sa.Column('opening', sa.String(length=210), nullable=False),
     sa.PrimaryKeyConstraint('location_id', 'word', 'search_name', 'last_name', 'is_last',
-                            name=op.f('pk_client_name_words')),
+                            name=op.f('pk_client_name_words'), postgresql_include=['opening']),
     sqlite_with_rowid=False
     )
     op.create_table('client_words',
