@@ -296,3 +296,21 @@ def test_elhassan_typed_joined_finds_al_hassan_among_many(office, people):
     result = found(office, "elhassan")
     assert people["hassan"] in result.ids
     assert result.matches[result.ids.index(people["hassan"])].fit == Fit.SURNAME
+
+
+def test_with_a_birth_year_the_database_passes_on_every_name_that_may_fit(office, people,
+                                                                        monkeypatch):
+    """With a birth date or year the clients born then are judged one by
+    one; the database leaves out only names the typing cannot fit (not
+    inside them, no word one edit away): the same matches as judging all."""
+    from sqlalchemy import true
+
+    _crowd(office)
+    queries = ("omar 1983", "omr 1983", "hasan 1984", "al hassan 1985", "1986 teklea",
+               "elhasan 1981", "sara omar 1982", "abu 1980", "hassan 12-3-1985", "zzz 1984",
+               "alhassan 1983", "alhassan 1984", "alhasan 1985", "deniz 1986")
+    filtered = {query: found(office, query) for query in queries}
+    assert any(len(result.ids) > 1 for result in filtered.values())
+    monkeypatch.setattr(client_search, "_may_fit", lambda conn, location_id, w: true())
+    for query in queries:
+        assert found(office, query) == filtered[query], query

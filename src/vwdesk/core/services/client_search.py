@@ -75,7 +75,7 @@ from heapq import heappop, heappush
 from itertools import repeat
 from typing import NamedTuple
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from vwdesk.core import models as m
 from vwdesk.core import search_index
@@ -752,10 +752,28 @@ def _fit_bound(words: list[Word]) -> tuple[str, list[str]]:
             f"WHEN {last_again} THEN {int(Fit.SURNAME)} ELSE {int(Fit.NAME)} END", params)
 
 
+def _may_fit(conn: Connection, location_id: int, w: Word):
+    """What a client's name has when the typed part fits it at all (SQL; the
+    judge decides how well): the part inside it, spaces left out, as
+    `_word_fit` looks for it — which a whole part or a start also is — or,
+    for a part long enough, a word one edit away (`_near_words`)."""
+    c, words = m.Client, m.ClientNameWord
+    compact = func.replace(c.search_name, " ", "")
+    held = [compact.contains(part) for part in sorted({w.bare, w.joined, "el" + w.joined[2:]})]
+    if len(w.bare) >= 4:
+        near = _near_words(conn, location_id, w)
+        if near:
+            held.append(select(words.word).where(
+                words.location_id == c.location_id, words.search_name == c.search_name,
+                words.last_name == func.coalesce(c.last_name, ""), words.word.in_(near)).exists())
+    return or_(*held)
+
+
 def _among_clients(conn: Connection, location_id: int, q: Query, found: _Found,
                    limit: int | None, birth: list, *, first_only: bool) -> None:
     """Names judged client by client: with a birth date or year, which
-    narrows more than a name (its index), or with only one- or two-letter
+    narrows more than a name (its index; the database passes on only the
+    clients whose name may fit, `_may_fit`), or with only one- or two-letter
     words, too short for trigrams (`first_only`): then the first names (in
     name order, up to the caller's limit) with a word starting so; short
     typing matches most of the list."""
@@ -766,6 +784,8 @@ def _among_clients(conn: Connection, location_id: int, q: Query, found: _Found,
         stmt = stmt.where(or_(c.search_name.like(f"{start}%"),
                               c.search_name.like(f"% {start}%"))) \
             .order_by(c.search_name, c.id).limit(limit + 1 if limit else None)
+    else:
+        stmt = stmt.where(*(_may_fit(conn, location_id, w) for w in q.words))
     judged: dict[tuple[str, str | None], Fit | None] = {}
     for cid, name, last in _fetch(conn, stmt):
         key = (name, last)
