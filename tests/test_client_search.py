@@ -314,3 +314,21 @@ def test_with_a_birth_year_the_database_passes_on_every_name_that_may_fit(office
     monkeypatch.setattr(client_search, "_may_fit", lambda conn, location_id, w: true())
     for query in queries:
         assert found(office, query) == filtered[query], query
+
+
+def test_a_birth_year_alone_cuts_at_the_limit_as_the_full_ranking(office, people):
+    """A year or date alone: the clients born then (and numbers starting so),
+    cut at the limit where the full ranking would be."""
+    _crowd(office)
+    with office.db.session() as s:  # a number that starts with the year
+        base.create(s, office.volunteer, "clients", office.location_id,
+                    {"number": "1983-7", "first_name": "Nummer", "last_name": "Jaar",
+                     "birth_date": dt.date(1983, 5, 5)})
+    for query in ("1983", "1-1-1980", "1985"):
+        everything = found(office, query)
+        assert len(everything.ids) > 2, query
+        for limit in (1, 2, 5, 17):
+            cut = found(office, query, limit)
+            assert cut.matches == everything.matches[:limit], (query, limit)
+            assert cut.more == (len(everything.matches) > limit)
+            assert cut.clear == everything.clear

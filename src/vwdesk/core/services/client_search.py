@@ -282,7 +282,7 @@ def search(conn: Connection, location_id: int, query: str, limit: int | None = N
                                                                 for w in q.words):
             _by_name(conn, location_id, q, found, limit, fuzzy=True)
     elif q.birth or q.year:
-        _by_birth(conn, location_id, q, found.clients)
+        _by_birth(conn, location_id, q, found.clients, limit)
     ranked = found.ranked(limit)
     more = limit is not None and len(ranked) > limit
     matches = [Match(cid, fit) for fit, cid in ranked[:limit]]
@@ -432,12 +432,25 @@ def _birth_conditions(q: Query) -> list:
     return conds
 
 
-def _by_birth(conn: Connection, location_id: int, q: Query, fits) -> None:
+def _by_birth(conn: Connection, location_id: int, q: Query, fits,
+              limit: int | None) -> None:
+    """The clients born then, each a `Fit.BIRTH`, the worst fit: with a
+    limit, only the first in name order past it (and past those found by
+    number, which may be among them) are needed, not all of a year (a
+    sixtieth of an office)."""
     c = m.Client
-    rows = _fetch(conn, select(c.id, c.search_name)
-                  .where(c.location_id == location_id, *_birth_conditions(q)))
-    for cid, name in rows:
+    stmt = select(c.id, c.search_name).where(c.location_id == location_id,
+                                             *_birth_conditions(q))
+    if limit is not None:
+        stmt = stmt.order_by(_bytewise_order(conn, c.search_name), c.id) \
+            .limit(limit + 1 + len(fits))
+    for cid, name in _fetch(conn, stmt):
         _keep(fits, cid, Fit.BIRTH, name)
+
+
+def _bytewise_order(conn: Connection, column):
+    """`column` ordered as Python orders text (`_in_order`)."""
+    return column.collate("C") if conn.dialect.name == "postgresql" else column
 
 
 def _number_shapes(conn: Connection, location_id: int) -> set[tuple[str, int]]:
