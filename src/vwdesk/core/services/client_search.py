@@ -796,7 +796,8 @@ def _among_clients(conn: Connection, location_id: int, q: Query, found: _Found,
         start = q.words[0].bare
         stmt = stmt.where(or_(c.search_name.like(f"{start}%"),
                               c.search_name.like(f"% {start}%"))) \
-            .order_by(c.search_name, c.id).limit(limit + 1 if limit else None)
+            .order_by(_bytewise_order(conn, c.search_name), c.id) \
+            .limit(limit + 1 if limit else None)
     else:
         stmt = stmt.where(*(_may_fit(conn, location_id, w) for w in q.words))
     judged: dict[tuple[str, str | None], Fit | None] = {}
