@@ -139,3 +139,23 @@ def test_a_database_saved_before_the_names_table_gets_it_filled(tmp_path):
                        search_name="hassan tekle", birth_date=dt.date(1990, 1, 1)))
     assert _assert_kept(db)[(1, "hassan tekle", "Tekle")] == 2
     db.close()
+
+
+def test_the_words_filled_at_once_equal_those_kept_one_by_one(office):
+    """Migration 0006 fills the word tables from the names a table at a
+    time: the same rows the triggers write name by name."""
+    from vwdesk.core import search_index
+
+    with office.db.session() as s:
+        for i, (first, last) in enumerate((("Omar", "Al-Hassan"), ("Abu El Hassan", "Hassan"),
+                                           ("Sara", "Elhassan"), ("Ayşe", "Işık"),
+                                           ("ሃብቶም", None), ("Piet", "van Dijk"))):
+            _client(s, office, f"W{i}", first, last)
+    kept = _assert_kept(office.db)
+    with office.db.engine.begin() as conn:
+        search_index.uninstall_words(conn)
+        search_index.install_words(conn)
+    assert _assert_kept(office.db) == kept
+    with office.db.session() as s:  # and the triggers are back
+        _client(s, office, "W9", "Tekle", "Hassan")
+    assert _assert_kept(office.db)[(office.location_id, "tekle hassan", "Hassan")] == 1
