@@ -11,7 +11,8 @@ PostgreSQL, one `executemany` per chunk on SQLite. The secondary indexes of
 the big tables are dropped before and rebuilt after the load (faster than
 maintaining them row by row); the name search index follows the clients
 (triggers on SQLite, a GIN index on PostgreSQL). The report's summary
-tables (`vwdesk.core.rollups`) are filled once after the load, their
+tables (`vwdesk.core.rollups`) and the names' word tables
+(`vwdesk.core.search_index`) are filled once after the load, their
 triggers off during it.
 
 Sizes are parameters (`Spec`): the regional database of issue 16 is
@@ -110,7 +111,7 @@ def _secondary_indexes(tables) -> list[Index]:
 def build(url: str, spec: Spec, seed: int = 2018) -> None:
     """Fill an empty database at `url` (migrated here) with `spec`'s data."""
     from vwdesk.core import models as m
-    from vwdesk.core import rollups
+    from vwdesk.core import rollups, search_index
     from vwdesk.core.db import Database
     from vwdesk.core.services.locations import create_location
     from vwdesk.core.services.users import SYSTEM
@@ -135,6 +136,7 @@ def build(url: str, spec: Spec, seed: int = 2018) -> None:
         for ix in indexes:
             ix.drop(conn)
         rollups.uninstall(conn)
+        search_index.uninstall_words(conn)
     stamp = dt.datetime(2020, 1, 1).isoformat(sep=" ")
     tracked = (stamp, stamp, 1)
     tracked_cols = ("created_at", "updated_at", "version")
@@ -218,6 +220,7 @@ def build(url: str, spec: Spec, seed: int = 2018) -> None:
         for ix in indexes:
             ix.create(conn)
         rollups.install(conn)
+        search_index.install_words(conn)
     _analyze(db)
     db.close()
     print(f"built {db.display_url} in {time.perf_counter() - started:.0f} s "
