@@ -255,7 +255,8 @@ CROWD_QUERIES = ("hassan", "al hassan", "elhassan", "hassan omar", "omar al hass
                  "hasan", "assan", "teklea", "abu omar", "hassan tekle", "has om", "elias",
                  "hassanein hassan", "khalil hassan", "hassan 903", "omar 1983", "hasaan",
                  "hassa", "alhas", "el hassan", "abu", "abual", "deniz", "al deniz", "aldeniz",
-                 "sara", "om")
+                 "sara", "om", "alh", "alha", "alde", "elh", "a hassan", "hassan a", "a tekle",
+                 "al omar", "ald omar")
 
 
 def test_a_limit_cuts_the_full_ranking_at_that_place(office, people):
@@ -332,3 +333,60 @@ def test_a_birth_year_alone_cuts_at_the_limit_as_the_full_ranking(office, people
             assert cut.matches == everything.matches[:limit], (query, limit)
             assert cut.more == (len(everything.matches) > limit)
             assert cut.clear == everything.clear
+
+
+def test_a_typed_part_is_looked_for_with_el_only_when_it_starts_with_al(office):
+    """"omar" is not "elar": Maria Velarde, born that year, is no match for
+    "omar 1985", and Enter must not take her; "alhas" does find "El Hassan"."""
+    with office.db.session() as s:
+        velarde = _client_born(s, office, "V1", "Maria", "Velarde", dt.date(1985, 4, 4))
+        omar = _client_born(s, office, "V2", "Omar", "Tekle", dt.date(1986, 4, 4))
+        el_hassan = _client_born(s, office, "V3", "Sara", "El Hassan", dt.date(1985, 5, 5))
+    result = found(office, "omar 1985")
+    assert velarde not in result.ids and not (result.clear and result.ids[0] != omar)
+    assert found(office, "hassan 1985").ids == [el_hassan]
+    assert found(office, "alhas 1985").ids == [el_hassan]
+    assert found(office, "alhas").ids == [el_hassan]
+
+
+def _client_born(s, office, number, first, last, birth):
+    return base.create(s, office.volunteer, "clients", office.location_id,
+                       {"number": number, "first_name": first, "last_name": last,
+                        "birth_date": birth}).id
+
+
+def test_random_names_cut_where_the_full_ranking_would(office):
+    """Names put together at random from articles, el/al forms, repeated and
+    one-letter words: whatever is typed (but one- or two-letter typing
+    alone, which shows the first names in name order), a search with a
+    limit is the head of the full ranking, and as clear."""
+    import random
+
+    parts = ["hassan", "Hassan", "al", "El", "Abu", "de", "van", "ben", "Omar", "Elias",
+             "Alhassan", "Elhassan", "Ali", "Alaa", "Tekle", "Teklu", "Sara", "Deniz", "Aldeniz",
+             "Bakr", "A", "Habtom", "ሃብቶም", "Hasan", "Hassanein", "Ela", "Alia"]
+    typed = ["hassan", "al", "el", "a", "alh", "alha", "elh", "has", "hasan", "hassa", "abu",
+             "abual", "de", "deniz", "alde", "aldeniz", "omar", "omr", "teklu", "tekle", "habtm",
+             "ela", "alia", "ali", "elhassan", "alhassan", "bakr", "abubakr", "ben", "hassanein",
+             "sara", "a hassan", "al hassan", "el hassan"]
+    rnd = random.Random(7)
+    with office.db.session() as s:
+        for i in range(400):
+            first = " ".join(rnd.choice(parts) for _ in range(rnd.randint(1, 3)))
+            last = " ".join(rnd.choice(parts) for _ in range(rnd.randint(0, 2))) or None
+            base.create(s, office.volunteer, "clients", office.location_id, {
+                "number": f"R{i:04d}", "first_name": first, "last_name": last,
+                "birth_date": dt.date(1980 + i % 5, 1 + i % 12, 1 + i % 27)})
+    asked = 0
+    while asked < 150:
+        query = " ".join(rnd.choice(typed) for _ in range(rnd.randint(1, 2)))
+        if all(len(w.bare) < 3 for w in client_search.parse(query).words):
+            continue
+        if rnd.random() < 0.15:
+            query += f" {rnd.choice([1980, 1981, 1982])}"
+        asked += 1
+        everything = found(office, query)
+        for limit in (1, 3, 10, 40):
+            cut = found(office, query, limit)
+            assert cut.matches == everything.matches[:limit], (query, limit)
+            assert cut.clear == everything.clear, (query, limit)

@@ -223,9 +223,12 @@ def _opening(first_word: str) -> str:
 
 
 def _words_in(row: str, words: str, first_word: str) -> str:
+    """The rows of `row`'s words, in word order: each counts its word in the
+    vocabulary, and on PostgreSQL two transactions that add names sharing
+    words then lock those counts in the same order (no deadlock between them)."""
     return (f"INSERT INTO {WORDS} ({_WORD_COLUMNS}) SELECT {row}.location_id, k.word, "
             f"{row}.search_name, {row}.last_name, k.is_last, {_opening(first_word)} "
-            f"FROM ({words}) k")
+            f"FROM ({words}) k ORDER BY k.word, k.is_last")
 
 
 def _words_out(row: str, words: str) -> str:

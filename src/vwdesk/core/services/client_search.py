@@ -213,8 +213,8 @@ def _word_fit(q: Word, names: tuple[Word, ...], compact: str) -> Fit | None:
     for n_joined, n_bare in names:
         if n_joined.startswith(joined) or n_bare.startswith(bare):
             return Fit.PREFIX
-    if len(bare) >= MIN_TRIGRAM and (bare in compact or joined in compact
-                                      or "el" + joined[2:] in compact):
+    if len(bare) >= MIN_TRIGRAM and (bare in compact or joined in compact or (
+            joined.startswith("al") and "el" + joined[2:] in compact)):
         return Fit.CONTAINS
     if len(bare) >= 4:
         for n_joined, n_bare in names:
@@ -508,7 +508,7 @@ def _terms(q: Query, fuzzy: bool) -> list[list[str]]:
             continue
         if fuzzy and len(w.bare) >= 4:
             out.append(sorted({w.bare[:3], w.bare[-3:]}))
-        elif _canonical(w.bare) == w.joined and w.joined.startswith("al") and len(w.joined) > 4:
+        elif _canonical(w.bare) == w.joined and w.joined.startswith("al"):
             out.append([w.joined, "el" + w.joined[2:]])
         else:
             out.append([w.bare])
@@ -688,9 +688,10 @@ def _run(conn: Connection, sql: str, params: list) -> list[tuple]:
 
 @dataclass
 class _Judge:
-    """Judges names arriving in bound order (`_fit_bound`, then name) into
-    `found` until the names that rank before every name still to come hold
-    `enough` clients (None: all of them); then `found.cut`."""
+    """Judges names arriving in bound order (the best fit each can have:
+    `_by_words`' or `_fit_bound`, then name) into `found` until the names
+    that rank before every name still to come hold `enough` clients (None:
+    all of them); then `found.cut`."""
 
     q: Query
     found: _Found
@@ -725,8 +726,9 @@ def _forms(w: Word) -> list[str]:
     """How a typed name part may stand in a search name as whole words: without
     its article, with it joined (al or el), or with the article apart
     ("alhassan": alhassan, elhassan, "al hassan", "el hassan"; for "al
-    hassan" the word hassan holds the last two)."""
-    joined = {w.joined, "el" + w.joined[2:]} if w.joined.startswith("al") else {w.joined}
+    hassan" the word hassan holds the last two). "a", the start of al, may
+    stand as el ("a" starts "El Hassan"'s part "alhassan")."""
+    joined = {w.joined, "el" + w.joined[2:]} if w.joined[:2] in ("a", "al") else {w.joined}
     out = {w.bare} | joined
     for form in joined:
         out |= {f"{a} {form[len(a):]}" for a in ARTICLES
@@ -768,11 +770,17 @@ def _fit_bound(words: list[Word]) -> tuple[str, list[str]]:
 def _may_fit(conn: Connection, location_id: int, w: Word):
     """What a client's name has when the typed part fits it at all (SQL; the
     judge decides how well): the part inside it, spaces left out, as
-    `_word_fit` looks for it — which a whole part or a start also is — or,
-    for a part long enough, a word one edit away (`_near_words`)."""
+    `_word_fit` looks for it — which a whole part or a start also is, but
+    for a part the name writes with el where the typed one has al (or "a",
+    the start of al: "a" starts "El Bomb"'s part "albomb", and "elbomb"
+    holds "el") — or, for a part long enough, a word one edit away
+    (`_near_words`)."""
     c, words = m.Client, m.ClientNameWord
     compact = func.replace(c.search_name, " ", "")
-    held = [compact.contains(part) for part in sorted({w.bare, w.joined, "el" + w.joined[2:]})]
+    inside = {w.bare, w.joined}
+    if w.joined[:2] in ("a", "al"):
+        inside.add("el" + w.joined[2:])
+    held = [compact.contains(part) for part in sorted(inside)]
     if len(w.bare) >= 4:
         near = _near_words(conn, location_id, w)
         if near:
