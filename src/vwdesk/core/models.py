@@ -263,7 +263,10 @@ class ClientNameWord(Base):
     )
     location_id: Mapped[int] = mapped_column(Integer, autoincrement=False)
     word: Mapped[str] = mapped_column(_bytewise(210))
-    search_name: Mapped[str] = mapped_column(String(210))  # as in `client_names`: one index
+    # The database's collation, as in `client_names`: a name's count is then
+    # found through that table's key (PostgreSQL uses an index only when
+    # the collations match); the search orders names bytewise itself.
+    search_name: Mapped[str] = mapped_column(String(210))
     last_name: Mapped[str] = mapped_column(String(100))
     is_last: Mapped[bool] = mapped_column(Boolean)
     # The name's first word, '' when it is an article: typed with the last

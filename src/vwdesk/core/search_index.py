@@ -350,7 +350,10 @@ def install(conn: Connection) -> bool:
 def install_words(conn: Connection) -> None:
     """Fill `client_name_words` and `client_words` from the names and add the
     triggers that keep them (migration 0006). Filled a table at a time, not
-    through the triggers: the largest office's 92,000 names in 5 s instead of 18."""
+    through the triggers: the largest office's 92,000 names in 5 s instead of 18.
+    A name's rows are deleted by splitting it again: a change to the split
+    (`ARTICLES`, `_canonical`) needs a migration that drops the triggers
+    (`uninstall_words`) and runs this again, or rows of erased names stay."""
     sqlite = conn.dialect.name == "sqlite"
     conn.exec_driver_sql(f"DELETE FROM {WORDS}")
     conn.exec_driver_sql(f"DELETE FROM {VOCABULARY}")
