@@ -34,7 +34,6 @@ class ClientListModel(QAbstractTableModel):
         self.headers = [self.tr("Number"), self.tr("Name"), self.tr("Birth date"),
                         self.tr("Nationality"), self.tr("Found by")]
         self._fits: dict[int, object] = {}
-        self._fit_texts: dict[object, str] = {}  # each fit in words, asked once per list
 
     def set_ids(self, ids: list[int], fits: dict[int, object] | None = None,
                 first_page: dict | None = None) -> None:
@@ -43,7 +42,6 @@ class ClientListModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._fits = fits or {}
-        self._fit_texts = {}
         self._pages.clear()
         self._asked.clear()
         self._generation += 1
@@ -119,12 +117,7 @@ class ClientListModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if column == 4:
             fit = self._fits.get(self._ids[row])
-            if fit is None:
-                return ""
-            text = self._fit_texts.get(fit)
-            if text is None:
-                text = self._fit_texts[fit] = fit_text(fit)
-            return text
+            return fit_text(fit) if fit is not None else ""
         page = self._page(row // self.PAGE_SIZE)
         texts = page.get(self._ids[row]) if page is not None else None
         return texts[column] if texts else None  # None: on its way, or removed

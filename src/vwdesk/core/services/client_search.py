@@ -449,8 +449,8 @@ def _by_birth(conn: Connection, location_id: int, q: Query, fits,
 
 
 def _bytewise_order(conn: Connection, column):
-    """`column` ordered as Python orders text (`_in_order`)."""
-    return column.collate("C") if conn.dialect.name == "postgresql" else column
+    """`column` ordered as Python orders text (`_in_order`, for Core)."""
+    return column.collate("C") if _in_order(conn) else column
 
 
 def _number_shapes(conn: Connection, location_id: int) -> set[tuple[str, int]]:
