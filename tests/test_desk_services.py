@@ -117,6 +117,42 @@ def test_day_list_change_and_remove(office, people):
         assert contacts.day_list(s, office.volunteer, office.location_id, TODAY) == []
 
 
+def test_the_day_list_is_newest_first_with_each_contacts_topics_by_name(office, people):
+    with office.db.session() as s:
+        names = dict((n, t) for t, n in contacts.topics(s))
+        first = contacts.register(s, office.volunteer, office.location_id, {
+            "date": TODAY, "kind": "spreekuur", "client_id": people["hassan"]},
+            [names["werk"], names["brieven"]]).id
+        contacts.register(s, office.volunteer, office.location_id, {
+            "date": TODAY - dt.timedelta(days=1), "kind": "spreekuur",
+            "person_label": "gisteren"}, [names["werk"]])
+        last = contacts.register(s, office.volunteer, office.location_id, {
+            "date": TODAY, "kind": "juridisch", "person_label": " man met fiets "}, []).id
+    with office.db.session() as s:
+        rows = contacts.day_list(s, office.volunteer, office.location_id, TODAY)
+    assert [(r.id, r.kind, r.who, r.topics) for r in rows] == [
+        (last, "juridisch", "man met fiets", ""),
+        (first, "spreekuur", "Omar Al-Hassan (101)", "brieven, werk")]
+
+
+def test_a_saved_visit_brings_its_days_list_along(office, people):
+    """The desk's save returns the list of the contact's day as the save left
+    it (the visit form shows it without asking again)."""
+    from vwdesk.app import Desk
+
+    desk = Desk(office.db, office.volunteer, office.location_id, "Testdorp")
+    topic = desk.contacts.choices().topics[0][0]
+    saved = desk.contacts.register({"date": TODAY, "kind": "spreekuur",
+                                    "client_id": people["eva"]}, [topic])
+    assert saved.kinds == {"contacts"} and saved.detail.day == TODAY
+    assert [(r.id, r.who) for r in saved.detail.rows] == [(saved.id, "Éva Müller (205)")]
+    assert saved.detail.rows == desk.contacts.day_list(TODAY)
+    yesterday = TODAY - dt.timedelta(days=1)
+    moved = desk.contacts.change(saved.id, saved.version, {"date": yesterday}, [topic])
+    assert moved.detail.day == yesterday and [r.id for r in moved.detail.rows] == [saved.id]
+    assert desk.contacts.day_list(TODAY) == []
+
+
 def test_deadlines_and_due_count(office, people):
     with office.db.session() as s:
         for n, days in (("D1", 30), ("D2", 3), ("D3", -2)):

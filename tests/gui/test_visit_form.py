@@ -689,6 +689,41 @@ def test_the_day_list_adds_what_was_saved_and_what_another_pc_saved(qtbot, offic
     assert form.day_title.title().endswith("(3)")
 
 
+def test_a_day_list_read_before_a_save_never_replaces_the_one_it_brought(
+        qtbot, office, volunteer, hassan, monkeypatch):
+    """A save brings its day list along; a list read before the save and
+    answered after it is older, and is dropped."""
+    import threading
+
+    from vwdesk.app.contacts import Contacts
+
+    form = VisitForm(volunteer)
+    show_active(qtbot, form)
+    tick_a_topic(qtbot, form)
+    settle(qtbot, volunteer)
+    read, release = threading.Event(), threading.Event()
+    real = Contacts.day_list
+
+    def slow(self, day):
+        rows = real(self, day)
+        read.set()
+        release.wait(5)  # answered once the save is shown
+        return rows
+
+    monkeypatch.setattr(Contacts, "day_list", slow)
+    form.refresh_day()
+    assert read.wait(5)
+    form.client.set_client(hassan)
+    next(iter(form.chips.values())).setChecked(True)
+    with qtbot.waitSignal(form.saved):
+        form.save()
+    assert form.day.rowCount() == 1
+    release.set()
+    settle(qtbot, volunteer)
+    assert form.day.rowCount() == 1 and "Al-Hassan" in form.day.item(0, 1).text()
+    assert form.day_title.title().endswith("(1)")
+
+
 def test_the_day_list_changes_only_the_lines_that_differ(qtbot):
     from vwdesk.app.contacts import ContactRow
     from vwdesk.gui.day_list import DayList
@@ -713,3 +748,20 @@ def test_the_day_list_changes_only_the_lines_that_differ(qtbot):
     assert shown() == []
     day.show_rows([row(5, "e")])
     assert shown() == ["e"] and day.item(0, 0).text() == "spreekuur"
+
+
+def test_a_shortened_name_is_fitted_again_when_its_column_changes_width(qtbot):
+    from vwdesk.app.contacts import ContactRow
+    from vwdesk.gui.day_list import DayList
+
+    who = "Mohammed Abdelrahman Yusuf Ibrahim Tekle-Al-Khatib van den Berghe (C09999)"
+    day = DayList()
+    qtbot.addWidget(day)
+    day.show_rows([ContactRow(1, 1, dt.date(2024, 5, 1), "spreekuur", 7, who, "Anna", "")])
+    shown = []
+    for width in (500, 2400, 500):
+        day.resize(width, 300)
+        day.show()
+        qtbot.waitUntil(lambda: day.viewport().width() > width - 60)
+        shown.append(painted_text(day, 0, 1))
+    assert shown[0].endswith("… (C09999)") and shown[1] == who and shown[2] == shown[0]

@@ -12,9 +12,17 @@ from vwdesk.core.services import contacts as service
 from vwdesk.core.services import desk as desk_service
 from vwdesk.core.services.contacts import ContactForEdit, ContactRow
 
-__all__ = ["ContactForEdit", "ContactRow", "Contacts", "VisitChoices"]
+__all__ = ["ContactForEdit", "ContactRow", "Contacts", "DayOf", "VisitChoices"]
 
 KINDS = frozenset({"contacts"})
+
+
+@dataclass(frozen=True)
+class DayOf:
+    """The contacts of `day` at the location, newest first."""
+
+    day: dt.date
+    rows: list[ContactRow]
 
 
 @dataclass(frozen=True)
@@ -39,19 +47,32 @@ class Contacts(Part):
         return self.read(load)
 
     def register(self, values: dict[str, Any], topic_ids: list[int]) -> Saved:
+        """Save a new contact; `detail` is its day's list as it is now (see
+        `_with_day`)."""
         def save(s) -> Saved:
             c = service.register(s, self.actor, self.location_id, values, topic_ids)
-            return Saved(KINDS, c.id, c.version)
+            return self._with_day(s, c)
 
         return self.write(save)
 
     def change(self, contact_id: int, version: int, values: dict[str, Any],
                topic_ids: list[int]) -> Saved:
+        """Save a correction; `detail` is the contact's day list, as after
+        `register`."""
         def save(s) -> Saved:
             c = service.change(s, self.actor, contact_id, version, values, topic_ids)
-            return Saved(KINDS, c.id, c.version)
+            return self._with_day(s, c)
 
         return self.write(save)
+
+    def _with_day(self, s, contact) -> Saved:
+        """The write's outcome with the list of the contact's day, read in
+        its transaction: the visit form shows the saved visit in the same
+        turn as it empties itself (one repaint, no second trip to the
+        database)."""
+        return Saved(KINDS, contact.id, contact.version,
+                     DayOf(contact.date, service.day_list(s, self.actor, contact.location_id,
+                                                          contact.date)))
 
     def remove(self, contact_id: int, version: int) -> Saved:
         self.write(lambda s: service.remove(s, self.actor, contact_id, version))

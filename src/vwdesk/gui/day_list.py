@@ -63,6 +63,9 @@ class DayList(QTableWidget):
         for row in range(start, new_end):
             self._fill(row, rows[row])
         self._fit_columns()
+        # Lay the rows out now, not on the view's timer at the next turn:
+        # with a scroll bar shown, that timer made the list paint twice.
+        self.doItemsLayout()
 
     def _fill(self, row: int, r: ContactRow) -> None:
         line = " · ".join(filter(None, (r.kind, r.who, r.topics, r.volunteer)))

@@ -11,7 +11,8 @@ callback on the GUI thread:
              self._imported, write=True)
 
 - `query` reads. With `latest="name"` only the result of the last query of
-  that name (per owner) arrives: typing fast never shows an older search.
+  that name (per owner) arrives: typing fast never shows an older search;
+  `supersede(owner, name)` drops the results still on their way.
 - `write` writes, one at a time and in the order asked (a queue of one
   thread), and when it returns a `Saved`, broadcasts the record kinds it
   changed on `changed`, the signal every screen refreshes on.
@@ -227,6 +228,11 @@ class Ops(QObject):
                 "maintenance": self._maintenance}[pending.lane]
         pending.job = _Job(job_id, call, self._signals)
         pool.start(pending.job)
+
+    def supersede(self, owner: QObject, latest: str) -> None:
+        """The owner has newer results than `latest` work started so far
+        would bring (say, a write that returned them): those are dropped."""
+        self._latest.pop((id(owner), latest), None)
 
     # --- results, on the GUI thread ---------------------------------------------
     def _finish(self, job_id: int) -> tuple[_Pending, bool]:

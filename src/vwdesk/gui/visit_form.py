@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vwdesk.app.contacts import ContactForEdit, ContactRow, VisitChoices
+from vwdesk.app import Saved
+from vwdesk.app.contacts import ContactForEdit, ContactRow, DayOf, VisitChoices
 from vwdesk.core import vocab
 from vwdesk.core.errors import VwdeskError
 from vwdesk.core.text import fold
@@ -203,8 +204,9 @@ class VisitForm(QWidget):
                   context=Qt.ShortcutContext.WindowShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.day, self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        # A save of this form brings its day list along (`_saved`).
         workspace.changed.connect(lambda kinds: kinds & {"contacts", "clients"}
-                                  and self.refresh_day())
+                                  and not self.saving and self.refresh_day())
         workspace.location_changed.connect(lambda _id: self.reload_location())
         self.reload_location()
 
@@ -443,10 +445,19 @@ class VisitForm(QWidget):
         self.saving = on
         self._held.hold(on)
 
-    def _saved(self, saved, was_editing: ContactForEdit | None) -> None:
+    def _saved(self, saved: Saved, was_editing: ContactForEdit | None) -> None:
         self._set_saving(False)
-        self.reset(refresh_day=False)  # the change broadcast refreshes the day list
+        self.reset(refresh_day=False)
         self.kind.setCurrentIndex(max(self.kind.findData("spreekuur"), 0))  # the usual visitor
+        # The day list as the save left it, shown in the same turn as the
+        # emptied form: one repaint. A list asked before the save would be
+        # older; it is dropped.
+        day: DayOf = saved.detail
+        if day.day == self._day():
+            self.workspace.ops.supersede(self, "day")
+            self._show_day(day.day, day.rows)
+        else:
+            self.refresh_day()
         self.banner.show_message(self.tr("Corrected.") if was_editing else
                                  self.tr("Saved. Ready for the next visitor."), "info")
         self.saved.emit(saved.id)
@@ -497,11 +508,15 @@ class VisitForm(QWidget):
         self.note.setPlainText(v["note"] or "")
         self.client.setFocus()
 
-    def refresh_day(self) -> None:
+    def _day(self) -> dt.date:
+        """The day whose contacts are listed: the form's date."""
         try:
-            day = self.date.date() or dt.date.today()
+            return self.date.date() or dt.date.today()
         except ValueError:
-            day = dt.date.today()
+            return dt.date.today()
+
+    def refresh_day(self) -> None:
+        day = self._day()
         self.workspace.ops.query(self, lambda desk: desk.contacts.day_list(day),
                                  lambda rows: self._show_day(day, rows), self._load_failed,
                                  latest="day")

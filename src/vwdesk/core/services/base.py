@@ -9,11 +9,12 @@ can hold them safely.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -109,18 +110,35 @@ def _row_values(kind: RecordKind, obj: Any) -> dict[str, Any]:
     return {f.name: getattr(obj, f.name) for f in kind.fields}
 
 
+@functools.cache
+def _ref_lookup(ref: str) -> Select:
+    """What `_check_refs` reads of a referenced record, by id: its location
+    and, of a client, when it was anonymised (one statement, built once)."""
+    model = KINDS[ref].model
+    extra = [model.anonymised_at] if ref == "clients" else []
+    return select(model.location_id, *extra).where(model.id == bindparam("id"))
+
+
 def _check_refs(s: Session, kind: RecordKind, values: dict[str, Any], location_id: int) -> None:
-    """A referenced record must exist and belong to the same location."""
+    """A referenced record must exist and belong to the same location, and a
+    referenced client must not be anonymised: nothing is added to or changed
+    about an anonymised client (what was erased cannot be typed back in).
+    Removing a record stays possible."""
     errors = {}
+    anonymised = None
     for f in kind.fields:
         ref_id = values.get(f.name)
         if f.type != "ref" or ref_id is None:
             continue
-        target = s.get(KINDS[f.ref].model, ref_id)
-        if target is None or target.location_id != location_id:
+        found = s.execute(_ref_lookup(f.ref), {"id": ref_id}).first()
+        if found is None or found[0] != location_id:
             errors[f.name] = f"{f.label}: het gekozen gegeven bestaat niet (meer) bij deze locatie."
+        elif f.ref == "clients" and found[1] is not None:
+            anonymised = f.name
     if errors:
         raise ValidationError(errors)
+    if anonymised:
+        raise ValidationError(ANONYMISED, field=anonymised)
 
 
 def _check_unique_number(s: Session, kind: RecordKind, values: dict[str, Any],
@@ -160,7 +178,6 @@ def create(s: Session, actor: Actor, kind_key: str, location_id: int,
     full = {f.name: values.get(f.name) for f in kind.fields}
     validate_record(kind, full)
     _check_refs(s, kind, full, location_id)
-    _check_not_anonymised(s, kind, None, full)
     _check_unique_number(s, kind, full, location_id, None)
     obj = kind.model(location_id=location_id, created_by_id=actor.user_id,
                      updated_by_id=actor.user_id, **values)
@@ -212,19 +229,12 @@ ANONYMISED = ("Deze cliënt is geanonimiseerd (gewist op verzoek of na de bewaar
               "niets meer aan worden toegevoegd of gewijzigd.")
 
 
-def _check_not_anonymised(s: Session, kind: RecordKind, obj: Any, full: dict[str, Any]) -> None:
-    """An anonymised client's file stays as it is: the client is not changed
-    and nothing is added to or changed about them (what was erased cannot
-    be typed back in). Removing a record stays possible. The retention run
+def _check_not_anonymised(kind: RecordKind, obj: Any) -> None:
+    """An anonymised client's file stays as it is: the client itself is not
+    changed (nor is anything about them: `_check_refs`). The retention run
     and the erase write with SQL of their own, not through here."""
-    if kind.key == "clients":
-        if obj is not None and obj.anonymised_at is not None:
-            raise ValidationError(ANONYMISED)
-        return
-    client_id = full.get("client_id")
-    if client_id is not None and s.scalar(
-            select(m.Client.anonymised_at).where(m.Client.id == client_id)) is not None:
-        raise ValidationError(ANONYMISED, field="client_id")
+    if kind.key == "clients" and obj.anonymised_at is not None:
+        raise ValidationError(ANONYMISED)
 
 
 def update(s: Session, actor: Actor, kind_key: str, row_id: int, expected_version: int,
@@ -238,7 +248,7 @@ def update(s: Session, actor: Actor, kind_key: str, row_id: int, expected_versio
     full = {**old, **values}
     validate_record(kind, full)
     _check_refs(s, kind, full, obj.location_id)
-    _check_not_anonymised(s, kind, obj, full)
+    _check_not_anonymised(kind, obj)
     _check_unique_number(s, kind, full, obj.location_id, obj.id)
     changes = _audit_changes(kind, old, values)
     if not changes:

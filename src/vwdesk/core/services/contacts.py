@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from vwdesk.core import models as m
@@ -87,37 +87,41 @@ class ContactRow:
     topics: str
 
 
-def day_list(s: Session, actor: Actor, location_id: int, day: dt.date,
-             kinds: tuple[str, ...] | None = None) -> list[ContactRow]:
+# The day list in one statement, built once: a row per contact and topic
+# (a contact without topics once), newest contact first, its topics by name.
+_DAY_LIST = (
+    select(m.Contact.id, m.Contact.version, m.Contact.date, m.Contact.kind,
+           m.Contact.client_id, m.Contact.person_label, m.Client.first_name,
+           m.Client.last_name, m.Client.number, m.Volunteer.first_name,
+           m.Volunteer.last_name, m.Topic.name)
+    .outerjoin(m.Client, m.Client.id == m.Contact.client_id)
+    .outerjoin(m.Volunteer, m.Volunteer.id == m.Contact.volunteer_id)
+    .outerjoin(m.ContactTopic, m.ContactTopic.contact_id == m.Contact.id)
+    .outerjoin(m.Topic, m.Topic.id == m.ContactTopic.topic_id)
+    .where(m.Contact.location_id == bindparam("location_id"),
+           m.Contact.date == bindparam("day"))
+    .order_by(m.Contact.id.desc(), m.Topic.name))
+
+
+def day_list(s: Session, actor: Actor, location_id: int, day: dt.date) -> list[ContactRow]:
     """The contacts registered for `day` at the location, newest first."""
     actor.check_location(location_id)
-    q = (select(m.Contact.id, m.Contact.version, m.Contact.date, m.Contact.kind,
-                m.Contact.client_id, m.Contact.person_label, m.Client.first_name,
-                m.Client.last_name, m.Client.number, m.Volunteer.first_name.label("vf"),
-                m.Volunteer.last_name.label("vl"))
-         .outerjoin(m.Client, m.Client.id == m.Contact.client_id)
-         .outerjoin(m.Volunteer, m.Volunteer.id == m.Contact.volunteer_id)
-         .where(m.Contact.location_id == location_id, m.Contact.date == day)
-         .order_by(m.Contact.id.desc()))
-    if kinds:
-        q = q.where(m.Contact.kind.in_(kinds))
-    result = s.execute(q).all()
-    ids = [r.id for r in result]
-    names: dict[int, list[str]] = {}
-    if ids:
-        tq = (select(m.ContactTopic.contact_id, m.Topic.name).join(m.Topic)
-              .where(m.ContactTopic.contact_id.in_(ids)).order_by(m.Topic.name))
-        for cid, name in s.execute(tq):
-            names.setdefault(cid, []).append(name)
+    contacts: dict[int, Any] = {}  # by id, in the statement's order
+    topics: dict[int, list[str]] = {}
+    for row in s.execute(_DAY_LIST, {"location_id": location_id, "day": day}):
+        if row[0] not in contacts:
+            contacts[row[0]], topics[row[0]] = row, []
+        if row[-1] is not None:
+            topics[row[0]].append(row[-1])
     out = []
-    for r in result:
-        if r.client_id is not None:
-            who = f"{r.first_name or ''} {r.last_name or ''}".strip() + f" ({r.number})"
+    for cid, (_, version, date, kind, client_id, label, first, surname, number, vfirst,
+              vlast, _) in contacts.items():
+        if client_id is not None:
+            who = f"{first or ''} {surname or ''}".strip() + f" ({number})"
         else:
-            who = r.person_label or ""
-        volunteer = f"{r.vf or ''} {r.vl or ''}".strip()
-        out.append(ContactRow(r.id, r.version, r.date, r.kind, r.client_id, who.strip(), volunteer,
-                              ", ".join(names.get(r.id, []))))
+            who = (label or "").strip()
+        out.append(ContactRow(cid, version, date, kind, client_id, who,
+                              f"{vfirst or ''} {vlast or ''}".strip(), ", ".join(topics[cid])))
     return out
 
 
