@@ -127,6 +127,36 @@ def test_short_typing_matches_the_start_of_a_name_part(office, people):
                                                      "geez", "zabal_first"}
 
 
+def test_short_typing_reads_the_first_names_in_order_from_an_index(office, people,
+                                                                   monkeypatch):
+    """Short typing reads a location's first clients in bytewise name order
+    and stops at the limit: an index has them in that order (PostgreSQL,
+    whatever the database's collation: migration 0007), so no client beyond
+    the limit is read and sorted. Checked on the statement the search runs,
+    with the planner kept off plain table scans and sorts where it can do
+    without (a few test rows would otherwise be read whole and sorted)."""
+    if office.db.is_sqlite:
+        pytest.skip("SQLite's own order is bytewise; its index serves it")
+    ran = []
+    monkeypatch.setattr(client_search, "_execute",
+                        lambda _conn, sql, params: ran.append((sql, params)) or [])
+    found(office, "ab", limit=5)
+    [(sql, params)] = [r for r in ran if "LIKE" in r[0] and "LIMIT" in r[0]]
+    with office.db.engine.connect() as conn:
+        cursor = conn.connection.cursor()
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")  # taken where the order allows
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    nodes = [line.strip().removeprefix("->").strip() for line in plan.splitlines()]
+    assert search_index.PG_BYTEWISE_INDEX in plan, plan
+    # At most equal names ordered by id (an incremental sort on the names'
+    # order); a sort of the names themselves would read them all.
+    sorts = [n for n in nodes if n.startswith(("Sort  (", "Incremental Sort  ("))]
+    assert not sorts or "Presorted Key: search_name" in nodes, plan
+
+
 def test_renamed_and_deleted_clients_leave_the_index(office, people):
     with office.db.session() as s:
         c = base.get(s, office.volunteer, "clients", people["amal"])

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision in migrations/versions; update with every new migration.
-HEAD = "0006"
+HEAD = "0007"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

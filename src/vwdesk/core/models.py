@@ -198,6 +198,7 @@ class Client(Tracked, Base):
     __table_args__ = (
         UniqueConstraint("location_id", "number"),
         Index("ix_clients_location_search", "location_id", "search_name"),
+        # PostgreSQL also has them in bytewise order (search_index.PG_BYTEWISE_INDEX).
         Index("ix_clients_location_housed", "location_id", "housed_on"),
         Index("ix_clients_location_birth", "location_id", "birth_date"),
         Index("ix_clients_dwelling", "dwelling_id"),  # households: clients of a dwelling

@@ -41,7 +41,8 @@ hyphens between its parts is found as a substring.
   table's (location, name) key instead — correct, only slower.
 
 Neither index is part of the SQLAlchemy models (a virtual table and an
-operator-class index are dialect-specific); `SEARCH_OBJECTS` names them so
+operator-class index are dialect-specific), nor PostgreSQL's index of the
+clients in bytewise name order (`PG_BYTEWISE_INDEX`); `SEARCH_OBJECTS` names them so
 the schema comparison leaves them out.
 
 `client_name_words` (migration 0006, `models.ClientNameWord`) holds, per
@@ -87,9 +88,14 @@ VOCABULARY = "client_words"
 ARTICLES = frozenset({"al", "el", "abu", "ben", "van", "de"})
 FTS_TABLE = "client_name_trigrams"
 PG_INDEX = "ix_client_names_trgm"
+# PostgreSQL: the clients of a location in bytewise name order (migration
+# 0007), as the search ranks them whatever the database's collation; short
+# typing reads the first of them. SQLite's own order is bytewise.
+PG_BYTEWISE_INDEX = "ix_clients_location_search_bytes"
 # Tables and indexes the migrations make outside the models (the FTS5 table
-# and its shadow tables, the trigram index).
-SEARCH_OBJECTS = (FTS_TABLE, PG_INDEX)
+# and its shadow tables, the trigram index, the bytewise index on an
+# expression, which the schema comparison cannot reflect).
+SEARCH_OBJECTS = (FTS_TABLE, PG_INDEX, PG_BYTEWISE_INDEX)
 
 COMPACT = "replace({0}.search_name, ' ', '')"
 _KEY = ("location_id", "search_name", "last_name")
