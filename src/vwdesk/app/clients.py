@@ -11,11 +11,22 @@ from vwdesk.app.desk import Part
 from vwdesk.core.records import KINDS
 from vwdesk.core.services import base
 from vwdesk.core.services import clients as service
-from vwdesk.core.services.client_search import Fit, SearchResult
+from vwdesk.core.services.client_search import Fit
 from vwdesk.core.services.clients import ClientRow, Event, Found, label
 
-__all__ = ["ClientDetails", "ClientRow", "Clients", "Event", "Fit", "Found", "SearchResult",
-           "label"]
+__all__ = ["ClientDetails", "ClientRow", "Clients", "Event", "Fit", "Found", "Listing", "label"]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the client list shows for a search: the ids in list order, how
+    each matches (nothing for the empty search: every client, by name),
+    whether the first is clearly the one meant, and the rows of the first."""
+
+    ids: list[int]
+    fits: dict[int, Fit]
+    clear: bool
+    rows: dict[int, ClientRow]
 
 
 @dataclass(frozen=True)
@@ -36,22 +47,27 @@ class ClientDetails:
 
 
 class Clients(Part):
-    def search_ids(self, query: str, limit: int | None = None) -> list[int]:
-        """Ids of the matching clients in list order (every client for an
-        empty query)."""
-        return self.read(lambda s: service.search_ids(s, self.actor, self.location_id, query,
-                                                      limit))
-
     def rows(self, ids: list[int]) -> dict[int, ClientRow]:
         return self.read(lambda s: service.rows(s, self.actor, self.location_id, ids))
 
     def row(self, client_id: int) -> ClientRow | None:
         return self.read(lambda s: service.row(s, self.actor, client_id))
 
-    def search(self, query: str, limit: int | None = None) -> SearchResult:
-        """The matches best first with their fit, and whether the first is
-        clearly the one meant (Enter may take it)."""
-        return self.read(lambda s: service.search(s, self.actor, self.location_id, query, limit))
+    def listing(self, query: str, limit: int | None, first: int) -> Listing:
+        """The matches (every client for an empty query) with the rows of
+        the `first` of them, in one transaction: a keystroke is one trip."""
+        def read(s) -> Listing:
+            if not query.strip():
+                ids = service.search_ids(s, self.actor, self.location_id, "")
+                fits, clear = {}, False
+            else:
+                result = service.search(s, self.actor, self.location_id, query, limit)
+                ids, clear = result.ids, result.clear
+                fits = {m.client_id: m.fit for m in result.matches}
+            return Listing(ids, fits, clear,
+                           service.rows(s, self.actor, self.location_id, ids[:first]))
+
+        return self.read(read)
 
     def find(self, query: str, limit: int = 20) -> Found:
         """The best matches as rows with their fit (the client picker)."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vwdesk.app.clients import Listing
 from vwdesk.gui.client_model import ClientListModel
 from vwdesk.gui.lazy_view import LazyView
 
@@ -108,37 +109,30 @@ class ClientsView(LazyView):
         location_id = self.workspace.location_id
         first = self.model.PAGE_SIZE
 
-        def arrived(found) -> None:
+        def arrived(listing: Listing) -> None:
             if location_id != self.workspace.location_id:
                 return  # the location was switched meanwhile
-            result, rows = found
-            if query.strip():
-                ids, fits, self._clear = result.ids, {m.client_id: m.fit
-                                                      for m in result.matches}, result.clear
-            else:
-                ids, fits, self._clear = result, {}, False
-                self._full_list = (ids, fits, rows)
+            self._clear = listing.clear
+            if not query.strip():
+                self._full_list = (listing.ids, {}, listing.rows)
             self.last_search_ms = (time.perf_counter() - started) * 1000
-            self._show(query, ids, fits, rows)
-
-        def search(desk):
-            if query.strip():
-                result = desk.clients.search(query, limit)
-                ids = result.ids
-            else:
-                result = ids = desk.clients.search_ids("")
-            return result, desk.clients.rows(ids[:first])
+            self._show(query, listing.ids, listing.fits, listing.rows)
 
         def failed(exc) -> None:
             self._open_waiting = False
             self.count.setText(exc.message)
 
-        self.workspace.ops.query(self, search, arrived, failed, latest="search")
+        self.workspace.ops.query(self, lambda desk: desk.clients.listing(query, limit, first),
+                                 arrived, failed, latest="search")
 
     def _show(self, query: str, ids: list[int], fits: dict | None = None,
               first_rows: dict | None = None) -> None:
         more = bool(query.strip()) and len(ids) > self.MAX_HITS
         self.model.set_ids(ids[:self.MAX_HITS] if more else ids, fits, first_rows)
+        # Laid out now, not on the view's timer at the next turn: when the
+        # scroll bar comes or goes with the new count, that made the list
+        # paint twice (a keystroke 39 → 32 ms).
+        self.table.doItemsLayout()
         self.shown_query = query
         if more:
             self.count.setText(self.tr("More than %1 clients; type more to narrow the search.")
