@@ -117,6 +117,19 @@ def test_day_list_change_and_remove(office, people):
         assert contacts.day_list(s, office.volunteer, office.location_id, TODAY) == []
 
 
+def test_the_client_lists_listing_holds_the_search_and_its_first_rows(office, people):
+    from vwdesk.app import Desk
+
+    desk = Desk(office.db, office.volunteer, office.location_id, "Testdorp")
+    everyone = desk.clients.listing("", None, 2)
+    assert everyone.ids == search(office, "") and everyone.fits == {} and not everyone.clear
+    assert set(everyone.rows) == set(everyone.ids[:2])
+    found = desk.clients.listing("eva muller", 10, 50)
+    assert found.ids == [people["eva"]] and found.clear
+    assert set(found.fits) == {people["eva"]}
+    assert found.rows[people["eva"]].number == "205"
+
+
 def test_the_day_list_is_newest_first_with_each_contacts_topics_by_name(office, people):
     with office.db.session() as s:
         names = dict((n, t) for t, n in contacts.topics(s))
