@@ -42,8 +42,8 @@ hyphens between its parts is found as a substring.
 
 Neither index is part of the SQLAlchemy models (a virtual table and an
 operator-class index are dialect-specific), nor PostgreSQL's index of the
-clients in bytewise name order (`PG_BYTEWISE_INDEX`); `SEARCH_OBJECTS` names them so
-the schema comparison leaves them out.
+clients in bytewise name order (`PG_BYTEWISE_INDEX`, on an expression);
+`SEARCH_OBJECTS` names them so the schema comparison leaves them out.
 
 `client_name_words` (migration 0006, `models.ClientNameWord`) holds, per
 name row, each word of its search name, that word with al for el
